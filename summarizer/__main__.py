@@ -1,0 +1,7 @@
+"""Allow ``python -m summarizer``."""
+
+import sys
+
+from summarizer.cli import main
+
+sys.exit(main())

@@ -1,0 +1,42 @@
+"""Every error type daily-brief raises on purpose.
+
+The CLI maps these to one-line messages and exit codes; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+
+class BriefError(Exception):
+    """Base of all expected failures: the message is shown to the user as one line."""
+
+    exit_code = 1
+
+
+class InputError(BriefError):
+    """Nothing usable is left to build a brief from (missing paths, empty or binary files)."""
+
+    exit_code = 2
+
+
+class UnreadableSource(BriefError):
+    """One input cannot be used; the pipeline skips it and names it with this reason."""
+
+    exit_code = 2
+
+
+class ConfigError(BriefError):
+    """A themes file, templates folder or option value is wrong."""
+
+    exit_code = 2
+
+
+class TemplateError(BriefError):
+    """A template is missing or fails to render."""
+
+    exit_code = 2
+
+
+class OutputError(BriefError):
+    """The brief could not be written where asked."""
+
+    exit_code = 1

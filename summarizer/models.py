@@ -1,0 +1,115 @@
+"""Frozen values that flow between the pipeline stages.
+
+Every stage takes these and returns new ones; nothing is mutated in place, so a stage can be
+tested on its own and the same input always gives the same brief.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was left out, and why (shown in the brief and on stderr)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A decoded input as a reader found it, before any cleaning.
+
+    Readers fill in what the format itself states (a DUC headline, a date element); the
+    cleaning stage finds the rest in the text.
+    """
+
+    path: str
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article: body paragraphs with furniture removed, plus its metadata.
+
+    ``source_named`` is the outlet a "Source:" trailer names, which marks this article as a
+    copy of that outlet's story.
+    """
+
+    id: int
+    path: str
+    outlet: str
+    title: str
+    date: dt.date | None
+    url: str | None
+    paragraphs: tuple[str, ...]
+    source_named: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence, identified by its article and position, never by its text.
+
+    Two outlets can print the very same sentence; they must stay two sentences so both are
+    credited. ``text`` is therefore left out of equality and hashing.
+    """
+
+    article: int
+    position: int
+    text: str = field(compare=False)
+    paragraph: int = field(default=0, compare=False)
+    # False when the sentence cannot stand alone in a brief (fragment, dangling opener, half
+    # a quotation); it still counts for ranking and redundancy, it is just never shown.
+    eligible: bool = field(default=True, compare=False)
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.article, self.position)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """An outlet that carried an item, as the templates and the JSON show it."""
+
+    name: str
+    title: str
+    path: str
+    url: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One statement of the brief: the chosen wording, its score and every outlet behind it."""
+
+    text: str
+    score: float
+    sources: tuple[SourceRef, ...]
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A theme's items, in rank order."""
+
+    theme: str
+    title: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Everything the templates see: they get this value and nothing else."""
+
+    title: str
+    date: dt.date
+    sections: tuple[Section, ...]
+    sources: tuple[SourceRef, ...]
+    skipped: tuple[Skipped, ...]
+    generator: str = "daily-brief"
