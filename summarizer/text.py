@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 
 from nltk.stem.snowball import SnowballStemmer
 from sumy.utils import get_stop_words
@@ -23,9 +24,48 @@ STOP_WORDS: frozenset[str] = frozenset(get_stop_words("english")) | frozenset(
 )
 
 
+_NUMBER_WORDS = (  # fmt: skip
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
+_NUMBERS = {w: str(i) for i, w in enumerate(_NUMBER_WORDS)}
+_PERCENT = re.compile(r"%|\bper\s+cent\b", re.I)
+# British spellings that a stemmer leaves apart from the American ones ("defence").
+_BRITISH = re.compile(r"(?<=\w{3})(?:our(?=s?$)|ence(?=s?$)|is(?=e[sd]?$|ing$|ation))")
+_AMERICAN = {"our": "or", "ence": "ense", "is": "iz"}
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits; inner apostrophes kept)."""
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+    text = _PERCENT.sub(" percent ", text.lower())
+    return [w.replace("’", "'") for w in _WORD.findall(text)]
+
+
+def normalise(word: str) -> str:
+    """One form for spelling variants and small numbers, so copies that reword a sentence
+    ("five percent" for "5%", "defence" for "defense") still share its terms."""
+    if word in _NUMBERS:
+        return _NUMBERS[word]
+    return _BRITISH.sub(lambda m: _AMERICAN[m.group(0)], word)
 
 
 @lru_cache(maxsize=200_000)
@@ -36,13 +76,18 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed words that are not stop words, in order, repeats kept."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS and len(w) > 1]
+    terms = []
+    for word in words(text):
+        form = normalise(word)
+        if form.isdigit() or (len(form) > 1 and word not in STOP_WORDS):
+            terms.append(stem(form))
+    return terms
 
 
 def bigrams(terms: Iterable[str]) -> list[tuple[str, str]]:
     """Adjacent pairs of terms."""
     seq = list(terms)
-    return list(zip(seq, seq[1:]))
+    return list(pairwise(seq))
 
 
 def word_count(text: str) -> int:

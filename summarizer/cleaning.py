@@ -1,0 +1,239 @@
+"""Cleaning stage: from a raw scraped document to an ``Article`` with furniture removed.
+
+Scraped text carries page furniture (navigation, comment forms, widgets, captions), metadata
+glued to the body (slug lines, ``date …`` prefixes, "Source:" trailers) and escaping left by
+the scraper. Each rule below removes a *kind* of noise, recognised by its shape, rather than a
+list of strings seen once; the metadata it strips is kept as the article's title, date and
+outlet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from summarizer.errors import UnreadableSource
+from summarizer.models import Article, RawDocument, Skipped
+
+_ESCAPES = {'\\"': '"', "\\'": "'", "\\n": "\n", "\\t": " ", "\\r": ""}
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}/\d{1,2}/\d{4}"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})"
+)
+# A date, optionally labelled, at the very start of a line (glued to the body or alone).
+_DATE_PREFIX = re.compile(
+    rf"^\s*(?:(?:date|published|posted|updated|dated)\s*(?:on)?\s*[:\-–]?\s*)?(?P<date>{_DATE})"
+    r"(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|utc|gmt|z)?))?\s*[|,:\-–]?\s*",
+    re.I,
+)
+_SOURCE_TRAILER = re.compile(
+    r"^\s*(?:original\s+)?(?:source|sources|via|courtesy of|reporting by)\s*[:\-–]\s*"
+    r"(?P<name>.{2,80})$",
+    re.I,
+)
+# Lines from a comment section on: everything after them is readers' chatter or widgets.
+_COMMENTS_START = re.compile(
+    r"^\s*(?:leave a (?:reply|comment)|post a comment|\d+\s+comments?|comments|"
+    r"join the (?:discussion|conversation)|related (?:posts|articles|stories))\s*:?\s*$",
+    re.I,
+)
+# Kinds of furniture recognised by their wording: navigation, analytics and CMS placeholders,
+# comment forms, sharing and subscription prompts, cookie and copyright notices, chat widgets.
+_FURNITURE = re.compile(
+    r"^\s*(?:back to top|top of page|bottom of page|skip to (?:main )?content|main menu|menu|"
+    r"home|search|quantcast|google analytics|advertisement|sponsored(?: content)?|"
+    r"share(?: this(?: article| story)?)?(?: on \w+)?|follow us\b.*|subscribe\b.*|sign up\b.*|"
+    r"read more\b.*|related\s*:.*|see also\b.*|more on this story|click here\b.*|"
+    r"(?:post|page|tags?|categor(?:y|ies)|filed under)\s*:.*|"
+    r"your email address will not be published.*|required fields are marked.*|"
+    r"(?:photo|image|picture|credit|caption|video)\s*:.*|"
+    r".*\b(?:all rights reserved|cookies?|newsletter|chat with us|here to help|"
+    r"how can (?:i|we) help)\b.*|(?:©|copyright\b).*)\s*$",
+    re.I,
+)
+_SLUG_TOKEN = re.compile(r"^[\w\-]*[A-Za-z0-9]_[\w\-]*$")
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
+_CAPTION = re.compile(
+    r"^(?:an?|the)\s+\w+(?:\s+\w+)?\s+(?:\w+\s+)?(?:depicting|showing|featuring|illustrating|"
+    r"shows|pictured)\b",
+    re.I,
+)
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+_MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]+)\]\([^)]*\)")
+_MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|(\*\*|__|\*|`)")
+
+
+def clean_all(docs: Iterable[RawDocument]) -> tuple[list[Article], list[Skipped]]:
+    """Clean every document; the same text arriving twice counts once."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    seen: dict[str, str] = {}
+    for raw in docs:
+        try:
+            article = clean(raw, len(articles))
+        except UnreadableSource as exc:
+            skipped.append(Skipped(raw.path, str(exc)))
+            continue
+        key = " ".join(" ".join(article.paragraphs).lower().split())
+        if key in seen:
+            skipped.append(Skipped(raw.path, f"same text as {seen[key]}"))
+            continue
+        seen[key] = raw.path
+        articles.append(article)
+    return articles, skipped
+
+
+def clean(raw: RawDocument, article_id: int) -> Article:
+    """Turn one raw document into an article, or raise ``UnreadableSource`` if nothing is left."""
+    lines = _lines(raw)
+    lines, source_named = _take_source(lines)
+    lines, date = _take_date(lines)
+    title, body = _split_title(lines)
+    paragraphs = tuple(p for p in body if not _is_heading(p))
+    if not paragraphs:
+        raise UnreadableSource("no sentence left after cleaning")
+    outlet = raw.outlet or _outlet_name(source_named) or Path(raw.path).stem
+    return Article(
+        id=article_id,
+        path=raw.path,
+        outlet=outlet,
+        title=raw.title or title or _title_from(paragraphs[0]),
+        date=raw.date or date,
+        url=raw.url,
+        paragraphs=paragraphs,
+        source_named=_outlet_name(source_named),
+    )
+
+
+def _lines(raw: RawDocument) -> list[str]:
+    """Normalised paragraph lines, with furniture and anything after a comment form removed."""
+    text = raw.text
+    for escaped, plain in _ESCAPES.items():
+        text = text.replace(escaped, plain)
+    text = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    markdown = Path(raw.path).suffix.lower() in {".md", ".markdown"}
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        for line in _unwrap(block.split("\n")):
+            line = _SPACES.sub(" ", _strip_markdown(line) if markdown else line).strip()
+            if _COMMENTS_START.match(line):
+                return out
+            if line and not _is_furniture(line):
+                out.append(line)
+    return out
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines of one block; keep one-paragraph-per-line text as it is.
+
+    A block is wrapped when most of its lines stop without closing punctuation.
+    """
+    lines = [ln for ln in lines if ln.strip()]
+    if len(lines) < 2:
+        return lines
+    open_ended = sum(1 for ln in lines[:-1] if not _TERMINAL.search(ln.strip()))
+    if open_ended * 2 > len(lines) - 1 and all(len(ln.split()) > 4 for ln in lines[:-1]):
+        return [" ".join(ln.strip() for ln in lines)]
+    return lines
+
+
+def _strip_markdown(line: str) -> str:
+    line = _MD_LINK.sub(lambda m: m.group(1) or "", line)
+    return _MD_MARKUP.sub("", line)
+
+
+def _is_furniture(line: str) -> bool:
+    """Whether a whole line is page furniture rather than article text."""
+    words = line.split()
+    if not re.search(r"[^\W\d_]", line):
+        return True  # numbers, bullets, stray symbols
+    if len(words) <= 3 and any(_SLUG_TOKEN.match(w) for w in words):
+        return True  # slugs and CMS identifiers such as Blog2_Post
+    if _EMOJI.search(line) and len(words) < 15:
+        return True  # chat widgets and social prompts
+    if len(words) < 40 and _CAPTION.match(line):
+        return True  # image descriptions / alt text
+    return len(words) < 25 and bool(_FURNITURE.match(line))
+
+
+def _take_source(lines: list[str]) -> tuple[list[str], str | None]:
+    """Remove "Source: X" trailers; the first one names the outlet the story came from."""
+    named = None
+    kept = []
+    for line in lines:
+        m = _SOURCE_TRAILER.match(line)
+        if m and len(line.split()) <= 8:
+            named = named or m["name"].strip(" .")
+        else:
+            kept.append(line)
+    return kept, named
+
+
+def _take_date(lines: list[str]) -> tuple[list[str], dt.date | None]:
+    """Find the article date in its first lines; strip a date glued to the body's start."""
+    for i, line in enumerate(lines[:6]):
+        m = _DATE_PREFIX.match(line)
+        if not m:
+            continue
+        date = parse_date(m["date"])
+        if date is None:
+            continue
+        rest = line[m.end() :].strip()
+        if rest:
+            return [*lines[:i], rest, *lines[i + 1 :]], date
+        return [*lines[:i], *lines[i + 1 :]], date
+    return lines, None
+
+
+def parse_date(value: str) -> dt.date | None:
+    """Parse the date forms news pages print (ISO, 25 June 2025, June 25, 2025, 25/06/2025)."""
+    value = re.sub(r"(?i)^[a-z]+day\b", "", re.sub(r"[,.]", " ", value.strip()))
+    value = value.replace("/", "-") if re.match(r"\s*\d{4}/", value) else value
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
+        try:
+            return dt.datetime.strptime(" ".join(value.split()), fmt).date()
+        except ValueError:
+            continue
+    if re.match(r"(?i)sept\b", value):
+        return parse_date("Sep" + value[4:])
+    return None
+
+
+def _is_heading(line: str) -> bool:
+    """A title, sub-heading or navigation label: short and without closing punctuation."""
+    return not _TERMINAL.search(line) and len(line.split()) <= 20
+
+
+def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The title is the first heading-like line before the body starts."""
+    for i, line in enumerate(lines):
+        if not _is_heading(line):
+            return None, lines
+        if len(line.split()) >= 3:
+            return line, lines[i + 1 :]
+    return None, lines
+
+
+def _outlet_name(named: str | None) -> str | None:
+    """Outlet from a trailer: a bare web address is shown as its domain."""
+    if not named:
+        return None
+    named = re.sub(r"^https?://", "", named.strip()).split("/")[0] if "." in named else named
+    return re.sub(r"^www\.", "", named).strip() or None
+
+
+def _title_from(paragraph: str) -> str:
+    """A title made from the lead when the article has none: its first dozen words."""
+    words = paragraph.split()
+    head = " ".join(words[:12]).rstrip(",;:")
+    return head + ("…" if len(words) > 12 else "")

@@ -1,0 +1,189 @@
+"""Write rendered briefs to disk so that nobody ever sees a half-written one.
+
+A brief is three files that must agree. Each is written to a temporary file in the target
+folder first (same file system, so the final move is an atomic rename), and only when all
+three are complete are they moved into place. If a move still fails, the files already moved
+are put back from hard-link backups, so an existing brief is either fully replaced or left
+byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from summarizer.errors import OutputError
+
+SUFFIXES = ("md", "html", "json")
+# Recoverable failures while writing; anything else is a bug and should surface as such.
+_WRITE_ERRORS = (OSError, TypeError, ValueError)
+
+
+def _current_umask() -> int:
+    """Read the umask once (it can only be read by setting it) to give files normal modes."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_current_umask()
+
+
+def _reason(exc: BaseException) -> str:
+    """The cause as one short line, without Python's class names where the OS gave words."""
+    if isinstance(exc, OSError) and exc.strerror:
+        culprit = exc.filename2 or exc.filename
+        return f"{exc.strerror}: {culprit}" if culprit else exc.strerror
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _make_dir(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create folder {folder}: {_reason(exc)}") from exc
+
+
+def _write_temp(target: Path, text: str) -> Path:
+    """Write and fsync ``text`` to a fresh hidden file beside ``target``; return its path.
+
+    The temp file is removed again if anything goes wrong, so a failure leaves no litter.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"{target.name} content is {type(text).__name__}, not text")
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, _keep_mode(target))
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def _keep_mode(target: Path) -> int:
+    """Replacing a file keeps its permissions; a new file gets the usual umask-based ones."""
+    try:
+        return target.stat().st_mode & 0o7777 if target.is_file() else _FILE_MODE
+    except OSError:
+        return _FILE_MODE
+
+
+def _backup(target: Path) -> Path | None:
+    """A second name for the current file, so it can be put back if a later move fails.
+
+    A hard link costs nothing; a copy is the fallback where links are not supported.
+    """
+    if not target.is_file():
+        return None
+    backup = target.with_name(f".{target.name}.{secrets.token_hex(6)}.bak")
+    try:
+        try:
+            os.link(target, backup)
+        except OSError:
+            shutil.copy2(target, backup)
+    except BaseException:
+        backup.unlink(missing_ok=True)
+        raise
+    return backup
+
+
+def _remove(paths: Iterable[Path | None]) -> None:
+    for path in paths:
+        if path is not None:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+
+
+def _restore(targets: Sequence[Path], backups: Sequence[Path | None], moved: int) -> None:
+    """Undo the first ``moved`` moves: old files back, files that were new removed."""
+    for target, backup in zip(targets[:moved], backups[:moved], strict=True):
+        with contextlib.suppress(OSError):
+            if backup is None:
+                target.unlink(missing_ok=True)
+            else:
+                os.replace(backup, target)
+
+
+def _replace_all(temps: Sequence[Path], targets: Sequence[Path]) -> None:
+    """Move every temp into place, or leave every target as it was."""
+    backups: list[Path | None] = []
+    moved = 0
+    try:
+        for target in targets:
+            backups.append(_backup(target))
+        for temp, target in zip(temps, targets, strict=True):
+            os.replace(temp, target)
+            moved += 1
+    except BaseException:
+        _restore(targets, backups, moved)
+        raise
+    finally:
+        _remove(backups)
+
+
+def _sync_dir(folder: Path) -> None:
+    """Persist the renames themselves; best effort, as not every platform can open a folder."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _check_stem(stem: str) -> None:
+    if not stem or stem in {".", ".."} or Path(stem).name != stem:
+        raise OutputError(f"invalid brief name {stem!r}: it must be a plain file name")
+
+
+def write_brief(out_dir: Path, stem: str, rendered: Mapping[str, str]) -> list[Path]:
+    """Write ``out_dir/stem.md``, ``.html`` and ``.json`` all at once, or none of them.
+
+    Returns the final paths in md, html, json order. Raises OutputError (one line) on any
+    failure, after removing its temporary files.
+    """
+    _check_stem(stem)
+    missing = [suffix for suffix in SUFFIXES if suffix not in rendered]
+    if missing:
+        raise OutputError(f"nothing rendered for .{', .'.join(missing)} of {stem}")
+    _make_dir(out_dir)
+    targets = [out_dir / f"{stem}.{suffix}" for suffix in SUFFIXES]
+    temps: list[Path] = []
+    try:
+        for suffix, target in zip(SUFFIXES, targets, strict=True):
+            temps.append(_write_temp(target, rendered[suffix]))
+        _replace_all(temps, targets)
+    except _WRITE_ERRORS as exc:
+        raise OutputError(f"cannot write brief {out_dir / stem}: {_reason(exc)}") from exc
+    finally:
+        _remove(temps)
+    _sync_dir(out_dir)
+    return targets
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) in one step: readers see old or new, never part."""
+    _make_dir(path.parent)
+    temp: Path | None = None
+    try:
+        temp = _write_temp(path, text)
+        os.replace(temp, path)
+    except _WRITE_ERRORS as exc:
+        raise OutputError(f"cannot write {path}: {_reason(exc)}") from exc
+    finally:
+        _remove([temp])
+    _sync_dir(path.parent)

@@ -1,0 +1,109 @@
+"""The pipeline: each function calls the stages in order and nothing else.
+
+read → clean → split → rank → merge → select (→ theme) → compose → render → write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarizer import cleaning, readers
+from summarizer.compose import brief_date, compose
+from summarizer.errors import InputError
+from summarizer.models import Article, Brief, Item, Sentence, Skipped
+from summarizer.output import write_brief
+from summarizer.ranking import get_ranker
+from summarizer.redundancy import merge
+from summarizer.render import Renderer
+from summarizer.selection import select_sections, select_summary
+from summarizer.sentences import split_all
+from summarizer.themes import load_themes
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The day's articles, their sentences, and the inputs that were skipped."""
+
+    articles: tuple[Article, ...]
+    sentences: tuple[Sentence, ...]
+    skipped: tuple[Skipped, ...]
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """What ``brief build`` was asked to do."""
+
+    sources: tuple[str, ...]
+    out_dir: Path
+    algorithm: str
+    items_per_section: int
+    title: str
+    date: dt.date | None = None
+    themes_file: Path | None = None
+    templates_dir: Path | None = None
+    max_bytes: int = readers.DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """The brief that was built, where it was written, and what was skipped."""
+
+    brief: Brief
+    paths: tuple[Path, ...]
+
+
+def load(sources: Sequence[str], max_bytes: int = readers.DEFAULT_MAX_BYTES) -> Corpus:
+    """Read, clean and split; raise ``InputError`` when no article is usable."""
+    paths, missing = readers.discover(sources)
+    docs, unread = readers.read_all(paths, max_bytes)
+    articles, unclean = cleaning.clean_all(docs)
+    skipped = (*missing, *unread, *unclean)
+    if not articles:
+        raise InputError(_nothing_usable(sources, skipped))
+    return Corpus(tuple(articles), tuple(split_all(articles)), skipped)
+
+
+def rank(corpus: Corpus, algorithm: str) -> list[Item]:
+    """Score every sentence across all sources, then merge repeats into scored items."""
+    scores = get_ranker(algorithm).score(corpus.sentences)
+    return merge(corpus.sentences, scores, {a.id: a for a in corpus.articles})
+
+
+def build(request: BuildRequest) -> BuildResult:
+    """Build the themed brief and write it as Markdown, HTML and JSON."""
+    themes = load_themes(request.themes_file)
+    renderer = Renderer(request.templates_dir)
+    corpus = load(request.sources, request.max_bytes)
+    items = rank(corpus, request.algorithm)
+    sections = select_sections(items, themes, request.items_per_section)
+    if not sections:
+        raise InputError(f"no sentence in {len(corpus.articles)} article(s) can stand in a brief")
+    date = brief_date(corpus.articles, request.date)
+    brief = compose(request.title, date, sections, corpus.articles, corpus.skipped)
+    paths = write_brief(request.out_dir, date.isoformat(), renderer.render_all(brief))
+    return BuildResult(brief, tuple(paths))
+
+
+def summarize(
+    sources: Sequence[str],
+    algorithm: str,
+    words: int | None = None,
+    sentences: int | None = None,
+) -> tuple[list[Item], tuple[Skipped, ...]]:
+    """A plain multi-document summary: the brief's selection without themes."""
+    corpus = load(sources)
+    items = rank(corpus, algorithm)
+    return select_summary(items, words=words, sentences=sentences), corpus.skipped
+
+
+def _nothing_usable(sources: Sequence[str], skipped: Sequence[Skipped]) -> str:
+    """One line saying why nothing could be used."""
+    if not skipped:
+        return "no input files given"
+    if len(skipped) == 1:
+        return f"nothing usable: {skipped[0].path}: {skipped[0].reason}"
+    reasons = sorted({s.reason for s in skipped})
+    return f"nothing usable in {len(skipped)} inputs ({'; '.join(reasons[:3])})"

@@ -1,0 +1,367 @@
+"""sumy's algorithms as rankers: one rating per sentence, over all articles at once.
+
+sumy is built to pick the best few sentences of one document; we need every sentence's rating
+and must keep sentences apart by position, since two outlets can print the same words. So:
+
+* the sumy document is built from our sentences with our tokenizer (no NLTK data is touched),
+  one sumy paragraph per (article, paragraph) run;
+* its sentences compare by their input index, not by text, so identical sentences from two
+  outlets never collide in sumy's rating dicts;
+* ``_get_best_sentences`` is overridden to return each sentence's rating in document order;
+* the pure-Python O(n^2) inner loops of several algorithms are replaced by equivalent matrix
+  code (the tests compare each against sumy's own code), so a day of news ranks in seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import groupby
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+from sumy.models.dom import ObjectDocumentModel, Paragraph
+from sumy.models.dom import Sentence as SumySentence
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+
+from summarizer.models import Sentence
+from summarizer.text import STOP_WORDS, stem, words
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def min_max(values: Sequence[float] | FloatArray) -> list[float]:
+    """Scale to [0, 1] so rankers are comparable; all-equal (or empty) gives all 1.0."""
+    array = np.asarray(values, dtype=np.float64)
+    if array.size == 0:
+        return []
+    finite = np.isfinite(array)
+    if not finite.any():
+        return [1.0] * array.size
+    low, high = float(array[finite].min()), float(array[finite].max())
+    array = np.where(finite, array, low)
+    if high - low <= 1e-12 * max(abs(high), abs(low), 1.0):
+        return [1.0] * array.size
+    return [float(v) for v in np.clip((array - low) / (high - low), 0.0, 1.0)]
+
+
+def count_matrix(token_lists: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """Rows = token lists, columns = distinct tokens (first-seen order), cells = counts."""
+    vocab: dict[str, int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for tokens in token_lists:
+        indices.extend(vocab.setdefault(t, len(vocab)) for t in tokens)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    shape = (len(token_lists), len(vocab))
+    matrix = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), indptr), shape=shape)
+    matrix.sum_duplicates()
+    return matrix, vocab
+
+
+class _Tokenizer:
+    """The tokenizer sumy's sentences call: ours, so sumy never asks NLTK for data."""
+
+    @staticmethod
+    def to_words(text: str) -> tuple[str, ...]:
+        return tuple(words(text))
+
+    @staticmethod
+    def to_sentences(text: str) -> tuple[str, ...]:
+        stripped = text.strip()
+        return (stripped,) if stripped else ()
+
+
+class _IndexedSentence(SumySentence):  # type: ignore[misc]
+    """A sumy sentence equal only to itself (by input index), never to another same text."""
+
+    __slots__ = ("_index",)
+
+    def __init__(self, text: str, index: int) -> None:
+        super().__init__(text, _TOKENIZER)
+        self._index = index
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _IndexedSentence) and other._index == self._index
+
+    def __hash__(self) -> int:
+        return hash(self._index)
+
+
+_TOKENIZER = _Tokenizer()
+
+
+def build_document(sentences: Sequence[Sentence]) -> Any:
+    """One sumy document over all articles, one paragraph per (article, paragraph) run."""
+    indexed = [(i, s) for i, s in enumerate(sentences)]
+    runs = groupby(indexed, key=lambda pair: (pair[1].article, pair[1].paragraph))
+    return ObjectDocumentModel(
+        [Paragraph([_IndexedSentence(s.text, i) for i, s in run]) for _, run in runs]
+    )
+
+
+class _RateAll:
+    """Makes a sumy summarizer's ``__call__`` return every rating, in document order."""
+
+    @staticmethod
+    def _get_best_sentences(
+        sentences: Sequence[Any], count: object, rating: Any, *args: Any, **kwargs: Any
+    ) -> tuple[float, ...]:
+        if isinstance(rating, dict):
+            return tuple(float(rating[s]) for s in sentences)
+        return tuple(float(rating(s, *args, **kwargs)) for s in sentences)
+
+
+def _overlap(token_lists: Sequence[Sequence[str]]) -> tuple[FloatArray, FloatArray]:
+    """Shared-word counts sum_t c_i(t)*c_j(t) and log-length norms, as TextRank/Reduction use."""
+    counts, _ = count_matrix(token_lists)
+    shared = np.asarray((counts @ counts.T).toarray(), dtype=np.float64)
+    logs = np.log(np.maximum([len(t) for t in token_lists], 1).astype(np.float64))
+    return shared, logs[:, None] + logs[None, :]
+
+
+class LexRank(_RateAll, LexRankSummarizer):  # type: ignore[misc]
+    """sumy's LexRank; idf and the thresholded cosine graph computed as sparse matrices."""
+
+    @staticmethod
+    def _compute_idf(sentences: Sequence[Sequence[str]]) -> dict[str, float]:
+        counts, vocab = count_matrix(sentences)
+        df = np.diff(counts.tocsc().indptr)
+        idf = np.log(len(sentences) / (1.0 + df))
+        return {term: float(idf[i]) for term, i in vocab.items()}
+
+    def _create_matrix(
+        self,
+        sentences: Sequence[Sequence[str]],
+        threshold: float,
+        tf_metrics: Sequence[dict[str, float]],
+        idf_metrics: dict[str, float],
+    ) -> FloatArray:
+        vocab = {term: i for i, term in enumerate(idf_metrics)}
+        idf = np.fromiter(idf_metrics.values(), dtype=np.float64, count=len(vocab))
+        rows = [(vocab[t], tf) for tf_row in tf_metrics for t, tf in tf_row.items()]
+        indptr = np.cumsum([0, *(len(tf_row) for tf_row in tf_metrics)])
+        cols = np.asarray([c for c, _ in rows], dtype=np.int64)
+        data = np.asarray([tf for _, tf in rows], dtype=np.float64) * idf[cols]
+        weights = sparse.csr_matrix((data, cols, indptr), shape=(len(tf_metrics), len(vocab)))
+        norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
+        cosine = np.asarray((weights @ weights.T).toarray(), dtype=np.float64)
+        denominator = np.outer(norms, norms)
+        np.divide(cosine, denominator, out=cosine, where=denominator > 0)
+        cosine[denominator <= 0] = 0.0
+        adjacency = (cosine > threshold).astype(np.float64)
+        degrees = adjacency.sum(axis=1)
+        degrees[degrees == 0] = 1.0
+        stochastic: FloatArray = adjacency / degrees[:, None]
+        return stochastic
+
+
+class TextRank(_RateAll, TextRankSummarizer):  # type: ignore[misc]
+    """sumy's TextRank; the word-overlap graph computed as one sparse product."""
+
+    def _create_matrix(self, document: Any) -> FloatArray:
+        token_lists = [self._to_words_set(s) for s in document.sentences]
+        shared, norm = _overlap(token_lists)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            edges = np.where(np.isclose(norm, 0.0), shared, shared / norm)
+        weights = np.where(shared == 0, 0.0, edges)
+        weights /= weights.sum(axis=1)[:, None] + self._ZERO_DIVISION_PREVENTION
+        n = len(token_lists)
+        matrix: FloatArray = np.full((n, n), (1.0 - self.damping) / n) + self.damping * weights
+        return matrix
+
+
+class Reduction(_RateAll, ReductionSummarizer):  # type: ignore[misc]
+    """sumy's Reduction: each sentence's summed overlap with all others, as a matrix sum."""
+
+    def rate_sentences(self, document: Any) -> dict[Any, float]:
+        token_lists = [self._to_words_set(s) for s in document.sentences]
+        shared, norm = _overlap(token_lists)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            edges = np.where((shared == 0) | (norm == 0), 0.0, shared / norm)
+        np.fill_diagonal(edges, 0.0)
+        return dict(zip(document.sentences, edges.sum(axis=1).tolist(), strict=True))
+
+
+class Lsa(_RateAll, LsaSummarizer):  # type: ignore[misc]
+    """sumy's LSA with sorted rows (hash-seed independent) and vectorised matrix steps.
+
+    With sumy's defaults every singular dimension is kept, so a rating is the norm of the
+    sentence's smoothed term-frequency column: in practice it favours long sentences.
+    """
+
+    def _create_dictionary(self, document: Any) -> dict[str, int]:
+        return {w: i for i, w in enumerate(sorted(super()._create_dictionary(document)))}
+
+    def _create_matrix(self, document: Any, dictionary: dict[str, int]) -> FloatArray:
+        cells = [
+            (dictionary[w], col)
+            for col, sentence in enumerate(document.sentences)
+            for w in map(self.stem_word, sentence.words)
+            if w in dictionary
+        ]
+        matrix = np.zeros((len(dictionary), len(document.sentences)))
+        if cells:
+            rows, cols = zip(*cells, strict=True)
+            np.add.at(matrix, (np.asarray(rows), np.asarray(cols)), 1.0)
+        return matrix
+
+    def _compute_term_frequency(self, matrix: FloatArray, smooth: float = 0.4) -> FloatArray:
+        peak = matrix.max(axis=0)
+        used = peak != 0
+        matrix[:, used] = smooth + (1.0 - smooth) * matrix[:, used] / peak[used]
+        return matrix
+
+    def _compute_ranks(self, sigma: FloatArray, v_matrix: FloatArray) -> list[float]:
+        dimensions = max(self.MIN_DIMENSIONS, int(len(sigma) * self.REDUCTION_RATIO))
+        powered = np.where(np.arange(len(sigma)) < dimensions, sigma**2, 0.0)
+        return [float(r) for r in np.sqrt(powered @ (v_matrix**2))]
+
+
+class Luhn(_RateAll, LuhnSummarizer):  # type: ignore[misc]
+    """sumy's Luhn; significant words kept in a set, not a tuple scanned per word."""
+
+    def _get_significant_words(self, words: Sequence[str]) -> frozenset[str]:
+        return frozenset(super()._get_significant_words(words))
+
+
+class SumBasic(_RateAll, SumBasicSummarizer):  # type: ignore[misc]
+    """sumy's SumBasic greedy order; each step's averages are one sparse product."""
+
+    def _compute_ratings(self, sentences: Sequence[Any]) -> dict[Any, float]:
+        if not sentences:
+            return {}
+        word_freq = self._compute_tf(sentences)
+        counts, vocab = count_matrix([self._get_content_words_in_sentence(s) for s in sentences])
+        probability = np.array([word_freq[w] for w in vocab], dtype=np.float64)
+        lengths = np.asarray(counts.sum(axis=1)).ravel()
+        remaining = np.ones(len(sentences), dtype=bool)
+        ratings: dict[Any, float] = {}
+        for step in range(len(sentences)):
+            average = np.zeros(len(sentences))
+            np.divide(counts @ probability, lengths, out=average, where=lengths > 0)
+            best = int(np.argmax(np.where(remaining, average, -np.inf)))
+            ratings[sentences[best]] = -step
+            remaining[best] = False
+            row = counts.getrow(best)
+            probability[row.indices] **= 2.0**row.data  # sumy squares once per occurrence
+        return ratings
+
+
+class KLSum(_RateAll, KLSummarizer):  # type: ignore[misc]
+    """sumy's KL-Sum greedy order, each step's divergences computed over sparse counts.
+
+    As in sumy, words are lower-cased but not stemmed, the summary's length counts its stop
+    words, and the divergence sums only over words in the candidate summary.
+    """
+
+    def _compute_ratings(self, sentences: Sequence[Any]) -> dict[Any, float]:
+        if not sentences:
+            return {}
+        doc_freq = self.compute_tf(sentences)
+        content = [self._get_content_words_in_sentence(s) for s in sentences]
+        counts, vocab = count_matrix(content)
+        q = np.array([doc_freq.get(w, 0.0) for w in vocab], dtype=np.float64)
+        lengths = np.array([len(c) for c in content], dtype=np.float64)
+        all_words = np.array([len(s.words) for s in sentences], dtype=np.float64)
+        divergence = _kl_step(counts.tocoo(), q, lengths)
+        summary = np.zeros(len(vocab))
+        summary_len = 0.0
+        remaining = np.ones(len(sentences), dtype=bool)
+        ratings: dict[Any, float] = {}
+        for step in range(len(sentences)):
+            best = int(np.argmin(np.where(remaining, divergence(summary, summary_len), np.inf)))
+            ratings[sentences[best]] = -step
+            remaining[best] = False
+            row = counts.getrow(best)
+            summary[row.indices] += row.data
+            summary_len += all_words[best]
+        return ratings
+
+
+def _kl_step(
+    counts: sparse.coo_matrix, q: FloatArray, lengths: FloatArray
+) -> Callable[[FloatArray, float], FloatArray]:
+    """KL(doc || summary + sentence) for every sentence, touching only non-zero counts.
+
+    Over the support W of (sentence + summary), KL = sum_W q (log q - log x) + log(T) sum_W q,
+    where x are joint counts and T the joint length; words of the summary are shared by all
+    candidates, so only each sentence's own words need per-sentence work.
+    """
+    rows, cols, values = counts.row, counts.col, counts.data
+    n = counts.shape[0]
+    log_q = np.log(np.where(q > 0, q, 1.0))
+
+    def f(index: npt.NDArray[np.int64] | slice, x: FloatArray) -> FloatArray:
+        with np.errstate(divide="ignore"):
+            return np.where(x > 0, q[index] * (log_q[index] - np.log(np.maximum(x, 1e-300))), 0.0)
+
+    def divergence(summary: FloatArray, summary_len: float) -> FloatArray:
+        in_summary = summary > 0
+        base = float(f(slice(None), summary)[in_summary].sum())
+        summary_mass = float(q[in_summary].sum())
+        shared = in_summary[cols]
+        own = np.where(
+            shared, f(cols, summary[cols] + values) - f(cols, summary[cols]), f(cols, values)
+        )
+        mass = np.bincount(rows, weights=np.where(shared, 0.0, q[cols]), minlength=n)
+        total = lengths + summary_len
+        log_total = np.log(np.maximum(total, 1.0))
+        result = (
+            base + np.bincount(rows, weights=own, minlength=n) + log_total * (summary_mass + mass)
+        )
+        return np.where(total > 0, result, 0.0)
+
+    return divergence
+
+
+class SumyRanker:
+    """A registered ranker backed by one sumy summarizer class."""
+
+    def __init__(self, name: str, summarizer_class: type[Any]) -> None:
+        self.name = name
+        self._summarizer_class = summarizer_class
+
+    def score(self, sentences: Sequence[Sentence]) -> list[float]:
+        """One [0, 1] score per sentence; the same words always get the same score."""
+        if not sentences:
+            return []
+        summarizer = self._summarizer_class(stem)
+        summarizer.stop_words = STOP_WORDS
+        ratings = summarizer(build_document(sentences), len(sentences))
+        if len(ratings) != len(sentences):  # sumy's early exit: no content words at all
+            ratings = (0.0,) * len(sentences)
+        return _share_best(sentences, min_max(ratings))
+
+
+def _share_best(sentences: Sequence[Sentence], scores: list[float]) -> list[float]:
+    """Give every copy of the same words its best copy's score.
+
+    Greedy selectors (KL-Sum, SumBasic) rank a second copy low because it adds nothing to a
+    summary; here copies are one statement carried by several outlets, so they score alike.
+    """
+    best: dict[tuple[str, ...], float] = {}
+    keys = [tuple(words(s.text)) for s in sentences]
+    for key, value in zip(keys, scores, strict=True):
+        best[key] = max(value, best.get(key, value))
+    return [best[key] for key in keys]
+
+
+# name -> (summarizer class, one-line description); ranking.py registers these.
+SUMY_ALGORITHMS: dict[str, tuple[type[Any], str]] = {
+    "lexrank": (LexRank, "sumy LexRank: centrality in the thresholded tf-idf cosine graph"),
+    "textrank": (TextRank, "sumy TextRank: PageRank over the word-overlap graph"),
+    "lsa": (Lsa, "sumy LSA: weight in the latent topics (favours long sentences)"),
+    "luhn": (Luhn, "sumy Luhn: densest cluster of frequent words"),
+    "kl": (KLSum, "sumy KL-Sum: greedy order minimising KL divergence to the articles"),
+    "sumbasic": (SumBasic, "sumy SumBasic: greedy order by average word probability"),
+    "reduction": (Reduction, "sumy Reduction: summed word overlap with all other sentences"),
+}

@@ -1,0 +1,132 @@
+"""Sentence stage: split each article into ``Sentence`` values and judge which can stand alone.
+
+Every sentence is kept for ranking and redundancy (it is evidence of what the day's story is
+about), but only sentences a reader can understand out of context are eligible to be shown:
+no fragments, no dangling "He said…", no half quotations, no headline run into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from summarizer.models import Article, Sentence
+from summarizer.splitting import split_sentences
+from summarizer.text import STOP_WORDS, stem, words
+
+MIN_WORDS = 6
+MAX_WORDS = 70
+
+# Openers that point back to an earlier sentence; out of context the reader cannot resolve them.
+_DANGLING = re.compile(
+    r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|such|there|here|"
+    r"however|but|meanwhile|additionally|furthermore|moreover|also|and|or|so|conversely|"
+    r"instead|still|yet|then|thus|therefore|hence|consequently|nonetheless|nevertheless|"
+    r"likewise|similarly|besides|otherwise|indeed|later|finally|overall|"
+    r"in (?:summary|conclusion|short|addition|contrast|turn|response|the meantime)|"
+    r"for (?:its|his|her|their) part|as a result|on the other hand|at the same time|"
+    r"in the same vein|to that end|by contrast)\b",
+    re.I,
+)
+# Connectives a sentence can lose without changing what it states ("However, X did Y").
+_DROPPABLE = re.compile(
+    r"^(?:however|meanwhile|additionally|furthermore|moreover|also|conversely|still|"
+    r"nonetheless|nevertheless|likewise|similarly|indeed|in addition|in the meantime|"
+    r"for (?:its|his|her|their) part|at the same time|on the other hand|in turn)\s*,\s+",
+    re.I,
+)
+# Wrap-ups restate the article rather than report anything: never shown.
+_WRAP_UP = re.compile(r"^(?:in (?:summary|conclusion|short)|overall|to sum up)\b", re.I)
+_END = re.compile(r"[.!][\"'”’)\]]*$")
+_SLUG = re.compile(r"\b[A-Za-z0-9]+_[A-Za-z0-9]+_[A-Za-z0-9_]+\b")
+_URL = re.compile(r"https?://|www\.", re.I)
+# "these countries", "those talks": refers to something the reader has not been told.
+_UNRESOLVED = re.compile(r"\b(?:these|those)\s+(?!who\b|which\b|that\b|of\b)[a-z]", re.I)
+_METADATA = re.compile(r"^(?:date|published|updated|posted|by)\s*:?\s*\d", re.I)
+_CAPITALISED = re.compile(r"^[A-Z][\w’'\-]*$")
+
+
+def split_article(article: Article) -> list[Sentence]:
+    """All sentences of one article, numbered in reading order."""
+    vocabulary = _lowercase_vocabulary(article.paragraphs)
+    out: list[Sentence] = []
+    for p_index, paragraph in enumerate(article.paragraphs):
+        for raw in split_sentences(paragraph):
+            text = repair(_drop_run_in_heading(raw, vocabulary))
+            out.append(
+                Sentence(
+                    article=article.id,
+                    position=len(out),
+                    text=text,
+                    paragraph=p_index,
+                    eligible=is_standalone(text),
+                )
+            )
+    return out
+
+
+def split_all(articles: Iterable[Article]) -> list[Sentence]:
+    """Sentences of every article, grouped by article in input order."""
+    return [s for article in articles for s in split_article(article)]
+
+
+def repair(text: str) -> str:
+    """Drop a leading connective that only links to the previous sentence."""
+    m = _DROPPABLE.match(text)
+    if not m:
+        return text
+    rest = text[m.end() :]
+    return rest[:1].upper() + rest[1:] if rest else text
+
+
+def is_standalone(text: str) -> bool:
+    """Whether a reader can take this sentence alone, as one item of a brief."""
+    n = len(text.split())
+    if not MIN_WORDS <= n <= MAX_WORDS:
+        return False
+    first = text.lstrip("\"“‘'(")[:1]
+    if not (first.isupper() or first.isdigit()) or not _END.search(text):
+        return False  # fragments and questions
+    if _DANGLING.match(text.lstrip("\"“‘'")) or _WRAP_UP.match(text) or _UNRESOLVED.search(text):
+        return False
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False  # half of a quotation
+    if _SLUG.search(text) or _URL.search(text) or _METADATA.match(text) or "\\" in text:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return not (letters and sum(c.isupper() for c in letters) > 0.5 * len(letters))
+
+
+def _lowercase_vocabulary(paragraphs: Iterable[str]) -> frozenset[str]:
+    """Stems the article itself uses in lower case: its ordinary, non-name words."""
+    found = set()
+    for paragraph in paragraphs:
+        for token in re.findall(r"\b[a-z][a-z’'\-]+\b", paragraph):
+            found.add(stem(token))
+    return frozenset(found)
+
+
+def _drop_run_in_heading(text: str, vocabulary: frozenset[str]) -> str:
+    """Remove a sub-heading that lost its line break ("Security Guarantees Under Discussion
+    Significant attention is…").
+
+    A run of capitalised words before the first lower-case word is a heading when the words
+    before the sentence's real first word are ordinary words (used in lower case elsewhere in
+    the article, or function words), not names or titles such as "German Chancellor".
+    """
+    tokens = text.split(" ")
+    run = 0
+    while run < len(tokens) and _CAPITALISED.match(tokens[run]):
+        run += 1
+    if run < 3 or run == len(tokens):
+        return text
+    heading = tokens[: run - 1]
+    ordinary = sum(1 for t in heading if _is_ordinary(t, vocabulary))
+    if ordinary * 4 >= len(heading) * 3:
+        return " ".join(tokens[run - 1 :])
+    return text
+
+
+def _is_ordinary(token: str, vocabulary: frozenset[str]) -> bool:
+    low = words(token)
+    return bool(low) and (low[0] in STOP_WORDS or stem(low[0]) in vocabulary)

@@ -1,0 +1,126 @@
+"""The checks of the project's brief_lint tool, copied so the tests do not depend on ../shared.
+
+A reader calls each of these a defect in a brief: furniture, slugs, metadata, escaped
+characters, fragments, run-ons, dangling openers, unbalanced quotes, unattributed items,
+repeated statements and too few sections. Keep in step with shared/tools/brief_lint.py.
+"""
+
+# ruff: noqa
+# mypy: ignore-errors
+import argparse, json, re, sys
+from itertools import combinations
+
+BOILERPLATE = [
+    r"leave a reply",
+    r"email address will not be published",
+    r"required fields are marked",
+    r"back to top",
+    r"quantcast",
+    r"top of page",
+    r"bottom of page",
+    r"hi 👋",
+    r"blog2_post",
+    r"^post:",
+    r"original source",
+    r"^source:",
+    r"click here",
+    r"subscribe",
+    r"cookie",
+    r"all rights reserved",
+    r"^advertisement",
+    r"^share this",
+    r"^read more",
+    r"^related:",
+]
+SLUG = re.compile(r"\b[A-Za-z0-9]+_[A-Za-z0-9]+_[A-Za-z0-9_]+\b")
+METADATA = re.compile(r"^(date|published|updated|by)\s*:?\s*\d", re.I)
+ESCAPED = re.compile(r"\\[\"'nt]")
+DANGLING = re.compile(
+    r"^(He|She|They|It|This|These|Those|However|But|Meanwhile|Additionally|"
+    r"Furthermore|Moreover|Also|And|Conversely|Instead|Still|Yet|In summary|"
+    r"In the meantime|For its part)\b"
+)
+END = re.compile(r"[.!?][\"'”’)\]]*$")
+STOP = set(
+    """a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself no nor not now of off on once only or other our ours ourselves out over own same she should so
+some such than that the their theirs them themselves then there these they this those through to too
+under until up very was we were what when where which while who whom why will with would you your yours
+yourself yourselves said says say saying told also would could""".split()
+)
+
+
+def stem(w):
+    for suf in ("ing", "ed", "es", "s"):
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
+
+
+def content(text):
+    return {
+        stem(w)
+        for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+        if w not in STOP and len(w) > 1
+    }
+
+
+def item_defects(text):
+    t = text.strip()
+    low = t.lower()
+    out = []
+    for pat in BOILERPLATE:
+        if re.search(pat, low):
+            out.append(("boilerplate", pat))
+    if SLUG.search(t):
+        out.append(("slug", SLUG.search(t).group(0)))
+    if METADATA.search(t):
+        out.append(("metadata", t[:30]))
+    if ESCAPED.search(t):
+        out.append(("escaped-character", ESCAPED.search(t).group(0)))
+    words = t.split()
+    if len(words) < 6:
+        out.append(("fragment-short", f"{len(words)} words"))
+    if len(words) > 70:
+        out.append(("run-on", f"{len(words)} words"))
+    if t and t[0].islower():
+        out.append(("fragment-start", t[:20]))
+    if not END.search(t):
+        out.append(("fragment-end", t[-20:]))
+    if DANGLING.match(t):
+        out.append(("dangling-opener", DANGLING.match(t).group(0)))
+    if t.count('"') % 2 or t.count("“") != t.count("”"):
+        out.append(("unbalanced-quotes", t[:30]))
+    return out
+
+
+def redundant(a, b):
+    ca, cb = content(a), content(b)
+    if not ca or not cb:
+        return False
+    inter = len(ca & cb)
+    return inter / len(ca | cb) >= 0.45 or inter / min(len(ca), len(cb)) >= 0.7
+
+
+def lint(brief, min_sections=3):
+    defects = []
+    items = []
+    for sec in brief.get("sections", []):
+        for it in sec.get("items", []):
+            items.append((sec.get("theme", "?"), it))
+    nonempty = [s for s in brief.get("sections", []) if s.get("items")]
+    if len(nonempty) < min_sections:
+        defects.append(("too-few-sections", f"{len(nonempty)} non-empty sections", ""))
+    for theme, it in items:
+        text = it.get("text", "")
+        for kind, why in item_defects(text):
+            defects.append((kind, why, text))
+        srcs = it.get("sources") or []
+        if not srcs or not all((s.get("name") or "").strip() for s in srcs):
+            defects.append(("unattributed", "no named source", text))
+    for (_, a), (_, b) in combinations(items, 2):
+        if redundant(a.get("text", ""), b.get("text", "")):
+            defects.append(("redundant-pair", b.get("text", "")[:80], a.get("text", "")))
+    return items, defects

@@ -1,0 +1,67 @@
+"""Shared test helpers: a small but awkward sample ``Brief`` and the ``slow`` marker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+# Test this checkout, not whatever copy of the package happens to be installed.
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from summarizer.models import Brief, Item, Section, Skipped, SourceRef  # noqa: E402
+
+DAY = dt.date(2025, 6, 25)
+HOSTILE_TEXT = "Officials said <script>alert(1)</script> & *nothing* [changed](http://evil.test)."
+
+
+def ref(name: str, url: str | None = None, date: dt.date | None = DAY) -> SourceRef:
+    """A source whose title and path are derived from its name, to keep samples short."""
+    slug = name.lower().replace(" ", "-")
+    return SourceRef(name=name, title=f"{name} report", path=f"{slug}.txt", url=url, date=date)
+
+
+def item(text: str, *sources: SourceRef, score: float = 0.912345678) -> Item:
+    return Item(text=text, score=score, sources=tuple(sources), sentences=())
+
+
+def make_brief(
+    sections: tuple[Section, ...] | None = None,
+    sources: tuple[SourceRef, ...] | None = None,
+    skipped: tuple[Skipped, ...] = (Skipped("inbox/photo.jpg", "binary file"),),
+    title: str = "NATO summit in The Hague",
+) -> Brief:
+    """A brief with two themes, one item carried by five outlets and one hostile item.
+
+    Pass ``sections`` to test one awkward item on its own; the sources list then defaults to
+    every outlet those sections credit.
+    """
+    reuters = ref("Reuters", "https://www.reuters.com/world/nato-summit")
+    bbc = ref("BBC News", "https://www.bbc.co.uk/news/world-1")
+    ap = ref("AP", None, date=None)
+    guardian = ref("The Guardian", "https://www.theguardian.com/world/nato")
+    kyiv = ref("Kyiv Independent", "https://kyivindependent.com/nato")
+    if sections is None:
+        met = item("Zelenskyy and Trump met for 50 minutes.", reuters, bbc, ap, guardian, kyiv)
+        spend = item("Allies agreed to spend 5% of GDP on defence.", guardian, reuters)
+        sections = (
+            Section("diplomacy", "Diplomacy", (met, item(HOSTILE_TEXT, ap, score=0.4))),
+            Section("defence", "Defence spending", (spend,)),
+        )
+    if sources is None:
+        seen = {src.path: src for s in sections for it in s.items for src in it.sources}
+        sources = tuple(seen.values())
+    return Brief(title=title, date=DAY, sections=sections, sources=sources, skipped=skipped)
+
+
+@pytest.fixture
+def sample_brief() -> Brief:
+    return make_brief()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: builds a wheel; runs by default")

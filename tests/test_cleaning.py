@@ -1,0 +1,132 @@
+"""Cleaning: furniture out, metadata kept as title, date and outlet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from summarizer.cleaning import clean, clean_all, parse_date
+from summarizer.errors import UnreadableSource
+from summarizer.models import RawDocument
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def _clean(text: str, path: str = "story.txt") -> tuple[str, ...]:
+    return clean(RawDocument(path=path, text=text), 0).paragraphs
+
+
+def test_title_date_prefix_and_comment_form() -> None:
+    raw = RawDocument(
+        str(FIXTURES / "harbour_original.txt"), (FIXTURES / "harbour_original.txt").read_text()
+    )
+    article = clean(raw, 0)
+    assert article.title == "Harbour Bridge Reopens After Storm Repairs"
+    assert article.date == dt.date(2024, 3, 14)
+    assert article.paragraphs[0].startswith("The city council reopened")
+    assert not any("Reply" in p or "email" in p for p in article.paragraphs)
+    assert article.outlet == "harbour_original"  # no trailer: the file name
+
+
+def test_source_trailer_names_the_outlet_and_is_removed() -> None:
+    raw = RawDocument("copy.txt", (FIXTURES / "harbour_copy.txt").read_text())
+    article = clean(raw, 0)
+    assert article.outlet == "Harbour Daily"
+    assert article.source_named == "Harbour Daily"
+    assert not any("Source" in p or "Back To Top" in p for p in article.paragraphs)
+
+
+def test_a_web_address_trailer_gives_the_domain() -> None:
+    text = "The council met on Monday to approve the budget for next year.\nOriginal Source: www.example-news.org/politics/budget"
+    article = clean(RawDocument("a.txt", text), 0)
+    assert article.outlet == "example-news.org"
+
+
+def test_slug_lines_and_escaped_quotes() -> None:
+    paragraphs = _clean(
+        "Council_Approves_New_Budget\n\nCouncil Approves New Budget\n\n"
+        'The mayor said, \\"We kept every promise.\\" The vote was 31 to 4 in favour.'
+    )
+    assert paragraphs == (
+        'The mayor said, "We kept every promise." The vote was 31 to 4 in favour.',
+    )
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Quantcast",
+        "top of page",
+        "Post: Blog7_Post",
+        "Hi 👋, how can we help you today?",
+        "Subscribe to our newsletter",
+        "© 2024 Example Media. All rights reserved.",
+        "Share this article",
+        "Photo: Reuters/Jane Doe",
+        "A photograph depicting the flooded square at dawn, with grey skies.",
+        "42",
+    ],
+)
+def test_kinds_of_furniture_are_removed(furniture: str) -> None:
+    body = "The river rose by two metres overnight and flooded the main square of the town."
+    assert _clean(f"{furniture}\n{body}\n{furniture}") == (body,)
+
+
+def test_sub_headings_are_not_body_text() -> None:
+    body = "The river rose by two metres overnight and flooded the main square."
+    more = "Volunteers filled sandbags through the night to protect the old hospital."
+    assert _clean(f"{body}\nThe Night Shift\n{more}") == (body, more)
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = (
+        "The river rose by two metres overnight and\nflooded the main square of the town,\n"
+        "officials said on Tuesday morning.\n\nA second paragraph stands alone here."
+    )
+    assert _clean(text) == (
+        "The river rose by two metres overnight and flooded the main square of the town, "
+        "officials said on Tuesday morning.",
+        "A second paragraph stands alone here.",
+    )
+
+
+def test_markdown_markup_is_stripped_from_md_files() -> None:
+    article = clean(
+        RawDocument(
+            str(FIXTURES / "harbour_weather.md"), (FIXTURES / "harbour_weather.md").read_text()
+        ),
+        0,
+    )
+    assert article.title == "Forecasters Warn of More Storms"
+    assert len(article.paragraphs) == 2
+    assert not any("*" in p or "Share" in p for p in article.paragraphs)
+
+
+def test_a_file_of_only_furniture_is_unusable() -> None:
+    with pytest.raises(UnreadableSource, match="no sentence left after cleaning"):
+        _clean("Back To Top\nLeave a Reply\nYour email address will not be published.")
+
+
+def test_the_same_text_twice_counts_once() -> None:
+    text = (FIXTURES / "harbour_copy.txt").read_text()
+    articles, skipped = clean_all([RawDocument("a.txt", text), RawDocument("b.txt", text)])
+    assert [a.path for a in articles] == ["a.txt"]
+    assert [(s.path, s.reason) for s in skipped] == [("b.txt", "same text as a.txt")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2025-06-25", dt.date(2025, 6, 25)),
+        ("25 June 2025", dt.date(2025, 6, 25)),
+        ("June 25, 2025", dt.date(2025, 6, 25)),
+        ("Sept. 3, 2024", dt.date(2024, 9, 3)),
+        ("Saturday, January 8, 2005", dt.date(2005, 1, 8)),
+        ("2005/01/08", dt.date(2005, 1, 8)),
+        ("not a date", None),
+    ],
+)
+def test_parse_date(text: str, date: dt.date | None) -> None:
+    assert parse_date(text) == date

@@ -1,0 +1,107 @@
+"""End to end: the bundled sample corpus through the CLI, judged by brief_lint's rules."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from summarizer.resources import examples_dir
+from tests.brieflint import lint
+
+EXAMPLES = examples_dir()
+
+
+def build(out: Path, *sources: str) -> dict[str, Path]:
+    result = subprocess.run(
+        [sys.executable, "-m", "summarizer", "build", *sources, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    paths = [Path(p) for p in result.stdout.split()]
+    return {p.suffix.lstrip("."): p for p in paths}
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return build(tmp_path_factory.mktemp("sample"))  # no sources: the bundled corpus
+
+
+def test_the_sample_brief_has_no_defect(sample: dict[str, Path]) -> None:
+    brief = json.loads(sample["json"].read_text(encoding="utf-8"))
+    items, defects = lint(brief, min_sections=3)
+    assert defects == []
+    assert len(items) >= 8
+    assert len([s for s in brief["sections"] if s["items"]]) >= 3
+
+
+def test_the_reworded_copy_is_merged_into_the_original(sample: dict[str, Path]) -> None:
+    brief = json.loads(sample["json"].read_text(encoding="utf-8"))
+    original = (EXAMPLES / "001_49f197e31fd5e6ea.txt").read_text(encoding="utf-8")
+    both = [
+        item
+        for section in brief["sections"]
+        for item in section["items"]
+        if {Path(s["path"]).name[:3] for s in item["sources"]} >= {"000", "001"}
+    ]
+    assert both, "no item credits both the copy and the original"
+    for item in both:
+        assert item["text"] in original  # the original's wording, not the copy's errors
+        assert {s["name"] for s in item["sources"]} >= {"Aljazeera", "001_49f197e31fd5e6ea"}
+    texts = " ".join(i["text"] for s in brief["sections"] for i in s["items"])
+    assert "Iran-Iran" not in texts
+    assert "protec our" not in texts
+
+
+def test_the_brief_is_dated_from_the_articles(sample: dict[str, Path]) -> None:
+    assert sample["md"].name == "2025-06-25.md"
+    md = sample["md"].read_text(encoding="utf-8")
+    assert md.startswith("# ")
+    for section in ("## Diplomacy", "## Battlefield", "## NATO", "## Sources"):
+        assert section in md
+
+
+def test_the_same_input_gives_the_same_brief(sample: dict[str, Path], tmp_path: Path) -> None:
+    again = build(tmp_path)
+    for kind in ("md", "html", "json"):
+        assert again[kind].read_bytes() == sample[kind].read_bytes()
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_article_text_cannot_inject_markup(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, outlet in enumerate(("North Post", "South Post")):
+        (folder / f"{i}.txt").write_text(
+            "The council approved the <script>alert(1)</script> harbour budget on Monday evening.\n"
+            "Engineers will start the *urgent* [repairs](http://evil.example) to the bridge next week.\n"
+            f"Source: {outlet}\n"
+        )
+    paths = build(tmp_path / "out", str(folder))
+    parser = _Tags()
+    parser.feed(paths["html"].read_text(encoding="utf-8"))
+    assert "script" not in parser.tags
+    assert "<script>alert(1)</script>" in "".join(parser.text)
+    assert (
+        "evil.example"
+        not in paths["html"].read_text(encoding="utf-8").split("<body")[1].split('href="')[-1][:40]
+    )

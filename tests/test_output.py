@@ -1,0 +1,132 @@
+"""Writing a brief: all three files appear together, and a failure never damages an old brief."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer.errors import OutputError
+from summarizer.output import atomic_write_text, write_brief
+
+NEW = {"md": "# New\n", "html": "<!DOCTYPE html>\n<p>new</p>\n", "json": '{"new": "ü"}\n'}
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes, so "unchanged" can be checked exactly."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def old_brief(tmp_path: Path) -> Path:
+    """An out folder holding a complete earlier brief named ``2025-06-25``."""
+    out = tmp_path / "out"
+    write_brief(out, "2025-06-25", {"md": "# Old\n", "html": "<p>old</p>\n", "json": "{}\n"})
+    return out
+
+
+def test_writes_three_files_in_order(tmp_path: Path) -> None:
+    out = tmp_path / "deep" / "er" / "out"
+    paths = write_brief(out, "2025-06-25", NEW)
+    assert paths == [out / "2025-06-25.md", out / "2025-06-25.html", out / "2025-06-25.json"]
+    for path, suffix in zip(paths, ("md", "html", "json"), strict=True):
+        assert path.read_bytes() == NEW[suffix].encode("utf-8")
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in paths)
+
+
+def test_replaces_an_existing_brief(old_brief: Path) -> None:
+    write_brief(old_brief, "2025-06-25", NEW)
+    assert (old_brief / "2025-06-25.md").read_text(encoding="utf-8") == "# New\n"
+    assert len(list(old_brief.iterdir())) == 3
+
+
+def test_text_is_written_verbatim_as_utf8(tmp_path: Path) -> None:
+    text = "line\r\nother\nZelenskyy\u2019s \u201cpeace\u201d\n"
+    write_brief(tmp_path, "b", {"md": text, "html": text, "json": text})
+    assert (tmp_path / "b.md").read_bytes() == text.encode("utf-8")
+
+
+@pytest.mark.parametrize("bad", [None, b"bytes", 42])
+def test_failure_while_writing_leaves_old_brief_untouched(old_brief: Path, bad: Any) -> None:
+    before = _snapshot(old_brief)
+    rendered: dict[str, Any] = {"md": "# New\n", "html": "<p>new</p>\n", "json": bad}
+    with pytest.raises(OutputError) as caught:
+        write_brief(old_brief, "2025-06-25", rendered)
+    assert "\n" not in str(caught.value)
+    assert _snapshot(old_brief) == before  # same names (no temp files left), same bytes
+
+
+def test_failure_while_moving_into_place_rolls_back(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "b.md").write_bytes(b"# Old md\n")
+    (out / "b.html").write_bytes(b"<p>old html</p>\n")
+    (out / "b.json").mkdir()  # the last move fails: a file cannot replace a folder
+    before = _snapshot(out)
+    with pytest.raises(OutputError, match=r"cannot write brief .*b"):
+        write_brief(out, "b", NEW)
+    assert _snapshot(out) == before
+    assert sorted(p.name for p in out.iterdir()) == ["b.html", "b.json", "b.md"]
+
+
+def test_failure_on_a_new_brief_leaves_nothing_behind(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "b.json").mkdir()
+    with pytest.raises(OutputError):
+        write_brief(out, "b", NEW)
+    assert [p.name for p in out.iterdir()] == ["b.json"]
+
+
+def test_missing_format_is_refused_before_touching_disk(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match=r"\.json"):
+        write_brief(tmp_path / "out", "b", {"md": "x", "html": "y"})
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("stem", ["", ".", "..", "a/b", "../escape"])
+def test_stem_must_be_a_plain_name(tmp_path: Path, stem: str) -> None:
+    with pytest.raises(OutputError, match="invalid brief name"):
+        write_brief(tmp_path, stem, NEW)
+
+
+def test_out_dir_that_is_a_file_is_an_output_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(OutputError, match="cannot create folder"):
+        write_brief(blocker / "sub", "b", NEW)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_files_get_normal_permissions_not_temp_file_ones(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    paths = write_brief(tmp_path, "b", NEW)
+    assert {path.stat().st_mode & 0o777 for path in paths} == {0o666 & ~mask}
+    paths[0].chmod(0o640)
+    write_brief(tmp_path, "b", NEW)
+    assert paths[0].stat().st_mode & 0o777 == 0o640  # replacing keeps the file's mode
+
+
+def test_atomic_write_text_creates_and_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "notes.txt"
+    atomic_write_text(target, "first\n")
+    atomic_write_text(target, "second \u2713\n")
+    assert target.read_text(encoding="utf-8") == "second \u2713\n"
+    assert [p.name for p in target.parent.iterdir()] == ["notes.txt"]
+
+
+def test_atomic_write_text_failure_keeps_old_content(tmp_path: Path) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("keep me\n", encoding="utf-8")
+    bad: Any = None
+    with pytest.raises(OutputError, match=r"notes\.txt"):
+        atomic_write_text(target, bad)
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]

@@ -1,0 +1,414 @@
+"""Rendering: structure of the Markdown, safety of the HTML, the JSON schema, template lookup."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import HOSTILE_TEXT, item, make_brief, ref
+
+from summarizer import render
+from summarizer.errors import ConfigError, TemplateError
+from summarizer.models import Brief, Section, Skipped
+from summarizer.render import Renderer, markdown_to_html, md_escape
+
+_CAPTURED = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "li", "p", "em", "title", "style"}
+_INVISIBLE = {"head", "title", "style", "script"}
+
+
+class Page(HTMLParser):
+    """Parses a page into its tags, the text of interesting elements and its visible text."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.captured: list[tuple[str, dict[str, str | None], str]] = []
+        self._open: list[tuple[str, dict[str, str | None], list[str]]] = []
+        self._hidden: list[str] = []
+        self._visible: list[str] = []
+        self.feed(source)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+        if tag in _CAPTURED:
+            self._open.append((tag, dict(attrs), []))
+        if tag in _INVISIBLE:
+            self._hidden.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._hidden and self._hidden[-1] == tag:
+            self._hidden.pop()
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index][0] == tag:
+                name, attrs, parts = self._open.pop(index)
+                self.captured.append((name, attrs, " ".join("".join(parts).split())))
+                break
+
+    def handle_data(self, data: str) -> None:
+        for _, _, parts in self._open:
+            parts.append(data)
+        if not self._hidden:
+            self._visible.append(data)
+
+    @property
+    def tags(self) -> list[str]:
+        return [tag for tag, _ in self.elements]
+
+    @property
+    def visible_text(self) -> str:
+        return " ".join("".join(self._visible).split())
+
+    def texts(self, tag: str) -> list[str]:
+        return [text for name, _, text in self.captured if name == tag]
+
+    def links(self) -> list[tuple[str | None, str]]:
+        return [(attrs.get("href"), text) for name, attrs, text in self.captured if name == "a"]
+
+    def headings(self) -> list[tuple[str, str]]:
+        return [(tag, text) for tag, _, text in self.captured if tag in {"h1", "h2", "h3"}]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _line_with(markdown_text: str, needle: str) -> str:
+    return next(line for line in markdown_text.splitlines() if needle in line)
+
+
+# --- Markdown structure -------------------------------------------------------------------
+
+
+def test_markdown_has_title_date_sections_and_items_in_order(sample_brief: Brief) -> None:
+    text = Renderer().markdown(sample_brief)
+    assert text.startswith("# NATO summit in The Hague\n")
+    assert "Wednesday, 25 June 2025" in text
+    order = [
+        "## Diplomacy",
+        "Zelenskyy and Trump met for 50 minutes.",
+        "Officials said",
+        "## Defence spending",
+        "Allies agreed to spend 5% of GDP on defence.",
+        "## Sources",
+        "## Skipped files",
+    ]
+    positions = [text.index(needle) for needle in order]
+    assert positions == sorted(positions)
+    assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+def test_items_are_list_entries_with_outlets_in_order(sample_brief: Brief) -> None:
+    text = Renderer().markdown(sample_brief)
+    line = _line_with(text, "Allies agreed")
+    assert line.startswith("- ")
+    assert line.index("The Guardian") < line.index("Reuters")
+
+
+def test_more_than_three_outlets_shows_first_three_and_count(sample_brief: Brief) -> None:
+    renderer = Renderer()
+    text = renderer.markdown(sample_brief)
+    line = _line_with(text, "met for 50 minutes")
+    assert "+2 more" in line
+    for shown in ("Reuters", "BBC News", "AP"):
+        assert shown in line
+    for hidden in ("The Guardian", "Kyiv Independent"):
+        assert hidden not in line
+    page = Page(renderer.html(sample_brief, text))
+    entry = next(li for li in page.texts("li") if "met for 50 minutes" in li)
+    assert entry.endswith("Reuters, BBC News, AP +2 more")
+
+
+def test_three_outlets_or_fewer_have_no_count() -> None:
+    three = item("Three outlets.", ref("A", None), ref("B", None), ref("C", None))
+    brief = make_brief(sections=(Section("t", "T", (three,)),))
+    line = _line_with(Renderer().markdown(brief), "Three outlets")
+    assert "more" not in line
+    assert line.endswith("A, B, C*")
+
+
+def test_an_outlet_is_credited_once_per_item() -> None:
+    twice = item(
+        "Twice.", ref("Reuters", None), ref("BBC", None), ref("Reuters", "https://r.test/")
+    )
+    brief = make_brief(sections=(Section("t", "T", (twice,)),))
+    line = _line_with(Renderer().markdown(brief), "Twice.")
+    assert line.count("Reuters") == 1
+    assert "[Reuters](https://r.test/)" in line
+
+
+def test_outlets_are_linked_only_when_url_known(sample_brief: Brief) -> None:
+    renderer = Renderer()
+    text = renderer.markdown(sample_brief)
+    assert "[Reuters](https://www.reuters.com/world/nato-summit)" in text
+    assert "[AP]" not in text
+    links = Page(renderer.html(sample_brief, text)).links()
+    assert ("https://www.reuters.com/world/nato-summit", "Reuters") in links
+    assert all(label != "AP" for _, label in links)
+
+
+def test_link_text_is_meaningful(sample_brief: Brief) -> None:
+    renderer = Renderer()
+    page = Page(renderer.render_all(sample_brief)["html"])
+    outlets = {source.name for source in sample_brief.sources}
+    assert page.links()
+    for href, label in page.links():
+        assert href and href.startswith("https://")
+        assert label in outlets
+        assert label.lower() not in {"here", "click here", "link"}
+
+
+def test_unsafe_urls_are_not_linked_and_odd_ones_are_encoded() -> None:
+    evil = ref("Evil", "javascript:alert(1)")
+    odd = ref("Odd", 'https://example.test/a_(b) c"d')
+    brief = make_brief(sections=(Section("t", "T", (item("Text.", evil, odd),)),))
+    renderer = Renderer()
+    text = renderer.markdown(brief)
+    links = Page(renderer.html(brief, text)).links()
+    assert ("https://example.test/a_%28b%29%20c%22d", "Odd") in links
+    assert all(label != "Evil" for _, label in links)
+    assert "javascript" not in renderer.html(brief, text).lower()
+
+
+def test_sources_section_lists_every_source(sample_brief: Brief) -> None:
+    text = Renderer().markdown(sample_brief)
+    sources = text[text.index("## Sources") : text.index("## Skipped files")]
+    entries = [line for line in sources.splitlines() if line.startswith("- ")]
+    assert len(entries) == len(sample_brief.sources)
+    for entry, source in zip(entries, sample_brief.sources, strict=True):
+        assert source.name in entry and source.title in entry
+        if source.date is None:
+            assert "(" not in entry.replace(f"({source.url})", "")
+        else:
+            assert entry.endswith(f"({source.date.isoformat()})")
+        if source.url:
+            assert f"[{source.name}]({source.url})" in entry
+
+
+def test_skipped_section_only_when_files_were_skipped(sample_brief: Brief) -> None:
+    text = Renderer().markdown(sample_brief)
+    assert _line_with(text, "photo.jpg") == "- inbox/photo.jpg: binary file"
+    assert "Skipped files" not in Renderer().markdown(make_brief(skipped=()))
+
+
+def test_empty_brief_still_renders() -> None:
+    brief = Brief("Nothing today", make_brief().date, (), (), ())
+    output = Renderer().render_all(brief)
+    assert "## Sources" in output["md"]
+    assert Page(output["html"]).texts("h1") == ["Nothing today"]
+
+
+# --- Escaping -------------------------------------------------------------------------------
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src="x" onerror="alert(1)">',
+    "*stars* and _underscores_ and **strong** __text__",
+    "[click](http://evil.test) and ![pic](http://evil.test/x.png) and <http://evil.test>",
+    "`code` and ``more code``",
+    "# not a heading",
+    "## trailing hashes ##",
+    "1. not a list",
+    "2) not a list either",
+    "1986. A good year",
+    "- not a bullet",
+    "+ not a bullet",
+    "* not a bullet",
+    "> not a quote",
+    "---",
+    "a | b | c",
+    "back\\slash \\* \\< \\\\",
+    "&amp; &lt;b&gt; &#60;i&#62; stay literal",
+    "first line\n\n## injected heading\n\n    indented code\n- injected item",
+    "    indented",
+    "Zelenskyy\u2019s \u201creal peace\u201d \u2014 5% & rising",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_md_escape_renders_exactly_the_text(text: str) -> None:
+    for markdown_text, tags in ((md_escape(text), ["p"]), (f"- {md_escape(text)}", ["ul", "li"])):
+        page = Page(markdown_to_html(markdown_text))
+        assert page.tags == tags
+        assert page.visible_text == _flat(text)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_article_text_is_inert_everywhere_in_the_page(text: str) -> None:
+    outlet = ref(text, "https://example.test/a")
+    section = Section("t", text, (item(text, outlet),))
+    brief = make_brief(sections=(section,), skipped=(Skipped(text, text),), title=text)
+    renderer = Renderer()
+    markdown_text = renderer.markdown(brief)
+    page = Page(renderer.html(brief, markdown_text))
+    allowed = {"html", "head", "meta", "title", "style", "body", "main", "footer"}
+    assert set(page.tags) <= allowed | {"p", "h1", "h2", "ul", "li", "em", "a"}
+    flat = _flat(text)
+    expected = [("h1", flat), ("h2", flat), ("h2", "Sources"), ("h2", "Skipped files")]
+    assert page.headings() == expected
+    assert page.links() == [("https://example.test/a", flat)] * 2
+    entries = page.texts("li")
+    assert entries[0] == f"{flat} — {flat}"
+    assert entries[-1] == f"{flat}: {flat}"
+    assert page.texts("title") == [f"{flat} — 2025-06-25"]
+
+
+def test_script_in_an_item_shows_as_text(sample_brief: Brief) -> None:
+    renderer = Renderer()
+    page = Page(renderer.render_all(sample_brief)["html"])
+    assert "script" not in page.tags
+    assert HOSTILE_TEXT in page.visible_text
+    assert all(href != "http://evil.test" for href, _ in page.links())
+
+
+# --- HTML page ----------------------------------------------------------------------------
+
+
+def test_html_page_is_self_contained_and_accessible(sample_brief: Brief) -> None:
+    html = Renderer().render_all(sample_brief)["html"]
+    page = Page(html)
+    assert html.startswith("<!DOCTYPE html>")
+    assert ("html", {"lang": "en"}) in page.elements
+    assert page.tags.count("h1") == 1
+    metas = [attrs for tag, attrs in page.elements if tag == "meta"]
+    assert {"charset": "utf-8"} in metas
+    viewport = [m.get("content") or "" for m in metas if m.get("name") == "viewport"]
+    assert len(viewport) == 1 and "width=device-width" in viewport[0]
+    assert page.texts("title") == ["NATO summit in The Hague — 2025-06-25"]
+    head = html[: html.index("</head>")]
+    assert "<style>" in head and page.tags.count("style") == 1
+    lowered = html.lower()
+    for banned in ("<link", "<script", "@import", "url(", "src=", "@font-face"):
+        assert banned not in lowered
+    assert all(tag == "a" for tag, attrs in page.elements if "href" in attrs)
+    css = page.texts("style")[0]
+    assert "@media (prefers-color-scheme: dark)" in css
+    assert "max-width" in css
+
+
+def test_html_headings_follow_the_brief(sample_brief: Brief) -> None:
+    page = Page(Renderer().render_all(sample_brief)["html"])
+    assert page.headings() == [
+        ("h1", "NATO summit in The Hague"),
+        ("h2", "Diplomacy"),
+        ("h2", "Defence spending"),
+        ("h2", "Sources"),
+        ("h2", "Skipped files"),
+    ]
+
+
+def test_render_all_keys_and_consistency(sample_brief: Brief) -> None:
+    renderer = Renderer()
+    output = renderer.render_all(sample_brief)
+    assert list(output) == ["md", "html", "json"]
+    assert output["md"] == renderer.markdown(sample_brief)
+    assert output["html"] == renderer.html(sample_brief, output["md"])
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+
+def test_json_has_exactly_the_schema(sample_brief: Brief) -> None:
+    data = json.loads(Renderer().json(sample_brief))
+    assert list(data) == ["title", "date", "sections", "sources", "skipped"]
+    assert data["title"] == sample_brief.title
+    assert data["date"] == "2025-06-25"
+    assert [s["title"] for s in data["sections"]] == ["Diplomacy", "Defence spending"]
+    for section in data["sections"]:
+        assert list(section) == ["theme", "title", "items"]
+        for entry in section["items"]:
+            assert list(entry) == ["text", "score", "sources"]
+            for source in entry["sources"]:
+                assert list(source) == ["name", "title", "path", "url"]
+    for source in data["sources"]:
+        assert list(source) == ["name", "title", "path", "url", "date"]
+    assert data["skipped"] == [{"path": "inbox/photo.jpg", "reason": "binary file"}]
+
+
+def test_json_round_trips_the_brief(sample_brief: Brief) -> None:
+    data = json.loads(Renderer().json(sample_brief))
+    first = data["sections"][0]["items"][0]
+    assert first["text"] == sample_brief.sections[0].items[0].text
+    assert first["score"] == 0.9123
+    assert [s["name"] for s in first["sources"]][:2] == ["Reuters", "BBC News"]
+    by_name = {s["name"]: s for s in data["sources"]}
+    assert by_name["AP"] == {
+        "name": "AP",
+        "title": "AP report",
+        "path": "ap.txt",
+        "url": None,
+        "date": None,
+    }
+    assert by_name["Reuters"]["date"] == "2025-06-25"
+    assert len(data["sources"]) == len(sample_brief.sources)
+
+
+def test_json_is_deterministic_utf8_and_indented() -> None:
+    title = "Zelenskyy\u2019s day \u2014 \u201cpeace\u201d"
+    brief = make_brief(title=title)
+    first, second = Renderer().json(brief), Renderer().json(brief)
+    assert first == second
+    assert f'"title": "{title}"' in first
+    assert first.startswith('{\n  "title": ')
+    assert first.endswith("}\n")
+
+
+# --- Template lookup ----------------------------------------------------------------------
+
+
+def test_default_templates_are_found() -> None:
+    folder = render.default_template_dir()
+    for name in ("brief.md.j2", "brief.html.j2", "brief.css"):
+        assert (folder / name).is_file()
+
+
+def test_user_template_overrides_default(tmp_path: Path, sample_brief: Brief) -> None:
+    (tmp_path / "brief.md.j2").write_text("CUSTOM {{ brief.title | md }}\n", encoding="utf-8")
+    (tmp_path / "brief.css").write_text("body { color: rebeccapurple; }\n", encoding="utf-8")
+    output = Renderer(tmp_path).render_all(sample_brief)
+    assert output["md"] == "CUSTOM NATO summit in The Hague\n"
+    assert output["html"].startswith("<!DOCTYPE html>")  # not overridden: packaged default
+    assert "rebeccapurple" in output["html"]
+    assert "prefers-color-scheme" not in output["html"]
+
+
+def test_user_templates_are_autoescaped_in_html(tmp_path: Path) -> None:
+    (tmp_path / "brief.html.j2").write_text("<h1>{{ brief.title }}</h1>{{ body }}", "utf-8")
+    brief = make_brief(title="<b>bold</b>")
+    html = Renderer(tmp_path).render_all(brief)["html"]
+    assert html.startswith("<h1>&lt;b&gt;bold&lt;/b&gt;</h1>")
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "mentioned"),
+    [
+        ("brief.md.j2", "{% for x in %}", "brief.md.j2"),
+        ("brief.md.j2", "{{ brief.no_such_field }}", "brief.md.j2"),
+        ("brief.md.j2", "{{ brief.title | no_such_filter }}", "brief.md.j2"),
+        ("brief.html.j2", "{% include 'missing.css' %}", "missing.css"),
+    ],
+)
+def test_broken_template_raises_template_error(
+    tmp_path: Path, sample_brief: Brief, name: str, source: str, mentioned: str
+) -> None:
+    (tmp_path / name).write_text(source, encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        Renderer(tmp_path).render_all(sample_brief)
+    message = str(caught.value)
+    assert mentioned in message
+    assert "\n" not in message
+
+
+def test_missing_default_template_raises_template_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_brief: Brief
+) -> None:
+    monkeypatch.setattr(render, "default_template_dir", lambda: tmp_path)
+    with pytest.raises(TemplateError, match=r"brief\.md\.j2 not found"):
+        Renderer().markdown(sample_brief)
+
+
+def test_missing_user_folder_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="templates folder"):
+        Renderer(tmp_path / "nope")
