@@ -24,7 +24,7 @@ STOP_WORDS: frozenset[str] = frozenset(get_stop_words("english")) | frozenset(
 )
 
 
-_NUMBER_WORDS = (  # fmt: skip
+_NUMBER_WORDS = (
     "zero",
     "one",
     "two",
