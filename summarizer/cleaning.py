@@ -68,6 +68,15 @@ _CAPTION = re.compile(
     r"shows|pictured)\b",
     re.I,
 )
+# A wire dateline glued to the lead: "WASHINGTON (AP) -- ", "BRUSSELS, January 22 (Xinhua) _ ".
+# Capitals and an agency are clear anywhere; a plain "Washington _ " only opens an article.
+_CITY = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[^()\n]{1,40}?)?"
+_DATELINE = re.compile(rf"^{_CITY}(?:\s*\([^()\n]{{1,40}}\))?\s*(?:--|—|–|_|-)\s*(?=[A-Z0-9\"“‘])")
+_LEAD_DATELINE = re.compile(r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\s+(?:--|_|—)\s+(?=[A-Z])")
+# A speaker label of a transcript: "DR. BRAZELTON: ".
+_SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'’\-]+\s){0,3}[A-Z][A-Z.'’\-]+:\s+(?=[A-Z\"“])")
+# Typewriter conventions of wire copy: `` and '' for quotes, a spaced underscore for a dash.
+_TYPEWRITER = (("``", "“"), ("''", "”"), (" _ ", " — "))
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]+)\]\([^)]*\)")
 _MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|(\*\*|__|\*|`)")
@@ -99,7 +108,7 @@ def clean(raw: RawDocument, article_id: int) -> Article:
     lines, source_named = _take_source(lines)
     lines, date = _take_date(lines)
     title, body = _split_title(lines)
-    paragraphs = tuple(p for p in body if not _is_heading(p))
+    paragraphs = tuple(_strip_labels(p, i == 0) for i, p in enumerate(body) if not _is_heading(p))
     if not paragraphs:
         raise UnreadableSource("no sentence left after cleaning")
     outlet = raw.outlet or _outlet_name(source_named) or Path(raw.path).stem
@@ -118,7 +127,7 @@ def clean(raw: RawDocument, article_id: int) -> Article:
 def _lines(raw: RawDocument) -> list[str]:
     """Normalised paragraph lines, with furniture and anything after a comment form removed."""
     text = raw.text
-    for escaped, plain in _ESCAPES.items():
+    for escaped, plain in (*_ESCAPES.items(), *_TYPEWRITER):
         text = text.replace(escaped, plain)
     text = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
     markdown = Path(raw.path).suffix.lower() in {".md", ".markdown"}
@@ -131,6 +140,14 @@ def _lines(raw: RawDocument) -> list[str]:
             if line and not _is_furniture(line):
                 out.append(line)
     return out
+
+
+def _strip_labels(paragraph: str, lead: bool) -> str:
+    """Remove datelines and speaker labels at the start of a paragraph."""
+    paragraph = _DATELINE.sub("", paragraph)
+    if lead:
+        paragraph = _LEAD_DATELINE.sub("", paragraph)
+    return _SPEAKER.sub("", paragraph)
 
 
 def _unwrap(lines: list[str]) -> list[str]:

@@ -14,6 +14,7 @@ and must keep sentences apart by position, since two outlets can print the same 
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from itertools import groupby
 from typing import Any
@@ -32,9 +33,11 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summarizer.models import Sentence
-from summarizer.text import STOP_WORDS, stem, words
+from summarizer.text import STOP_WORDS, normalise, stem, words
 
 FloatArray = npt.NDArray[np.float64]
+
+_LSA_SMOOTH = 0.4  # the default of sumy's LsaSummarizer._compute_term_frequency
 
 
 def min_max(values: Sequence[float] | FloatArray) -> list[float]:
@@ -163,6 +166,14 @@ class LexRank(_RateAll, LexRankSummarizer):  # type: ignore[misc]
         stochastic: FloatArray = adjacency / degrees[:, None]
         return stochastic
 
+    @staticmethod
+    def power_method(matrix: FloatArray, epsilon: float) -> FloatArray:
+        """sumy's, except that a graph without edges (no content words) rates all alike."""
+        if not matrix.any():
+            return np.ones(len(matrix))
+        result: FloatArray = LexRankSummarizer.power_method(matrix, epsilon)
+        return result
+
 
 class TextRank(_RateAll, TextRankSummarizer):  # type: ignore[misc]
     """sumy's TextRank; the word-overlap graph computed as one sparse product."""
@@ -192,38 +203,33 @@ class Reduction(_RateAll, ReductionSummarizer):  # type: ignore[misc]
 
 
 class Lsa(_RateAll, LsaSummarizer):  # type: ignore[misc]
-    """sumy's LSA with sorted rows (hash-seed independent) and vectorised matrix steps.
+    """sumy's LSA, without its SVD where the SVD cannot change the result.
 
-    With sumy's defaults every singular dimension is kept, so a rating is the norm of the
-    sentence's smoothed term-frequency column: in practice it favours long sentences.
+    sumy keeps every singular dimension by default (``REDUCTION_RATIO`` 1), and then its rank
+    sqrt(sum_k s_k^2 v_kj^2) is exactly the norm of sentence j's column of the smoothed
+    term-frequency matrix; computing that norm directly saves an O(words * sentences^2) SVD
+    and a dense words-by-sentences matrix. In practice it favours long sentences.
     """
 
-    def _create_dictionary(self, document: Any) -> dict[str, int]:
-        return {w: i for i, w in enumerate(sorted(super()._create_dictionary(document)))}
-
-    def _create_matrix(self, document: Any, dictionary: dict[str, int]) -> FloatArray:
-        cells = [
-            (dictionary[w], col)
-            for col, sentence in enumerate(document.sentences)
-            for w in map(self.stem_word, sentence.words)
-            if w in dictionary
+    def __call__(self, document: Any, sentences_count: object) -> tuple[float, ...]:
+        if self.REDUCTION_RATIO < 1:  # topics are dropped: only the real SVD will do
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # "fewer words than sentences" on small input
+                return tuple(super().__call__(document, sentences_count))
+        dictionary = self._create_dictionary(document)
+        if not dictionary:
+            return ()
+        stems = [
+            [w for w in map(self.stem_word, s.words) if w in dictionary] for s in document.sentences
         ]
-        matrix = np.zeros((len(dictionary), len(document.sentences)))
-        if cells:
-            rows, cols = zip(*cells, strict=True)
-            np.add.at(matrix, (np.asarray(rows), np.asarray(cols)), 1.0)
-        return matrix
-
-    def _compute_term_frequency(self, matrix: FloatArray, smooth: float = 0.4) -> FloatArray:
-        peak = matrix.max(axis=0)
-        used = peak != 0
-        matrix[:, used] = smooth + (1.0 - smooth) * matrix[:, used] / peak[used]
-        return matrix
-
-    def _compute_ranks(self, sigma: FloatArray, v_matrix: FloatArray) -> list[float]:
-        dimensions = max(self.MIN_DIMENSIONS, int(len(sigma) * self.REDUCTION_RATIO))
-        powered = np.where(np.arange(len(sigma)) < dimensions, sigma**2, 0.0)
-        return [float(r) for r in np.sqrt(powered @ (v_matrix**2))]
+        counts, _ = count_matrix(stems)
+        peak = counts.max(axis=1).toarray().ravel()
+        rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+        smoothed = _LSA_SMOOTH + (1.0 - _LSA_SMOOTH) * counts.data / peak[rows]
+        extra = np.bincount(rows, weights=smoothed**2 - _LSA_SMOOTH**2, minlength=len(stems))
+        squares = np.where(peak > 0, len(dictionary) * _LSA_SMOOTH**2 + extra, 0.0)
+        ranks = dict(zip(document.sentences, np.sqrt(squares).tolist(), strict=True))
+        return self._get_best_sentences(document.sentences, sentences_count, ranks)
 
 
 class Luhn(_RateAll, LuhnSummarizer):  # type: ignore[misc]
@@ -231,6 +237,16 @@ class Luhn(_RateAll, LuhnSummarizer):  # type: ignore[misc]
 
     def _get_significant_words(self, words: Sequence[str]) -> frozenset[str]:
         return frozenset(super()._get_significant_words(words))
+
+
+def _first_best(values: FloatArray) -> int:
+    """Index of the maximum, the earliest among values equal up to rounding.
+
+    Summation order decides the last bits, so without a tolerance an exact tie between two
+    sentences would be broken by float noise rather than by document order.
+    """
+    peak = float(values.max())
+    return int(np.flatnonzero(values >= peak - 1e-12 * max(abs(peak), 1e-300))[0])
 
 
 class SumBasic(_RateAll, SumBasicSummarizer):  # type: ignore[misc]
@@ -248,7 +264,7 @@ class SumBasic(_RateAll, SumBasicSummarizer):  # type: ignore[misc]
         for step in range(len(sentences)):
             average = np.zeros(len(sentences))
             np.divide(counts @ probability, lengths, out=average, where=lengths > 0)
-            best = int(np.argmax(np.where(remaining, average, -np.inf)))
+            best = _first_best(np.where(remaining, average, -np.inf))
             ratings[sentences[best]] = -step
             remaining[best] = False
             row = counts.getrow(best)
@@ -278,7 +294,7 @@ class KLSum(_RateAll, KLSummarizer):  # type: ignore[misc]
         remaining = np.ones(len(sentences), dtype=bool)
         ratings: dict[Any, float] = {}
         for step in range(len(sentences)):
-            best = int(np.argmin(np.where(remaining, divergence(summary, summary_len), np.inf)))
+            best = _first_best(-np.where(remaining, divergence(summary, summary_len), np.inf))
             ratings[sentences[best]] = -step
             remaining[best] = False
             row = counts.getrow(best)
@@ -334,12 +350,17 @@ class SumyRanker:
         """One [0, 1] score per sentence; the same words always get the same score."""
         if not sentences:
             return []
-        summarizer = self._summarizer_class(stem)
+        summarizer = self._summarizer_class(_stem)
         summarizer.stop_words = STOP_WORDS
         ratings = summarizer(build_document(sentences), len(sentences))
         if len(ratings) != len(sentences):  # sumy's early exit: no content words at all
             ratings = (0.0,) * len(sentences)
         return _share_best(sentences, min_max(ratings))
+
+
+def _stem(word: str) -> str:
+    """The pipeline's word forms ("defence" = "defense", "five" = "5"), then Snowball."""
+    return stem(normalise(word))
 
 
 def _share_best(sentences: Sequence[Sentence], scores: list[float]) -> list[float]:

@@ -13,7 +13,6 @@ import html as html_lib
 import json as json_lib
 import re
 from collections.abc import Callable, Iterable
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
@@ -25,6 +24,7 @@ from markupsafe import Markup
 
 from summarizer.errors import ConfigError, TemplateError
 from summarizer.models import Brief, Item, Section, SourceRef
+from summarizer.resources import default_templates_dir
 
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+; this name works for type checking
     from importlib.abc import Traversable
@@ -116,10 +116,7 @@ def long_date(value: dt.date) -> str:
 
 def default_template_dir() -> Traversable:
     """The packaged templates in an installed wheel, else the checkout's ``templates/``."""
-    packaged = resources.files("summarizer") / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "templates"
+    return default_templates_dir()
 
 
 class _ResourceLoader(jinja2.BaseLoader):

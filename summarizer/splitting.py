@@ -12,8 +12,9 @@ paragraph, so sentences are exact slices of the input, only stripped at the edge
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import pairwise
 
 from nltk.tokenize.punkt import (
     _ORTHO_BEG_UC,
@@ -24,20 +25,26 @@ from nltk.tokenize.punkt import (
 
 __all__ = ["split_sentences"]
 
+
+def _word_set(words: str) -> frozenset[str]:
+    """The white-space separated words of a block: long lists stay readable in the source."""
+    return frozenset(words.split())
+
+
 # Lower case, without the final period, as Punkt looks them up. Dotted initialisms such as
 # "n.y" or "u.s.a" need no entry: _AbbreviationSet accepts any of them.
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = _word_set(
     """
     mr mrs ms messrs mme dr prof gen lt col sgt capt cmdr adm maj brig pvt cpl gov sen sens rep
     reps pres rev fr hon supt atty jr sr st mt ft ave blvd rd hwy
     jan feb mar apr jun jul aug sep sept oct nov dec
     a.m p.m e.g i.e ph.d etc vs approx co corp inc ltd llc plc bros dept govt intl univ assn fig
     figs ca cf al u.s u.k u.n e.u u.s.a
-    """.split()
+    """
 )
 # Words that, capitalised after an abbreviation or an initial, begin a new sentence. No names,
 # months or modal verbs that double as names ("May", "Will", "Bill").
-_STARTERS = frozenset(
+_STARTERS = _word_set(
     """
     a about according after again against all also although among an and another any are as at
     because before both but by can could despite did do does during each earlier even every few
@@ -47,16 +54,16 @@ _STARTERS = frozenset(
     such that the their then there these they this those though thus to today two under unless
     until was we were what when whenever where whether which while who whose why with within
     without would yesterday yet you your
-    """.split()
+    """
 )
 # Before a number these are labels ("No. 5", "p. 55"), not sentence ends.
 _NUMBER_LABELS = ("no", "nos", "n°", "p", "pp", "fig", "figs", "vol", "art", "ch", "sec", "para")
 # Never end a sentence, even before a starter ("Sen. Will Hurd", "e.g. The Times").
-_NEVER_FINAL = frozenset(
+_NEVER_FINAL = _word_set(
     """
     Mr. Mrs. Ms. Messrs. Dr. Prof. Gen. Lt. Col. Sgt. Capt. Cmdr. Adm. Maj. Brig. Gov. Sen. Sens.
     Rep. Reps. Pres. Rev. Hon. Mt. e.g. i.e. E.g. I.e. vs. cf. Cf.
-    """.split()
+    """
 )
 # Names that end in "!" but rarely end a sentence: break after them only before a starter.
 _BANG_NAMES = frozenset({"Yahoo!", "Jeopardy!"})
@@ -74,6 +81,17 @@ _ONLY_BULLETS = re.compile(r"[\s•◦▪‣⁃●∙]*")
 _TOKEN = re.compile(r"\S+")
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 _ALNUM = re.compile(r"[^\W_]")
+# No sentence starts with these: "; Jonesboro", "_" or "--" after a dateline, a closing quote,
+# a wire tag "(AP)".
+_CANNOT_START = re.compile(r"[,;:)\]}%_—]|--|[”’»\"']+$|\([A-Z]{2,}\)")
+# A quotation's attribution is no sentence of its own: '"Why?" Smith asked.'
+_ATTRIBUTION = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|asked|asks|added|adds|told|wrote|writes|recalled"
+    r"|replied|explained|insisted|noted|warned|continued|shouted|declared)"
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?[.,;]"
+)
+_BRACKETED_WORD = re.compile(r"\(\w+\.\)")
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 class _AbbreviationSet(set[str]):
@@ -114,13 +132,21 @@ def _mask(text: str) -> str:
 
 
 def _punkt_breaks(text: str, masked: str) -> list[int]:
-    """Offsets where Punkt starts a sentence, moved back over the quotes `_mask` blanked."""
+    """Offsets where Punkt starts a sentence, after any closing quotes or brackets.
+
+    Each candidate is judged on its own token (`debug_decisions`): `span_tokenize` also counts
+    a break on the token after it, and so cuts "Berkley Springs, W. Va., also saw".
+    """
     breaks = []
-    for start, _ in list(_TOKENIZER.span_tokenize(masked))[1:]:
-        b = int(start)
-        while b > 0 and masked[b - 1] == " " and text[b - 1] in _OPENERS:
-            b -= 1
-        breaks.append(b)
+    for decision in _TOKENIZER.debug_decisions(masked):
+        if not decision["break_decision"]:
+            continue
+        j = int(decision["period_index"]) + 1
+        while j < len(text) and (text[j] in _CLOSERS or text[j] in "?!"):
+            j += 1
+        b = _next_start(text, j)
+        if b > j:  # "end.(Next" is no boundary
+            breaks.append(b)
     return breaks
 
 
@@ -142,7 +168,7 @@ def _ellipsis_breaks(text: str) -> list[int]:
         nxt = _next_start(text, j)
         if nxt == j or nxt >= len(text) or not (text[nxt].isupper() or text[nxt] in _QUOTES):
             continue
-        dots = m.group().count(".") + 2 * m.group().count("…")
+        dots = m.group().count(".") + 3 * m.group().count("…")
         attached = m.start() > 0 and not text[m.start() - 1].isspace()
         if j == m.end() and dots >= 4 and attached and m.group()[1] == " ":
             breaks.append(m.start() + 2)
@@ -193,41 +219,44 @@ def _keep_break(text: str, b: int, after_markers: frozenset[int]) -> bool:
     prev = _LAST_TOKEN.search(text, max(0, b - 60), b)
     if nxt is None or prev is None or b in after_markers:
         return False
-    if _starts_lowercase(nxt.group()):  # '"It is great." she said' / 'Yahoo! in the'
+    word, last = nxt.group(), prev.group(1)
+    if _starts_lowercase(word) or _CANNOT_START.match(word):
         return False
-    last = prev.group(1).lstrip(_OPENERS).rstrip(_CLOSERS)
+    if last[-1] in _QUOTE_CLOSERS and _ATTRIBUTION.match(text, b):
+        return False
+    if _BRACKETED_WORD.fullmatch(last) or (_INITIAL.fullmatch(last) and word[0].isdigit()):
+        return False  # "Lawrence (Mass.) High School", "229 W. 43rd St."
+    last = last.lstrip(_OPENERS).rstrip(_CLOSERS)
     if last in _NEVER_FINAL:
         return False
-    return not (last in _BANG_NAMES and not _is_starter(nxt.group()))
+    return not (last in _BANG_NAMES and not _is_starter(word))
 
 
-# Group 1: always-opening marks; group 2: always-closing. Straight quotes (and '' which some
-# wires use for both) open after a space (group 3) and close before a space or punctuation
-# (group 4). A single quote between letters is an apostrophe, and common elisions ('em, '90s)
-# never open a quotation.
+# Double quotes. Group 1 always opens, group 2 always closes. Straight quotes, and '' which
+# some wires use both ways, open after a space (group 3) and otherwise close (group 4).
+
 _DOUBLE = re.compile(
-    r"(“|``)|(”)|(?:(?<=\s)|^|(?<=[(\[—–-]))(\"|'')(?=\S)|(?<=\S)(\"|'')(?=[\s.,;:!?)\]—–-]|$)"
+    r"(“|``)|(”)|(?:(?<=\s)|^|(?<=[(\[—–-]))(\"|'')(?=\S)|(\"|'')(?=[\s.,;:!?)\]—–-]|$)"
 )
+# Single quotes: group 1 opens (never an apostrophe inside a word, nor an elision such as 'em
+# or '90s), group 2 closes. Quotes nest, so a closing double mark also ends an open single
+# quote: wires type ``...'' loosely as '...''.
 _SINGLE = re.compile(
     r"(?:(?<=\s)|^|(?<=[“\"(\[—–-]))(‘|(?<!')'(?!'))(?=[^\W\d_])(?!(?i:em|til|cause|n|tis|twas)\b)"
-    r"|(?<=\S)(’|(?<!')')(?=[\s.,;:!?)\]”\"—–-]|$)"
+    r"|(?<=\S)(''|’|'|”|\")(?=[\s.,;:!?)\]”\"—–-]|$)"
 )
 
 
-def _quote_and_bracket_spans(text: str) -> list[tuple[int, int]]:
-    """Regions whose inner boundaries are removed: quotations and (bracketed) asides."""
-    # Straight quotes are split by context into "open" (group 3) and "close" (group 4) matches.
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations, whose inner boundaries are removed so a quote is never cut in pieces."""
     double = [
         (m.start(), m.end(), "open" if m.group(1) or m.group(3) else "close")
         for m in _DOUBLE.finditer(text)
     ]
-    spans = _pair_events(double)
     single = [
         (m.start(), m.end(), "open" if m.group(1) else "close") for m in _SINGLE.finditer(text)
     ]
-    spans += _pair_events(single)
-    spans += _bracket_spans(text)
-    return spans
+    return _pair_events(double) + _pair_events(single)
 
 
 def _pair_events(events: Iterable[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -257,10 +286,21 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _aside_ends(text: str, brackets: list[tuple[int, int]]) -> set[int]:
+    """Offsets just after an aside that opened mid-sentence: in "Rupert (what a night!) Murdoch"
+    the sentence goes on after the bracket."""
+    ends = set()
+    for start, end in brackets:
+        before = text[max(0, start - 8) : start].rstrip().rstrip(_CLOSERS)
+        if before and before[-1] not in ".?!…":
+            ends.add(_next_start(text, end))
+    return ends
+
+
 def _inside(b: int, spans: list[tuple[int, int]]) -> bool:
     """True if offset b falls strictly inside one of the merged, sorted spans."""
-    i = bisect_right(spans, (b, len(spans) + b + 1)) - 1
-    return i >= 0 and spans[i][0] < b < spans[i][1]
+    i = bisect_left(spans, b, key=lambda span: span[0]) - 1
+    return i >= 0 and b < spans[i][1]
 
 
 def _merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -278,7 +318,7 @@ def _cut(text: str, breaks: list[int]) -> list[str]:
     """Slice at the breaks; pieces without a letter or digit ("!", ". . .") join a neighbour."""
     bounds = [0, *breaks, len(text)]
     pieces: list[tuple[int, int]] = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in pairwise(bounds):
         if pieces and not _ALNUM.search(text, pieces[-1][0], pieces[-1][1]):
             pieces[-1] = (pieces[-1][0], end)  # a leading fragment joins the next piece
         elif pieces and not _ALNUM.search(text, start, end):
@@ -302,6 +342,8 @@ def split_sentences(paragraph: str) -> list[str]:
     breaks.update(_ellipsis_breaks(text))
     breaks.update(start for start, _ in items[1:])
     breaks.update(m.start() for m in _BULLET.finditer(text))
-    protected = _merge_spans(_quote_and_bracket_spans(text))
+    brackets = _bracket_spans(text)
+    protected = _merge_spans(_quote_spans(text) + brackets)
+    breaks -= _aside_ends(text, brackets)
     final = sorted(b for b in breaks if 0 < b < len(text) and not _inside(b, protected))
     return _cut(text, final)

@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 
-# Test this checkout, not whatever copy of the package happens to be installed.
-REPO_ROOT = Path(__file__).resolve().parent.parent
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
-
-from summarizer.models import Brief, Item, Section, Skipped, SourceRef  # noqa: E402
+from summarizer.models import Brief, Item, Section, Skipped, SourceRef
 
 DAY = dt.date(2025, 6, 25)
 HOSTILE_TEXT = "Officials said <script>alert(1)</script> & *nothing* [changed](http://evil.test)."

@@ -130,3 +130,27 @@ def test_the_same_text_twice_counts_once() -> None:
 )
 def test_parse_date(text: str, date: dt.date | None) -> None:
     assert parse_date(text) == date
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "WASHINGTON (AP) -- ",
+        "PORTO ALEGRE, Brazil (AP) _ ",
+        "CARACAS, Venezuela (AP) _",
+        "GENEVA, March 3 (Xinhua) -- ",
+        "KYIV — ",
+        "Washington _ ",
+        "MR. SMITH: ",
+    ],
+)
+def test_wire_datelines_are_removed_from_the_lead(dateline: str) -> None:
+    body = "The river rose by two metres overnight and flooded the main square."
+    assert _clean(dateline + body) == (body,)
+
+
+def test_wire_typewriter_quotes_and_dashes() -> None:
+    text = "The diagnosis _ a rare one _ was ``irretrievably'' late, the doctor said on Monday."
+    assert _clean(text) == (
+        "The diagnosis — a rare one — was “irretrievably” late, the doctor said on Monday.",
+    )

@@ -1,0 +1,52 @@
+"""`brief summarize` on every cluster of the shared development data, when it is present.
+
+The data (DUC, TAC: NIST's, evaluation only) is never part of this repository: the path comes
+from BRIEF_DEV_DATA, else ../shared/dev-data beside the checkout, and the tests skip cleanly
+when it is absent.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from summarizer import cli
+
+DEV_DATA = Path(
+    os.environ.get("BRIEF_DEV_DATA", Path(__file__).resolve().parents[2] / "shared" / "dev-data")
+)
+
+
+def _clusters() -> list[tuple[str, list[str]]]:
+    if not DEV_DATA.is_dir():
+        return []
+    found = [(p.name, [str(p)]) for p in sorted((DEV_DATA / "duc2006" / "docs").glob("*"))]
+    found += [(p.name, [str(p)]) for p in sorted((DEV_DATA / "duc2007_update" / "docs").glob("*/*"))]
+    tac = sorted((DEV_DATA / "tac2011_multiling_english" / "source_texts").glob("*.english"))
+    for topic in sorted({p.name[:4] for p in tac}):
+        found.append((topic, [str(p) for p in tac if p.name.startswith(topic)]))
+    return found
+
+
+CLUSTERS = _clusters()
+
+
+@pytest.mark.skipif(not CLUSTERS, reason=f"no development data at {DEV_DATA}")
+@pytest.mark.parametrize(("name", "sources"), CLUSTERS, ids=[c[0] for c in CLUSTERS] or None)
+def test_summarize_every_cluster(
+    name: str, sources: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["summarize", *sources, "--words", "100"]) == 0
+    out, err = capsys.readouterr()
+    lines = out.strip().splitlines()
+    assert lines, f"{name}: empty summary"
+    words = [len(line.split()) for line in lines]
+    assert sum(words[:-1]) < 100 <= sum(words), f"{name}: summary does not stop at 100 words"
+    assert "Traceback" not in err
+    for line in lines:  # no markup, wire datelines or underscores from the source files
+        assert "<" not in line
+        assert " _ " not in line
+        assert "(AP)" not in line
+        assert line[0].isupper() or line[0] in "\"“‘'0123456789"
