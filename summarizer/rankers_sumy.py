@@ -123,16 +123,24 @@ class _RateAll:
         return tuple(float(rating(s, *args, **kwargs)) for s in sentences)
 
 
-def _overlap(token_lists: Sequence[Sequence[str]]) -> tuple[FloatArray, FloatArray]:
-    """Shared-word counts sum_t c_i(t)*c_j(t) and log-length norms, as TextRank/Reduction use."""
+def _overlap(token_lists: Sequence[Sequence[str]]) -> tuple[sparse.coo_matrix, FloatArray]:
+    """Word overlap sum_t c_i(t)*c_j(t) of every pair sharing a word (sparse: most share
+    none), with the pair's log-length norm, as TextRank and Reduction use them."""
     counts, _ = count_matrix(token_lists)
-    shared = np.asarray((counts @ counts.T).toarray(), dtype=np.float64)
+    shared = (counts @ counts.T).tocoo()
     logs = np.log(np.maximum([len(t) for t in token_lists], 1).astype(np.float64))
-    return shared, logs[:, None] + logs[None, :]
+    return shared, logs[shared.row] + logs[shared.col]
+
+
+def _row_normalised(matrix: sparse.csr_matrix, extra: float = 0.0) -> sparse.csr_matrix:
+    """Each row divided by its sum (+ ``extra``); an all-zero row stays zero."""
+    sums = np.asarray(matrix.sum(axis=1), dtype=np.float64).ravel() + extra
+    sums[sums == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / sums) @ matrix)
 
 
 class LexRank(_RateAll, LexRankSummarizer):  # type: ignore[misc]
-    """sumy's LexRank; idf and the thresholded cosine graph computed as sparse matrices."""
+    """sumy's LexRank; idf and the thresholded cosine graph built as sparse matrices."""
 
     @staticmethod
     def _compute_idf(sentences: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -147,59 +155,72 @@ class LexRank(_RateAll, LexRankSummarizer):  # type: ignore[misc]
         threshold: float,
         tf_metrics: Sequence[dict[str, float]],
         idf_metrics: dict[str, float],
-    ) -> FloatArray:
+    ) -> sparse.csr_matrix:
         vocab = {term: i for i, term in enumerate(idf_metrics)}
         idf = np.fromiter(idf_metrics.values(), dtype=np.float64, count=len(vocab))
-        rows = [(vocab[t], tf) for tf_row in tf_metrics for t, tf in tf_row.items()]
-        indptr = np.cumsum([0, *(len(tf_row) for tf_row in tf_metrics)])
-        cols = np.asarray([c for c, _ in rows], dtype=np.int64)
-        data = np.asarray([tf for _, tf in rows], dtype=np.float64) * idf[cols]
-        weights = sparse.csr_matrix((data, cols, indptr), shape=(len(tf_metrics), len(vocab)))
+        cols = np.asarray([vocab[t] for row in tf_metrics for t in row], dtype=np.int64)
+        tf = np.asarray([v for row in tf_metrics for v in row.values()], dtype=np.float64)
+        indptr = np.cumsum([0, *(len(row) for row in tf_metrics)])
+        weights = sparse.csr_matrix((tf * idf[cols], cols, indptr), (len(tf_metrics), len(vocab)))
         norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
-        cosine = np.asarray((weights @ weights.T).toarray(), dtype=np.float64)
-        denominator = np.outer(norms, norms)
-        np.divide(cosine, denominator, out=cosine, where=denominator > 0)
-        cosine[denominator <= 0] = 0.0
-        adjacency = (cosine > threshold).astype(np.float64)
-        degrees = adjacency.sum(axis=1)
-        degrees[degrees == 0] = 1.0
-        stochastic: FloatArray = adjacency / degrees[:, None]
-        return stochastic
+        dot = (weights @ weights.T).tocoo()
+        denominator = norms[dot.row] * norms[dot.col]
+        cosine = dot.data / np.where(denominator > 0, denominator, 1.0)
+        edge = (denominator > 0) & (cosine > threshold)
+        n = len(tf_metrics)
+        adjacency = sparse.csr_matrix((np.ones(edge.sum()), (dot.row[edge], dot.col[edge])), (n, n))
+        return _row_normalised(adjacency)
 
     @staticmethod
-    def power_method(matrix: FloatArray, epsilon: float) -> FloatArray:
-        """sumy's, except that a graph without edges (no content words) rates all alike."""
-        if not matrix.any():
-            return np.ones(len(matrix))
-        result: FloatArray = LexRankSummarizer.power_method(matrix, epsilon)
-        return result
+    def power_method(matrix: sparse.csr_matrix, epsilon: float) -> FloatArray:
+        """sumy's iteration on a sparse graph; a graph without edges rates all alike."""
+        n = matrix.shape[0]
+        if matrix.nnz == 0:
+            return np.ones(n)
+        transposed = matrix.T.tocsr()
+        p_vector = np.full(n, 1.0 / n)
+        lambda_val = 1.0
+        while lambda_val > epsilon:
+            next_p = transposed @ p_vector
+            next_p /= np.linalg.norm(next_p)
+            lambda_val = float(np.linalg.norm(next_p - p_vector))
+            p_vector = next_p
+        return p_vector
 
 
 class TextRank(_RateAll, TextRankSummarizer):  # type: ignore[misc]
-    """sumy's TextRank; the word-overlap graph computed as one sparse product."""
-
-    def _create_matrix(self, document: Any) -> FloatArray:
-        token_lists = [self._to_words_set(s) for s in document.sentences]
-        shared, norm = _overlap(token_lists)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            edges = np.where(np.isclose(norm, 0.0), shared, shared / norm)
-        weights = np.where(shared == 0, 0.0, edges)
-        weights /= weights.sum(axis=1)[:, None] + self._ZERO_DIVISION_PREVENTION
-        n = len(token_lists)
-        matrix: FloatArray = np.full((n, n), (1.0 - self.damping) / n) + self.damping * weights
-        return matrix
-
-
-class Reduction(_RateAll, ReductionSummarizer):  # type: ignore[misc]
-    """sumy's Reduction: each sentence's summed overlap with all others, as a matrix sum."""
+    """sumy's TextRank on a sparse overlap graph, its damping applied without a dense matrix."""
 
     def rate_sentences(self, document: Any) -> dict[Any, float]:
         token_lists = [self._to_words_set(s) for s in document.sentences]
         shared, norm = _overlap(token_lists)
         with np.errstate(divide="ignore", invalid="ignore"):
-            edges = np.where((shared == 0) | (norm == 0), 0.0, shared / norm)
-        np.fill_diagonal(edges, 0.0)
-        return dict(zip(document.sentences, edges.sum(axis=1).tolist(), strict=True))
+            edge = np.where(np.isclose(norm, 0.0), shared.data, shared.data / norm)
+        n = len(token_lists)
+        weights = sparse.csr_matrix((edge, (shared.row, shared.col)), shape=(n, n))
+        transposed = _row_normalised(weights, self._ZERO_DIVISION_PREVENTION).T.tocsr()
+        # sumy's matrix is (1 - d)/n everywhere plus d * weights; its transpose times p is:
+        p_vector = np.full(n, 1.0 / n)
+        lambda_val = 1.0
+        while lambda_val > self.epsilon:
+            next_p = (1.0 - self.damping) / n * p_vector.sum() + self.damping * (
+                transposed @ p_vector
+            )
+            lambda_val = float(np.linalg.norm(next_p - p_vector))
+            p_vector = next_p
+        return dict(zip(document.sentences, p_vector.tolist(), strict=True))
+
+
+class Reduction(_RateAll, ReductionSummarizer):  # type: ignore[misc]
+    """sumy's Reduction: each sentence's summed overlap with all others, from sparse pairs."""
+
+    def rate_sentences(self, document: Any) -> dict[Any, float]:
+        token_lists = [self._to_words_set(s) for s in document.sentences]
+        shared, norm = _overlap(token_lists)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            edge = np.where((norm == 0) | (shared.row == shared.col), 0.0, shared.data / norm)
+        totals = np.bincount(shared.row, weights=edge, minlength=len(token_lists))
+        return dict(zip(document.sentences, totals.tolist(), strict=True))
 
 
 class Lsa(_RateAll, LsaSummarizer):  # type: ignore[misc]

@@ -8,6 +8,7 @@ ranker plugs in exactly like the built-in ones, which register themselves below.
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -109,7 +110,7 @@ def rank_sentences(ranker: Ranker, sentences: Sequence[Sentence]) -> list[float]
         raise ConfigError(
             f"ranker {ranker.name!r} returned {len(scores)} scores for {len(sentences)} sentences"
         )
-    if not all(isinstance(s, (int, float)) and math.isfinite(s) for s in scores):
+    if not all(isinstance(s, numbers.Real) and math.isfinite(s) for s in scores):
         raise ConfigError(f"ranker {ranker.name!r} returned a score that is not a finite number")
     if any(s < 0.0 or s > 1.0 for s in scores):
         return min_max(scores)

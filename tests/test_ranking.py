@@ -36,6 +36,7 @@ from summarizer.ranking import (
     register_ranker,
 )
 from summarizer.resources import examples_dir
+from summarizer.text import STOP_WORDS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SUMY_NAMES = ["lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction"]
@@ -186,7 +187,7 @@ def example_sentences() -> list[Sentence]:
 
 def sumy_ratings(summarizer_class: type[Any], sentences: Sequence[Sentence]) -> list[float]:
     summarizer = summarizer_class(rs._stem)
-    summarizer.stop_words = rs.STOP_WORDS
+    summarizer.stop_words = STOP_WORDS
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return list(summarizer(rs.build_document(sentences), len(sentences)))
@@ -210,7 +211,7 @@ def test_fast_greedy_adapters_make_sumys_choices(name: str) -> None:
     order = [int(i) for i in np.argsort(-np.asarray(fast), kind="stable")]
     assert sorted(fast) == [-float(i) for i in reversed(range(len(sentences)))]
     summarizer = STOCK[name](rs._stem)
-    summarizer.stop_words = rs.STOP_WORDS
+    summarizer.stop_words = STOP_WORDS
     document = rs.build_document(sentences)
     replay = replay_kl if name == "kl" else replay_sumbasic
     for step, values in enumerate(replay(summarizer, document.sentences, order)):

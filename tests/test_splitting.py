@@ -20,7 +20,7 @@ ONE_SENTENCE = [
     "The firm, based in Reno, Nev., reported to the Dept. of Energy.",
     # initials
     "The novel by J. R. R. Tolkien sold well.",
-    "Mayor Jonas E. Smith opened the bridge.",
+    "Mayor Ines E. Okafor opened the bridge.",
     "Ambassador Linda T. Greer arrived.",
     # numbers
     "The constant is 3.14 and the loan was $2.5 billion at 1.5% interest.",
@@ -36,7 +36,7 @@ ONE_SENTENCE = [
     # mid-sentence quotations and asides
     "She called the plan “a disaster.” in a letter on Monday.",
     "The senator (who had voted no. Twice.) left early.",
-    "Fans of Yahoo! in the region were upset.",
+    "Fans of Yahoo! across the region were upset.",
     "Staff at the Lawrence (Mass.) High School were told.",
 ]
 
@@ -56,7 +56,7 @@ SPLITS = [
     ("He moved to the U.S. He never left.", ["He moved to the U.S.", "He never left."]),
     ("She works for Bell Co. The pay is good.", ["She works for Bell Co.", "The pay is good."]),
     ("They met at 8 a.m. The meeting ran long.", ["They met at 8 a.m.", "The meeting ran long."]),
-    ("You and I. Did you hear?", ["You and I.", "Did you hear?"]),
+    ("The winners were Ana and I. Did you vote?", ["The winners were Ana and I.", "Did you vote?"]),
     ("It cost $4.50. Prices rose.", ["It cost $4.50.", "Prices rose."]),
     # closing quotes and brackets stay with their sentence
     (
@@ -76,7 +76,10 @@ SPLITS = [
     ),
     ("Sales fell in 2022. 2023 was better.", ["Sales fell in 2022.", "2023 was better."]),
     # ellipses that do end a sentence
-    ("I never agreed.... She left.", ["I never agreed....", "She left."]),
+    (
+        "Prices kept rising.... Then the bank acted.",
+        ["Prices kept rising....", "Then the bank acted."],
+    ),
     ("“We shall see...” The talks went on.", ["“We shall see...”", "The talks went on."]),
     # a state abbreviation at the end of a sentence
     (
