@@ -23,7 +23,9 @@ def _clusters() -> list[tuple[str, list[str]]]:
     if not DEV_DATA.is_dir():
         return []
     found = [(p.name, [str(p)]) for p in sorted((DEV_DATA / "duc2006" / "docs").glob("*"))]
-    found += [(p.name, [str(p)]) for p in sorted((DEV_DATA / "duc2007_update" / "docs").glob("*/*"))]
+    found += [
+        (p.name, [str(p)]) for p in sorted((DEV_DATA / "duc2007_update" / "docs").glob("*/*"))
+    ]
     tac = sorted((DEV_DATA / "tac2011_multiling_english" / "source_texts").glob("*.english"))
     for topic in sorted({p.name[:4] for p in tac}):
         found.append((topic, [str(p) for p in tac if p.name.startswith(topic)]))
