@@ -15,7 +15,7 @@ from summarizer.compose import brief_date, compose
 from summarizer.errors import InputError
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output import write_brief
-from summarizer.ranking import get_ranker
+from summarizer.ranking import get_ranker, rank_sentences
 from summarizer.redundancy import merge
 from summarizer.render import Renderer
 from summarizer.selection import select_sections, select_summary
@@ -68,7 +68,7 @@ def load(sources: Sequence[str], max_bytes: int = readers.DEFAULT_MAX_BYTES) -> 
 
 def rank(corpus: Corpus, algorithm: str) -> list[Item]:
     """Score every sentence across all sources, then merge repeats into scored items."""
-    scores = get_ranker(algorithm).score(corpus.sentences)
+    scores = rank_sentences(get_ranker(algorithm), corpus.sentences)
     return merge(corpus.sentences, scores, {a.id: a for a in corpus.articles})
 
 
