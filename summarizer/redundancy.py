@@ -12,8 +12,10 @@ rarest terms, never with every other sentence.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+
+import numpy as np
+from scipy import sparse
 
 from summarizer.models import Article, Item, Sentence, SourceRef
 from summarizer.text import content_terms
@@ -25,6 +27,10 @@ CONTAINED_SAME = 0.6
 # A statement carried by n outlets scores (1 + SUPPORT * log2 n) times its best sentence.
 SUPPORT = 0.5
 _LOOKUP_TERMS = 4
+# A term in more sentences than this is too common to propose candidates: it would pair
+# most of the day with most of the day. Copies still share their rarer words.
+_MAX_POSTING = 64
+_PAIR_CHUNK = 200_000
 
 Signature = frozenset[str]
 
@@ -56,27 +62,68 @@ def merge(
 def _group(
     sentences: Sequence[Sentence], scores: Sequence[float], sigs: Sequence[Signature]
 ) -> list[list[int]]:
-    """Leader clustering in score order: a sentence joins the first group whose leader it
-    repeats, looked up through the sentence's rarest terms."""
-    df = Counter(t for sig in sigs for t in sig)
+    """Leader clustering in score order: a sentence joins the first group whose leader
+    states the same thing, else it leads a new group.
+
+    Sentences with the same terms form one unit, so wire copies cost nothing extra; units are
+    compared only with their candidate neighbours (``_neighbours``).
+    """
+    unit_ids: dict[Signature, int] = {}
+    unit_of = [
+        unit_ids.setdefault(sig, len(unit_ids)) if sig else -1 - i for i, sig in enumerate(sigs)
+    ]
+    neighbours = _neighbours(list(unit_ids))
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], sentences[i].key))
-    postings: dict[str, list[int]] = defaultdict(list)
+    led_by: dict[int, int] = {}  # unit -> first group led by a sentence of that unit
     groups: list[list[int]] = []
-    leaders: list[int] = []
     for i in order:
-        # Terms no other sentence has cannot find a match: look up the rarest shared ones.
-        shared = [t for t in sigs[i] if df[t] > 1]
-        rare = sorted(shared, key=lambda t: (df[t], t))[:_LOOKUP_TERMS]
-        candidates = sorted({g for t in rare for g in postings.get(t, ())})
-        home = next((g for g in candidates if same(sigs[i], sigs[leaders[g]])), None)
-        if home is None:
-            home = len(groups)
-            groups.append([])
-            leaders.append(i)
-            for t in sigs[i]:
-                postings[t].append(home)
-        groups[home].append(i)
+        unit = unit_of[i]
+        near = [unit, *neighbours[unit]] if unit >= 0 else []
+        homes = [led_by[u] for u in near if u in led_by]
+        if homes:
+            groups[min(homes)].append(i)
+            continue
+        if unit >= 0:
+            led_by[unit] = len(groups)
+        groups.append([i])
     return groups
+
+
+def _neighbours(sigs: Sequence[Signature]) -> list[list[int]]:
+    """For each signature, the others that state the same thing, without all-pairs work.
+
+    Candidates are the signatures sharing one of a signature's rarest terms (a copy or a
+    paraphrase shares its rare words); only those pairs are tested, vectorised.
+    """
+    n = len(sigs)
+    vocab: dict[str, int] = {}
+    indices = [vocab.setdefault(t, len(vocab)) for sig in sigs for t in sorted(sig)]
+    indptr = np.cumsum([0, *(len(sig) for sig in sigs)])
+    x = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, len(vocab)))
+    df = np.bincount(np.asarray(indices, dtype=np.int64), minlength=len(vocab))
+    rows, cols = [], []
+    for i in range(n):
+        terms = [c for c in x.indices[indptr[i] : indptr[i + 1]] if 1 < df[c] <= _MAX_POSTING]
+        for c in sorted(terms, key=lambda c: (df[c], c))[:_LOOKUP_TERMS]:
+            rows.append(i)
+            cols.append(c)
+    proposer = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=x.shape)
+    proposed = proposer @ x.T
+    pairs = sparse.triu(proposed + proposed.T, k=1).tocoo()  # each unordered pair once
+    a, b = pairs.row, pairs.col
+    found: list[list[int]] = [[] for _ in range(n)]
+    sizes = np.diff(indptr)
+    for start in range(0, len(a), _PAIR_CHUNK):
+        ca, cb = a[start : start + _PAIR_CHUNK], b[start : start + _PAIR_CHUNK]
+        shared = np.asarray(x[ca].multiply(x[cb]).sum(axis=1)).ravel()
+        union = sizes[ca] + sizes[cb] - shared
+        ok = (shared >= JACCARD_SAME * union) | (
+            shared >= CONTAINED_SAME * np.minimum(sizes[ca], sizes[cb])
+        )
+        for p, q in zip(ca[ok].tolist(), cb[ok].tolist(), strict=True):
+            found[p].append(q)
+            found[q].append(p)
+    return found
 
 
 def _item(

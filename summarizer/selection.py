@@ -62,12 +62,16 @@ def select_sections(
     """
     said = _Said()
     chosen: dict[str, list[Item]] = {t.key: [] for t in themes}
+    room = per_section * len(themes)
     for item in _showable(items):
         theme = assign(item.text, themes)
         if len(chosen[theme.key]) >= per_section or said.repeats(item):
             continue
         said.add(item)
         chosen[theme.key].append(item)
+        room -= 1
+        if not room:
+            break
     return tuple(
         Section(theme=t.key, title=t.title, items=tuple(chosen[t.key]))
         for t in themes

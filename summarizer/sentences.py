@@ -43,6 +43,7 @@ _URL = re.compile(r"https?://|www\.", re.I)
 # "these countries", "those talks": refers to something the reader has not been told.
 _UNRESOLVED = re.compile(r"\b(?:these|those)\s+(?!who\b|which\b|that\b|of\b)[a-z]", re.I)
 _METADATA = re.compile(r"^(?:date|published|updated|posted|by)\s*:?\s*\d", re.I)
+_NON_LETTERS = re.compile(r"[\W\d_]+")
 _CAPITALISED = re.compile(r"^[A-Z][\w’'\-]*$")
 
 
@@ -93,17 +94,15 @@ def is_standalone(text: str) -> bool:
         return False  # half of a quotation
     if _SLUG.search(text) or _URL.search(text) or _METADATA.match(text) or "\\" in text:
         return False
-    letters = [c for c in text if c.isalpha()]
-    return not (letters and sum(c.isupper() for c in letters) > 0.5 * len(letters))
+    letters = _NON_LETTERS.sub("", text)
+    upper = sum(map(str.__ne__, letters, letters.lower()))
+    return upper * 2 <= len(letters)  # not shouting in capitals
 
 
 def _lowercase_vocabulary(paragraphs: Iterable[str]) -> frozenset[str]:
     """Stems the article itself uses in lower case: its ordinary, non-name words."""
-    found = set()
-    for paragraph in paragraphs:
-        for token in re.findall(r"\b[a-z][a-z’'\-]+\b", paragraph):
-            found.add(stem(token))
-    return frozenset(found)
+    tokens = {t for p in paragraphs for t in re.findall(r"\b[a-z][a-z’'\-]+\b", p)}
+    return frozenset(stem(t) for t in tokens)
 
 
 def _drop_run_in_heading(text: str, vocabulary: frozenset[str]) -> str:

@@ -76,12 +76,18 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed words that are not stop words, in order, repeats kept."""
+    return list(_content_terms(text))
+
+
+@lru_cache(maxsize=100_000)
+def _content_terms(text: str) -> tuple[str, ...]:
+    """Cached: ranking, merging and selection all ask for the same sentences' terms."""
     terms = []
     for word in words(text):
         form = normalise(word)
         if form.isdigit() or (len(form) > 1 and word not in STOP_WORDS):
             terms.append(stem(form))
-    return terms
+    return tuple(terms)
 
 
 def bigrams(terms: Iterable[str]) -> list[tuple[str, str]]:

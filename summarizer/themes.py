@@ -93,11 +93,15 @@ def theme_scores(text: str, themes: Sequence[Theme]) -> dict[str, float]:
     for theme in themes:
         score = float(len(theme.words & found))
         for phrase in theme.phrases:
-            n = len(phrase)
-            if any(tuple(stems[i : i + n]) == phrase for i in range(len(stems) - n + 1)):
+            if found.issuperset(phrase) and _contains(stems, phrase):
                 score += PHRASE_WEIGHT
         scores[theme.key] = score
     return scores
+
+
+def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(stems[i : i + n]) == phrase for i in range(len(stems) - n + 1))
 
 
 def assign(text: str, themes: Sequence[Theme]) -> Theme:

@@ -62,3 +62,24 @@ def test_an_ineligible_wording_is_not_chosen_when_another_exists() -> None:
     [item] = merge(sents, [0.5, 0.5], articles)
     assert item.text == REWORDED
     assert item.sentences[0].eligible
+
+
+def test_neighbour_search_finds_what_comparing_every_pair_finds() -> None:
+    """The candidate search (rare shared terms) misses no pair on a day of ordinary size."""
+    from itertools import combinations
+    from random import Random
+
+    from summarizer.redundancy import _neighbours
+
+    rng = Random(7)
+    vocab = [f"w{i}" for i in range(60)]
+    sigs = [frozenset(rng.sample(vocab, rng.randint(3, 9))) for _ in range(150)]
+    sigs += [frozenset(sorted(s)[:-1]) | {"x"} for s in sigs[:40]]  # near copies
+    unique = list(dict.fromkeys(sigs))
+    found = _neighbours(unique)
+    expected = {
+        (i, j) for i, j in combinations(range(len(unique)), 2) if same(unique[i], unique[j])
+    }
+    got = {(i, j) for i, near in enumerate(found) for j in near if i < j}
+    assert got == expected
+    assert len(expected) >= 40
