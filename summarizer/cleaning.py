@@ -121,6 +121,8 @@ def clean(raw: RawDocument, article_id: int) -> Article:
         url=raw.url,
         paragraphs=paragraphs,
         source_named=_outlet_name(source_named),
+        published=raw.published if raw.date else None,
+        author=raw.author,
     )
 
 

@@ -6,14 +6,18 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from summarizer import __version__, pipeline
-from summarizer.errors import BriefError
+from summarizer import __version__, dates, deliver, fetch, pipeline, readers
+from summarizer.config import CONFIG_NAME, Config, load_config, with_overrides
+from summarizer.errors import BriefError, ConfigError
 from summarizer.models import Skipped
+from summarizer.output import atomic_write_text
 from summarizer.ranking import DEFAULT_RANKER, ranker_names
 from summarizer.resources import examples_dir
+from summarizer.send import send_brief
+from summarizer.stored import load_stored
 
 PROG = "brief"
 
@@ -35,6 +39,43 @@ def _positive(value: str) -> int:
     return number
 
 
+def _when(end: bool) -> Callable[[str], dt.datetime]:
+    """An argparse type for ``--since``/``--until``: relative (24h) or an ISO date or time."""
+
+    def parse(value: str) -> dt.datetime:
+        try:
+            return dates.parse_bound(value, dt.datetime.now(dt.UTC), end=end)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from exc
+
+    return parse
+
+
+def _positive_number(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from exc
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be more than 0: {value!r}")
+    return number
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    """Options on what is read: a list of sources, a date window, size and network limits."""
+    p.add_argument("--sources-file", type=Path, metavar="FILE",
+                   help="file listing sources (paths or URLs), one a line")  # fmt: skip
+    p.add_argument("--since", type=_when(end=False), metavar="WHEN",
+                   help="only articles from WHEN on: 24h, 2d, 2025-06-24 or ISO time")  # fmt: skip
+    p.add_argument("--until", type=_when(end=True), metavar="WHEN",
+                   help="only articles up to WHEN (a date means the end of that day)")  # fmt: skip
+    p.add_argument("--max-size", type=_positive_number, default=50, metavar="MB",
+                   help="skip inputs larger than this (default: %(default)s)")  # fmt: skip
+    p.add_argument("--timeout", type=_positive_number, default=fetch.DEFAULT_TIMEOUT,
+                   metavar="SECONDS",
+                   help="network timeout for URLs (default: %(default)s)")  # fmt: skip
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG, description="Turn a day's news articles into a short, sourced, themed brief."
@@ -51,25 +92,86 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="write the brief as Markdown, HTML and JSON")
     b.add_argument("sources", nargs="*", metavar="SOURCES", help="files or folders of articles "
                    "(default: the bundled sample corpus)")  # fmt: skip
-    b.add_argument("--out", type=Path, default=Path("briefs"), metavar="DIR",
-                   help="output folder (default: %(default)s)")  # fmt: skip
+    b.add_argument("--out", type=Path, metavar="DIR",
+                   help="output folder (default: briefs)")  # fmt: skip
     b.add_argument("--date", type=_date, help="date of the brief (default: newest article date)")
-    b.add_argument("--title", default="Daily Brief", help="title (default: %(default)s)")
+    b.add_argument("--title", help="title (default: Daily Brief)")
     b.add_argument("--themes", type=Path, metavar="FILE", help="themes file (TOML)")
     b.add_argument("--templates", type=Path, metavar="DIR",
                    help="folder searched for templates before the defaults")  # fmt: skip
-    b.add_argument("--algorithm", **algo)  # type: ignore[arg-type]
-    b.add_argument("--items", type=_positive, default=4, metavar="N",
-                   help="most items per section (default: %(default)s)")  # fmt: skip
+    b.add_argument("--algorithm", **{**algo, "default": None})  # type: ignore[arg-type]
+    b.add_argument("--items", type=_positive, metavar="N",
+                   help="most items per section (default: 4)")  # fmt: skip
+    _add_input_options(b)
 
     s = sub.add_parser("summarize", help="print a plain extractive summary, one sentence a line")
-    s.add_argument("sources", nargs="+", metavar="SOURCES", help="files or folders of articles")
+    s.add_argument("sources", nargs="*", metavar="SOURCES",
+                   help="files, folders or URLs of articles")  # fmt: skip
     size = s.add_mutually_exclusive_group()
     size.add_argument("--words", type=_positive, metavar="N",
                       help="stop at the sentence that reaches N words (default: 100)")  # fmt: skip
     size.add_argument("--sentences", type=_positive, metavar="N", help="print N sentences")
     s.add_argument("--algorithm", **algo)  # type: ignore[arg-type]
+    _add_input_options(s)
+    _add_build_delivery_options(b)
+    _add_delivery_commands(sub)
+    _add_themes_command(sub)
     return parser
+
+
+def _add_themes_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``brief themes suggest``: a draft themes file for a new story."""
+    t = sub.add_parser("themes", help="help writing a themes file")
+    actions = t.add_subparsers(dest="themes_command", required=True, metavar="ACTION")
+    g = actions.add_parser("suggest", help="print a draft themes file (TOML) for the story "
+                           "the articles tell, to edit and pass to build --themes")  # fmt: skip
+    g.add_argument("sources", nargs="*", metavar="SOURCES",
+                   help="files, folders or URLs of articles")  # fmt: skip
+    g.add_argument("--k", type=_positive, default=4, metavar="N",
+                   help="number of themes to propose (default: %(default)s)")  # fmt: skip
+    g.add_argument("--out", type=Path, metavar="FILE",
+                   help="write the draft to FILE instead of printing it")  # fmt: skip
+    _add_input_options(g)
+
+
+def _add_config_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", type=Path, metavar="FILE",
+                   help=f"settings file (default: ./{CONFIG_NAME} when there is one)")  # fmt: skip
+
+
+def _add_recipients_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--to", action="append", metavar="ADDR",
+                   help="recipient, repeatable (default: email.to in the config)")  # fmt: skip
+
+
+def _add_site_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--site", type=Path, metavar="DIR",
+                   help="site folder (default: site.dir in the config)")  # fmt: skip
+
+
+def _add_build_delivery_options(b: argparse.ArgumentParser) -> None:
+    """``build --publish --send``: the daily job in one command."""
+    _add_config_option(b)
+    b.add_argument("--publish", action="store_true", help="then add the brief to the site")
+    b.add_argument("--send", action="store_true", help="then email the brief")
+    _add_site_option(b)
+    _add_recipients_option(b)
+
+
+def _add_delivery_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    brief_help = "the .html or .json file that brief build wrote"
+    m = sub.add_parser("send", help="email a built brief")
+    m.add_argument("brief", type=Path, metavar="BRIEF", help=brief_help)
+    _add_config_option(m)
+    _add_recipients_option(m)
+    m.add_argument("--dry-run", action="store_true",
+                   help="write the message to BRIEF's .eml file instead of sending it")  # fmt: skip
+    m.add_argument("--eml", type=Path, metavar="FILE",
+                   help="write the message to FILE instead of sending it")  # fmt: skip
+    p = sub.add_parser("publish", help="add a built brief to the static site and its feed")
+    p.add_argument("brief", type=Path, metavar="BRIEF", help=brief_help)
+    _add_config_option(p)
+    _add_site_option(p)
 
 
 def _report_skipped(skipped: Sequence[Skipped]) -> None:
@@ -77,29 +179,108 @@ def _report_skipped(skipped: Sequence[Skipped]) -> None:
         print(f"{PROG}: skipped {item.path}: {item.reason}", file=sys.stderr)
 
 
+def _sources(args: argparse.Namespace) -> tuple[str, ...]:
+    """The sources named on the command line, then those the sources file lists."""
+    listed = readers.sources_file(args.sources_file) if args.sources_file else []
+    return (*args.sources, *listed)
+
+
+def _window(args: argparse.Namespace) -> dates.Window:
+    if args.since and args.until and args.since > args.until:
+        raise ConfigError("--since is later than --until")
+    return dates.Window(args.since, args.until)
+
+
+def _config(args: argparse.Namespace) -> Config:
+    """The config file's settings with the options given on the command line on top."""
+    options = ("out", "title", "themes", "templates", "algorithm", "items")
+    return with_overrides(
+        load_config(args.config),
+        **{name: getattr(args, name, None) for name in options},
+        email_to=tuple(args.to) if getattr(args, "to", None) else None,
+        site_dir=getattr(args, "site", None),
+    )
+
+
 def _build(args: argparse.Namespace) -> int:
-    sources = tuple(args.sources) or (str(examples_dir()),)
+    config = _config(args)
+    targets = deliver.targets_for(config, publish=args.publish, send=args.send)
+    deliver.check(targets, config)
+    sources = _sources(args) or config.sources or (str(examples_dir()),)
     result = pipeline.build(
         pipeline.BuildRequest(
             sources=sources,
-            out_dir=args.out,
-            algorithm=args.algorithm,
-            items_per_section=args.items,
-            title=args.title,
+            out_dir=config.out,
+            algorithm=config.algorithm,
+            items_per_section=config.items,
+            title=config.title,
             date=args.date,
-            themes_file=args.themes,
-            templates_dir=args.templates,
+            themes_file=config.themes,
+            templates_dir=config.templates,
+            max_bytes=int(args.max_size * 1024 * 1024),
+            timeout=args.timeout,
+            window=_window(args),
         )
     )
     _report_skipped(result.brief.skipped)
     for path in result.paths:
         print(path)
+    if targets:
+        deliver.deliver_file(result.paths[-1], targets, config, print)
     return 0
+
+
+def _send(args: argparse.Namespace) -> int:
+    config = _config(args)
+    eml = args.eml or (args.brief.with_suffix(".eml") if args.dry_run else None)
+    if eml is None:
+        deliver.check(["email"], config)
+        deliver.deliver_file(args.brief, ["email"], config, print)
+    else:
+        stored = load_stored(args.brief, config.templates)
+        where = config.where()
+        print(send_brief(stored, config.email, where=where, templates=config.templates, eml=eml))
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    config = _config(args)
+    deliver.check(["site"], config)
+    deliver.deliver_file(args.brief, ["site"], config, print)
+    return 0
+
+
+def _themes(args: argparse.Namespace) -> int:
+    draft, skipped = pipeline.suggest_themes(
+        _sources(args),
+        args.k,
+        max_bytes=int(args.max_size * 1024 * 1024),
+        timeout=args.timeout,
+        window=_window(args),
+    )
+    _report_skipped(skipped)
+    if args.out:
+        atomic_write_text(args.out, draft)
+        print(args.out)
+    else:
+        print(draft, end="")
+    return 0
+
+
+_COMMANDS = {"build": _build, "send": _send, "publish": _publish, "themes": _themes}
 
 
 def _summarize(args: argparse.Namespace) -> int:
     words = None if args.sentences else (args.words or 100)
-    items, skipped = pipeline.summarize(args.sources, args.algorithm, words, args.sentences)
+    items, skipped = pipeline.summarize(
+        _sources(args),
+        args.algorithm,
+        words,
+        args.sentences,
+        max_bytes=int(args.max_size * 1024 * 1024),
+        timeout=args.timeout,
+        window=_window(args),
+    )
     _report_skipped(skipped)
     for item in items:
         print(item.text)
@@ -110,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brief`` command; returns the exit status."""
     args = _parser().parse_args(argv)
     try:
-        return _build(args) if args.command == "build" else _summarize(args)
+        return _COMMANDS.get(args.command, _summarize)(args)
     except BriefError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -40,3 +40,25 @@ class OutputError(BriefError):
     """The brief could not be written where asked."""
 
     exit_code = 1
+
+
+class DeliveryError(BriefError):
+    """The brief was built but could not be sent or published; the brief itself is intact."""
+
+    exit_code = 3
+
+
+class SendError(DeliveryError):
+    """The mail server could not be reached or refused the message.
+
+    ``transient`` failures (refused connection, timeout, a 4xx reply) are worth retrying;
+    the others (TLS, authentication, a refused recipient) would only fail the same way again.
+    """
+
+    def __init__(self, message: str, *, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
+
+
+class PublishError(DeliveryError):
+    """The site folder could not be updated; the previous site is left as it was."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,38 @@ class RawDocument:
     date: dt.date | None = None
     outlet: str | None = None
     url: str | None = None
+    # When the format states a time, in UTC; ``date`` is then its UTC date.
+    published: dt.datetime | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an input comes from: a file path or an http(s) URL, as readers see it.
+
+    ``content_type`` is the media type a server declared (None for files), so a reader can
+    claim a URL with no telling extension.
+    """
+
+    location: str
+    content_type: str | None = None
+
+    @property
+    def is_url(self) -> bool:
+        return self.location.lower().startswith(("http://", "https://"))
+
+    @property
+    def name(self) -> str:
+        """The last part of the path (of the URL's path for a URL)."""
+        path = urlsplit(self.location).path if self.is_url else self.location
+        return PurePath(path).name
+
+    @property
+    def suffix(self) -> str:
+        return PurePath(self.name).suffix
+
+    def __str__(self) -> str:
+        return self.location
 
 
 @dataclass(frozen=True)
@@ -50,6 +84,8 @@ class Article:
     url: str | None
     paragraphs: tuple[str, ...]
     source_named: str | None = None
+    published: dt.datetime | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +128,26 @@ class Item:
     score: float
     sources: tuple[SourceRef, ...]
     sentences: tuple[Sentence, ...]
+    # Why the item sits in its section; set by the selection stage, None before it.
+    placement: Placement | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Why an item is in its section, so a user who disagrees knows what to edit.
+
+    ``score`` is the confidence (0 to 1) in ``theme``; ``terms`` are the themes file's words
+    and phrases the item has, ``learned`` the words the day's articles taught the theme, and
+    ``context`` the theme's share of the item's article(s). In the fallback section,
+    ``nearest`` is the theme the item leaned to but not surely enough, and the rest is about it.
+    """
+
+    theme: str
+    score: float
+    terms: tuple[str, ...] = ()
+    learned: tuple[str, ...] = ()
+    context: float = 0.0
+    nearest: str | None = None
 
 
 @dataclass(frozen=True)

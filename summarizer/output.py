@@ -187,3 +187,29 @@ def atomic_write_text(path: Path, text: str) -> None:
     finally:
         _remove([temp])
     _sync_dir(path.parent)
+
+
+def atomic_write_files(files: Sequence[tuple[Path, str]]) -> list[Path]:
+    """Replace several files together, moved into place in the order given.
+
+    Every new file is complete on disk before the first move, and an error while moving puts
+    the old files back, so callers see all new or all old. A crash between two moves leaves
+    each file whole, some new and some old: callers order the files so that such a mix is
+    still consistent (a page before the index that links to it).
+    """
+    targets = [path for path, _ in files]
+    folders = list(dict.fromkeys(path.parent for path in targets))
+    for folder in folders:
+        _make_dir(folder)
+    temps: list[Path] = []
+    try:
+        for target, text in files:
+            temps.append(_write_temp(target, text))
+        _replace_all(temps, targets)
+    except _WRITE_ERRORS as exc:
+        raise OutputError(f"cannot write {folders[0]}: {_reason(exc)}") from exc
+    finally:
+        _remove(temps)
+    for folder in folders:
+        _sync_dir(folder)
+    return targets

@@ -10,16 +10,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer import cleaning, readers
+from summarizer import cleaning, dates, fetch, readers
 from summarizer.compose import brief_date, compose
 from summarizer.errors import InputError
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output import write_brief
-from summarizer.ranking import get_ranker, rank_sentences
+from summarizer.ranking import DEFAULT_RANKER, get_ranker, rank_sentences
 from summarizer.redundancy import merge
 from summarizer.render import Renderer
 from summarizer.selection import select_sections, select_summary
 from summarizer.sentences import split_all
+from summarizer.suggest import suggest, to_toml
+from summarizer.theme_model import learn_items as learn_themes
 from summarizer.themes import load_themes
 
 
@@ -45,6 +47,8 @@ class BuildRequest:
     themes_file: Path | None = None
     templates_dir: Path | None = None
     max_bytes: int = readers.DEFAULT_MAX_BYTES
+    timeout: float = fetch.DEFAULT_TIMEOUT
+    window: dates.Window = dates.ANY_TIME
 
 
 @dataclass(frozen=True)
@@ -55,12 +59,19 @@ class BuildResult:
     paths: tuple[Path, ...]
 
 
-def load(sources: Sequence[str], max_bytes: int = readers.DEFAULT_MAX_BYTES) -> Corpus:
-    """Read, clean and split; raise ``InputError`` when no article is usable."""
-    paths, missing = readers.discover(sources)
-    docs, unread = readers.read_all(paths, max_bytes)
+def load(
+    sources: Sequence[str],
+    max_bytes: int = readers.DEFAULT_MAX_BYTES,
+    timeout: float = fetch.DEFAULT_TIMEOUT,
+    window: dates.Window = dates.ANY_TIME,
+) -> Corpus:
+    """Read (files and URLs), clean, keep the date window, split; raise ``InputError`` when
+    no article is usable."""
+    found, missing = readers.gather(sources)
+    docs, unread = readers.read_all(found, max_bytes, timeout)
     articles, unclean = cleaning.clean_all(docs)
-    skipped = (*missing, *unread, *unclean)
+    articles, outside = dates.select_window(articles, window)
+    skipped = (*missing, *unread, *unclean, *outside)
     if not articles:
         raise InputError(_nothing_usable(sources, skipped))
     return Corpus(tuple(articles), tuple(split_all(articles)), skipped)
@@ -76,9 +87,10 @@ def build(request: BuildRequest) -> BuildResult:
     """Build the themed brief and write it as Markdown, HTML and JSON."""
     themes = load_themes(request.themes_file)
     renderer = Renderer(request.templates_dir)
-    corpus = load(request.sources, request.max_bytes)
+    corpus = load(request.sources, request.max_bytes, request.timeout, request.window)
     items = rank(corpus, request.algorithm)
-    sections = select_sections(items, themes, request.items_per_section)
+    model = learn_themes(items, themes)
+    sections = select_sections(items, themes, request.items_per_section, model)
     if not sections:
         raise InputError(f"no sentence in {len(corpus.articles)} article(s) can stand in a brief")
     date = brief_date(corpus.articles, request.date)
@@ -92,11 +104,30 @@ def summarize(
     algorithm: str,
     words: int | None = None,
     sentences: int | None = None,
+    *,
+    max_bytes: int = readers.DEFAULT_MAX_BYTES,
+    timeout: float = fetch.DEFAULT_TIMEOUT,
+    window: dates.Window = dates.ANY_TIME,
 ) -> tuple[list[Item], tuple[Skipped, ...]]:
     """A plain multi-document summary: the brief's selection without themes."""
-    corpus = load(sources)
+    corpus = load(sources, max_bytes, timeout, window)
     items = rank(corpus, algorithm)
     return select_summary(items, words=words, sentences=sentences), corpus.skipped
+
+
+def suggest_themes(
+    sources: Sequence[str],
+    groups: int,
+    *,
+    max_bytes: int = readers.DEFAULT_MAX_BYTES,
+    timeout: float = fetch.DEFAULT_TIMEOUT,
+    window: dates.Window = dates.ANY_TIME,
+) -> tuple[str, tuple[Skipped, ...]]:
+    """A draft themes file (TOML) for the story the articles tell, in ``groups`` themes."""
+    corpus = load(sources, max_bytes, timeout, window)
+    items = rank(corpus, DEFAULT_RANKER)
+    draft = suggest(items, groups)
+    return to_toml(draft, len(items), len(corpus.articles)), corpus.skipped
 
 
 def _nothing_usable(sources: Sequence[str], skipped: Sequence[Skipped]) -> str:

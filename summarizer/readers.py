@@ -1,25 +1,32 @@
-"""Input stage: find the files a user named, decode them, and turn each into raw documents.
+"""Input stage: find the files and URLs a user named, decode them, turn each into raw documents.
 
 Readers sit behind a small registry so a user can add one the same way the built-ins are
-added. A reader is chosen by content first (a DUC file has no telling extension), then by
-extension. A file that cannot be used becomes a ``Skipped`` with a reason; it never stops the
-brief.
+added. A reader is chosen by content first (a DUC file or a feed has no telling extension, a
+URL may have none), then by extension or the media type a server declared. An input that
+cannot be used becomes a ``Skipped`` with a reason; it never stops the brief.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from summarizer import fetch, readers_web
 from summarizer.errors import UnreadableSource
-from summarizer.models import RawDocument, Skipped
+from summarizer.models import RawDocument, Skipped, Source
+
+# Naming the inputs lives in ``sources``; these names stay here, where callers look for them.
+from summarizer.sources import discover as discover
+from summarizer.sources import gather as gather
+from summarizer.sources import one_per_url
+from summarizer.sources import sources_file as sources_file
+from summarizer.sources import url_key as url_key
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 SNIFF_BYTES = 8192
@@ -40,19 +47,22 @@ _NOT_ARTICLES = {
     ".json", ".csv", ".tsv", ".py", ".js", ".css", ".yaml", ".yml", ".toml", ".ini",
     ".cfg", ".sh", ".log", ".html", ".htm", ".xml", ".jsonl", ".rss", ".atom",
 }  # fmt: skip
+_PROSE_TYPES = {"text/plain", "text/markdown", "text/x-markdown"}
+_DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:\-]{2,40})""")
 
 
 @dataclass(frozen=True)
 class Reader:
-    """A way to turn one file's decoded text into raw documents.
+    """A way to turn one input's decoded text into raw documents.
 
-    ``claims`` sees the path and the decoded start of the file, so formats can be recognised by
-    content; ``read`` gets the whole decoded text.
+    ``claims`` sees the source (its path or URL, suffix and declared media type) and the decoded
+    start of the input, so formats can be recognised by content; ``read`` gets the whole text and
+    returns documents, plus ``Skipped`` entries for parts it had to leave out (a bad line).
     """
 
     name: str
-    claims: Callable[[Path, str], bool]
-    read: Callable[[Path, str], list[RawDocument]]
+    claims: Callable[[Source, str], bool]
+    read: Callable[[Source, str], Sequence[RawDocument | Skipped]]
 
 
 _READERS: list[Reader] = []
@@ -71,88 +81,92 @@ def readers() -> tuple[Reader, ...]:
     return tuple(_READERS)
 
 
-def discover(sources: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
-    """Expand files and folders (recursively, hidden entries left out) into a sorted file list."""
-    files: list[Path] = []
-    skipped: list[Skipped] = []
-    for source in sources:
-        path = Path(source)
-        if path.is_dir():
-            found = sorted(_walk(path))
-            if not found:
-                skipped.append(Skipped(source, "folder has no files"))
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        elif path.exists():
-            skipped.append(Skipped(source, "not a regular file"))
-        else:
-            skipped.append(Skipped(source, "no such file or folder"))
-    return _unique(files), skipped
+def read_source(
+    source: Source | Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = fetch.DEFAULT_TIMEOUT,
+) -> tuple[list[RawDocument], list[Skipped]]:
+    """Load one input (a file, or a URL over the network), hand it to the first reader that
+    claims it; return its documents and the parts the reader left out.
 
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in names:
-            if not name.startswith("."):
-                yield Path(root) / name
-
-
-def _unique(paths: list[Path]) -> list[Path]:
-    seen: set[Path] = set()
-    out = []
-    for p in paths:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
-
-
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawDocument]:
-    """Decode one file and hand it to the first reader that claims it.
-
-    Raises ``UnreadableSource`` with the reason a user should see.
+    Raises ``UnreadableSource`` with the reason a user should see when nothing is usable.
     """
+    source = source if isinstance(source, Source) else Source(str(source))
+    if source.is_url:
+        response = fetch.fetch(source.location, fetch.FetchOptions(max_bytes, timeout))
+        source = Source(response.url, response.content_type)
+        text = decode(response.data, response.charset)
+    else:
+        text = decode(_read_bytes(Path(source.location), max_bytes))
+    if not text.strip():
+        raise UnreadableSource("empty file" if not source.is_url else "empty response")
+    for reader in _READERS:
+        if reader.claims(source, text[:SNIFF_BYTES]):
+            return _parts(reader, source, text)
+    if source.content_type:
+        raise UnreadableSource(f"unsupported content type '{source.content_type}'")
+    raise UnreadableSource(f"unsupported file type '{source.suffix}'")
+
+
+def _parts(reader: Reader, source: Source, text: str) -> tuple[list[RawDocument], list[Skipped]]:
+    found = reader.read(source, text)
+    docs = [d for d in found if isinstance(d, RawDocument)]
+    skipped = [s for s in found if isinstance(s, Skipped)]
+    if not docs:
+        why = f": {skipped[0].reason}" if skipped else ""
+        more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
+        raise UnreadableSource(f"no article found ({reader.name}){why}{more}")
+    return docs, skipped
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; one over the cap is refused after a stat, without being read."""
+    too_big = UnreadableSource(f"larger than the {fetch.human_size(max_bytes)} size cap")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise UnreadableSource(f"larger than the {max_bytes // (1024 * 1024)} MB size cap")
+        if path.stat().st_size > max_bytes:
+            raise too_big
         with path.open("rb") as fh:
-            data = fh.read()
+            data = fh.read(max_bytes + 1)
     except PermissionError as exc:
         raise UnreadableSource("cannot read: permission denied") from exc
     except OSError as exc:
         raise UnreadableSource(f"cannot read: {exc.strerror or exc}") from exc
-    text = decode(data)
-    if not text.strip():
-        raise UnreadableSource("empty file")
-    for reader in _READERS:
-        if reader.claims(path, text[:SNIFF_BYTES]):
-            docs = reader.read(path, text)
-            if not docs:
-                raise UnreadableSource(f"no article found ({reader.name})")
-            return docs
-    raise UnreadableSource(f"unsupported file type '{path.suffix}'")
+    if len(data) > max_bytes:  # it grew, or it is not a plain file
+        raise too_big
+    return data
+
+
+def read_file(path: Path | Source, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawDocument]:
+    """The documents of one input (parts a reader left out are dropped; see ``read_source``)."""
+    return read_source(path, max_bytes)[0]
 
 
 def read_all(
-    paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES
+    sources: Iterable[Path | Source],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = fetch.DEFAULT_TIMEOUT,
 ) -> tuple[list[RawDocument], list[Skipped]]:
-    """Read every file; the ones that cannot be used are returned as skipped, with reasons."""
+    """Read every input; the ones that cannot be used are returned as skipped, with reasons.
+
+    The same article reached twice under one URL (a feed entry and its page) counts once.
+    """
     docs: list[RawDocument] = []
     skipped: list[Skipped] = []
-    for path in paths:
+    for source in sources:
         try:
-            docs.extend(read_file(path, max_bytes))
+            found, left_out = read_source(source, max_bytes, timeout)
         except UnreadableSource as exc:
-            skipped.append(Skipped(str(path), str(exc)))
-    return docs, skipped
+            skipped.append(Skipped(str(source), str(exc)))
+            continue
+        docs.extend(found)
+        skipped.extend(left_out)
+    unique, repeated = one_per_url(docs)
+    return unique, [*skipped, *repeated]
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 when it is, else the encoding charset-normalizer detects."""
+def decode(data: bytes, charset: str | None = None) -> str:
+    """Bytes to text: UTF-8 when it is, else the charset the input declares (an HTTP header, a
+    ``<meta charset>`` or an XML declaration), else what charset-normalizer detects."""
     if not data.strip():
         return ""
     for magic, kind in _MAGIC.items():
@@ -164,9 +178,31 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None:
+    declared = _DECLARED_CHARSET.search(data[:1024])
+    for name in (charset, declared[1].decode("ascii") if declared else None):
+        if name:
+            try:
+                return data.decode(name)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return _detected(data)
+
+
+def _detected(data: bytes) -> str:
+    """charset-normalizer's reading; where Windows-1252 fits as well as its first choice (short
+    Latin-1 text often reads as well in Central European code pages), Windows-1252 wins: it is
+    what legacy Western news files are in, and it reads Latin-1 text the same."""
+    matches = list(from_bytes(data))
+    if not matches:
         raise UnreadableSource("binary file or unknown text encoding")
+    best = matches[0]
+    for match in matches:
+        if (
+            match.encoding == "cp1252"
+            and match.percent_chaos <= best.percent_chaos
+            and match.percent_coherence >= best.percent_coherence
+        ):
+            return str(match)
     return str(best)
 
 
@@ -190,11 +226,11 @@ _DUC_OUTLETS = {
 }
 
 
-def _claims_duc(path: Path, head: str) -> bool:
+def _claims_duc(source: Source, head: str) -> bool:
     return "<DOC>" in head.upper() and "<TEXT>" in head.upper()
 
 
-def _read_duc(path: Path, text: str) -> list[RawDocument]:
+def _read_duc(source: Source, text: str) -> list[RawDocument]:
     """DUC/TREC SGML: one or more <DOC> elements with <TEXT> and <P> paragraphs."""
     docs = []
     for block in _DUC_DOC.findall(text):
@@ -209,10 +245,10 @@ def _read_duc(path: Path, text: str) -> list[RawDocument]:
         clean = [p for p in clean if p]
         if not clean:
             continue
-        docno = " ".join(fields.get("DOCNO", path.name).split())
+        docno = " ".join(fields.get("DOCNO", source.name).split())
         docs.append(
             RawDocument(
-                path=str(path),
+                path=str(source),
                 text="\n\n".join(clean),
                 title=" ".join(_ANY_TAG.sub(" ", fields.get("HEADLINE", "")).split()) or None,
                 date=_duc_date(fields.get("DATE_TIME") or fields.get("DATE") or docno),
@@ -232,14 +268,21 @@ def _duc_date(value: str) -> dt.date | None:
         return None
 
 
-def _claims_text(path: Path, head: str) -> bool:
-    return path.suffix.lower() not in _NOT_ARTICLES
+def _claims_text(source: Source, head: str) -> bool:
+    if source.content_type is not None and source.content_type not in _PROSE_TYPES:
+        return False
+    return source.suffix.lower() not in _NOT_ARTICLES
 
 
-def _read_text(path: Path, text: str) -> list[RawDocument]:
+def _read_text(source: Source, text: str) -> list[RawDocument]:
     """Plain text or Markdown: the cleaning stage finds title, date and outlet in the text."""
-    return [RawDocument(path=str(path), text=text)]
+    url = source.location if source.is_url else None
+    return [RawDocument(path=str(source), text=text, url=url)]
 
 
+# Content-recognised formats first; plain text, which takes any file left, last.
 register_reader(Reader("duc-sgml", _claims_duc, _read_duc))
+register_reader(Reader("feed", readers_web.claims_feed, readers_web.read_feed))
+register_reader(Reader("html", readers_web.claims_html, readers_web.read_html))
+register_reader(Reader("jsonl", readers_web.claims_jsonl, readers_web.read_jsonl))
 register_reader(Reader("text", _claims_text, _read_text))

@@ -23,7 +23,7 @@ from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from summarizer.errors import ConfigError, TemplateError
-from summarizer.models import Brief, Item, Section, SourceRef
+from summarizer.models import Brief, Item, Placement, Section, SourceRef
 from summarizer.resources import default_templates_dir
 
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+; this name works for type checking
@@ -203,10 +203,26 @@ def _source_json(ref: SourceRef) -> dict[str, str | None]:
 
 
 def _item_json(item: Item) -> dict[str, object]:
-    return {
+    data: dict[str, object] = {
         "text": item.text,
         "score": round(float(item.score), 4),
         "sources": [_source_json(ref) for ref in item.sources],
+    }
+    if item.placement is not None:
+        data["placement"] = _placement_json(item.placement)
+    return data
+
+
+def _placement_json(placement: Placement) -> dict[str, object]:
+    """Why the item is in its section: the themes file's words it has, the words the day
+    taught the theme, the confidence and the article context (see ``theme_model``)."""
+    return {
+        "theme": placement.theme,
+        "score": round(float(placement.score), 4),
+        "terms": list(placement.terms),
+        "learned": list(placement.learned),
+        "context": round(float(placement.context), 4),
+        "nearest": placement.nearest,
     }
 
 
@@ -254,6 +270,10 @@ class Renderer:
     def json(self, brief: Brief) -> str:
         """The brief as JSON; not templated, so its schema cannot be changed by accident."""
         return brief_to_json(brief)
+
+    def page(self, template: str, **context: Any) -> str:
+        """Another HTML page (the site's archive and date pages), autoescaped like the brief."""
+        return _render(self._html_env, template, **context)
 
     def render_all(self, brief: Brief) -> dict[str, str]:
         """Every format, keyed by the file suffix it is written under."""

@@ -7,11 +7,13 @@ candidate that repeats an item already chosen (by the redundancy stage's own tes
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from summarizer.models import Item, Section
 from summarizer.redundancy import Signature, same, signature
 from summarizer.text import word_count
-from summarizer.themes import Theme, assign
+from summarizer.theme_model import ThemeModel, learn_items
+from summarizer.themes import Theme, fallback
 
 
 class _Said:
@@ -54,26 +56,66 @@ def select_summary(
 
 
 def select_sections(
-    items: Sequence[Item], themes: Sequence[Theme], per_section: int
+    items: Sequence[Item],
+    themes: Sequence[Theme],
+    per_section: int,
+    model: ThemeModel | None = None,
 ) -> tuple[Section, ...]:
-    """Fill each theme's section with its best items, up to ``per_section`` each.
+    """Fill each theme's section with its best items, up to its cap (the theme's
+    ``max_items``, else ``per_section``), then top up sections short of ``min_items``.
 
-    Sections keep the themes file's order; empty ones are left out.
+    ``model`` places items (learned from ``items`` when not given); each chosen item carries
+    its placement. Sections keep the themes file's order; empty ones are left out.
     """
+    model = model or learn_items(items, themes)
     said = _Said()
+    caps = {t.key: t.max_items or per_section for t in themes}
     chosen: dict[str, list[Item]] = {t.key: [] for t in themes}
-    room = per_section * len(themes)
+    room = sum(caps.values())
     for item in _showable(items):
-        theme = assign(item.text, themes)
-        if len(chosen[theme.key]) >= per_section or said.repeats(item):
+        placement = model.place(item)
+        if len(chosen[placement.theme]) >= caps[placement.theme] or said.repeats(item):
             continue
         said.add(item)
-        chosen[theme.key].append(item)
+        chosen[placement.theme].append(replace(item, placement=placement))
         room -= 1
         if not room:
             break
+    _top_up(items, themes, chosen, caps, said, model)
     return tuple(
         Section(theme=t.key, title=t.title, items=tuple(chosen[t.key]))
         for t in themes
         if chosen[t.key]
     )
+
+
+def _top_up(
+    items: Sequence[Item],
+    themes: Sequence[Theme],
+    chosen: dict[str, list[Item]],
+    caps: dict[str, int],
+    said: _Said,
+    model: ThemeModel,
+) -> None:
+    """Bring sections short of their ``min_items`` up with items that lean to the theme but
+    fell short of the confidence threshold; never an item with none of the theme's words, a
+    repeat, or one already in another theme's section."""
+    other = fallback(themes)
+    for theme in themes:
+        want = min(theme.min_items, caps[theme.key])
+        if theme.fallback or len(chosen[theme.key]) >= want:
+            continue
+        for item in _showable(items):
+            placement = model.place(item)
+            if placement.nearest != theme.key or not (placement.terms or placement.learned):
+                continue
+            shown = [it for it in chosen[other.key] if it.sentences == item.sentences]
+            if shown:
+                chosen[other.key].remove(shown[0])
+            elif said.repeats(item):
+                continue
+            said.add(item)
+            placement = replace(placement, theme=theme.key, nearest=None)
+            chosen[theme.key].append(replace(item, placement=placement))
+            if len(chosen[theme.key]) >= want:
+                break

@@ -1,35 +1,62 @@
-"""Theme stage: read the themes file and put each item under the theme it is about.
+"""Themes: read the themes file, and find the words of each theme a sentence contains.
 
 A theme is signalled by words (matched on their stems, so "strike" also finds "strikes") and
-phrases (matched as whole runs of words, worth more because they are more specific). Whatever
-matches no theme goes to the fallback theme, so nothing selected is ever lost.
+phrases (matched as whole runs of words, worth more because they are more specific). Words and
+phrases are read with the same tokenizer and stemmer as ranking, so "defence" finds "defense"
+and stop words ("the", "said") never signal anything. These seeds are where theme assignment
+starts; ``theme_model`` learns the rest of each theme's vocabulary from the day's articles.
+
+Optional per-theme settings: ``max_items`` (a cap that overrides ``--items``), ``min_items``
+(try to show at least this many, from items that lean to the theme), ``exclude`` (words or
+phrases that keep a sentence out of the theme).
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from summarizer.errors import ConfigError
 from summarizer.resources import default_themes_file
-from summarizer.text import stem, words
+from summarizer.text import content_terms
 
 PHRASE_WEIGHT = 2.0
+
+Terms = tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Theme:
-    """One section of the brief and the vocabulary that signals it."""
+    """One section of the brief, the vocabulary that signals it and its section settings.
+
+    ``names`` maps each stem (or stemmed phrase, space-joined) back to the file's own wording,
+    so an explanation shows the user the words they wrote.
+    """
 
     key: str
     title: str
     order: int
     words: frozenset[str]
-    phrases: tuple[tuple[str, ...], ...]
+    phrases: tuple[Terms, ...]
     fallback: bool = False
+    max_items: int | None = None
+    min_items: int = 0
+    exclude: tuple[Terms, ...] = ()
+    names: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def seeded(self) -> bool:
+        """Whether the file gives this theme anything to match."""
+        return bool(self.words or self.phrases)
+
+    def name(self, stems: str) -> str:
+        """The file's wording for a stem or a space-joined stemmed phrase."""
+        return dict(self.names).get(stems, stems)
 
 
 def load_themes(path: Path | None = None) -> tuple[Theme, ...]:
@@ -43,20 +70,24 @@ def load_themes(path: Path | None = None) -> tuple[Theme, ...]:
         raise ConfigError(f"cannot read themes file {path}: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"themes file {path} is not valid TOML: {exc}") from exc
+    return themes_from_data(data, str(path))
+
+
+def themes_from_data(data: dict[str, Any], where: str = "themes") -> tuple[Theme, ...]:
+    """Themes from parsed TOML, in order, with a fallback theme added when none is marked."""
     entries = data.get("theme")
     if not isinstance(entries, list) or not entries:
-        raise ConfigError(f"themes file {path} has no [[theme]] tables")
-    themes = [_theme(entry, i, path) for i, entry in enumerate(entries)]
+        raise ConfigError(f"themes file {where} has no [[theme]] tables")
+    themes = [_theme(entry, f"themes file {where}, theme {i + 1}", i) for i, entry in enumerate(entries)]
     if len({t.key for t in themes}) != len(themes):
-        raise ConfigError(f"themes file {path} repeats a theme key")
+        raise ConfigError(f"themes file {where} repeats a theme key")
     themes.sort(key=lambda t: t.order)  # stable: equal orders keep the file's order
     if not any(t.fallback for t in themes):
         themes.append(Theme("other", "Other", themes[-1].order + 1, frozenset(), (), True))
     return tuple(themes)
 
 
-def _theme(entry: Any, index: int, path: Path) -> Theme:
-    where = f"themes file {path}, theme {index + 1}"
+def _theme(entry: Any, where: str, index: int) -> Theme:
     if not isinstance(entry, dict):
         raise ConfigError(f"{where}: must be a table")
     key, title = entry.get("key"), entry.get("title", entry.get("key"))
@@ -64,18 +95,22 @@ def _theme(entry: Any, index: int, path: Path) -> Theme:
         raise ConfigError(f"{where}: 'key' must be a non-empty string")
     if not isinstance(title, str):
         raise ConfigError(f"{where}: 'title' must be a string")
-    order = entry.get("order", index + 1)
-    if not isinstance(order, int):
-        raise ConfigError(f"{where}: 'order' must be a whole number")
     terms = _strings(entry.get("words", []), f"{where}: 'words'")
     phrases = _strings(entry.get("phrases", []), f"{where}: 'phrases'")
+    exclude = _strings(entry.get("exclude", []), f"{where}: 'exclude'")
+    names = {t: w for w in terms for t in content_terms(w)}
+    names |= {" ".join(content_terms(p)): p for p in phrases + exclude}
     return Theme(
         key=key.strip(),
         title=title.strip(),
-        order=order,
-        words=frozenset(stem(w) for term in terms for w in words(term)),
-        phrases=tuple(tuple(stem(w) for w in words(p)) for p in phrases if words(p)),
+        order=_whole(entry.get("order", index + 1), f"{where}: 'order'", None),
+        words=frozenset(t for term in terms for t in content_terms(term)),
+        phrases=tuple(p for p in (tuple(content_terms(p)) for p in phrases) if p),
         fallback=bool(entry.get("fallback", False)),
+        max_items=_whole(entry.get("max_items"), f"{where}: 'max_items'", 1),
+        min_items=_whole(entry.get("min_items", 0), f"{where}: 'min_items'", 0) or 0,
+        exclude=tuple(p for p in (tuple(content_terms(p)) for p in exclude) if p),
+        names=tuple(sorted(names.items())),
     )
 
 
@@ -85,29 +120,68 @@ def _strings(value: Any, where: str) -> list[str]:
     return list(value)
 
 
+def _whole(value: Any, where: str, least: int | None) -> Any:
+    """A whole number (not a bool) of at least ``least``; None stays None."""
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ConfigError(f"{where} must be a whole number")
+    if least is not None and value < least:
+        raise ConfigError(f"{where} must be at least {least}")
+    return value
+
+
+@lru_cache(maxsize=256)
+def _phrase_pattern(phrases: tuple[Terms, ...]) -> re.Pattern[str] | None:
+    """One regex finding any of the phrases in a space-joined, space-padded term string."""
+    alternatives = sorted({" ".join(p) for p in phrases}, key=lambda p: (-len(p), p))
+    if not alternatives:
+        return None
+    return re.compile("(?= (" + "|".join(re.escape(p) for p in alternatives) + ") )")
+
+
+def phrases_in(terms: Sequence[str], phrases: Sequence[Terms]) -> list[str]:
+    """The phrases (space-joined stems) that occur as whole runs in ``terms``."""
+    pattern = _phrase_pattern(tuple(phrases))
+    if pattern is None:
+        return []
+    return sorted(set(pattern.findall(" " + " ".join(terms) + " ")))
+
+
+def matched(terms: Sequence[str], theme: Theme) -> list[str]:
+    """The theme's own words and phrases in a sentence's terms, in the file's wording."""
+    found = sorted(theme.words.intersection(terms))
+    return [theme.name(t) for t in [*found, *phrases_in(terms, theme.phrases)]]
+
+
+def excluded(terms: Sequence[str], theme: Theme) -> bool:
+    """Whether a sentence has one of the theme's excluding words or phrases."""
+    return bool(theme.exclude) and bool(phrases_in(terms, theme.exclude))
+
+
 def theme_scores(text: str, themes: Sequence[Theme]) -> dict[str, float]:
-    """How strongly a sentence signals each theme."""
-    stems = [stem(w) for w in words(text)]
-    found = set(stems)
+    """How strongly a sentence signals each theme by the file's words alone (0 if excluded)."""
+    terms = content_terms(text)
     scores = {}
     for theme in themes:
-        score = float(len(theme.words & found))
-        for phrase in theme.phrases:
-            if found.issuperset(phrase) and _contains(stems, phrase):
-                score += PHRASE_WEIGHT
-        scores[theme.key] = score
+        score = len(theme.words.intersection(terms)) + PHRASE_WEIGHT * len(
+            phrases_in(terms, theme.phrases)
+        )
+        scores[theme.key] = 0.0 if excluded(terms, theme) else float(score)
     return scores
 
 
-def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(stems[i : i + n]) == phrase for i in range(len(stems) - n + 1))
+def fallback(themes: Sequence[Theme]) -> Theme:
+    """The theme for sentences that belong to no other."""
+    return next(t for t in themes if t.fallback)
 
 
 def assign(text: str, themes: Sequence[Theme]) -> Theme:
-    """The theme a sentence is most about; the fallback theme when it signals none."""
+    """Keyword matching alone: the theme whose words a sentence has most, else the fallback.
+
+    The brief uses ``theme_model``, which also learns from the day; this is its baseline and
+    what a single sentence with no day around it gets.
+    """
     scores = theme_scores(text, themes)
     best = max(themes, key=lambda t: (scores[t.key], -themes.index(t)))
-    if scores[best.key] > 0:
-        return best
-    return next(t for t in themes if t.fallback)
+    return best if scores[best.key] > 0 else fallback(themes)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from summarizer import __version__
+from summarizer.cli import main
+from tests.localserver import LocalServer, serving
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -170,3 +174,231 @@ def test_summarize_sentences_and_algorithms() -> None:
         )
         assert result.returncode == 0, result.stderr
         assert len(result.stdout.strip().splitlines()) == 2
+
+
+# --- real-world input through the CLI: formats, URLs, windows, and bad input ------------
+# Run in-process (``main`` is the whole command): each case costs milliseconds, not an
+# interpreter start. The end-to-end tests run the mixed-input brief as a subprocess.
+
+WEB = FIXTURES / "web"
+
+
+@pytest.fixture
+def brief(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., tuple[int, str, str]]:
+    monkeypatch.delenv("BRIEF_DEBUG", raising=False)
+
+    def call(*args: str) -> tuple[int, str, str]:
+        try:
+            status = main(list(args))
+        except SystemExit as exc:  # argparse refuses an option value this way
+            status = exc.code if isinstance(exc.code, int) else 1
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return call
+
+
+def assert_skipped_cleanly(status: int, err: str, message: str) -> None:
+    """Exit 2, one error line naming the reason, no traceback."""
+    assert status == 2, err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith("brief: error: ")
+    assert message in err.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LocalServer]:
+    with serving() as running:
+        yield running
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("archive.zip", b"PK\x03\x04\x14\x00" + bytes(range(256)) * 4, "binary file (a zip"),
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary file (a PNG image)"),
+        ("empty.html", b"", "empty file"),
+        ("head.html", (WEB / "cut_in_head.html").read_bytes(), "no article text found in the page"),
+        (
+            "feed.xml",
+            (WEB / "malformed_feed.xml").read_bytes(),
+            "malformed feed: unclosed token at line 9",
+        ),
+        ("feed.rss", (WEB / "empty_feed.xml").read_bytes(), "feed has no entries"),
+        (
+            "lines.jsonl",
+            b'{"title": "no text"}\n{broken\n',
+            "no article found (jsonl): line 1: no 'text'",
+        ),
+    ],
+)
+def test_a_bad_input_alone_fails_with_its_reason(
+    brief: Callable[..., tuple[int, str, str]],
+    tmp_path: Path,
+    name: str,
+    content: bytes,
+    message: str,
+) -> None:
+    (tmp_path / name).write_bytes(content)
+    status, _, err = brief("build", str(tmp_path / name), "--out", str(tmp_path / "out"))
+    assert_skipped_cleanly(status, err, f"nothing usable: {tmp_path / name}: {message}")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_200_mb_file_is_skipped_over_the_size_cap(
+    brief: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(WEB / "mixed", folder)
+    with (folder / "dump.txt").open("wb") as fh:
+        fh.truncate(200 * 1024 * 1024)  # sparse: costs no disk, and must not be read
+    status, out, err = brief("build", str(folder), "--out", str(tmp_path / "out"))
+    assert status == 0, err
+    assert f"brief: skipped {folder / 'dump.txt'}: larger than the 50 MB size cap" in err
+    skipped = json.loads(Path(out.split()[2]).read_text())["skipped"]
+    assert {"path": str(folder / "dump.txt"), "reason": "larger than the 50 MB size cap"} in skipped
+
+
+def test_the_size_cap_is_an_option(
+    brief: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("The ministers met in Vienna on Tuesday to talk about peace.\n\n" * 40_000)
+    status, _, err = brief("build", str(path), "--max-size", "1", "--out", str(tmp_path))
+    assert_skipped_cleanly(status, err, "larger than the 1 MB size cap")
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_legacy_encodings_through_the_cli(
+    brief: Callable[..., tuple[int, str, str]], tmp_path: Path, encoding: str
+) -> None:
+    text = (
+        "Talks in Genève resume\n\n"
+        "Negotiators from both delegations returned to the table in Genève on Tuesday morning.\n\n"
+        "The Swiss hosts said the café where the first round ended had been booked again for lunch.\n"
+    )
+    if encoding == "cp1252":
+        text = text.replace("on Tuesday morning", "on Tuesday morning, €5m in aid on the agenda")
+    (tmp_path / "talks.txt").write_bytes(text.encode(encoding))
+    status, out, err = brief("build", str(tmp_path / "talks.txt"), "--out", str(tmp_path / "out"))
+    assert status == 0, err
+    assert "Traceback" not in err
+    items = json.loads(Path(out.split()[2]).read_text())["sections"][0]["items"]
+    assert any("Genève" in item["text"] for item in items)
+
+
+def test_a_truncated_page_still_gives_its_sentences(
+    brief: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    status, out, err = brief("build", str(WEB / "truncated_page.html"), "--out", str(tmp_path))
+    assert status == 0, err
+    brief_json = json.loads(Path(out.split()[2]).read_text())
+    assert [(s["name"], s["date"]) for s in brief_json["sources"]] == [
+        ("Danube Herald", "2025-06-25")
+    ]
+    texts = [i["text"] for s in brief_json["sections"] for i in s["items"]]
+    assert texts and all(t.endswith(".") for t in texts)
+    assert not any("shipping ag" in t for t in texts)  # the cut sentence never reaches the brief
+
+
+def test_broken_json_lines_are_listed_and_the_rest_is_read(
+    brief: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    path = WEB / "bad_lines.jsonl"
+    status, out, err = brief("build", str(path), "--out", str(tmp_path))
+    assert status == 0, err
+    for reason in (
+        "line 2: not valid JSON (column 34)",
+        "line 3: not a JSON object",
+        "line 4: no 'text'",
+        "line 6: 'date' is not a date",
+        "line 7: 'text' is not a non-empty string",
+    ):
+        assert f"brief: skipped {path}: {reason}" in err
+    brief_json = json.loads(Path(out.split()[2]).read_text())
+    assert len(brief_json["skipped"]) == 5
+    assert {s["name"] for s in brief_json["sources"]} == {"Quay Report"}
+
+
+@pytest.mark.parametrize(
+    ("route", "message"),
+    [
+        ("/status/404", "HTTP 404 Not Found"),
+        ("/status/500", "HTTP 500 Internal Server Error"),
+        ("/hang", "timed out after 0.5 s"),
+        ("/loop", "redirect loop"),
+        ("/close", "the server closed the connection without answering"),
+        ("/image", "not text: the server sent 'image/png'"),
+    ],
+)
+def test_a_failing_url_fails_with_its_reason(
+    brief: Callable[..., tuple[int, str, str]],
+    server: LocalServer,
+    tmp_path: Path,
+    route: str,
+    message: str,
+) -> None:
+    url = server.url + route
+    status, _, err = brief("build", url, "--timeout", "0.5", "--out", str(tmp_path / "out"))
+    assert_skipped_cleanly(status, err, f"nothing usable: {url}: {message}")
+
+
+def test_failing_urls_in_a_sources_file_are_listed_and_the_rest_is_read(
+    brief: Callable[..., tuple[int, str, str]], server: LocalServer, tmp_path: Path
+) -> None:
+    listed = tmp_path / "sources.txt"
+    listed.write_text(f"{server.url}/feeds/wire\n{server.url}/status/404\n{server.url}/close\n")
+    status, out, err = brief(
+        "summarize", "--sources-file", str(listed), "--sentences", "2", "--timeout", "0.5"
+    )
+    assert status == 0, err
+    assert f"brief: skipped {server.url}/status/404: HTTP 404 Not Found" in err
+    assert f"brief: skipped {server.url}/close: the server closed the connection" in err
+    assert len(out.strip().splitlines()) == 2
+
+
+def test_since_keeps_the_last_hours(
+    brief: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    now = dt.datetime.now(dt.UTC)
+    lines = [
+        {"text": "Ministers met in Vienna this morning to discuss a ceasefire plan for the east.",
+         "date": (now - dt.timedelta(hours=2)).isoformat(), "source": "Fresh Wire"},
+        {"text": "Ministers met in Brussels three days ago to discuss the supply of air defence.",
+         "date": (now - dt.timedelta(days=3)).isoformat(), "source": "Old Wire"},
+    ]  # fmt: skip
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    status, out, err = brief("build", str(path), "--since", "24h", "--out", str(tmp_path / "out"))
+    assert status == 0, err
+    brief_json = json.loads(Path(out.split()[2]).read_text())
+    assert [s["name"] for s in brief_json["sources"]] == ["Fresh Wire"]
+    assert brief_json["date"] == (now - dt.timedelta(hours=2)).date().isoformat()
+    assert "outside the --since/--until window" in brief_json["skipped"][0]["reason"]
+    status, _, err = brief("build", str(path), "--until", "2d", "--out", str(tmp_path / "o2"))
+    assert status == 0, err
+    assert f"brief: skipped {path}:1: dated " in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--since", "yesterday"], "not a time: 'yesterday'"),
+        (["--since", "2025-06-25", "--until", "2025-06-24"], "--since is later than --until"),
+        (["--max-size", "0"], "must be more than 0"),
+        (["--timeout", "soon"], "not a number"),
+        (
+            ["--sources-file", "/nonexistent/list.txt"],
+            "cannot read sources file /nonexistent/list.txt",
+        ),
+    ],
+)
+def test_bad_input_options(
+    brief: Callable[..., tuple[int, str, str]], tmp_path: Path, args: list[str], message: str
+) -> None:
+    status, _, err = brief("build", str(WEB / "mixed"), "--out", str(tmp_path), *args)
+    assert status == 2
+    assert message in err
+    assert "Traceback" not in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -12,6 +13,7 @@ import pytest
 
 from summarizer.resources import examples_dir
 from tests.brieflint import lint
+from tests.localserver import serving
 
 EXAMPLES = examples_dir()
 
@@ -105,3 +107,42 @@ def test_article_text_cannot_inject_markup(tmp_path: Path) -> None:
         "evil.example"
         not in paths["html"].read_text(encoding="utf-8").split("<body")[1].split('href="')[-1][:40]
     )
+
+
+def test_a_mixed_folder_and_a_url_list_make_one_clean_brief(tmp_path: Path) -> None:
+    """.txt, .html, an RSS .xml, .jsonl, and URLs (a page, a feed, a 404) served on 127.0.0.1."""
+    folder = tmp_path / "in"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "web" / "mixed", folder)
+    shutil.copy(folder / "courier_talks.txt", folder / "courier_talks_copy.txt")
+    listed = tmp_path / "sources.txt"
+    with serving() as server:
+        pages = [f"{server.url}/pages/vienna-talks", f"{server.url}/feeds/wire"]
+        listed.write_text(f"# today\n{pages[0]}\n{pages[1]}\n{server.url}/status/404\n")
+        paths = build(tmp_path / "out", str(folder), "--sources-file", str(listed))
+        again = build(tmp_path / "again", str(folder), "--sources-file", str(listed))
+    assert again["json"].read_bytes() == paths["json"].read_bytes()
+    brief = json.loads(paths["json"].read_text(encoding="utf-8"))
+    items, defects = lint(brief, min_sections=3)
+    assert defects == []
+    assert len(items) >= 9
+    assert paths["json"].name == "2025-06-25.json"  # the newest article's date
+    assert {(s["name"], s["title"], s["date"]) for s in brief["sources"]} == {
+        ("Lakeside Courier", "Ministers open ceasefire talks in Vienna", "2025-06-24"),
+        ("The Northern Ledger", "Allies pledge air defence for Kharkiv", "2025-06-25"),
+        ("Harbour Gazette", "Drones strike Kharkiv power station", "2025-06-25"),
+        ("Harbour Gazette", "Alliance agrees spending path", "2025-06-24"),
+        ("Meridian Daily", "Village near the eastern front changes hands", "2025-06-25"),
+        ("Meridian Daily", "EU envoys weigh new sanctions", "2025-06-24"),
+        ("Atlas Post", "Ceasefire talks begin at the Hofburg", "2025-06-24"),
+        ("Continental Wire", "NATO jets scrambled over the Baltic", "2025-06-24"),
+        ("Continental Wire", "Kharkiv power station hit by drones", "2025-06-25"),
+    }
+    assert {s["path"]: s["reason"] for s in brief["skipped"]} == {
+        f"{server.url}/status/404": "HTTP 404 Not Found",
+        f"{folder / 'gazette_world.xml'}#3": f"same URL as {pages[0]}",
+        str(folder / "courier_talks_copy.txt"): f"same text as {folder / 'courier_talks.txt'}",
+    }
+    wire_copy = [i for s in brief["sections"] for i in s["items"] if "40,000 homes" in i["text"]]
+    assert [{s["name"] for s in i["sources"]} for i in wire_copy] == [
+        {"Harbour Gazette", "Continental Wire"}
+    ]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from summarizer.errors import OutputError
-from summarizer.output import atomic_write_text, write_brief
+from summarizer.output import atomic_write_files, atomic_write_text, write_brief
 
 NEW = {"md": "# New\n", "html": "<!DOCTYPE html>\n<p>new</p>\n", "json": '{"new": "ü"}\n'}
 
@@ -130,3 +130,21 @@ def test_atomic_write_text_failure_keeps_old_content(tmp_path: Path) -> None:
         atomic_write_text(target, bad)
     assert target.read_text(encoding="utf-8") == "keep me\n"
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_atomic_write_files_replaces_all_in_order(tmp_path: Path) -> None:
+    first, second = tmp_path / "site" / "a.html", tmp_path / "site" / "index.html"
+    second.parent.mkdir()
+    second.write_text("old index\n", encoding="utf-8")
+    assert atomic_write_files([(first, "page\n"), (second, "new index\n")]) == [first, second]
+    assert (first.read_text(), second.read_text()) == ("page\n", "new index\n")
+    assert sorted(p.name for p in first.parent.iterdir()) == ["a.html", "index.html"]
+
+
+def test_atomic_write_files_failure_keeps_every_old_file(tmp_path: Path) -> None:
+    write_brief(tmp_path, "b", NEW)
+    before = _snapshot(tmp_path)
+    bad: Any = None
+    with pytest.raises(OutputError, match=r"cannot write"):
+        atomic_write_files([(tmp_path / "b.md", "changed\n"), (tmp_path / "b.json", bad)])
+    assert _snapshot(tmp_path) == before

@@ -20,6 +20,10 @@ REQUIRED = (
     "summarizer/templates/brief.md.j2",
     "summarizer/templates/brief.html.j2",
     "summarizer/templates/themes.toml",
+    "summarizer/templates/email-dark.css",
+    "summarizer/templates/site.css",
+    "summarizer/templates/site_index.html.j2",
+    "summarizer/templates/site_page.html.j2",
 )
 
 

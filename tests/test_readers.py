@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import tracemalloc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from summarizer import readers
-from summarizer.errors import UnreadableSource
-from summarizer.models import RawDocument
+from summarizer.errors import BriefError, UnreadableSource
+from summarizer.models import RawDocument, Skipped, Source
+from tests.localserver import LocalServer, serving
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -106,10 +111,10 @@ def test_a_user_reader_registered_first_wins(tmp_path: Path) -> None:
     path = tmp_path / "note.brief"
     path.write_text("HEADLINE|Body text of the note.")
 
-    def claims(p: Path, head: str) -> bool:
+    def claims(p: Source, head: str) -> bool:
         return p.suffix == ".brief"
 
-    def read(p: Path, text: str) -> list[RawDocument]:
+    def read(p: Source, text: str) -> list[RawDocument]:
         title, body = text.split("|", 1)
         return [RawDocument(path=str(p), text=body, title=title)]
 
@@ -129,3 +134,148 @@ def test_read_all_keeps_going_past_bad_files(tmp_path: Path) -> None:
     docs, skipped = readers.read_all([bad, good])
     assert [Path(d.path).name for d in docs] == ["harbour_copy.txt"]
     assert [(s.path, s.reason) for s in skipped] == [(str(bad), "empty file")]
+
+
+# --- sources: paths, URLs and lists of them ---------------------------------------------
+
+
+def test_a_huge_file_is_refused_without_being_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(200 * 1024 * 1024)  # sparse: 200 MB that take no disk
+    tracemalloc.start()
+    try:
+        with pytest.raises(UnreadableSource, match=r"^larger than the 50 MB size cap$"):
+            readers.read_source(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * 1024 * 1024
+
+
+def test_the_declared_charset_is_used_when_the_bytes_are_not_utf8() -> None:
+    data = "Der Bürgermeister sagte, die Brücke sei sicher.".encode("latin-1")
+    assert readers.decode(data, "iso-8859-1") == "Der Bürgermeister sagte, die Brücke sei sicher."
+    page = b'<meta charset="windows-1252"><p>\x93Quoted\x94 \x80 5</p>'
+    assert readers.decode(page) == '<meta charset="windows-1252"><p>“Quoted” € 5</p>'
+    assert readers.decode("déjà vu".encode(), "latin-1") == "déjà vu"  # UTF-8 first
+    short = "Negotiators returned to the table in Genève on Tuesday."
+    assert readers.decode(short.encode("latin-1")) == short  # not cp1250's "Genčve"
+
+
+def test_the_same_url_twice_counts_once_keeping_the_fuller_text(tmp_path: Path) -> None:
+    page = FIXTURES / "web" / "served" / "vienna_talks.html"
+    feed = tmp_path / "digest.jsonl"
+    feed.write_text(
+        '{"text": "Delegations met at the Hofburg for talks.", '
+        '"url": "https://atlas-post.example/europe/vienna-talks?utm_source=digest"}\n'
+        '{"text": "A different story about the harbour.", "url": "https://atlas-post.example/x"}\n'
+    )
+    docs, skipped = readers.read_all([feed, page])
+    assert [d.path for d in docs] == [str(page), f"{feed}:2"]
+    assert skipped == [Skipped(f"{feed}:1", f"same URL as {page}")]
+
+
+def test_the_builtin_readers_are_registered_in_order() -> None:
+    names = [r.name for r in readers.readers()]
+    assert names[-5:] == ["duc-sgml", "feed", "html", "jsonl", "text"]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LocalServer]:
+    with serving() as running:
+        yield running
+
+
+def test_urls_are_read_by_what_they_serve(server: LocalServer) -> None:
+    docs, _ = readers.read_source(Source(server.url + "/feeds/wire-as-xml"))
+    assert [d.outlet for d in docs] == ["Continental Wire", "Continental Wire"]
+    [page], _ = readers.read_source(Source(server.url + "/moved"))
+    assert (page.path, page.outlet) == (server.url + "/pages/vienna-talks", "Atlas Post")
+    [text], _ = readers.read_source(Source(server.url + "/latin1"))
+    assert "Genève" in text.text
+    assert text.url == server.url + "/latin1"
+
+
+def test_urls_that_fail_are_skipped_with_the_reason(server: LocalServer) -> None:
+    urls = [server.url + route for route in ("/status/404", "/image", "/text")]
+    docs, skipped = readers.read_all([Source(u) for u in urls], timeout=0.5)
+    assert [d.path for d in docs] == [server.url + "/text"]
+    assert [(s.path, s.reason) for s in skipped] == [
+        (urls[0], "HTTP 404 Not Found"),
+        (urls[1], "not text: the server sent 'image/png'"),
+    ]
+
+
+# --- fuzzing: random bytes and random markup at every reader -----------------------------
+
+# Pieces of every format the readers know, so random strings come close to real inputs.
+TOKENS = [
+    '<?xml version="1.0" encoding="', "utf-16", "latin-1", '"?>', '<rss version="2.0">',
+    "<channel>", "</channel>", "<item>", "</item>", "<title>", "</title>", "<link>",
+    "</link>", "<description>", "</description>", "<content:encoded><![CDATA[", "]]>",
+    "<pubDate>", "</pubDate>", "Tue, 99 Jun 2025 25:61:00 +9999", '<feed xmlns="http://www.w3.org/2005/Atom">',
+    "<entry>", "</entry>", '<content type="xhtml">', '<summary type="html">', "</summary>",
+    "<updated>", "2025-13-45T99:99:99Z", "<source>", "<!DOCTYPE html>", "<html>", "<head>",
+    '<meta charset="', '<meta property="article:published_time" content="', '">', "<body>",
+    "<article>", "<p>", "</p>", "<figure><figcaption>", "<script>", "<!--", "-->", "&amp;",
+    "&#0;", "&#x110000;", "&bogus;", "<DOC>", "<TEXT>", "<P>", "<HEADLINE>", "{", "}", "[",
+    '"text": "', '"date": ', '"url": "', '"title": ', "null", "1e999", "-1e400", '", ', "\n",
+    "\r\n", " ", "\x00", "\ufeff", "\udcff", "Ministers met in Vienna on Tuesday. ",
+]  # fmt: skip
+MARKUP = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=12)), max_size=60).map(
+    "".join
+)
+SUFFIXES = ["", ".txt", ".html", ".xml", ".rss", ".atom", ".jsonl", ".json", ".md"]
+FUZZ = settings(
+    max_examples=400,
+    deadline=None,
+    derandomize=True,  # the same examples on every run: CI never fails by chance
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+@pytest.mark.parametrize("reader", readers.readers(), ids=lambda r: r.name)
+@FUZZ
+@given(text=MARKUP, suffix=st.sampled_from(SUFFIXES))
+def test_no_reader_lets_a_foreign_error_escape(
+    reader: readers.Reader, text: str, suffix: str
+) -> None:
+    source = Source(f"fuzz{suffix}")
+    assert reader.claims(source, text[: readers.SNIFF_BYTES]) in (True, False)
+    try:
+        found = reader.read(source, text)
+    except BriefError:
+        return
+    assert all(isinstance(x, RawDocument | Skipped) for x in found)
+
+
+@FUZZ
+@given(
+    data=st.one_of(
+        st.binary(max_size=3000),
+        st.builds(
+            lambda t, e: t.encode(e, "replace"),
+            MARKUP,
+            st.sampled_from(["utf-8", "cp1252", "utf-16"]),
+        ),
+    ),
+    suffix=st.sampled_from(SUFFIXES),
+)
+def test_random_bytes_are_read_or_skipped_with_a_reason(
+    fuzz_dir: Path, data: bytes, suffix: str
+) -> None:
+    path = fuzz_dir / f"input{suffix}"
+    path.write_bytes(data)
+    try:
+        docs, _ = readers.read_source(path)
+    except UnreadableSource as exc:
+        assert str(exc)
+        return
+    assert all(isinstance(d, RawDocument) and d.text.strip() for d in docs)
+
+
+@pytest.fixture(scope="module")
+def fuzz_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fuzz")

@@ -7,12 +7,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import HOSTILE_TEXT, item, make_brief, ref
+from conftest import DAY, HOSTILE_TEXT, item, make_brief, ref
 
 from summarizer import render
 from summarizer.errors import ConfigError, TemplateError
 from summarizer.models import Brief, Section, Skipped
 from summarizer.render import Renderer, markdown_to_html, md_escape
+from tests.htmlcheck import assert_good_page
 
 _CAPTURED = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "li", "p", "em", "title", "style"}
 _INVISIBLE = {"head", "title", "style", "script"}
@@ -286,6 +287,17 @@ def test_html_page_is_self_contained_and_accessible(sample_brief: Brief) -> None
     css = page.texts("style")[0]
     assert "@media (prefers-color-scheme: dark)" in css
     assert "max-width" in css
+
+
+def test_html_page_is_valid_html5_with_ordered_headings(sample_brief: Brief) -> None:
+    assert_good_page(Renderer().render_all(sample_brief)["html"])
+    assert_good_page(Renderer().render_all(make_brief(sections=(), sources=()))["html"])
+
+
+def test_other_pages_render_with_the_same_filters_and_escaping(tmp_path: Path) -> None:
+    (tmp_path / "other.html.j2").write_text("<p>{{ text }} {{ day | longdate }}</p>")
+    page = Renderer(tmp_path).page("other.html.j2", text="<b>", day=DAY)
+    assert page == "<p>&lt;b&gt; Wednesday, 25 June 2025</p>"
 
 
 def test_html_headings_follow_the_brief(sample_brief: Brief) -> None:

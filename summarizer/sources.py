@@ -1,0 +1,141 @@
+"""Naming the inputs: files, folders and URLs as a user gives them, lists of them, and the
+identity of an article's URL (so the same article reached twice counts once).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from summarizer import fetch
+from summarizer.errors import ConfigError, InputError
+from summarizer.models import RawDocument, Skipped, Source
+
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$", re.I)
+
+
+def gather(sources: Iterable[str]) -> tuple[list[Source], list[Skipped]]:
+    """Sources in the order given: URLs as they are, files and folders expanded (``discover``)."""
+    found: list[Source] = []
+    skipped: list[Skipped] = []
+    for source in sources:
+        if fetch.is_url(source):
+            if Source(source).is_url:
+                found.append(Source(source))
+            else:
+                scheme = source.split(":", 1)[0].lower()
+                skipped.append(Skipped(source, f"unsupported URL scheme '{scheme}'"))
+            continue
+        paths, missing = discover([source])
+        found.extend(Source(str(p)) for p in paths)
+        skipped.extend(missing)
+    seen: set[str] = set()
+    unique = []
+    for item in found:
+        key = url_key(item.location) if item.is_url else str(Path(item.location).resolve())
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique, skipped
+
+
+def sources_file(path: Path) -> list[str]:
+    """The sources a list file names, one a line (``#`` comments and blank lines left out).
+
+    Relative paths are taken from the list file's folder, so the list can travel with them.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"cannot read sources file {path}: not UTF-8 text") from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read sources file {path}: {exc.strerror or exc}") from exc
+    entries = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if fetch.is_url(line) or Path(line).is_absolute():
+            entries.append(line)
+        else:
+            entries.append(str(path.parent / line))
+    if not entries:
+        raise InputError(f"sources file {path} lists no sources")
+    return entries
+
+
+def discover(sources: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
+    """Expand files and folders (recursively, hidden entries left out) into a sorted file list."""
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            found = sorted(_walk(path))
+            if not found:
+                skipped.append(Skipped(source, "folder has no files"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        elif path.exists():
+            skipped.append(Skipped(source, "not a regular file"))
+        else:
+            skipped.append(Skipped(source, "no such file or folder"))
+    return _unique(files), skipped
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    seen: set[Path] = set()
+    out = []
+    for p in paths:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def one_per_url(docs: list[RawDocument]) -> tuple[list[RawDocument], list[Skipped]]:
+    """Keep one document per URL, the fullest text (a page beats its feed summary), in the
+    place the first copy had."""
+    best: dict[str, RawDocument] = {}
+    for doc in docs:
+        key = url_key(doc.url) if doc.url else None
+        if key and (key not in best or len(doc.text) > len(best[key].text)):
+            best[key] = doc
+    kept: list[RawDocument] = []
+    skipped: list[Skipped] = []
+    placed: set[str] = set()
+    for doc in docs:
+        key = url_key(doc.url) if doc.url else None
+        if key is None:
+            kept.append(doc)
+        elif key not in placed:
+            placed.add(key)
+            kept.append(best[key])
+    for doc in docs:
+        key = url_key(doc.url) if doc.url else None
+        if key and best[key] is not doc:
+            skipped.append(Skipped(doc.path, f"same URL as {best[key].path}"))
+    return kept, skipped
+
+
+def url_key(url: str) -> str:
+    """A URL as an identity: scheme, ``www.``, fragment, tracking parameters and a trailing
+    slash do not make a different article."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    port = f":{parts.port}" if parts.port not in (None, 80, 443) else ""
+    query = urlencode(sorted(q for q in parse_qsl(parts.query) if not _TRACKING.match(q[0])))
+    return urlunsplit(("", host + port, parts.path.rstrip("/") or "/", query, ""))

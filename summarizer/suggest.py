@@ -1,0 +1,244 @@
+"""Draft a themes file for a new story from its own articles (``brief themes suggest``).
+
+The day's statements (copies merged, so a wire story counts once) are factored into N groups
+with non-negative matrix factorisation of their TF-IDF vectors: each group is a set of words
+that keep appearing together. Each group's words are those with the most weight in it and
+little in the others; its phrases are the adjacent word pairs its statements repeat; its
+title is its best phrase (or its two best words). Words most of the day uses ("Ukraine" in a
+brief on Ukraine) name the story, not a theme, and are left out. The draft is TOML in the
+themes file format, for the user to edit and pass to ``brief build --themes``.
+
+Deterministic: the factorisation starts from an SVD (NNDSVD), not from random numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy import sparse
+from scipy.sparse.linalg import svds
+
+from summarizer.models import Item
+from summarizer.text import STOP_WORDS, content_terms, normalise, stem
+
+DEFAULT_GROUPS = 4
+WORDS_PER_THEME = 10
+PHRASES_PER_THEME = 4
+# A word must be in this many statements to be proposed, and in at most this share of them.
+MIN_STATEMENTS = 2
+MAX_SHARE = 0.2
+ITERATIONS = 300
+_EPS = 1e-9
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+Matrix = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One proposed theme: a title, its words and phrases, and how many statements it has."""
+
+    key: str
+    title: str
+    words: tuple[str, ...]
+    phrases: tuple[str, ...]
+    statements: int
+
+
+def suggest(items: Sequence[Item], groups: int = DEFAULT_GROUPS) -> list[Suggestion]:
+    """``groups`` proposed themes for the day's statements, largest first."""
+    texts = [item.text for item in items]
+    terms = [sorted(set(content_terms(t))) for t in texts]
+    x, names = _tfidf(terms)
+    if x.shape[1] == 0 or x.shape[0] < 2:
+        return []
+    k = max(1, min(groups, min(x.shape) - 1))
+    w, h = _nmf(x, k)
+    owner = np.where(w.max(axis=1) > 0, w.argmax(axis=1), -1)
+    forms, cases = _surface_forms(texts), _cases(texts)
+    chosen = _group_words(h, names)
+    phrases = _group_phrases(texts, owner, k)
+    out = []
+    for j in np.argsort(-np.bincount(owner[owner >= 0], minlength=k), kind="stable"):
+        shown = tuple(forms.get(t, t) for t in chosen[int(j)])
+        said = tuple(phrases[int(j)])
+        title = _title(said, shown, cases)
+        out.append(Suggestion("", title, shown, said, int((owner == j).sum())))
+    return _with_keys(out)
+
+
+def _tfidf(terms: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[str]]:
+    """Statement-by-word TF-IDF rows (unit length) over the words worth proposing."""
+    df = Counter(t for ts in terms for t in ts)
+    limit = MAX_SHARE * len(terms)
+    names = sorted(t for t, n in df.items() if MIN_STATEMENTS <= n <= limit and not t.isdigit())
+    index = {t: i for i, t in enumerate(names)}
+    rows = [[index[t] for t in ts if t in index] for ts in terms]
+    idf = np.log(len(terms) / np.array([df[t] for t in names], dtype=np.float64))
+    indptr = np.concatenate([[0], np.cumsum([len(r) for r in rows])])
+    cols = np.fromiter((c for r in rows for c in r), dtype=np.int64)
+    x = sparse.csr_matrix((idf[cols], cols, indptr), shape=(len(terms), len(names)))
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    return sparse.csr_matrix(sparse.diags(1 / np.maximum(norms, _EPS)) @ x), names
+
+
+def _nmf(x: sparse.csr_matrix, k: int) -> tuple[Matrix, Matrix]:
+    """X ≈ W H with W, H ≥ 0 (Lee and Seung's multiplicative updates from NNDSVD)."""
+    w, h = _nndsvd(x, k)
+    for _ in range(ITERATIONS):
+        h *= np.asarray(x.T @ w).T / np.maximum((w.T @ w) @ h, _EPS)
+        w *= np.asarray(x @ h.T) / np.maximum(w @ (h @ h.T), _EPS)
+    return w, h
+
+
+def _nndsvd(x: sparse.csr_matrix, k: int) -> tuple[Matrix, Matrix]:
+    """Boutsidis and Gallopoulos' SVD-based start, gaps filled with the mean (NNDSVDa)."""
+    if x.shape[0] * x.shape[1] <= 4_000_000:
+        u, s, vt = np.linalg.svd(x.toarray(), full_matrices=False)
+    else:
+        u, s, vt = svds(x, k=k, v0=np.ones(min(x.shape)), random_state=0)
+        order = np.argsort(-s)
+        u, s, vt = u[:, order], s[order], vt[order]
+    w, h = np.zeros((x.shape[0], k)), np.zeros((k, x.shape[1]))
+    for j in range(k):
+        a, b = u[:, j], vt[j]
+        ap, an, bp, bn = np.maximum(a, 0), np.maximum(-a, 0), np.maximum(b, 0), np.maximum(-b, 0)
+        pos = np.linalg.norm(ap) * np.linalg.norm(bp)
+        neg = np.linalg.norm(an) * np.linalg.norm(bn)
+        a, b, size = (ap, bp, pos) if pos >= neg else (an, bn, neg)
+        w[:, j] = a * np.sqrt(s[j] * size) / max(float(np.linalg.norm(a)), _EPS)
+        h[j] = b * np.sqrt(s[j] * size) / max(float(np.linalg.norm(b)), _EPS)
+    mean = float(np.asarray(x.mean()))
+    w[w == 0], h[h == 0] = mean, mean
+    return w, h
+
+
+def _group_words(h: Matrix, names: Sequence[str]) -> list[list[str]]:
+    """Each group's most telling words: weight in the group times the share of the word's
+    weight it holds; every word goes to one group only."""
+    share = h / np.maximum(h.sum(axis=0, keepdims=True), _EPS)
+    score = h * share
+    home = score.argmax(axis=0)
+    out = []
+    for j in range(h.shape[0]):
+        mine = np.flatnonzero((home == j) & (share[j] >= 0.5))
+        ranked = sorted(mine, key=lambda i: (-score[j, i], names[i]))
+        out.append([names[i] for i in ranked[:WORDS_PER_THEME]])
+    return out
+
+
+def _group_phrases(texts: Sequence[str], owner: NDArray[np.int64], k: int) -> list[list[str]]:
+    """Each group's phrases: adjacent content-word pairs in at least two of its statements,
+    mostly its own, in their commonest wording."""
+    counts: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+    wording: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for text, group in zip(texts, owner.tolist(), strict=True):
+        tokens = _TOKEN.findall(text)
+        seen = set()
+        for a, b in zip(tokens, tokens[1:], strict=False):
+            pair = (_term(a), _term(b)) if "'" not in a + b and "’" not in a + b else ("", "")
+            if pair[0] and pair[1] and pair[0] != pair[1] and pair not in seen:
+                seen.add(pair)
+                counts[pair][group] += 1
+                wording[pair][f"{a} {b}".lower()] += 1
+    out: list[list[str]] = [[] for _ in range(k)]
+    for pair, by_group in sorted(counts.items(), key=lambda kv: (-kv[1].total(), kv[0])):
+        group, n = by_group.most_common(1)[0]
+        if group >= 0 and n >= 2 and n >= 0.6 * by_group.total():
+            if len(out[group]) < PHRASES_PER_THEME and not pair[0].isdigit():
+                out[group].append(wording[pair].most_common(1)[0][0])
+    return out
+
+
+def _term(token: str) -> str:
+    """The content term of one printed word, or '' for a stop word."""
+    word = token.lower().replace("’", "'")
+    if word in STOP_WORDS or len(word) < 2:
+        return ""
+    return stem(normalise(word))
+
+
+def _surface_forms(texts: Sequence[str]) -> dict[str, str]:
+    """The commonest lower-cased printed word of each term, to show terms as words."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for token in _TOKEN.findall(text):
+            term = _term(token)
+            if term:
+                forms[term][token.lower().replace("’", "'")] += 1
+    return {t: c.most_common(1)[0][0] for t, c in forms.items()}
+
+
+def _title(phrases: Sequence[str], words: Sequence[str], cases: dict[str, str]) -> str:
+    """A heading for a group: its first phrase that has its best word or only its words,
+    else its two best words; each word as the articles capitalise it ("NATO")."""
+    mine = set(words)
+    for phrase in phrases:
+        parts = phrase.split()
+        if (words and words[0] in parts) or mine.issuperset(parts):
+            return " ".join(_capital(p, cases) for p in parts)
+    return " and ".join(_capital(w, cases) for w in words[:2]) or "Theme"
+
+
+def _capital(word: str, cases: dict[str, str]) -> str:
+    printed = cases.get(word, word)
+    return printed if printed.isupper() and len(printed) > 1 else word[:1].upper() + word[1:]
+
+
+def _cases(texts: Sequence[str]) -> dict[str, str]:
+    """The commonest printed form of each lower-cased word ("NATO" for "nato")."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for token in _TOKEN.findall(text):
+            forms[token.lower()][token] += 1
+    return {w: c.most_common(1)[0][0] for w, c in forms.items()}
+
+
+def _with_keys(suggestions: Sequence[Suggestion]) -> list[Suggestion]:
+    """Give each suggestion a unique key made from its title."""
+    used: set[str] = {"other"}
+    out = []
+    for s in suggestions:
+        base = re.sub(r"[^a-z0-9]+", "-", s.title.lower()).strip("-") or "theme"
+        key, n = base, 2
+        while key in used:
+            key, n = f"{base}-{n}", n + 1
+        used.add(key)
+        out.append(Suggestion(key, s.title, s.words, s.phrases, s.statements))
+    return out
+
+
+def to_toml(suggestions: Sequence[Suggestion], statements: int, articles: int) -> str:
+    """The draft themes file: the suggestions in order, then the fallback theme."""
+    lines = [
+        "# Draft themes file from `brief themes suggest`: "
+        f"{len(suggestions)} groups in {statements} statements from {articles} article(s).",
+        "# Edit the titles, drop words that do not belong, add the ones a reader would expect,",
+        "# then build with `brief build SOURCES --themes THIS_FILE`. Words match any form",
+        "# (\"strike\" finds \"strikes\"); phrases match whole and count double.",
+    ]
+    for order, s in enumerate(suggestions, start=1):
+        lines += [
+            "",
+            f"# {s.statements} statement(s) are mostly about this group.",
+            "[[theme]]",
+            f"key = {_quote(s.key)}",
+            f"title = {_quote(s.title)}",
+            f"order = {order}",
+            f"words = [{', '.join(_quote(w) for w in s.words)}]",
+            f"phrases = [{', '.join(_quote(p) for p in s.phrases)}]",
+        ]
+    lines += ["", "[[theme]]", 'key = "other"', 'title = "Other"']
+    lines += [f"order = {len(suggestions) + 1}", "fallback = true", ""]
+    return "\n".join(lines)
+
+
+def _quote(value: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(value, ensure_ascii=False)

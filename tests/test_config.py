@@ -1,0 +1,171 @@
+"""brief.toml: every key read and converted, every mistake one line naming file and key."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from summarizer.config import (
+    CONFIG_NAME,
+    Config,
+    EmailSettings,
+    load_config,
+    smtp_password,
+    with_overrides,
+)
+from summarizer.errors import ConfigError
+
+FULL = """
+title = "Ukraine Brief"
+sources = ["articles", "/abs/feed"]
+out = "out"
+themes = "themes.toml"
+templates = "tpl"
+algorithm = "lexrank"
+items = 3
+deliver = ["site", "email"]
+
+[email]
+host = "smtp.example.org"
+security = "tls"
+user = "brief@example.org"
+password_env = "BRIEF_SMTP_PASSWORD"
+from = "Daily Brief <brief@example.org>"
+to = ["a@example.org", "Zoë <zoe@example.org>"]
+subject = "{title} for {long_date}"
+list_unsubscribe = "mailto:leave@example.org"
+ca_file = "relay-ca.pem"
+timeout = 1.5
+retries = 0
+retry_delay = 0
+
+[site]
+dir = "public"
+title = "Archive"
+base_url = "https://example.org/brief"
+headlines = 2
+"""
+
+
+def write(folder: Path, text: str) -> Path:
+    path = folder / CONFIG_NAME
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_key_is_read_and_paths_are_relative_to_the_file(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, FULL))
+    assert config.title == "Ukraine Brief"
+    assert config.sources == (str(tmp_path / "articles"), "/abs/feed")
+    assert (config.out, config.themes, config.templates) == (
+        tmp_path / "out",
+        tmp_path / "themes.toml",
+        tmp_path / "tpl",
+    )
+    assert (config.algorithm, config.items, config.deliver) == ("lexrank", 3, ("site", "email"))
+    email = config.email
+    assert (email.host, email.security, email.server_port) == ("smtp.example.org", "tls", 465)
+    assert email.sender == "Daily Brief <brief@example.org>"
+    assert email.to == ("a@example.org", "Zoë <zoe@example.org>")
+    assert email.list_unsubscribe == ("mailto:leave@example.org",)
+    assert email.ca_file == tmp_path / "relay-ca.pem"
+    assert (email.timeout, email.retries, email.retry_delay) == (1.5, 0, 0.0)
+    assert config.site.dir == tmp_path / "public"
+    assert config.site.base_url == "https://example.org/brief/"
+    assert config.site.headlines == 2
+
+
+def test_no_file_means_defaults_and_the_working_folder_file_is_found(tmp_path: Path) -> None:
+    assert load_config(cwd=tmp_path) == Config()
+    write(tmp_path, 'title = "Found"\n')
+    assert load_config(cwd=tmp_path).title == "Found"
+
+
+def test_default_ports_follow_security() -> None:
+    ports = {mode: EmailSettings(security=mode).server_port for mode in ("none", "starttls", "tls")}
+    assert ports == {"none": 25, "starttls": 587, "tls": 465}
+    assert EmailSettings(security="tls", port=2465).server_port == 2465
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "problem"),
+    [
+        ("titel = 'x'", "titel", "unknown key (did you mean title?)"),
+        ("[email]\nhots = 'x'", "email.hots", "unknown key (did you mean email.host?)"),
+        ("[email]\nport = 'abc'", "email.port", "whole number from 1 to 65535"),
+        ("[email]\nport = 70000", "email.port", "whole number from 1 to 65535"),
+        ("[email]\nsecurity = 'ssl'", "email.security", "one of none, starttls, tls"),
+        ("[email]\npassword = 'hunter2'", "email.password", "name an environment variable"),
+        ("[email]\npassword_env = 'MY PASS'", "email.password_env", "not an environment variable"),
+        ("[email]\nto = ['bob']", "email.to", "not an email address: 'bob'"),
+        ("[email]\nto = 'a@x.org, b@x.org'", "email.to", "not one email address"),
+        ('[email]\nfrom = "x@y.org\\nBcc: z@y.org"', "email.from", "must be on one line"),
+        ("[email]\nsubject = '{title} {when}'", "email.subject", "unknown field {when}"),
+        ("[email]\nlist_unsubscribe = 'ftp://x'", "email.list_unsubscribe", "mailto: or https:"),
+        ("[email]\ntimeout = -1", "email.timeout", "seconds from 0 to 3600"),
+        ("[email]\nretries = 99", "email.retries", "from 0 to 10"),
+        ("email = 3", "email", "must be a table"),
+        ("[site]\nbase_url = 'example.org'", "site.base_url", "http(s) address"),
+        ("items = 0", "items", "whole number from 1 to 100"),
+        ("algorithm = 'magic'", "algorithm", "must be one of"),
+        ("sources = 3", "sources", "string or a list of strings"),
+        ("title = ''", "title", "must not be empty"),
+    ],
+)
+def test_a_bad_value_is_one_line_naming_file_and_key(
+    tmp_path: Path, text: str, key: str, problem: str
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith(f"{path}: {key}: "), message
+    assert problem in message
+
+
+def test_bad_toml_and_missing_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "title = \n")
+    with pytest.raises(ConfigError, match=re.escape(f"{path}: not valid TOML: ")):
+        load_config(path)
+    with pytest.raises(ConfigError, match=r"cannot read config .*No such file"):
+        load_config(tmp_path / "absent.toml")
+
+
+def test_command_line_values_override_the_file(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, FULL))
+    merged = with_overrides(
+        config, title="Given", items=None, email_to=("c@example.org",), site_dir=Path("here")
+    )
+    assert merged.title == "Given"
+    assert merged.items == 3  # not given on the command line: the file's value stays
+    assert merged.email.to == ("c@example.org",)
+    assert merged.email.host == "smtp.example.org"
+    assert merged.site.dir == Path("here")
+    assert merged.site.base_url == config.site.base_url
+
+
+def test_password_comes_only_from_the_named_environment_variable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = EmailSettings(user="brief", password_env="BRIEF_TEST_PASSWORD")
+    monkeypatch.delenv("BRIEF_TEST_PASSWORD", raising=False)
+    with pytest.raises(ConfigError, match=r"BRIEF_TEST_PASSWORD is not set"):
+        smtp_password(settings, "brief.toml")
+    monkeypatch.setenv("BRIEF_TEST_PASSWORD", "s3cret")
+    assert smtp_password(settings, "brief.toml") == "s3cret"
+    with pytest.raises(ConfigError, match=r"email.password_env: not set"):
+        smtp_password(EmailSettings(user="brief"), "brief.toml")
+    assert smtp_password(EmailSettings(), "brief.toml") is None
+
+
+def test_the_readme_example_is_a_valid_config(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(# brief\.toml\n.*?)```", readme, re.DOTALL)
+    assert example, "README lost its brief.toml example"
+    config = load_config(write(tmp_path, example.group(1)))
+    assert config.deliver == ("site", "email")
+    assert config.email.password_env == "BRIEF_SMTP_PASSWORD"
+    assert config.site.dir == tmp_path / "site"

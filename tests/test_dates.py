@@ -1,0 +1,92 @@
+"""Dates: every form normalised to UTC, the --since/--until bounds, and the window stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summarizer.dates import Stamp, Window, normalise, parse_bound, select_window
+from summarizer.models import Article
+
+UTC = dt.UTC
+NOW = dt.datetime(2025, 6, 25, 12, 0, tzinfo=UTC)
+
+
+def at(day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2025, 6, day, hour, minute, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-06-24T21:40:00-04:00", Stamp(dt.date(2025, 6, 25), at(25, 1, 40))),
+        ("2025-06-24T21:40:00-0400", Stamp(dt.date(2025, 6, 25), at(25, 1, 40))),
+        ("2025-06-25T07:05:00Z", Stamp(dt.date(2025, 6, 25), at(25, 7, 5))),
+        ("2025-06-25 09:30", Stamp(dt.date(2025, 6, 25), at(25, 9, 30))),  # no zone: UTC
+        ("Wed, 25 Jun 2025 06:15:00 +0300", Stamp(dt.date(2025, 6, 25), at(25, 3, 15))),
+        ("Tue, 24 Jun 2025 18:00:00 GMT", Stamp(dt.date(2025, 6, 24), at(24, 18))),
+        ("2025-06-24", Stamp(dt.date(2025, 6, 24))),
+        ("24 June 2025", Stamp(dt.date(2025, 6, 24))),
+        ("June 24, 2025", Stamp(dt.date(2025, 6, 24))),
+        (1750802400, Stamp(dt.date(2025, 6, 24), at(24, 22))),
+    ],
+)
+def test_dates_in_every_form_become_utc(value: str | int, expected: Stamp) -> None:
+    assert normalise(value) == expected
+
+
+@pytest.mark.parametrize("value", ["", "yesterday", "2025-13-45", "Mon, 99 Foo", None, 1e300])
+def test_what_is_not_a_date_gives_none(value: str | float | None) -> None:
+    assert normalise(value) is None
+
+
+def test_bounds_relative_dates_and_times() -> None:
+    assert parse_bound("24h", NOW) == at(24, 12)
+    assert parse_bound("90m", NOW) == at(25, 10, 30)
+    assert parse_bound("2d", NOW) == at(23, 12)
+    assert parse_bound("1w", NOW) == dt.datetime(2025, 6, 18, 12, tzinfo=UTC)
+    assert parse_bound("2025-06-24", NOW) == at(24)
+    assert parse_bound("2025-06-24", NOW, end=True) == at(25) - dt.timedelta(microseconds=1)
+    assert parse_bound("2025-06-24T18:00+02:00", NOW) == at(24, 16)
+
+
+@pytest.mark.parametrize("value", ["soon", "24", "h24", "24 hours ago", "2025-06-31"])
+def test_bad_bounds_are_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="not a time"):
+        parse_bound(value, NOW)
+
+
+def test_a_bare_date_counts_when_its_day_overlaps_the_window() -> None:
+    window = Window(since=at(24, 12), until=at(25, 6))
+    assert window.contains(dt.date(2025, 6, 24), None)  # the afternoon is inside
+    assert window.contains(dt.date(2025, 6, 25), None)
+    assert not window.contains(dt.date(2025, 6, 23), None)
+    assert not window.contains(dt.date(2025, 6, 26), None)
+    assert window.contains(dt.date(2025, 6, 24), at(24, 12))  # bounds are inclusive
+    assert not window.contains(dt.date(2025, 6, 24), at(24, 11, 59))
+    assert not window.contains(dt.date(2025, 6, 25), at(25, 6, 1))
+
+
+def article(i: int, date: dt.date | None, published: dt.datetime | None = None) -> Article:
+    return Article(i, f"a{i}.txt", "Outlet", "Title", date, None, ("Text.",), published=published)
+
+
+def test_the_window_keeps_articles_inside_and_renumbers_them() -> None:
+    articles = [
+        article(0, dt.date(2025, 6, 20)),
+        article(1, dt.date(2025, 6, 25), at(25, 3)),
+        article(2, None),
+        article(3, dt.date(2025, 6, 24), at(24, 23, 59)),
+    ]
+    kept, skipped = select_window(articles, Window(since=at(24, 12)))
+    assert [(a.id, a.path) for a in kept] == [(0, "a1.txt"), (1, "a3.txt")]
+    assert [(s.path, s.reason) for s in skipped] == [
+        ("a0.txt", "dated 2025-06-20, outside the --since/--until window"),
+        ("a2.txt", "no date, so not in the --since/--until window"),
+    ]
+
+
+def test_no_window_keeps_everything_even_undated() -> None:
+    articles = [article(0, None), article(1, dt.date(1999, 1, 1))]
+    assert select_window(articles, Window()) == (articles, [])

@@ -1,0 +1,84 @@
+"""Reading a built brief back: any of its three files names it, the JSON is its data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_brief
+
+from summarizer.errors import InputError
+from summarizer.models import Brief
+from summarizer.output import write_brief
+from summarizer.render import Renderer
+from summarizer.stored import brief_from_json, load_stored
+
+
+def built(folder: Path, brief: Brief | None = None) -> dict[str, Path]:
+    """Write a brief as ``brief build`` does; return its files by suffix."""
+    rendered = Renderer().render_all(brief or make_brief())
+    paths = write_brief(folder, "2025-06-25", rendered)
+    return {path.suffix[1:]: path for path in paths}
+
+
+@pytest.mark.parametrize("suffix", ["html", "json", "md"])
+def test_any_of_the_three_files_gives_the_same_brief(tmp_path: Path, suffix: str) -> None:
+    files = built(tmp_path)
+    stored = load_stored(files[suffix])
+    assert stored.json_path == files["json"]
+    assert stored.stem == "2025-06-25"
+    assert stored.markdown == files["md"].read_text(encoding="utf-8")
+    assert stored.html == files["html"].read_text(encoding="utf-8")
+    assert stored.brief.title == "NATO summit in The Hague"
+
+
+def test_json_gives_back_the_brief_it_was_written_from() -> None:
+    brief = make_brief()
+    again = brief_from_json(Renderer().json(brief), "b.json")
+    assert (again.title, again.date) == (brief.title, brief.date)
+    assert [s.title for s in again.sections] == [s.title for s in brief.sections]
+    assert [[i.text for i in s.items] for s in again.sections] == [
+        [i.text for i in s.items] for s in brief.sections
+    ]
+    assert [[r.name for r in i.sources] for s in again.sections for i in s.items] == [
+        [r.name for r in i.sources] for s in brief.sections for i in s.items
+    ]
+    assert again.sources == brief.sources
+    assert again.skipped == brief.skipped
+    assert Renderer().markdown(again) == Renderer().markdown(brief)
+
+
+def test_missing_markdown_and_html_are_rendered_again_from_the_json(tmp_path: Path) -> None:
+    files = built(tmp_path)
+    expected_md, expected_html = files["md"].read_text(), files["html"].read_text()
+    files["md"].unlink()
+    files["html"].unlink()
+    stored = load_stored(files["json"])
+    assert (stored.markdown, stored.html) == (expected_md, expected_html)
+
+
+def test_reading_never_writes(tmp_path: Path) -> None:
+    files = built(tmp_path)
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    load_stored(files["html"])
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()} == before
+
+
+def test_what_is_not_a_brief_is_one_clear_error(tmp_path: Path) -> None:
+    files = built(tmp_path)
+    with pytest.raises(InputError, match=r"brief not found"):
+        load_stored(tmp_path / "2024-01-01.html")
+    with pytest.raises(InputError, match=r"give the .html or .json"):
+        load_stored(tmp_path / "notes.txt")
+    files["json"].unlink()
+    with pytest.raises(InputError, match=r"2025-06-25.json is missing"):
+        load_stored(files["html"])
+    files["json"].write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match=r"not valid JSON"):
+        load_stored(files["html"])
+    files["json"].write_text('{"title": "x", "date": "soon"}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"'date' must be YYYY-MM-DD"):
+        load_stored(files["html"])
+    files["json"].write_text('{"title": "x", "date": "2025-06-25", "sections": 3}')
+    with pytest.raises(InputError, match=r"'sections' must be a list"):
+        load_stored(files["html"])
