@@ -9,6 +9,7 @@ outlet.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -82,12 +83,18 @@ _MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]+)\]\([^)]*\)")
 _MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|(\*\*|__|\*|`)")
 
 
-def clean_all(docs: Iterable[RawDocument]) -> tuple[list[Article], list[Skipped]]:
-    """Clean every document; the same text arriving twice counts once."""
+def clean_all(
+    docs: Iterable[RawDocument | Skipped],
+) -> tuple[list[Article], list[Skipped]]:
+    """Clean every document as it arrives (its raw text is not kept); the same text arriving
+    twice counts once. Inputs the reader already skipped pass through, in order."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
     for raw in docs:
+        if isinstance(raw, Skipped):
+            skipped.append(raw)
+            continue
         try:
             article = clean(raw, len(articles))
         except UnreadableSource as exc:
@@ -100,6 +107,16 @@ def clean_all(docs: Iterable[RawDocument]) -> tuple[list[Article], list[Skipped]
         seen[key] = raw.path
         articles.append(article)
     return articles, skipped
+
+
+def article_size(article: Article) -> int:
+    """How much text an article has: of two copies of one URL, the fuller one is kept."""
+    return sum(len(p) for p in article.paragraphs)
+
+
+def renumber(articles: Iterable[Article]) -> list[Article]:
+    """Articles numbered 0, 1, 2… in order, after some were left out."""
+    return [a if a.id == i else dataclasses.replace(a, id=i) for i, a in enumerate(articles)]
 
 
 def clean(raw: RawDocument, article_id: int) -> Article:

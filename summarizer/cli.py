@@ -74,6 +74,8 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=_positive_number, default=fetch.DEFAULT_TIMEOUT,
                    metavar="SECONDS",
                    help="network timeout for URLs (default: %(default)s)")  # fmt: skip
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar and no list of skipped inputs on stderr")  # fmt: skip
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -174,7 +176,9 @@ def _add_delivery_commands(sub: argparse._SubParsersAction[argparse.ArgumentPars
     _add_site_option(p)
 
 
-def _report_skipped(skipped: Sequence[Skipped]) -> None:
+def _report_skipped(skipped: Sequence[Skipped], quiet: bool = False) -> None:
+    if quiet:
+        return  # still listed in the brief itself
     for item in skipped:
         print(f"{PROG}: skipped {item.path}: {item.reason}", file=sys.stderr)
 
@@ -220,9 +224,10 @@ def _build(args: argparse.Namespace) -> int:
             max_bytes=int(args.max_size * 1024 * 1024),
             timeout=args.timeout,
             window=_window(args),
+            quiet=args.quiet,
         )
     )
-    _report_skipped(result.brief.skipped)
+    _report_skipped(result.brief.skipped, args.quiet)
     for path in result.paths:
         print(path)
     if targets:
@@ -257,8 +262,9 @@ def _themes(args: argparse.Namespace) -> int:
         max_bytes=int(args.max_size * 1024 * 1024),
         timeout=args.timeout,
         window=_window(args),
+        quiet=args.quiet,
     )
-    _report_skipped(skipped)
+    _report_skipped(skipped, args.quiet)
     if args.out:
         atomic_write_text(args.out, draft)
         print(args.out)
@@ -280,8 +286,9 @@ def _summarize(args: argparse.Namespace) -> int:
         max_bytes=int(args.max_size * 1024 * 1024),
         timeout=args.timeout,
         window=_window(args),
+        quiet=args.quiet,
     )
-    _report_skipped(skipped)
+    _report_skipped(skipped, args.quiet)
     for item in items:
         print(item.text)
     return 0

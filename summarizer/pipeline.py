@@ -15,11 +15,13 @@ from summarizer.compose import brief_date, compose
 from summarizer.errors import InputError
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output import write_brief
+from summarizer.progress import progress
 from summarizer.ranking import DEFAULT_RANKER, get_ranker, rank_sentences
 from summarizer.redundancy import merge
 from summarizer.render import Renderer
 from summarizer.selection import select_sections, select_summary
 from summarizer.sentences import split_all
+from summarizer.sources import one_per_url
 from summarizer.suggest import suggest, to_toml
 from summarizer.theme_model import learn_items as learn_themes
 from summarizer.themes import load_themes
@@ -49,6 +51,7 @@ class BuildRequest:
     max_bytes: int = readers.DEFAULT_MAX_BYTES
     timeout: float = fetch.DEFAULT_TIMEOUT
     window: dates.Window = dates.ANY_TIME
+    quiet: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,14 +67,16 @@ def load(
     max_bytes: int = readers.DEFAULT_MAX_BYTES,
     timeout: float = fetch.DEFAULT_TIMEOUT,
     window: dates.Window = dates.ANY_TIME,
+    quiet: bool = False,
 ) -> Corpus:
-    """Read (files and URLs), clean, keep the date window, split; raise ``InputError`` when
-    no article is usable."""
+    """Read (files and URLs) and clean one input at a time, keep one copy per URL and the
+    date window, split; raise ``InputError`` when no article is usable."""
     found, missing = readers.gather(sources)
-    docs, unread = readers.read_all(found, max_bytes, timeout)
-    articles, unclean = cleaning.clean_all(docs)
-    articles, outside = dates.select_window(articles, window)
-    skipped = (*missing, *unread, *unclean, *outside)
+    docs = readers.iter_read(progress(found, "reading", quiet), max_bytes, timeout)
+    articles, unread = cleaning.clean_all(docs)
+    articles, repeated = one_per_url(articles, cleaning.article_size)
+    articles, outside = dates.select_window(cleaning.renumber(articles), window)
+    skipped = (*missing, *unread, *repeated, *outside)
     if not articles:
         raise InputError(_nothing_usable(sources, skipped))
     return Corpus(tuple(articles), tuple(split_all(articles)), skipped)
@@ -87,7 +92,9 @@ def build(request: BuildRequest) -> BuildResult:
     """Build the themed brief and write it as Markdown, HTML and JSON."""
     themes = load_themes(request.themes_file)
     renderer = Renderer(request.templates_dir)
-    corpus = load(request.sources, request.max_bytes, request.timeout, request.window)
+    corpus = load(
+        request.sources, request.max_bytes, request.timeout, request.window, request.quiet
+    )
     items = rank(corpus, request.algorithm)
     model = learn_themes(items, themes)
     sections = select_sections(items, themes, request.items_per_section, model)
@@ -108,9 +115,10 @@ def summarize(
     max_bytes: int = readers.DEFAULT_MAX_BYTES,
     timeout: float = fetch.DEFAULT_TIMEOUT,
     window: dates.Window = dates.ANY_TIME,
+    quiet: bool = False,
 ) -> tuple[list[Item], tuple[Skipped, ...]]:
     """A plain multi-document summary: the brief's selection without themes."""
-    corpus = load(sources, max_bytes, timeout, window)
+    corpus = load(sources, max_bytes, timeout, window, quiet)
     items = rank(corpus, algorithm)
     return select_summary(items, words=words, sentences=sentences), corpus.skipped
 
@@ -122,9 +130,10 @@ def suggest_themes(
     max_bytes: int = readers.DEFAULT_MAX_BYTES,
     timeout: float = fetch.DEFAULT_TIMEOUT,
     window: dates.Window = dates.ANY_TIME,
+    quiet: bool = False,
 ) -> tuple[str, tuple[Skipped, ...]]:
     """A draft themes file (TOML) for the story the articles tell, in ``groups`` themes."""
-    corpus = load(sources, max_bytes, timeout, window)
+    corpus = load(sources, max_bytes, timeout, window, quiet)
     items = rank(corpus, DEFAULT_RANKER)
     draft = suggest(items, groups)
     return to_toml(draft, len(items), len(corpus.articles)), corpus.skipped

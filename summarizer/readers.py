@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,6 +141,23 @@ def read_file(path: Path | Source, max_bytes: int = DEFAULT_MAX_BYTES) -> list[R
     return read_source(path, max_bytes)[0]
 
 
+def iter_read(
+    sources: Iterable[Path | Source],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = fetch.DEFAULT_TIMEOUT,
+) -> Iterator[RawDocument | Skipped]:
+    """Read one input at a time, yielding its documents and what was left out, so a large
+    day never holds more than one raw file (an HTML page, a feed) in memory."""
+    for source in sources:
+        try:
+            found, left_out = read_source(source, max_bytes, timeout)
+        except UnreadableSource as exc:
+            yield Skipped(str(source), str(exc))
+            continue
+        yield from found
+        yield from left_out
+
+
 def read_all(
     sources: Iterable[Path | Source],
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -152,14 +169,11 @@ def read_all(
     """
     docs: list[RawDocument] = []
     skipped: list[Skipped] = []
-    for source in sources:
-        try:
-            found, left_out = read_source(source, max_bytes, timeout)
-        except UnreadableSource as exc:
-            skipped.append(Skipped(str(source), str(exc)))
-            continue
-        docs.extend(found)
-        skipped.extend(left_out)
+    for found in iter_read(sources, max_bytes, timeout):
+        if isinstance(found, Skipped):
+            skipped.append(found)
+        else:
+            docs.append(found)
     unique, repeated = one_per_url(docs)
     return unique, [*skipped, *repeated]
 

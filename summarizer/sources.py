@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from summarizer import fetch
 from summarizer.errors import ConfigError, InputError
-from summarizer.models import RawDocument, Skipped, Source
+from summarizer.models import Article, RawDocument, Skipped, Source
 
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$", re.I)
 
@@ -106,15 +107,20 @@ def _unique(paths: list[Path]) -> list[Path]:
     return out
 
 
-def one_per_url(docs: list[RawDocument]) -> tuple[list[RawDocument], list[Skipped]]:
+Doc = TypeVar("Doc", RawDocument, Article)
+
+
+def one_per_url(
+    docs: Sequence[Doc], size: Callable[[Doc], int] = lambda d: len(getattr(d, "text", ""))
+) -> tuple[list[Doc], list[Skipped]]:
     """Keep one document per URL, the fullest text (a page beats its feed summary), in the
-    place the first copy had."""
-    best: dict[str, RawDocument] = {}
+    place the first copy had. Works on raw documents and on cleaned articles alike."""
+    best: dict[str, Doc] = {}
     for doc in docs:
         key = url_key(doc.url) if doc.url else None
-        if key and (key not in best or len(doc.text) > len(best[key].text)):
+        if key and (key not in best or size(doc) > size(best[key])):
             best[key] = doc
-    kept: list[RawDocument] = []
+    kept: list[Doc] = []
     skipped: list[Skipped] = []
     placed: set[str] = set()
     for doc in docs:
