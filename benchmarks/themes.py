@@ -66,8 +66,9 @@ def report(name: str, predicted: list[str], gold: list[str], other: str) -> None
     right = sum(p == g for p, g in zip(predicted, gold, strict=True))
     placed = [(p, g) for p, g in zip(predicted, gold, strict=True) if p != other]
     placed_right = sum(p == g for p, g in placed)
+    left = 1 - len(placed) / len(gold)
     print(
-        f"{name:<28} accuracy {right / len(gold):7.2%}   in Other {1 - len(placed) / len(gold):6.2%}"
+        f"{name:<28} accuracy {right / len(gold):7.2%}   in Other {left:6.2%}"
         f"   accuracy of the rest {placed_right / max(len(placed), 1):7.2%}"
     )
 

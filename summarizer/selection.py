@@ -106,8 +106,10 @@ def _top_up(
         if theme.fallback or len(chosen[theme.key]) >= want:
             continue
         for item in _showable(items):
+            if model.leaning(item) != theme.key:
+                continue
             placement = model.place(item)
-            if placement.nearest != theme.key or not (placement.terms or placement.learned):
+            if not (placement.terms or placement.learned):
                 continue
             shown = [it for it in chosen[other.key] if it.sentences == item.sentences]
             if shown:

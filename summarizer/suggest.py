@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from numpy.typing import NDArray
@@ -30,7 +31,8 @@ from summarizer.text import STOP_WORDS, content_terms, normalise, stem
 DEFAULT_GROUPS = 4
 WORDS_PER_THEME = 10
 PHRASES_PER_THEME = 4
-# A word must be in this many statements to be proposed, and in at most this share of them.
+# A word must be in this many statements to be proposed, and in at most this share of them
+# (or one group's share, 1/N, when that is more: a group's own word may be in all of it).
 MIN_STATEMENTS = 2
 MAX_SHARE = 0.2
 ITERATIONS = 300
@@ -55,7 +57,7 @@ def suggest(items: Sequence[Item], groups: int = DEFAULT_GROUPS) -> list[Suggest
     """``groups`` proposed themes for the day's statements, largest first."""
     texts = [item.text for item in items]
     terms = [sorted(set(content_terms(t))) for t in texts]
-    x, names = _tfidf(terms)
+    x, names = _tfidf(terms, max(MAX_SHARE, 1 / max(groups, 1)))
     if x.shape[1] == 0 or x.shape[0] < 2:
         return []
     k = max(1, min(groups, min(x.shape) - 1))
@@ -73,10 +75,10 @@ def suggest(items: Sequence[Item], groups: int = DEFAULT_GROUPS) -> list[Suggest
     return _with_keys(out)
 
 
-def _tfidf(terms: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[str]]:
+def _tfidf(terms: Sequence[Sequence[str]], max_share: float) -> tuple[sparse.csr_matrix, list[str]]:
     """Statement-by-word TF-IDF rows (unit length) over the words worth proposing."""
     df = Counter(t for ts in terms for t in ts)
-    limit = MAX_SHARE * len(terms)
+    limit = max_share * len(terms)
     names = sorted(t for t, n in df.items() if MIN_STATEMENTS <= n <= limit and not t.isdigit())
     index = {t: i for i, t in enumerate(names)}
     rows = [[index[t] for t in ts if t in index] for ts in terms]
@@ -128,7 +130,7 @@ def _group_words(h: Matrix, names: Sequence[str]) -> list[list[str]]:
     out = []
     for j in range(h.shape[0]):
         mine = np.flatnonzero((home == j) & (share[j] >= 0.5))
-        ranked = sorted(mine, key=lambda i: (-score[j, i], names[i]))
+        ranked = sorted(mine.tolist(), key=lambda i: (-score[j, i], names[i]))
         out.append([names[i] for i in ranked[:WORDS_PER_THEME]])
     return out
 
@@ -141,7 +143,7 @@ def _group_phrases(texts: Sequence[str], owner: NDArray[np.int64], k: int) -> li
     for text, group in zip(texts, owner.tolist(), strict=True):
         tokens = _TOKEN.findall(text)
         seen = set()
-        for a, b in zip(tokens, tokens[1:], strict=False):
+        for a, b in pairwise(tokens):
             pair = (_term(a), _term(b)) if "'" not in a + b and "’" not in a + b else ("", "")
             if pair[0] and pair[1] and pair[0] != pair[1] and pair not in seen:
                 seen.add(pair)
@@ -150,9 +152,10 @@ def _group_phrases(texts: Sequence[str], owner: NDArray[np.int64], k: int) -> li
     out: list[list[str]] = [[] for _ in range(k)]
     for pair, by_group in sorted(counts.items(), key=lambda kv: (-kv[1].total(), kv[0])):
         group, n = by_group.most_common(1)[0]
-        if group >= 0 and n >= 2 and n >= 0.6 * by_group.total():
-            if len(out[group]) < PHRASES_PER_THEME and not pair[0].isdigit():
-                out[group].append(wording[pair].most_common(1)[0][0])
+        mostly = group >= 0 and n >= 2 and n >= 0.6 * by_group.total()
+        numeric = any(ch.isdigit() for ch in pair[0] + pair[1])
+        if mostly and len(out[group]) < PHRASES_PER_THEME and not numeric:
+            out[group].append(wording[pair].most_common(1)[0][0])
     return out
 
 
@@ -221,7 +224,7 @@ def to_toml(suggestions: Sequence[Suggestion], statements: int, articles: int) -
         f"{len(suggestions)} groups in {statements} statements from {articles} article(s).",
         "# Edit the titles, drop words that do not belong, add the ones a reader would expect,",
         "# then build with `brief build SOURCES --themes THIS_FILE`. Words match any form",
-        "# (\"strike\" finds \"strikes\"); phrases match whole and count double.",
+        '# ("strike" finds "strikes"); phrases match whole and count double.',
     ]
     for order, s in enumerate(suggestions, start=1):
         lines += [

@@ -1,20 +1,13 @@
 """Theme assignment that starts from the themes file and learns the rest from the day.
 
 Most sentences name none of a theme's listed words ("Russian forces captured the village of
-Dyliivka"), so matching alone leaves them in Other. The day's own articles say which other
-words go with a theme, in two ways:
-
-- learned words: words that keep company with a theme's listed words (in at least
-  ``SUPPORT`` of the sentences the file's words clearly give to one theme, and mostly in that
-  theme's) count as evidence for it, like listed words;
-- a naive Bayes mixture fitted by EM to all the day's sentences, started from those same
-  clearly matched sentences, weighs all the words of a sentence to say which theme it is most
-  about.
-
-A sentence goes to a theme only when it has evidence for it (listed or learned words) and the
-mixture is confident enough (``THRESHOLD``); otherwise it goes to the fallback theme (Other).
-Each article is context: its other sentences' themes are each sentence's prior, so a sentence
-in an article mostly about the front line leans to Battlefield.
+Dyliivka"). The day's own articles say which other words go with a theme: *learned words* keep
+company with a theme's listed words (see ``_learned``) and count as evidence like them; a naive
+Bayes mixture fitted by EM to all the day's sentences, started from those the file's words
+clearly place, weighs every word of a sentence. A sentence goes to a theme only when it has
+evidence for it and the mixture is confident enough (``THRESHOLD``); otherwise to the fallback
+theme (Other). Each article is context: its other sentences' themes are each sentence's prior,
+so a sentence in an article mostly about the front line leans to Battlefield.
 
 Cost is linear in the day's words: a few sparse products per iteration, no pairwise work.
 """
@@ -33,7 +26,7 @@ from summarizer.text import STOP_WORDS, content_terms, normalise, stem, words
 from summarizer.themes import PHRASE_WEIGHT, Theme, excluded, fallback, matched, phrases_in
 
 # Pseudo-count of every term in every theme: keeps unseen words from vetoing a theme.
-ALPHA = 0.5
+ALPHA = 0.3
 ITERATIONS = 10
 # Naive Bayes treats a sentence's words as independent evidence and is overconfident; the
 # log-likelihoods are divided by this before they become probabilities.
@@ -45,9 +38,6 @@ THRESHOLD = 0.5
 # Log-likelihood added per listed word a sentence has (phrases count double): the user's
 # words outweigh what a small day can teach.
 SEED_BONUS = 1.5
-# Sentences with none of the file's words teach the themes at this weight: enough to learn
-# the day's vocabulary, too little for a cluster of off-theme sentences to pull a theme away.
-UNSEEDED_WEIGHT = 1.0
 # A word is learned for a theme when at least SUPPORT clearly matched sentences of the theme
 # have it, and at least PURITY of the clearly matched sentences that have it are the theme's.
 SUPPORT = 2
@@ -55,10 +45,11 @@ PURITY = 0.6
 # ... and at least LIFT times the theme's share of all clearly matched sentences: a theme that
 # has most of the day needs its learned words to be more its own.
 LIFT = 1.5
+MAX_PURITY = 0.9
 # ... and at least COVERAGE of all the sentences that have the word are the theme's: a word
 # of a story the file's words only brush (one "spending" among fifty on salmon) is not learned.
 COVERAGE = 0.25
-# Learned words are learned again this many times, from the sentences placed with at least
+# Learned words are learned again this many times, adding the sentences placed with at least
 # SURE confidence (which have more of the day's vocabulary than the file's words reach).
 EXPANSIONS = 1
 SURE = 0.95
@@ -75,9 +66,9 @@ class ThemeModel:
     """What the day taught about its themes, and each known sentence's theme probabilities.
 
     Columns are the themes that have words in the file. ``learned`` holds, per term and
-    column, the share of the term's clearly matched sentences that are the theme's (0 where the
-    term is not learned); ``evidence`` says which sentences have listed or learned words of a
-    theme; ``context`` is each sentence's article's theme mix without it.
+    column, how far the term passes the tests for a learned word (0: not learned);
+    ``evidence`` says which sentences have listed or learned words of a theme; ``context`` is
+    each sentence's article's theme mix without it.
     """
 
     themes: tuple[Theme, ...]
@@ -99,19 +90,20 @@ class ThemeModel:
             self.rows[s.key] for s in item.sentences if s.key in self.rows and s.text == item.text
         ]
         if rows:
-            return (
-                self.posterior[rows].mean(axis=0),
-                self.evidence[rows].any(axis=0),
-                self.context[rows].mean(axis=0),
-            )
+            found: Mask = np.asarray(self.evidence[rows].any(axis=0))
+            return self.posterior[rows].mean(axis=0), found, self.context[rows].mean(axis=0)
         terms = [content_terms(item.text)]
-        x = sparse.csr_matrix(_row_vector(terms[0], self.vocabulary))
-        seeds = _seed_evidence(x, self.vocabulary, terms, self.columns)
-        loglik = np.asarray(x @ self.log_theme.T) + SEED_BONUS * seeds
-        loglik[_blocked(terms, self.columns)] = -np.inf
-        post = _softmax(loglik / TEMPERATURE + np.log(self.prior))[0]
-        found = _evidence(x, seeds, self.learned, _blocked(terms, self.columns))[0]
-        return post, found, self.prior
+        known = [self.vocabulary[t] for t in terms[0] if t in self.vocabulary]
+        x = sparse.csr_matrix(
+            (np.ones(len(known)), known, [0, len(known)]), (1, len(self.vocabulary))
+        )
+        seeds, blocked = (
+            _seed_evidence(x, self.vocabulary, terms, self.columns),
+            _blocked(terms, self.columns),
+        )
+        loglik = np.where(blocked, -np.inf, np.asarray(x @ self.log_theme.T) + SEED_BONUS * seeds)
+        post = _softmax(loglik / TEMPERATURE + np.log(np.maximum(self.prior, 1e-12)))[0]
+        return post, _evidence(x, seeds, self.learned, blocked)[0], self.prior
 
     def place(self, item: Item) -> Placement:
         """The item's theme and why: its best theme with evidence, else the fallback."""
@@ -132,6 +124,15 @@ class ThemeModel:
         if sure[0]:
             return Placement(theme=theme.key, **why)  # type: ignore[arg-type]
         return Placement(theme=other.key, nearest=theme.key, **why)  # type: ignore[arg-type]
+
+    def leaning(self, item: Item) -> str | None:
+        """The theme an item leans to without being placed there (None when it is placed in
+        one, or has no theme to lean to): cheaper than ``place``, no explanation."""
+        if not self.columns:
+            return None
+        post, found, _ = self.probabilities(item)
+        best, sure = _decide(post[None, :], found[None, :], self.threshold)
+        return None if sure[0] else self.columns[int(best[0])].key
 
     def decisions(self) -> tuple[NDArray[np.int64], Mask]:
         """For every known sentence at once: its best column, and whether it is placed there
@@ -189,7 +190,8 @@ def learn(
     """
     columns = tuple(t for t in themes if t.seeded)
     terms = [content_terms(s.text) for s in sentences]
-    x, vocabulary = _counts(terms, {w for t in columns for w in t.words})
+    listed = {w for t in columns for w in (*t.words, *(w for p in t.phrases for w in p))}
+    x, vocabulary = _counts(terms, listed | {w for t in columns for p in t.exclude for w in p})
     seeds = _seed_evidence(x, vocabulary, terms, columns)
     blocked = _blocked(terms, columns)
     clear = _initial(seeds, blocked)
@@ -198,11 +200,9 @@ def learn(
     _, article_rows = np.unique([s.article for s in sentences], return_inverse=True)
     fit = _fit(x, seeds, blocked, clear, weight, np.asarray(article_rows, dtype=np.int64))
     learned = _learned(x, clear, weight, vocabulary, columns)
-    for _ in range(EXPANSIONS):  # learn again from the sentences the first words placed surely
-        best, placed = _decide(fit.posterior, _evidence(x, seeds, learned, blocked), SURE)
-        sure = np.zeros_like(clear)
-        sure[np.flatnonzero(placed), best[placed]] = 1.0
-        learned = _learned(x, sure, weight, vocabulary, columns)
+    for _ in range(EXPANSIONS if columns else 0):  # again, from what the model agrees on
+        agreed = _agreed(fit.posterior, clear, _evidence(x, seeds, learned, blocked))
+        learned = _learned(x, agreed, weight, vocabulary, columns)
     evidence = _evidence(x, seeds, learned, blocked)
     return ThemeModel(
         themes=tuple(themes),
@@ -228,22 +228,12 @@ def _counts(
         (full.setdefault(t, len(full)) for ts in terms for t in ts), dtype=np.int64
     )
     indptr = np.concatenate([[0], np.cumsum([len(ts) for ts in terms])]).astype(np.int64)
-    x = sparse.csr_matrix(
-        (np.ones(len(indices)), indices, indptr), shape=(len(terms), len(full))
-    )
+    x = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(terms), len(full)))
     x.sum_duplicates()
     df = np.bincount(x.indices, minlength=len(full))
     names = list(full)
     kept = [i for i, name in enumerate(names) if df[i] >= MIN_SENTENCES or name in keep]
     return x[:, kept].tocsr(), {names[i]: j for j, i in enumerate(kept)}
-
-
-def _row_vector(terms: Sequence[str], vocabulary: dict[str, int]) -> Matrix:
-    x = np.zeros((1, len(vocabulary)))
-    for t in terms:
-        if t in vocabulary:
-            x[0, vocabulary[t]] += 1
-    return x
 
 
 def _seed_evidence(
@@ -261,12 +251,19 @@ def _seed_evidence(
     for c, theme in enumerate(columns):
         for phrase in theme.phrases:
             owners.setdefault(" ".join(phrase), []).append(c)
-    if owners:
-        phrases = tuple(tuple(p.split(" ")) for p in owners)
-        for row, ts in enumerate(terms):
-            for found in phrases_in(ts, phrases):
-                evidence[row, owners[found]] += PHRASE_WEIGHT
+    phrases = tuple(tuple(p.split(" ")) for p in owners)
+    for row in _having(x, vocabulary, {p[0] for p in phrases}):  # only where one can start
+        for found in phrases_in(terms[row], phrases):
+            evidence[row, owners[found]] += PHRASE_WEIGHT
     return evidence
+
+
+def _having(x: sparse.csr_matrix, vocabulary: dict[str, int], wanted: set[str]) -> list[int]:
+    """The rows that have any of the wanted terms."""
+    cols = [vocabulary[t] for t in wanted if t in vocabulary]
+    if not cols:
+        return []
+    return np.flatnonzero(np.asarray(x[:, cols].sum(axis=1)).ravel()).tolist()
 
 
 def _blocked(terms: Sequence[Sequence[str]], columns: Sequence[Theme]) -> Mask:
@@ -304,7 +301,7 @@ def _learned(
     share = support / np.maximum(support.sum(axis=1, keepdims=True), 1e-9)
     coverage = support / np.maximum(np.asarray(present @ weight)[:, None], 1e-9)
     base = labels.T @ weight / max(float(labels.T @ weight @ np.ones(labels.shape[1])), 1e-9)
-    purity = np.maximum(PURITY, LIFT * base)
+    purity = np.clip(LIFT * base, PURITY, MAX_PURITY)
     ok = (support >= SUPPORT - 1e-9) & (share >= purity) & (coverage >= COVERAGE)
     strength = np.where(ok, share / purity, 0.0)
     for c, theme in enumerate(columns):  # listed words are the file's, not learned
@@ -312,10 +309,23 @@ def _learned(
     return strength
 
 
+def _agreed(posterior: Matrix, clear: Matrix, evidence: Mask) -> Matrix:
+    """Labels to learn words from again: the clearly matched sentences the model places where
+    their listed words did, and the others it places with at least ``SURE`` confidence."""
+    best, placed = _decide(posterior, evidence, THRESHOLD)
+    rows = np.arange(len(best))
+    sure = placed & (
+        (clear[rows, best] > 0) | ((clear.sum(axis=1) == 0) & (posterior[rows, best] >= SURE))
+    )
+    labels = np.zeros_like(clear)
+    labels[rows[sure], best[sure]] = 1.0
+    return labels
+
+
 def _evidence(x: sparse.csr_matrix, seeds: Matrix, learned: Matrix, blocked: Mask) -> Mask:
     """Which sentences have listed or learned words of each theme (and are not excluded)."""
     found = seeds + np.asarray((x > 0).astype(np.float64) @ (learned > 0))
-    return (found > 0) & ~blocked
+    return np.asarray((found > 0) & ~blocked)
 
 
 @dataclass(frozen=True)
@@ -336,8 +346,7 @@ def _fit(
 ) -> _Fit:
     """EM: theme word distributions from the sentences' theme probabilities, and back."""
     n, c = seeds.shape
-    seeded = seeds.max(axis=1, initial=0) > 0
-    weight = (weights * np.where(seeded, 1.0, UNSEEDED_WEIGHT))[:, None]
+    weight = weights[:, None]
     context = np.full((n, c), 1.0 / max(c, 1))
     prior, resp = context[0] if n else np.full(c, 1.0 / max(c, 1)), clear
     log_theme = np.zeros((c, x.shape[1]))
@@ -346,7 +355,7 @@ def _fit(
         log_theme = _log_rows(np.asarray((x.T @ (resp * weight)).T) + ALPHA)
         loglik = np.asarray(x @ log_theme.T) + SEED_BONUS * seeds
         loglik[blocked] = -np.inf
-        posterior = _softmax(loglik / TEMPERATURE + np.log(context))
+        posterior = _softmax(loglik / TEMPERATURE + np.log(np.maximum(context, 1e-12)))
         context, prior = _leave_one_out(posterior, article_rows)
         resp = posterior
     return _Fit(log_theme, prior, posterior, context)
@@ -356,7 +365,7 @@ def _leave_one_out(
     posterior: Matrix, article_rows: NDArray[np.int64]
 ) -> tuple[Matrix, NDArray[np.float64]]:
     """Each sentence's context: its article's theme mix without it, shrunk toward the day."""
-    prior = posterior.mean(axis=0)
+    prior = posterior.mean(axis=0) if len(posterior) else np.full(posterior.shape[1], 1.0)
     n_articles = int(article_rows.max(initial=-1)) + 1
     totals = np.zeros((n_articles, posterior.shape[1]))
     np.add.at(totals, article_rows, posterior)
@@ -376,10 +385,12 @@ def _decide(post: Matrix, found: Mask, threshold: float) -> tuple[NDArray[np.int
 
 
 def _log_rows(counts: Matrix) -> Matrix:
-    return np.log(counts / counts.sum(axis=1, keepdims=True))
+    return np.asarray(np.log(counts / counts.sum(axis=1, keepdims=True)))
 
 
 def _softmax(logits: Matrix) -> Matrix:
+    if logits.shape[1] == 0:
+        return logits
     top = logits.max(axis=1, keepdims=True)
     top[~np.isfinite(top)] = 0.0
     e = np.exp(logits - top)

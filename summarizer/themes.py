@@ -78,7 +78,9 @@ def themes_from_data(data: dict[str, Any], where: str = "themes") -> tuple[Theme
     entries = data.get("theme")
     if not isinstance(entries, list) or not entries:
         raise ConfigError(f"themes file {where} has no [[theme]] tables")
-    themes = [_theme(entry, f"themes file {where}, theme {i + 1}", i) for i, entry in enumerate(entries)]
+    themes = [
+        _theme(entry, f"themes file {where}, theme {i + 1}", i) for i, entry in enumerate(entries)
+    ]
     if len({t.key for t in themes}) != len(themes):
         raise ConfigError(f"themes file {where} repeats a theme key")
     themes.sort(key=lambda t: t.order)  # stable: equal orders keep the file's order

@@ -1,13 +1,65 @@
-"""Themes: the file format, assignment by words and phrases, the fallback theme."""
+"""Themes: the file format and its settings, keyword matching, and the model that learns the
+rest of each theme from the day (learned words, article context, the Other threshold), with
+the placements the brief explains."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
 import pytest
 
+from summarizer import pipeline
 from summarizer.errors import ConfigError
-from summarizer.themes import assign, load_themes
+from summarizer.models import Brief, Item, Placement, Section, Sentence, SourceRef
+from summarizer.render import brief_to_json
+from summarizer.resources import examples_dir
+from summarizer.selection import select_sections
+from summarizer.theme_model import ThemeModel, classify, learn, learn_items
+from summarizer.themes import Theme, assign, load_themes, theme_scores, themes_from_data
+from tests.conftest import DAY
+
+# A small day of my own: two articles on a flood, one on trains and buses.
+THEMES = themes_from_data(
+    {
+        "theme": [
+            {"key": "flood", "title": "Flood", "words": ["flood", "rain"]},
+            {"key": "transport", "title": "Transport", "words": ["train", "bus"]},
+        ]
+    }
+)
+FLOOD = [
+    "Heavy rain flooded the market beside the river on Monday.",
+    "Flood water from the river reached the primary school.",
+    "The river flood forced two hundred families from their homes.",
+    "Rain is expected to keep the river high until Thursday.",
+]
+TRANSPORT = [
+    "Trains were cancelled at the central station all morning.",
+    "Buses replaced trains between the city and the airport.",
+    "The bus company added extra buses to the station timetable.",
+]
+RIVER = "The river crested at six metres near the old mill."
+STATION = "The central station reopened at noon."
+LIBRARY = "The mayor opened a new library in the town centre."
+
+
+def day(*articles: list[str]) -> list[Sentence]:
+    return [
+        Sentence(a, i, text) for a, texts in enumerate(articles) for i, text in enumerate(texts)
+    ]
+
+
+def place(model: ThemeModel, sentence: Sentence) -> Placement:
+    return model.place(Item(sentence.text, 1.0, (), (sentence,)))
+
+
+def placements(model: ThemeModel, sentences: list[Sentence]) -> dict[str, Placement]:
+    return {s.text: place(model, s) for s in sentences}
+
+
+# --- the themes file -------------------------------------------------------------------------
 
 
 def test_default_themes_are_the_ukraine_brief() -> None:
@@ -28,7 +80,7 @@ def test_default_themes_are_the_ukraine_brief() -> None:
         ("Slovak police detained eight people over the misuse of funds.", "other"),
     ],
 )
-def test_assignment(text: str, key: str) -> None:
+def test_keyword_assignment(text: str, key: str) -> None:
     assert assign(text, load_themes()).key == key
 
 
@@ -45,6 +97,28 @@ def test_a_user_themes_file(tmp_path: Path) -> None:
     assert assign("The council met on Monday.", themes).key == "other"
 
 
+def test_spelling_variants_and_stop_words() -> None:
+    themes = themes_from_data(
+        {"theme": [{"key": "nato", "words": ["the", "said"], "phrases": ["defence spending"]}]}
+    )
+    assert not themes[0].words  # stop words never signal a theme
+    scores = theme_scores("Allies agreed on defense spending.", themes)
+    assert scores["nato"] == 2.0  # the British phrase finds the American spelling, double
+
+
+def test_per_theme_settings(tmp_path: Path) -> None:
+    path = tmp_path / "themes.toml"
+    path.write_text(
+        '[[theme]]\nkey = "a"\nwords = ["storm"]\nmax_items = 2\nmin_items = 1\n'
+        'exclude = ["football", "storm drain"]\n[[theme]]\nkey = "b"\nwords = ["rain"]\n'
+    )
+    a, b, _ = load_themes(path)
+    assert (a.max_items, a.min_items, a.exclude) == (2, 1, (("footbal",), ("storm", "drain")))
+    assert (b.max_items, b.min_items, b.exclude) == (None, 0, ())
+    assert assign("The storm hit the football ground.", [a, b, _]).key == "other"
+    assert assign("The storm hit the harbour.", [a, b, _]).key == "a"
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -53,6 +127,10 @@ def test_a_user_themes_file(tmp_path: Path) -> None:
         ("[[theme]]\ntitle = 'x'", "'key' must be a non-empty string"),
         ("[[theme]]\nkey = 'a'\nwords = 'storm'", "'words' must be a list of strings"),
         ("[[theme]]\nkey = 'a'\n[[theme]]\nkey = 'a'", "repeats a theme key"),
+        ("[[theme]]\nkey = 'a'\nmax_items = 0", "'max_items' must be at least 1"),
+        ("[[theme]]\nkey = 'a'\nmin_items = -1", "'min_items' must be at least 0"),
+        ("[[theme]]\nkey = 'a'\nmax_items = true", "'max_items' must be a whole number"),
+        ("[[theme]]\nkey = 'a'\nexclude = [1]", "'exclude' must be a list of strings"),
     ],
 )
 def test_bad_themes_files_say_what_is_wrong(tmp_path: Path, content: str, message: str) -> None:
@@ -65,3 +143,191 @@ def test_bad_themes_files_say_what_is_wrong(tmp_path: Path, content: str, messag
 def test_missing_themes_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="themes file not found"):
         load_themes(tmp_path / "nope.toml")
+
+
+# --- learning from the day -------------------------------------------------------------------
+
+
+def test_the_day_teaches_words_the_file_does_not_list() -> None:
+    sentences = day([*FLOOD, RIVER], [*TRANSPORT, STATION], [LIBRARY])
+    found = placements(learn(sentences, THEMES), sentences)
+    assert assign(RIVER, THEMES).key == assign(STATION, THEMES).key == "other"  # no listed word
+    assert (found[RIVER].theme, found[RIVER].terms, found[RIVER].learned) == (
+        "flood",
+        (),
+        ("river",),
+    )
+    assert (found[STATION].theme, found[STATION].learned) == ("transport", ("station",))
+    assert found[FLOOD[0]].terms == ("flood", "rain")  # the file's own wording
+    assert all(0.0 <= p.score <= 1.0 and 0.0 <= p.context <= 1.0 for p in found.values())
+
+
+def test_a_sentence_with_no_evidence_goes_to_other() -> None:
+    sentences = day([*FLOOD, RIVER], [*TRANSPORT, STATION], [LIBRARY])
+    library = placements(learn(sentences, THEMES), sentences)[LIBRARY]
+    assert library.theme == "other"
+    assert (library.terms, library.learned) == ((), ())
+    assert library.nearest in {"flood", "transport"}  # what it leaned to, for the user
+
+
+def test_below_the_threshold_a_sentence_goes_to_other() -> None:
+    sentences = day([*FLOOD, RIVER], [*TRANSPORT, STATION])
+    model = learn(sentences, THEMES)
+    river = place(model, sentences[len(FLOOD)])
+    assert river.theme == "flood"
+    doubtful = place(dataclasses.replace(model, threshold=river.score + 0.01), sentences[4])
+    assert (doubtful.theme, doubtful.nearest, doubtful.score) == ("other", "flood", river.score)
+
+
+def test_the_article_is_context() -> None:
+    both = "Officials inspected the river near the central station."
+    more = ["Extra trains will run from the central station tonight.", STATION]
+    sentences = day([*FLOOD, both], [*TRANSPORT, both, *more])
+    model = learn(sentences, THEMES)
+    in_flood, in_transport = (place(model, s) for s in sentences if s.text == both)
+    assert (in_flood.theme, in_transport.theme) == ("flood", "transport")
+    assert in_flood.context > 0.5 and in_transport.context > 0.5
+
+
+def test_excluding_words_keep_a_sentence_out_of_a_theme() -> None:
+    themes = themes_from_data(
+        {
+            "theme": [
+                {"key": "flood", "words": ["flood", "rain"], "exclude": ["school"]},
+                {"key": "transport", "words": ["train", "bus"]},
+            ]
+        }
+    )
+    sentences = day(FLOOD, TRANSPORT)
+    found = placements(learn(sentences, themes), sentences)
+    assert found[FLOOD[1]].theme != "flood"  # "...reached the primary school."
+    assert found[FLOOD[0]].theme == "flood"
+
+
+def test_copies_teach_a_theme_once() -> None:
+    copy = "Flood water filled the harbour tunnel overnight."
+    later = "The harbour tunnel stayed closed on Tuesday."
+    sentences = day(FLOOD, TRANSPORT, [copy], [copy], [copy], [later])
+    n = len(FLOOD) + len(TRANSPORT)
+    as_three = learn(sentences, THEMES)
+    as_one = learn(sentences, THEMES, groups=[*range(n), n, n, n, n + 1])  # three outlets
+    assert "tunnel" in as_three.learned_terms(0)
+    assert "tunnel" not in as_one.learned_terms(0)  # one statement is not two
+    assert place(as_three, sentences[-1]).theme == "flood"
+    assert place(as_one, sentences[-1]).theme == "other"
+
+
+def test_a_sentence_the_day_lacks_is_placed_by_its_words() -> None:
+    model = learn(day([*FLOOD, RIVER], [*TRANSPORT, STATION], [LIBRARY]), THEMES)
+    new = model.place(Item("The river rose again near the market.", 1.0, (), ()))
+    assert (new.theme, new.terms, new.learned) == ("flood", (), ("river",))
+    assert model.place(Item("The council met on Monday.", 1.0, (), ())).theme == "other"
+    listed = model.place(Item("More trains will run on Sunday.", 1.0, (), ()))
+    assert (listed.theme, listed.terms) == ("transport", ("train",))
+
+
+def test_learning_is_deterministic() -> None:
+    sentences = day([*FLOOD, RIVER], [*TRANSPORT, STATION], [LIBRARY])
+    first = placements(learn(sentences, THEMES), sentences)
+    assert placements(learn(list(sentences), THEMES), sentences) == first
+
+
+def test_classify_whole_texts() -> None:
+    texts = [*FLOOD, *TRANSPORT, LIBRARY]
+    keys = classify(texts, THEMES)
+    assert keys[: len(FLOOD)] == ["flood"] * len(FLOOD)
+    assert keys[len(FLOOD) : -1] == ["transport"] * len(TRANSPORT)
+    assert keys[-1] == "other"
+    assert classify(texts, themes_from_data({"theme": [{"key": "x"}]})) == ["other"] * len(texts)
+
+
+# --- sections and the JSON brief -------------------------------------------------------------
+
+
+def items_of(sentences: list[Sentence]) -> list[Item]:
+    ref = (SourceRef("Outlet", "Title", "a.txt"),)
+    return [Item(s.text, 1.0 - i / 100, ref, (s,)) for i, s in enumerate(sentences)]
+
+
+def with_settings(**settings: object) -> tuple[Theme, ...]:
+    flood = dataclasses.replace(THEMES[0], **settings)  # type: ignore[arg-type]
+    return (flood, *THEMES[1:])
+
+
+def test_sections_carry_placements_and_respect_a_theme_cap() -> None:
+    items = items_of(day([*FLOOD, RIVER], [*TRANSPORT, STATION], [LIBRARY]))
+    sections = select_sections(items, with_settings(max_items=2), per_section=4)
+    by_key = {s.theme: s for s in sections}
+    assert len(by_key["flood"].items) == 2
+    assert len(by_key["transport"].items) == 4
+    for section in sections:
+        for item in section.items:
+            assert item.placement is not None and item.placement.theme == section.theme
+
+
+def test_min_items_tops_up_only_with_items_that_lean_to_the_theme() -> None:
+    sentences = day([*FLOOD, RIVER], [*TRANSPORT, STATION], [LIBRARY])
+    items = items_of(sentences)
+    strict = dataclasses.replace(learn_items(items, THEMES), threshold=0.99)
+    plain = select_sections(items, THEMES, per_section=10, model=strict)
+    assert "flood" not in {s.theme for s in plain}  # nothing reaches 0.99
+    topped = select_sections(items, with_settings(min_items=3), per_section=10, model=strict)
+    flood = next(s for s in topped if s.theme == "flood")
+    assert len(flood.items) == 3
+    assert all(it.placement and (it.placement.terms or it.placement.learned) for it in flood.items)
+    shown = [it.text for s in topped for it in s.items]
+    assert len(shown) == len(set(shown))  # moved out of Other, never shown twice
+    asked = select_sections(items, with_settings(min_items=10), per_section=10, model=strict)
+    flood = next(s for s in asked if s.theme == "flood")
+    assert LIBRARY not in [it.text for it in flood.items]  # no evidence: never forced in
+    assert len(flood.items) == len(FLOOD) + 1
+
+
+def test_the_json_brief_explains_each_placement() -> None:
+    items = items_of(day([*FLOOD, RIVER], [*TRANSPORT, STATION], [LIBRARY]))
+    sections = select_sections(items, THEMES, per_section=5)
+    brief = Brief("Floods", DAY, sections, (), ())
+    data = json.loads(brief_to_json(brief))
+    for section in data["sections"]:
+        for item in section["items"]:
+            assert {"text", "score", "sources", "placement"} <= set(item)
+            why = item["placement"]
+            assert set(why) == {"theme", "score", "terms", "learned", "context", "nearest"}
+            assert why["theme"] == section["theme"]
+    river = next(i for s in data["sections"] for i in s["items"] if i["text"] == RIVER)
+    assert river["placement"]["learned"] == ["river"]
+
+
+def test_items_without_a_placement_keep_the_old_json() -> None:
+    item = Item("A sentence the brief shows.", 0.5, (), ())
+    data = json.loads(brief_to_json(Brief("t", DAY, (Section("x", "X", (item,)),), (), ())))
+    assert set(data["sections"][0]["items"][0]) == {"text", "score", "sources"}
+
+
+# --- the sample brief, as a reader would judge it ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_sections() -> dict[str, list[Item]]:
+    corpus = pipeline.load([str(examples_dir())])
+    items = pipeline.rank(corpus, "concepts")
+    themes = load_themes()
+    sections = select_sections(items, themes, 4, learn_items(items, themes))
+    return {s.theme: list(s.items) for s in sections}
+
+
+def test_the_sample_brief_puts_items_where_a_reader_would(
+    sample_sections: dict[str, list[Item]],
+) -> None:
+    assert len([key for key, items in sample_sections.items() if items]) >= 3
+    for key, items in sample_sections.items():
+        for item in items:
+            text = item.text.lower()
+            if "spending" in text or "rutte" in text:
+                assert key == "nato", item.text
+            if "missile" in text or "killed" in text or "drones" in text:
+                assert key == "battlefield", item.text
+            if "slovakia" in text or "fico" in text:
+                assert key == "other", item.text
+    assert any("Dnipro" in item.text for item in sample_sections["battlefield"])
+    assert any("talks" in item.text for item in sample_sections["diplomacy"])

@@ -1,0 +1,140 @@
+"""`brief themes suggest`: groups of the day's words and phrases as a draft themes file."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from summarizer.cli import main
+from summarizer.models import Item, Sentence
+from summarizer.suggest import Suggestion, suggest, to_toml
+from summarizer.theme_model import classify
+from summarizer.themes import load_themes, themes_from_data
+
+# Three stories of my own in one town; "town" is in every sentence: it names the day's story.
+TOPICS = {
+    "storm": [
+        "The storm tore the roof off the town hall overnight.",
+        "Storm winds brought down old trees across the town.",
+        "Storm damage to roof tiles was reported on every street in town.",
+        "Fallen trees blocked the town roads after the storm winds.",
+        "Insurers said the storm damage in town could take weeks to assess.",
+        "Winds of ninety kilometres an hour hit the town before the storm eased.",
+    ],
+    "budget": [
+        "The town council approved its budget after a long vote.",
+        "Council members argued over spending on the town library.",
+        "The budget raises local taxes in town by two percent.",
+        "A council vote on town spending was delayed until Friday.",
+        "Residents protested the new taxes outside the town council.",
+        "The town budget sets aside spending for school repairs.",
+    ],
+    "football": [
+        "The town football team reached the cup final on Saturday.",
+        "Fans filled the town stadium to watch the team train.",
+        "The coach named an unchanged team for the town final.",
+        "A late goal sent the town team into the final.",
+        "The coach praised the fans after the goal in town.",
+        "Tickets for the final sold out within minutes in town.",
+    ],
+}
+VOCABULARY = {
+    "storm": {"storm", "roof", "winds", "damage", "trees", "tiles", "fallen", "insurers"},
+    "budget": {"council", "budget", "taxes", "spending", "vote", "members", "residents"},
+    "football": {"team", "final", "goal", "coach", "fans", "football", "cup", "stadium"},
+}
+
+
+def items() -> list[Item]:
+    out = []
+    for a, texts in enumerate(TOPICS.values()):
+        for p, text in enumerate(texts):
+            out.append(Item(text, 1.0, (), (Sentence(a, p, text),)))
+    return out
+
+
+def topic_of(suggestion: Suggestion) -> str:
+    return max(VOCABULARY, key=lambda t: len(VOCABULARY[t] & set(suggestion.words)))
+
+
+def test_groups_follow_the_stories() -> None:
+    groups = suggest(items(), 3)
+    assert len(groups) == 3
+    assert {topic_of(g) for g in groups} == set(TOPICS)
+    for group in groups:
+        mine = VOCABULARY[topic_of(group)]
+        assert len(mine & set(group.words)) >= 3, group
+    proposed = [w for g in groups for w in g.words]
+    assert len(proposed) == len(set(proposed))  # each word in one group only
+    assert "town" not in proposed  # in every statement: the story, not a theme
+    assert sum(g.statements for g in groups) == len(items())
+
+
+def test_phrases_and_titles() -> None:
+    groups = {topic_of(g): g for g in suggest(items(), 3)}
+    assert "storm damage" in groups["storm"].phrases  # said in two of its statements
+    for group in groups.values():
+        assert group.title[:1].isupper()
+        assert all(len(p.split()) == 2 for p in group.phrases)
+
+
+def test_the_draft_is_deterministic_and_a_valid_themes_file(tmp_path: Path) -> None:
+    draft = to_toml(suggest(items(), 3), statements=18, articles=3)
+    assert to_toml(suggest(items(), 3), statements=18, articles=3) == draft
+    path = tmp_path / "draft.toml"
+    path.write_text(draft, encoding="utf-8")
+    themes = load_themes(path)
+    assert len(themes) == 4 and themes[-1].fallback and themes[-1].key == "other"
+    assert len({t.key for t in themes}) == 4
+    texts = [text for texts in TOPICS.values() for text in texts]
+    placed = classify(texts, themes)
+    for start in range(0, len(texts), 6):  # each story lands in one theme of the draft
+        assert len(set(placed[start : start + 6])) == 1
+
+
+def test_titles_and_words_are_quoted_for_toml() -> None:
+    odd = Suggestion('say-"no"', 'The "No" Camp', ("back\\slash", "naïve"), ('a "b"',), 2)
+    data = tomllib.loads(to_toml([odd], statements=2, articles=1))
+    assert data["theme"][0]["title"] == 'The "No" Camp'
+    assert data["theme"][0]["words"] == ["back\\slash", "naïve"]
+    assert themes_from_data(data)[0].key == 'say-"no"'
+
+
+def test_too_little_text_gives_an_empty_draft() -> None:
+    one = items()[:1]
+    assert suggest(one, 3) == []
+    assert [t.key for t in themes_from_data(tomllib.loads(to_toml([], 1, 1)))] == ["other"]
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, texts in TOPICS.items():
+        body = "\n\n".join(" ".join(texts[i : i + 2]) for i in range(0, len(texts), 2))
+        (folder / f"{name}.txt").write_text(f"{body}\n\nSource: {name.title()} Post\n")
+    return folder
+
+
+def test_the_command_prints_a_draft(articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["themes", "suggest", str(articles), "--k", "3"]) == 0
+    out = capsys.readouterr().out
+    data = tomllib.loads(out)
+    assert len(data["theme"]) == 4
+    assert out.startswith("# Draft themes file")
+
+
+def test_the_command_writes_a_file(
+    articles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out" / "draft.toml"
+    assert main(["themes", "suggest", str(articles), "--k", "2", "--out", str(target)]) == 0
+    assert capsys.readouterr().out.strip() == str(target)
+    assert len(load_themes(target)) == 3
+
+
+def test_the_command_needs_articles(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["themes", "suggest", str(tmp_path / "missing")]) == 2
+    assert "nothing usable" in capsys.readouterr().err
