@@ -189,10 +189,16 @@ def _sources(args: argparse.Namespace) -> tuple[str, ...]:
     return (*args.sources, *listed)
 
 
-def _window(args: argparse.Namespace) -> dates.Window:
+def _read_options(args: argparse.Namespace) -> pipeline.ReadOptions:
+    """The options every reading command shares."""
     if args.since and args.until and args.since > args.until:
         raise ConfigError("--since is later than --until")
-    return dates.Window(args.since, args.until)
+    return pipeline.ReadOptions(
+        max_bytes=int(args.max_size * 1024 * 1024),
+        timeout=args.timeout,
+        window=dates.Window(args.since, args.until),
+        quiet=args.quiet,
+    )
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -221,10 +227,7 @@ def _build(args: argparse.Namespace) -> int:
             date=args.date,
             themes_file=config.themes,
             templates_dir=config.templates,
-            max_bytes=int(args.max_size * 1024 * 1024),
-            timeout=args.timeout,
-            window=_window(args),
-            quiet=args.quiet,
+            read=_read_options(args),
         )
     )
     _report_skipped(result.brief.skipped, args.quiet)
@@ -259,10 +262,7 @@ def _themes(args: argparse.Namespace) -> int:
     draft, skipped = pipeline.suggest_themes(
         _sources(args),
         args.k,
-        max_bytes=int(args.max_size * 1024 * 1024),
-        timeout=args.timeout,
-        window=_window(args),
-        quiet=args.quiet,
+        _read_options(args),
     )
     _report_skipped(skipped, args.quiet)
     if args.out:
@@ -283,10 +283,7 @@ def _summarize(args: argparse.Namespace) -> int:
         args.algorithm,
         words,
         args.sentences,
-        max_bytes=int(args.max_size * 1024 * 1024),
-        timeout=args.timeout,
-        window=_window(args),
-        quiet=args.quiet,
+        _read_options(args),
     )
     _report_skipped(skipped, args.quiet)
     for item in items:

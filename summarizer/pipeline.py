@@ -37,6 +37,19 @@ class Corpus:
 
 
 @dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are read: size cap, network timeout, date window, progress bar."""
+
+    max_bytes: int = readers.DEFAULT_MAX_BYTES
+    timeout: float = fetch.DEFAULT_TIMEOUT
+    window: dates.Window = dates.ANY_TIME
+    quiet: bool = False
+
+
+DEFAULT_READ = ReadOptions()
+
+
+@dataclass(frozen=True)
 class BuildRequest:
     """What ``brief build`` was asked to do."""
 
@@ -48,10 +61,7 @@ class BuildRequest:
     date: dt.date | None = None
     themes_file: Path | None = None
     templates_dir: Path | None = None
-    max_bytes: int = readers.DEFAULT_MAX_BYTES
-    timeout: float = fetch.DEFAULT_TIMEOUT
-    window: dates.Window = dates.ANY_TIME
-    quiet: bool = False
+    read: ReadOptions = DEFAULT_READ
 
 
 @dataclass(frozen=True)
@@ -62,20 +72,16 @@ class BuildResult:
     paths: tuple[Path, ...]
 
 
-def load(
-    sources: Sequence[str],
-    max_bytes: int = readers.DEFAULT_MAX_BYTES,
-    timeout: float = fetch.DEFAULT_TIMEOUT,
-    window: dates.Window = dates.ANY_TIME,
-    quiet: bool = False,
-) -> Corpus:
+def load(sources: Sequence[str], options: ReadOptions = DEFAULT_READ) -> Corpus:
     """Read (files and URLs) and clean one input at a time, keep one copy per URL and the
     date window, split; raise ``InputError`` when no article is usable."""
     found, missing = readers.gather(sources)
-    docs = readers.iter_read(progress(found, "reading", quiet), max_bytes, timeout)
+    docs = readers.iter_read(
+        progress(found, "reading", options.quiet), options.max_bytes, options.timeout
+    )
     articles, unread = cleaning.clean_all(docs)
     articles, repeated = one_per_url(articles, cleaning.article_size)
-    articles, outside = dates.select_window(cleaning.renumber(articles), window)
+    articles, outside = dates.select_window(cleaning.renumber(articles), options.window)
     skipped = (*missing, *unread, *repeated, *outside)
     if not articles:
         raise InputError(_nothing_usable(sources, skipped))
@@ -92,9 +98,7 @@ def build(request: BuildRequest) -> BuildResult:
     """Build the themed brief and write it as Markdown, HTML and JSON."""
     themes = load_themes(request.themes_file)
     renderer = Renderer(request.templates_dir)
-    corpus = load(
-        request.sources, request.max_bytes, request.timeout, request.window, request.quiet
-    )
+    corpus = load(request.sources, request.read)
     items = rank(corpus, request.algorithm)
     model = learn_themes(items, themes)
     sections = select_sections(items, themes, request.items_per_section, model)
@@ -111,14 +115,10 @@ def summarize(
     algorithm: str,
     words: int | None = None,
     sentences: int | None = None,
-    *,
-    max_bytes: int = readers.DEFAULT_MAX_BYTES,
-    timeout: float = fetch.DEFAULT_TIMEOUT,
-    window: dates.Window = dates.ANY_TIME,
-    quiet: bool = False,
+    options: ReadOptions = DEFAULT_READ,
 ) -> tuple[list[Item], tuple[Skipped, ...]]:
     """A plain multi-document summary: the brief's selection without themes."""
-    corpus = load(sources, max_bytes, timeout, window, quiet)
+    corpus = load(sources, options)
     items = rank(corpus, algorithm)
     return select_summary(items, words=words, sentences=sentences), corpus.skipped
 
@@ -126,14 +126,10 @@ def summarize(
 def suggest_themes(
     sources: Sequence[str],
     groups: int,
-    *,
-    max_bytes: int = readers.DEFAULT_MAX_BYTES,
-    timeout: float = fetch.DEFAULT_TIMEOUT,
-    window: dates.Window = dates.ANY_TIME,
-    quiet: bool = False,
+    options: ReadOptions = DEFAULT_READ,
 ) -> tuple[str, tuple[Skipped, ...]]:
     """A draft themes file (TOML) for the story the articles tell, in ``groups`` themes."""
-    corpus = load(sources, max_bytes, timeout, window, quiet)
+    corpus = load(sources, options)
     items = rank(corpus, DEFAULT_RANKER)
     draft = suggest(items, groups)
     return to_toml(draft, len(items), len(corpus.articles)), corpus.skipped
