@@ -10,7 +10,6 @@ register themselves through ``register_target`` exactly as a user's target would
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -18,6 +17,7 @@ from summarizer.config import Config
 from summarizer.errors import BriefError, ConfigError, DeliveryError
 from summarizer.mail import check_addresses
 from summarizer.publish import publish
+from summarizer.registry import Registry
 from summarizer.send import send_brief, server_from
 from summarizer.stored import StoredBrief, load_stored
 
@@ -32,39 +32,24 @@ class Target(Protocol):
         """Deliver the brief; return one line saying what was done."""
 
 
-@dataclass(frozen=True)
-class _Entry:
-    target: Target
-    description: str
-
-
-_REGISTRY: dict[str, _Entry] = {}
+_REGISTRY: Registry[Target] = Registry("delivery target")
 
 
 def register_target(name: str, target: Target, description: str, *, replace: bool = False) -> None:
     """Make a target available by name; a taken name is refused unless ``replace`` is set."""
-    key = name.strip().lower()
-    if not key or not key.replace("-", "").isalnum():
-        raise ConfigError(f"invalid delivery target name {name!r}")
-    if key in _REGISTRY and not replace:
-        raise ConfigError(f"a delivery target named {key!r} is already registered")
-    _REGISTRY[key] = _Entry(target, " ".join(description.split()))
+    _REGISTRY.register(name.strip().lower(), target, description, replace=replace)
 
 
 def target_names() -> list[str]:
-    return sorted(_REGISTRY)
+    return _REGISTRY.names()
 
 
 def target_descriptions() -> dict[str, str]:
-    return {name: _REGISTRY[name].description for name in target_names()}
+    return _REGISTRY.descriptions()
 
 
 def get_target(name: str, where: str = "deliver") -> Target:
-    entry = _REGISTRY.get(name.strip().lower())
-    if entry is None:
-        known = ", ".join(target_names())
-        raise ConfigError(f"{where}: unknown delivery target {name!r}; choose from {known}")
-    return entry.target
+    return _REGISTRY.get(name, where)
 
 
 def targets_for(config: Config, *, publish: bool = False, send: bool = False) -> list[str]:

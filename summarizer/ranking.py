@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import numbers
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -27,6 +26,7 @@ from summarizer.rankers_sumy import (
     count_matrix,
     min_max,
 )
+from summarizer.registry import Registry
 from summarizer.text import bigrams, content_terms
 
 __all__ = [
@@ -60,47 +60,29 @@ class Ranker(Protocol):
 RankerFactory = Callable[[], Ranker]
 
 
-@dataclass(frozen=True)
-class _Entry:
-    factory: RankerFactory
-    description: str
-
-
-_REGISTRY: dict[str, _Entry] = {}
-_NAME = re.compile(r"[a-z][a-z0-9_-]*\Z")
+_REGISTRY: Registry[RankerFactory] = Registry("ranker")
 
 
 def register_ranker(
     name: str, factory: RankerFactory, description: str, *, replace: bool = False
 ) -> None:
-    """Make a ranker available by name (names are what users type, so lower-case words).
-
-    Registering a taken name is refused unless ``replace`` is set, so a plugin cannot silently
-    shadow a built-in.
-    """
-    if not _NAME.match(name):
-        raise ConfigError(f"invalid ranker name {name!r}: use lower-case letters, digits, - or _")
-    if name in _REGISTRY and not replace:
-        raise ConfigError(f"a ranker named {name!r} is already registered")
-    _REGISTRY[name] = _Entry(factory, " ".join(description.split()))
+    """Make a ranker available by name (names are what users type, so lower-case words)."""
+    _REGISTRY.register(name, factory, description, replace=replace)
 
 
 def ranker_names() -> list[str]:
     """Registered names, sorted."""
-    return sorted(_REGISTRY)
+    return _REGISTRY.names()
 
 
 def ranker_descriptions() -> dict[str, str]:
     """Name -> one-line description, sorted by name (for ``--help`` and listings)."""
-    return {name: _REGISTRY[name].description for name in ranker_names()}
+    return _REGISTRY.descriptions()
 
 
 def get_ranker(name: str) -> Ranker:
     """A fresh ranker for a name; an unknown name is a configuration error naming the choices."""
-    entry = _REGISTRY.get(name.strip().lower())
-    if entry is None:
-        raise ConfigError(f"unknown ranker {name!r}; choose one of: {', '.join(ranker_names())}")
-    return entry.factory()
+    return _REGISTRY.get(name)()
 
 
 def rank_sentences(ranker: Ranker, sentences: Sequence[Sentence]) -> list[float]:

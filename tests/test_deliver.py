@@ -54,7 +54,7 @@ def stored(tmp_path: Path) -> StoredBrief:
 @pytest.fixture(autouse=True)
 def own_registry(monkeypatch: pytest.MonkeyPatch) -> None:
     """Targets a test registers are gone after it: each test gets a copy of the registry."""
-    monkeypatch.setattr(deliver, "_REGISTRY", dict(deliver._REGISTRY))
+    monkeypatch.setattr(deliver, "_REGISTRY", deliver._REGISTRY.copy())
 
 
 @pytest.fixture

@@ -257,7 +257,7 @@ def test_unknown_name_is_a_config_error_listing_the_choices() -> None:
 
 
 def test_a_users_ranker_plugs_in_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ranking, "_REGISTRY", dict(ranking._REGISTRY))
+    monkeypatch.setattr(ranking, "_REGISTRY", ranking._REGISTRY.copy())
 
     class Shortest:
         name = "shortest"
