@@ -51,7 +51,6 @@ def timed(cmd: list[str]) -> tuple[float, float]:
 def subsets(docs: Path, sizes: list[int]) -> tuple[dict[int, list[str]], dict[int, int]]:
     """Article files for each size (a prefix of one fixed order), and their sentence counts."""
     from summarizer import pipeline
-
     from summarizer.errors import InputError
 
     def sentences_in(path: str) -> int:

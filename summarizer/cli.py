@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -115,10 +116,27 @@ def _parser() -> argparse.ArgumentParser:
     size.add_argument("--sentences", type=_positive, metavar="N", help="print N sentences")
     s.add_argument("--algorithm", **algo)  # type: ignore[arg-type]
     _add_input_options(s)
+    _add_evaluate_command(sub)
     _add_build_delivery_options(b)
     _add_delivery_commands(sub)
     _add_themes_command(sub)
     return parser
+
+
+def _add_evaluate_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    e = sub.add_parser("evaluate", help="score each algorithm's summaries against human ones "
+                       "(ROUGE-1 and ROUGE-2 recall)")  # fmt: skip
+    e.add_argument("clusters", type=Path, metavar="CLUSTERS",
+                   help="folder of cluster folders, each holding one story's articles")  # fmt: skip
+    e.add_argument("references", type=Path, metavar="REFERENCES",
+                   help="human summaries: REFERENCES/<cluster>/* or <cluster>.* files")  # fmt: skip
+    e.add_argument("--words", type=_positive, default=100, metavar="N",
+                   help="cut each summary to its first N words (default: %(default)s)")  # fmt: skip
+    e.add_argument("--algorithm", nargs="+", choices=["all", *ranker_names()],
+                   default=[DEFAULT_RANKER], metavar="NAME",
+                   help="algorithms to compare, or all (default: %(default)s)")  # fmt: skip
+    e.add_argument("--json", action="store_true", help="print the results as JSON")
+    e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
 def _add_themes_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -273,7 +291,28 @@ def _themes(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"build": _build, "send": _send, "publish": _publish, "themes": _themes}
+def _evaluate(args: argparse.Namespace) -> int:
+    from summarizer import evaluate
+
+    names = ranker_names() if "all" in args.algorithm else list(dict.fromkeys(args.algorithm))
+    clusters, unmatched = evaluate.find_clusters(args.clusters, args.references)
+    for name in unmatched:
+        print(f"{PROG}: no human summary for cluster {name}: left out", file=sys.stderr)
+    scores = evaluate.evaluate(clusters, names, args.words, args.quiet)
+    if args.json:
+        print(json.dumps(evaluate.as_json(scores, args.words, unmatched), indent=2))
+    else:
+        print(evaluate.table(scores, args.words))
+    return 0
+
+
+_COMMANDS = {
+    "build": _build,
+    "send": _send,
+    "publish": _publish,
+    "themes": _themes,
+    "evaluate": _evaluate,
+}
 
 
 def _summarize(args: argparse.Namespace) -> int:

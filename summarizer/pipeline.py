@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer import cleaning, dates, fetch, readers
+from summarizer.budget import select_budget
 from summarizer.compose import brief_date, compose
 from summarizer.errors import InputError
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output import write_brief
 from summarizer.progress import progress
-from summarizer.ranking import DEFAULT_RANKER, get_ranker, rank_sentences
+from summarizer.ranking import DEFAULT_RANKER, CoversConcepts, Ranker, get_ranker, rank_sentences
 from summarizer.redundancy import merge
 from summarizer.render import Renderer
 from summarizer.selection import select_sections, select_summary
@@ -90,7 +91,11 @@ def load(sources: Sequence[str], options: ReadOptions = DEFAULT_READ) -> Corpus:
 
 def rank(corpus: Corpus, algorithm: str) -> list[Item]:
     """Score every sentence across all sources, then merge repeats into scored items."""
-    scores = rank_sentences(get_ranker(algorithm), corpus.sentences)
+    return _rank(corpus, get_ranker(algorithm))
+
+
+def _rank(corpus: Corpus, ranker: Ranker) -> list[Item]:
+    scores = rank_sentences(ranker, corpus.sentences)
     return merge(corpus.sentences, scores, {a.id: a for a in corpus.articles})
 
 
@@ -119,8 +124,22 @@ def summarize(
 ) -> tuple[list[Item], tuple[Skipped, ...]]:
     """A plain multi-document summary: the brief's selection without themes."""
     corpus = load(sources, options)
-    items = rank(corpus, algorithm)
-    return select_summary(items, words=words, sentences=sentences), corpus.skipped
+    return summarize_corpus(corpus, algorithm, words, sentences), corpus.skipped
+
+
+def summarize_corpus(
+    corpus: Corpus, algorithm: str, words: int | None = None, sentences: int | None = None
+) -> list[Item]:
+    """The summary of loaded articles. Within a word budget, a concept ranker's summary is the
+    one covering the most concept weight (``budget.py``); otherwise items go best first."""
+    ranker = get_ranker(algorithm)
+    items = _rank(corpus, ranker)
+    if words is not None and sentences is None and isinstance(ranker, CoversConcepts):
+        model = ranker.concept_model(corpus.sentences)
+        chosen = select_budget(items, model, words, {a.id: a for a in corpus.articles})
+        if chosen:
+            return chosen
+    return select_summary(items, words=words, sentences=sentences)
 
 
 def suggest_themes(

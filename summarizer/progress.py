@@ -15,7 +15,9 @@ T = TypeVar("T")
 MIN_ITEMS = 20  # fewer inputs than this finish before a bar is worth drawing
 
 
-def progress(items: Iterable[T], what: str, quiet: bool = False) -> Iterator[T]:
+def progress(
+    items: Iterable[T], what: str, quiet: bool = False, unit: str = " files"
+) -> Iterator[T]:
     """Iterate over ``items``, drawing a bar labelled ``what`` when it helps."""
     total = len(items) if isinstance(items, Sized) else None
     if quiet or not sys.stderr.isatty() or (total is not None and total < MIN_ITEMS):
@@ -23,4 +25,4 @@ def progress(items: Iterable[T], what: str, quiet: bool = False) -> Iterator[T]:
         return
     from tqdm import tqdm
 
-    yield from tqdm(items, desc=what, total=total, file=sys.stderr, leave=False, unit=" files")
+    yield from tqdm(items, desc=what, total=total, file=sys.stderr, leave=False, unit=unit)

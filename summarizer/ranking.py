@@ -10,28 +10,26 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 from scipy import sparse
 
+from summarizer.concepts import ConceptModel, weigh
 from summarizer.errors import ConfigError
 from summarizer.models import Sentence
 from summarizer.rankers_sumy import (
     SUMY_ALGORITHMS,
-    FloatArray,
     SumyRanker,
-    count_matrix,
     min_max,
 )
 from summarizer.registry import Registry
-from summarizer.text import bigrams, content_terms
 
 __all__ = [
     "DEFAULT_RANKER",
     "ConceptRanker",
+    "CoversConcepts",
     "LeadRanker",
     "Ranker",
     "RankerFactory",
@@ -58,6 +56,15 @@ class Ranker(Protocol):
 
 
 RankerFactory = Callable[[], Ranker]
+
+
+@runtime_checkable
+class CoversConcepts(Protocol):
+    """A ranker whose summary covers concepts within a word budget (``budget.py``)."""
+
+    def concept_model(self, sentences: Sequence[Sentence]) -> ConceptModel:
+        """The concept weights the ranker's scores come from."""
+        ...
 
 
 _REGISTRY: Registry[RankerFactory] = Registry("ranker")
@@ -116,52 +123,39 @@ class LeadRanker:
         return min_max(-rank)
 
 
-@dataclass(frozen=True)
 class ConceptRanker:
-    """Sentences that state what several outlets state: shared content-word bigrams.
+    """Sentences that say the most of what the day's outlets lead with, for their length.
 
-    A bigram concept weighs the number of distinct articles that contain it, since a fact
-    reported independently by many outlets is the day's news; a concept only one article has
-    weighs ``single_article_weight``. A sentence's score is the summed weight of its distinct
-    concepts over sqrt(max(content words, ``min_length``)), so long sentences do not win by
-    length alone, plus a small bonus for an article's first two sentences (the lead).
+    Concepts are ``concepts.weigh``'s word pairs, and a sentence scores how widely and how
+    early its concepts are carried (their summed ``carried``), per word (counting at least
+    ``min_length``): the value for space a summary of fixed length trades in. The budgeted
+    summary (``budget.py``) covers the same concepts with their squared weights; ranking single
+    sentences by those instead favours strings of the commonest pairs ("the conflict in
+    Ukraine") and measured 0.5-1.1 ROUGE-2 lower on the DUC sets.
     """
 
-    name: str = "concepts"
-    single_article_weight: float = 0.1
-    min_length: int = 6
-    lead_bonus: tuple[float, ...] = (0.15, 0.075)
+    name = "concepts"
+    min_length = 6
+
+    def __init__(self) -> None:
+        self._last: tuple[Sequence[Sentence], ConceptModel, sparse.csr_matrix] | None = None
 
     def score(self, sentences: Sequence[Sentence]) -> list[float]:
         if not sentences:
             return []
-        terms = [content_terms(s.text) for s in sentences]
-        incidence, _ = count_matrix([sorted({" ".join(b) for b in bigrams(t)}) for t in terms])
-        weighted = incidence @ self._concept_weights(sentences, incidence)
-        lengths = np.maximum([len(t) for t in terms], self.min_length).astype(np.float64)
-        content = np.asarray(weighted, dtype=np.float64) / np.sqrt(lengths)
-        peak = float(content.max())
-        if peak > 0:
-            content /= peak
-        bonus = [self._lead_bonus(s.position) for s in sentences]
-        return min_max(content + np.asarray(bonus))
+        model, matrix = self._weigh(sentences)
+        value = np.asarray(matrix @ model.carried, dtype=np.float64)
+        lengths = np.asarray([len(s.text.split()) for s in sentences], dtype=np.float64)
+        return min_max(value / np.maximum(lengths, self.min_length))
 
-    def _concept_weights(
-        self, sentences: Sequence[Sentence], incidence: sparse.csr_matrix
-    ) -> FloatArray:
-        """Per concept: how many distinct articles contain it (or the single-article weight)."""
-        articles = {a: i for i, a in enumerate(dict.fromkeys(s.article for s in sentences))}
-        rows = [articles[s.article] for s in sentences]
-        membership = sparse.csr_matrix(
-            (np.ones(len(sentences)), (rows, range(len(sentences)))),
-            shape=(len(articles), len(sentences)),
-        )
-        in_article = (membership @ incidence) > 0
-        df = np.asarray(in_article.sum(axis=0), dtype=np.float64).ravel()
-        return np.where(df >= 2, df, self.single_article_weight)
+    def concept_model(self, sentences: Sequence[Sentence]) -> ConceptModel:
+        """The concept weights behind the scores (computed once per input)."""
+        return self._weigh(sentences)[0]
 
-    def _lead_bonus(self, position: int) -> float:
-        return self.lead_bonus[position] if 0 <= position < len(self.lead_bonus) else 0.0
+    def _weigh(self, sentences: Sequence[Sentence]) -> tuple[ConceptModel, sparse.csr_matrix]:
+        if self._last is None or self._last[0] is not sentences:
+            self._last = (sentences, *weigh(sentences))
+        return self._last[1], self._last[2]
 
 
 def _register_builtins() -> None:
@@ -169,7 +163,8 @@ def _register_builtins() -> None:
     register_ranker(
         "concepts",
         ConceptRanker,
-        "bigram concepts shared across articles, weighted by how many articles carry them",
+        "word-pair concepts weighted by how many articles carry them and how early; the "
+        "summary covers the most concept weight within its word budget (exact ILP)",
     )
     register_ranker("lead", LeadRanker, "baseline: earliest sentences of each article first")
     for name, (summarizer_class, description) in SUMY_ALGORITHMS.items():

@@ -52,7 +52,10 @@ def split_article(article: Article) -> list[Sentence]:
     vocabulary = _lowercase_vocabulary(article.paragraphs)
     out: list[Sentence] = []
     for p_index, paragraph in enumerate(article.paragraphs):
-        for raw in split_sentences(paragraph):
+        pieces = split_sentences(paragraph)
+        # A paragraph that opens "In summary, …" restates the article: none of it is news.
+        wrap_up = bool(pieces) and bool(_WRAP_UP.match(pieces[0]))
+        for raw in pieces:
             text = repair(_drop_run_in_heading(raw, vocabulary))
             out.append(
                 Sentence(
@@ -60,7 +63,7 @@ def split_article(article: Article) -> list[Sentence]:
                     position=len(out),
                     text=text,
                     paragraph=p_index,
-                    eligible=is_standalone(text),
+                    eligible=not wrap_up and is_standalone(text),
                 )
             )
     return out
@@ -83,9 +86,9 @@ def repair(text: str) -> str:
 def is_standalone(text: str) -> bool:
     """Whether a reader can take this sentence alone, as one item of a brief."""
     n = len(text.split())
-    if not MIN_WORDS <= n <= MAX_WORDS:
-        return False
-    first = text.lstrip("\"“‘'(")[:1]
+    if not MIN_WORDS <= n <= MAX_WORDS or text.startswith("("):
+        return False  # too short or long, or an aside in brackets on the sentence before
+    first = text.lstrip("\"“‘'")[:1]
     if not (first.isupper() or first.isdigit()) or not _END.search(text):
         return False  # fragments and questions
     if _DANGLING.match(text.lstrip("\"“‘'")) or _WRAP_UP.match(text) or _UNRESOLVED.search(text):

@@ -100,3 +100,14 @@ def test_standalone_sentences(text: str) -> None:
 )
 def test_sentences_that_cannot_stand_alone(text: str) -> None:
     assert not is_standalone(text)
+
+
+def test_a_wrap_up_paragraph_is_never_shown() -> None:
+    sents = split_article(
+        _article(
+            "The council approved the new harbour budget on Monday evening.",
+            "In summary, the vote signals a new era for the harbour. Additionally, the impact "
+            "of the storm continues to be felt across the city and its harbour district.",
+        )
+    )
+    assert [s.eligible for s in sents] == [True, False, False]

@@ -327,7 +327,7 @@ def test_the_sample_brief_puts_items_where_a_reader_would(
                 assert key == "nato", item.text
             if "missile" in text or "killed" in text or "drones" in text:
                 assert key == "battlefield", item.text
-            if "slovakia" in text or "fico" in text:
-                assert key == "other", item.text
+            if ("slovakia" in text or "fico" in text) and "casualties" not in text:
+                assert key == "other", item.text  # (casualties *and* Slovakia: either reads right)
     assert any("Dnipro" in item.text for item in sample_sections["battlefield"])
     assert any("talks" in item.text for item in sample_sections["diplomacy"])
