@@ -24,7 +24,6 @@ from summarizer.models import RawDocument, Skipped, Source
 # Naming the inputs lives in ``sources``; these names stay here, where callers look for them.
 from summarizer.sources import discover as discover
 from summarizer.sources import gather as gather
-from summarizer.sources import one_per_url
 from summarizer.sources import sources_file as sources_file
 from summarizer.sources import url_key as url_key
 
@@ -156,26 +155,6 @@ def iter_read(
             continue
         yield from found
         yield from left_out
-
-
-def read_all(
-    sources: Iterable[Path | Source],
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    timeout: float = fetch.DEFAULT_TIMEOUT,
-) -> tuple[list[RawDocument], list[Skipped]]:
-    """Read every input; the ones that cannot be used are returned as skipped, with reasons.
-
-    The same article reached twice under one URL (a feed entry and its page) counts once.
-    """
-    docs: list[RawDocument] = []
-    skipped: list[Skipped] = []
-    for found in iter_read(sources, max_bytes, timeout):
-        if isinstance(found, Skipped):
-            skipped.append(found)
-        else:
-            docs.append(found)
-    unique, repeated = one_per_url(docs)
-    return unique, [*skipped, *repeated]
 
 
 def decode(data: bytes, charset: str | None = None) -> str:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer import readers
+from summarizer import pipeline, readers
 from summarizer.errors import BriefError, UnreadableSource
 from summarizer.models import RawDocument, Skipped, Source
 from tests.localserver import LocalServer, serving
@@ -127,11 +127,22 @@ def test_a_user_reader_registered_first_wins(tmp_path: Path) -> None:
         readers._READERS.remove(reader)
 
 
-def test_read_all_keeps_going_past_bad_files(tmp_path: Path) -> None:
+def _read(
+    sources: list[Path] | list[Source], timeout: float = 20.0
+) -> tuple[list[RawDocument], list[Skipped]]:
+    """The reading stage's stream, split into documents and what was skipped."""
+    found = list(readers.iter_read(sources, timeout=timeout))
+    return (
+        [d for d in found if isinstance(d, RawDocument)],
+        [d for d in found if isinstance(d, Skipped)],
+    )
+
+
+def test_reading_keeps_going_past_bad_files(tmp_path: Path) -> None:
     good = FIXTURES / "articles" / "harbour_copy.txt"
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
-    docs, skipped = readers.read_all([bad, good])
+    docs, skipped = _read([bad, good])
     assert [Path(d.path).name for d in docs] == ["harbour_copy.txt"]
     assert [(s.path, s.reason) for s in skipped] == [(str(bad), "empty file")]
 
@@ -171,9 +182,9 @@ def test_the_same_url_twice_counts_once_keeping_the_fuller_text(tmp_path: Path) 
         '"url": "https://atlas-post.example/europe/vienna-talks?utm_source=digest"}\n'
         '{"text": "A different story about the harbour.", "url": "https://atlas-post.example/x"}\n'
     )
-    docs, skipped = readers.read_all([feed, page])
-    assert [d.path for d in docs] == [str(page), f"{feed}:2"]
-    assert skipped == [Skipped(f"{feed}:1", f"same URL as {page}")]
+    corpus = pipeline.load([str(feed), str(page)])  # the stages a build runs
+    assert [a.path for a in corpus.articles] == [str(page), f"{feed}:2"]
+    assert list(corpus.skipped) == [Skipped(f"{feed}:1", f"same URL as {page}")]
 
 
 def test_the_builtin_readers_are_registered_in_order() -> None:
@@ -199,7 +210,7 @@ def test_urls_are_read_by_what_they_serve(server: LocalServer) -> None:
 
 def test_urls_that_fail_are_skipped_with_the_reason(server: LocalServer) -> None:
     urls = [server.url + route for route in ("/status/404", "/image", "/text")]
-    docs, skipped = readers.read_all([Source(u) for u in urls], timeout=0.5)
+    docs, skipped = _read([Source(u) for u in urls], timeout=0.5)
     assert [d.path for d in docs] == [server.url + "/text"]
     assert [(s.path, s.reason) for s in skipped] == [
         (urls[0], "HTTP 404 Not Found"),
