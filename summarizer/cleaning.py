@@ -62,6 +62,13 @@ _FURNITURE = re.compile(
     r"how can (?:i|we) help)\b.*|(?:©|copyright\b).*)\s*$",
     re.I,
 )
+# Notes to editors that wire services put in the copy: syndication terms, contact details.
+_WIRE_NOTE = re.compile(
+    r"^\s*\(?\s*(?:editors?(?:'s|’s)?(?:\s+note)?\s*:|for use by\b|distributed by\b|"
+    r"to publish this article\b|to purchase this material\b)|"
+    r"\bcan be reached\b.*(?:\(\d{3}\)|\d{3}-\d{4}|@|\(at\))",
+    re.I,
+)
 _SLUG_TOKEN = re.compile(r"^[\w\-]*[A-Za-z0-9]_[\w\-]*$")
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
 _CAPTION = re.compile(
@@ -199,6 +206,8 @@ def _is_furniture(line: str) -> bool:
         return True  # chat widgets and social prompts
     if len(words) < 40 and _CAPTION.match(line):
         return True  # image descriptions / alt text
+    if len(words) < 80 and _WIRE_NOTE.search(line):
+        return True  # notes to editors, reporters' contact details
     return len(words) < 25 and bool(_FURNITURE.match(line))
 
 

@@ -205,6 +205,10 @@ _DUC_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S | re.I)
 _DUC_FIELDS = ("DOCNO", "DATE_TIME", "DATE", "HEADLINE", "TEXT")
 _DUC_P = re.compile(r"<P>(.*?)</P>", re.S | re.I)
 _ANY_TAG = re.compile(r"<[^>]+>")
+# The New York Times wire's typesetting codes (&QL; quad left, &UR; upper rail, &HT; tab, ...)
+# and its list marker, a paragraph opening "_ ": layout, not words.
+_NYT_CODES = re.compile(r"&(?:Q[LRC]|[UL]R|MD|HT|Cx[0-9A-Fa-f]+);")
+_NYT_BULLET = re.compile(r"^_\s+(?=\S)")
 _DUC_OUTLETS = {
     "APW": "Associated Press",
     "NYT": "New York Times",
@@ -234,7 +238,7 @@ def _read_duc(source: Source, text: str) -> list[RawDocument]:
                 fields[tag] = m[1]
         body = fields.get("TEXT", "")
         paras = _DUC_P.findall(body) or re.split(r"\n\s*\n", body)
-        clean = [html.unescape(" ".join(_ANY_TAG.sub(" ", p).split())) for p in paras]
+        clean = [_duc_paragraph(p) for p in paras]
         clean = [p for p in clean if p]
         if not clean:
             continue
@@ -249,6 +253,12 @@ def _read_duc(source: Source, text: str) -> list[RawDocument]:
             )
         )
     return docs
+
+
+def _duc_paragraph(markup: str) -> str:
+    """One paragraph's text: tags and wire typesetting codes out, entities decoded."""
+    text = " ".join(_NYT_CODES.sub(" ", _ANY_TAG.sub(" ", markup)).split())
+    return _NYT_BULLET.sub("", html.unescape(text))
 
 
 def _duc_date(value: str) -> dt.date | None:

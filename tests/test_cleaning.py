@@ -67,11 +67,22 @@ def test_slug_lines_and_escaped_quotes() -> None:
         "Photo: Reuters/Jane Doe",
         "A photograph depicting the flooded square at dawn, with grey skies.",
         "42",
+        "(EDITORS: There is no charge for use of this story, but please send a tearsheet.)",
+        "(To publish this article, it must be purchased from the syndicate's sales office.)",
+        "Jane Roe can be reached at (602) 444-7942 or jane.roe(at)example.com.",
     ],
 )
 def test_kinds_of_furniture_are_removed(furniture: str) -> None:
     body = "The river rose by two metres overnight and flooded the main square of the town."
     assert _clean(f"{furniture}\n{body}\n{furniture}") == (body,)
+
+
+def test_sentences_that_only_mention_editors_or_reaching_someone_stay() -> None:
+    kept = (
+        "Editors at the paper said the story was accurate and would stand.",
+        "The mayor can be reached by boat only, officials said, until the water recedes.",
+    )
+    assert _clean("\n".join(kept)) == kept
 
 
 def test_sub_headings_are_not_body_text() -> None:

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from summarizer.concepts import SINGLE_ARTICLE, WEIGHT_POWER, ConceptModel, concepts, weigh
+import pytest
+
+from summarizer import concepts as concepts_module
+from summarizer.concepts import (
+    SINGLE_ARTICLE,
+    WEIGHT_POWER,
+    ConceptModel,
+    concepts,
+    lead_agreement,
+    weigh,
+)
 from summarizer.models import Sentence
 
 
@@ -43,6 +53,78 @@ def test_more_articles_and_earlier_positions_weigh_more() -> None:
     # One article alone: weighed down, so what outlets share comes first.
     lone = weigh([Sentence(2, 3, "Ferry operators added crossings as volcanic ash spread.")])
     assert abs(_weight(lone, "ferri oper") - SINGLE_ARTICLE * 0.5**WEIGHT_POWER) < 1e-12
+
+
+def test_an_article_that_returns_to_a_fact_gives_it_more_weight() -> None:
+    day = [
+        Sentence(0, 0, "Volcanic ash grounded flights across the islands."),
+        Sentence(1, 0, "Volcanic ash grounded flights across the islands."),
+        Sentence(0, 1, "Ferry operators added crossings to the mainland."),
+        Sentence(1, 1, "Ferry operators added crossings to the mainland."),
+    ]
+    again = [*day, Sentence(0, 2, "Ferry operators added crossings to the north as well.")]
+    once, twice = weigh(day), weigh(again)
+    # Article 0 now carries "ferri oper" in two sentences: sqrt(2) instead of 1 from it.
+    assert _weight(twice, "ferri oper") > _weight(once, "ferri oper")
+    assert _weight(twice, "ash ground") == _weight(once, "ash ground")
+
+
+# Three articles on one event (the leads say the same thing) and three features that each
+# open on an anecdote before reaching the same story in their second sentence.
+EVENT = [
+    Sentence(a, p, text)
+    for a in range(3)
+    for p, text in enumerate(
+        [
+            "The dam on the upper river burst after a week of heavy rain.",
+            "Rescue teams evacuated villages below the burst dam overnight.",
+        ]
+    )
+]
+FEATURES = [
+    Sentence(a, p, text)
+    for a, opening in enumerate(
+        [
+            "Maria keeps her grandmother's photographs in a tin box.",
+            "The baker on Mill Street lights his oven at four.",
+            "Every spring the swallows return to the old school roof.",
+        ]
+    )
+    for p, text in enumerate(
+        [opening, "The dam on the upper river burst after a week of heavy rain."]
+    )
+]
+
+
+def test_leads_that_report_one_event_agree_and_anecdotes_do_not() -> None:
+    assert lead_agreement(EVENT) == 1.0
+    assert lead_agreement(FEATURES) == 0.0
+    assert lead_agreement(EVENT[:2]) == 1.0  # one article: nothing to compare, full prior
+
+
+def test_position_counts_less_when_the_leads_disagree() -> None:
+    model, _ = weigh(FEATURES)
+    # "dam burst" is in every article's second sentence; on an anecdote-led day that costs it
+    # nothing against a lead-only pair, which it would on a day whose leads are the news.
+    late = model.carried[model.index["upper river"]]
+    assert abs(late - 3.0) < 1e-9  # three articles, position ignored
+    event, _ = weigh(EVENT)
+    assert event.carried[event.index["rescu team"]] < 3.0  # position 1 of three articles
+
+
+def test_a_large_day_compares_a_sample_that_stands_for_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    story = "The dam on the upper river burst after a week of heavy rain."
+    day = []
+    for a in range(600):  # every third article opens on an anecdote of its own
+        lead = f"Villager{a} keeps box{a} of photo{a} near door{a}." if a % 3 == 0 else story
+        day += [Sentence(a, 0, lead), Sentence(a, 1, story)]
+    sampled = lead_agreement(day)
+    assert lead_agreement(list(reversed(day))) == sampled  # the same day, the same sample
+    monkeypatch.setattr(concepts_module, "AGREEMENT_SAMPLE", 1_000)
+    assert abs(sampled - lead_agreement(day)) < 0.05
+    assert 0.3 < sampled < 0.7  # between a one-event day (1.0) and an anecdote-led one (0.0)
 
 
 def test_the_matrix_finds_the_models_concepts_in_any_text() -> None:

@@ -23,10 +23,10 @@ DEV_DATA = Path(
 DUC2007 = DEV_DATA / "duc2007_update"
 
 # The quality gate: today's ROUGE recall x 100 of the default ranker on DUC 2007 update (30
-# batches, 100 words; measured 37.90 / 11.13), less a small margin for harmless changes.
+# batches, 100 words; measured 37.88 / 11.23), less a small margin for harmless changes.
 # Lowering a floor is a deliberate change: say in its commit what was traded for it.
 FLOOR_ROUGE_1 = 37.3
-FLOOR_ROUGE_2 = 10.8
+FLOOR_ROUGE_2 = 10.9
 
 FLOOD = "The river flooded the old town after three days of heavy rain."
 FERRY = "The ferry company resumed its northern route after repairs to the pier."

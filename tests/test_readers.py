@@ -107,6 +107,23 @@ def test_duc_sgml_is_recognised_by_content() -> None:
     assert "<" not in doc.text
 
 
+def test_nyt_wire_typesetting_codes_and_list_markers_are_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "NYT19980612.0403"
+    path.write_text(
+        "<DOC>\n<DOCNO> NYT19980612.0403 </DOCNO>\n<TEXT>\n"
+        "<P>\n&UR; &LR; Parker, a teacher on the reservation, sees 15 of 26 students. &QL;\n</P>\n"
+        "<P>\n_ Attendance fell by half in two years &AMP; truancy doubled.\n</P>\n"
+        "</TEXT>\n</DOC>\n",
+        encoding="utf-8",
+    )
+    [doc] = readers.read_file(path)
+    assert doc.text.split("\n\n") == [
+        "Parker, a teacher on the reservation, sees 15 of 26 students.",
+        "Attendance fell by half in two years & truancy doubled.",
+    ]
+    assert doc.outlet == "New York Times"
+
+
 def test_a_user_reader_registered_first_wins(tmp_path: Path) -> None:
     path = tmp_path / "note.brief"
     path.write_text("HEADLINE|Body text of the note.")
