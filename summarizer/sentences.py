@@ -19,7 +19,7 @@ MAX_WORDS = 70
 
 # Openers that point back to an earlier sentence; out of context the reader cannot resolve them.
 _DANGLING = re.compile(
-    r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|such|there|here|"
+    r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|such|there|here|which|whose|whom|"
     r"however|but|meanwhile|additionally|furthermore|moreover|also|and|or|so|conversely|"
     r"instead|still|yet|then|thus|therefore|hence|consequently|nonetheless|nevertheless|"
     r"likewise|similarly|besides|otherwise|indeed|later|finally|overall|"
@@ -42,6 +42,12 @@ _SLUG = re.compile(r"\b[A-Za-z0-9]+_[A-Za-z0-9]+_[A-Za-z0-9_]+\b")
 _URL = re.compile(r"https?://|www\.", re.I)
 # "these countries", "those talks": refers to something the reader has not been told.
 _UNRESOLVED = re.compile(r"\b(?:these|those)\s+(?!who\b|which\b|that\b|of\b)[a-z]", re.I)
+# "…,” he said." with no one named outside the quotation: the reader cannot tell who spoke.
+_QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:he|she|they)\s+(?:said|says|added|adds|told|tells|explained|noted|wrote|asked)\b",
+    re.I,
+)
 _METADATA = re.compile(r"^(?:date|published|updated|posted|by)\s*:?\s*\d", re.I)
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _CAPITALISED = re.compile(r"^[A-Z][\w’'\-]*$")
@@ -95,11 +101,23 @@ def is_standalone(text: str) -> bool:
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         return False  # half of a quotation
+    if _unnamed_speaker(text):
+        return False
     if _SLUG.search(text) or _URL.search(text) or _METADATA.match(text) or "\\" in text:
         return False
     letters = _NON_LETTERS.sub("", text)
     upper = sum(map(str.__ne__, letters, letters.lower()))
     return upper * 2 <= len(letters)  # not shouting in capitals
+
+
+def _unnamed_speaker(text: str) -> bool:
+    """Whether the sentence quotes or reports "he/she/they said" and names nobody before it
+    (outside the quotation, after its first word) whom the pronoun could mean."""
+    outside = _QUOTATION.sub(" ", text)
+    speaker = _PRONOUN_SPEAKER.search(outside)
+    if not speaker:
+        return False
+    return not any(word[:1].isupper() for word in outside[: speaker.start()].split()[1:])
 
 
 def _lowercase_vocabulary(paragraphs: Iterable[str]) -> frozenset[str]:

@@ -76,6 +76,8 @@ def test_leading_connectives_are_dropped(text: str, fixed: str) -> None:
         "The council approved the new harbour budget on Monday.",
         "“We kept every promise,” the mayor said after the vote on Monday.",
         "12 people were injured when the roof of the station collapsed.",
+        "On Putin, Rutte was blunt, “I don’t trust the guy,” he said, adding nothing more.",
+        "The minister said he would resign if the harbour budget failed again.",
     ],
 )
 def test_standalone_sentences(text: str) -> None:
@@ -96,6 +98,9 @@ def test_standalone_sentences(text: str) -> None:
         "See Council_Approves_New_Budget for the full text of the decision.",
         "THE COUNCIL APPROVED THE NEW HARBOUR BUDGET ON MONDAY.",
         " ".join(["word"] * 75) + ".",  # run-on
+        "Which is a good thing for the council and for the harbour budget.",  # fragment
+        "“In some senses, this is not a surprise at all,” he said.",  # who is he?
+        "Despite the achievements, too many are still without a doctor, she said.",
     ],
 )
 def test_sentences_that_cannot_stand_alone(text: str) -> None:
