@@ -32,6 +32,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from summarizer.concepts import ConceptModel, FloatArray, IntArray
 from summarizer.models import Article, Item, Sentence
 from summarizer.redundancy import same, signature, wordings
+from summarizer.text import count_matrix
 
 MAX_ITEMS = 100  # more candidates changed no DUC summary's score, and cost time
 NODE_LIMIT = 20_000  # a deterministic bound on the search (the DUC problems need < 100 nodes)
@@ -108,10 +109,7 @@ def _conflicts(found: _Candidates) -> list[tuple[int, int]]:
     Only pairs sharing a content word can be the same statement, so only those are tested.
     """
     sigs = [signature(s.text) for s in found.sentences]
-    vocab: dict[str, int] = {}
-    rows = [i for i, sig in enumerate(sigs) for _ in sig]
-    cols = [vocab.setdefault(t, len(vocab)) for sig in sigs for t in sorted(sig)]
-    terms = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(sigs), len(vocab)))
+    terms, _ = count_matrix([sorted(sig) for sig in sigs])
     shared = sparse.triu(terms @ terms.T, k=1).tocoo()
     pairs = {
         (a, b)

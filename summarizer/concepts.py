@@ -36,7 +36,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from summarizer.models import Sentence
-from summarizer.text import STOP_WORDS, content_terms, normalise, stem, words
+from summarizer.text import STOP_WORDS, content_terms, count_matrix, normalise, stem, words
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -115,7 +115,7 @@ def lead_agreement(sentences: Sequence[Sentence]) -> float:
     input gives the same value) stands for the rest, which keeps this to a fixed cost.
     """
     ids = sorted({s.article for s in sentences if s.position == 0})
-    if len(ids) > AGREEMENT_SAMPLE:  # a fixed seed: the same day gives the same sample
+    if len(ids) > AGREEMENT_SAMPLE:
         chosen = np.random.default_rng(0).choice(len(ids), AGREEMENT_SAMPLE, replace=False)
         ids = [ids[i] for i in sorted(chosen.tolist())]
     if len(ids) < 2:
@@ -130,24 +130,19 @@ def lead_agreement(sentences: Sequence[Sentence]) -> float:
             if s.position == 0:
                 leads[slot[s.article]].update(terms)
     pairs = np.triu_indices(len(ids), k=1)
-    lead_overlap, pair_mask = _overlaps(leads, pairs)
+    lead_overlap, compared = _overlaps(leads, pairs)
     whole_overlap, _ = _overlaps(whole, pairs)
-    whole_mean = float(whole_overlap[pair_mask].mean()) if pair_mask.any() else 0.0
+    whole_mean = float(whole_overlap[compared].mean()) if compared.any() else 0.0
     if whole_mean <= 0.0:
         return 1.0
-    return float(lead_overlap[pair_mask].mean()) / whole_mean
+    return float(lead_overlap[compared].mean()) / whole_mean
 
 
 def _overlaps(
     term_sets: Sequence[set[str]], pairs: tuple[IntArray, IntArray]
 ) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
     """Overlap coefficient of each pair of term sets, and which pairs have both sets non-empty."""
-    vocab: dict[str, int] = {}
-    rows = [i for i, terms in enumerate(term_sets) for _ in terms]
-    cols = [vocab.setdefault(t, len(vocab)) for terms in term_sets for t in sorted(terms)]
-    binary = sparse.csr_matrix(
-        (np.ones(len(rows)), (rows, cols)), shape=(len(term_sets), max(1, len(vocab)))
-    )
+    binary, _ = count_matrix([sorted(terms) for terms in term_sets])
     shared = np.asarray((binary @ binary.T).todense())[pairs]
     sizes = np.asarray([len(t) for t in term_sets], dtype=np.float64)
     smaller = np.minimum(sizes[pairs[0]], sizes[pairs[1]])

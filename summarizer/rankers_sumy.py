@@ -33,7 +33,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summarizer.models import Sentence
-from summarizer.text import STOP_WORDS, normalise, stem, words
+from summarizer.text import STOP_WORDS, count_matrix, normalise, stem, words
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -53,21 +53,6 @@ def min_max(values: Sequence[float] | FloatArray) -> list[float]:
     if high - low <= 1e-12 * max(abs(high), abs(low), 1.0):
         return [1.0] * array.size
     return [float(v) for v in np.clip((array - low) / (high - low), 0.0, 1.0)]
-
-
-def count_matrix(token_lists: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
-    """Rows = token lists, columns = distinct tokens (first-seen order), cells = counts."""
-    vocab: dict[str, int] = {}
-    indices: list[int] = []
-    indptr = [0]
-    for tokens in token_lists:
-        indices.extend(vocab.setdefault(t, len(vocab)) for t in tokens)
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float64)
-    shape = (len(token_lists), len(vocab))
-    matrix = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), indptr), shape=shape)
-    matrix.sum_duplicates()
-    return matrix, vocab
 
 
 class _Tokenizer:

@@ -8,11 +8,13 @@ the stemmer is NLTK's Snowball (pure code) and the stop words are the list sumy 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
+import numpy as np
 from nltk.stem.snowball import SnowballStemmer
+from scipy import sparse
 from sumy.utils import get_stop_words
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -99,3 +101,18 @@ def bigrams(terms: Iterable[str]) -> list[tuple[str, str]]:
 def word_count(text: str) -> int:
     """Words as a reader counts them (white-space separated)."""
     return len(text.split())
+
+
+def count_matrix(token_lists: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """Rows = token lists, columns = distinct tokens (first-seen order), cells = counts."""
+    vocab: dict[str, int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for tokens in token_lists:
+        indices.extend(vocab.setdefault(t, len(vocab)) for t in tokens)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    shape = (len(token_lists), len(vocab))
+    matrix = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), indptr), shape=shape)
+    matrix.sum_duplicates()
+    return matrix, vocab
