@@ -8,8 +8,8 @@ it stays small, fast and deterministic on a large day: the candidates are the be
 ``MAX_ITEMS`` showable items, each with the wordings it may show (``redundancy.wordings``), and
 only the concepts they contain.
 
-"Already said" is the redundancy stage's own test here too: two candidates that ``same()``
-each other, or two wordings of one item, are never both chosen.
+"Already said" is the brief's own test here too: two candidates that ``repeats()`` each other,
+or two wordings of one item, are never both chosen.
 
 A summary runs to N words and is read (and scored) up to N, so the words the exact solution
 leaves unused go to the candidate whose opening words add the most; it comes last, where a cut
@@ -22,7 +22,7 @@ import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -31,7 +31,8 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from summarizer.concepts import ConceptModel, FloatArray, IntArray
 from summarizer.models import Article, Item, Sentence
-from summarizer.redundancy import same, signature, wordings
+from summarizer.redundancy import showing, wordings
+from summarizer.statements import repeats, statement
 from summarizer.text import count_matrix
 
 MAX_ITEMS = 100  # more candidates changed no DUC summary's score, and cost time
@@ -64,7 +65,7 @@ def select_budget(
     chosen.sort(key=lambda c: (int(found.items[c]), c))
     extra = _fill(found, pairs, chosen, words)
     return [
-        _showing(items[int(found.items[c])], found.sentences[c])
+        showing(items[int(found.items[c])], found.sentences[c], articles)
         for c in [*chosen, *([] if extra is None else [extra])]
     ]
 
@@ -104,17 +105,17 @@ def _candidates(
 
 
 def _conflicts(found: _Candidates) -> list[tuple[int, int]]:
-    """Pairs never chosen together: wordings of one item, or two that ``same()`` each other.
+    """Pairs never chosen together: wordings of one item, or two that ``repeats()`` each other.
 
-    Only pairs sharing a content word can be the same statement, so only those are tested.
+    Only pairs sharing a content word can repeat each other, so only those are tested.
     """
-    sigs = [signature(s.text) for s in found.sentences]
-    terms, _ = count_matrix([sorted(sig) for sig in sigs])
+    stmts = [statement(s.text) for s in found.sentences]
+    terms, _ = count_matrix([sorted(st.terms) for st in stmts])
     shared = sparse.triu(terms @ terms.T, k=1).tocoo()
     pairs = {
         (a, b)
         for a, b in zip(shared.row.tolist(), shared.col.tolist(), strict=True)
-        if found.items[a] == found.items[b] or same(sigs[a], sigs[b])
+        if found.items[a] == found.items[b] or repeats(stmts[a], stmts[b])
     }
     for item in np.unique(found.items):
         members = np.flatnonzero(found.items == item).tolist()
@@ -189,9 +190,3 @@ def _fill(
     openings = [" ".join(found.sentences[c].text.split()[:left]) for c in free]
     gains = model.matrix(openings) @ np.where(said, 0.0, model.weights)
     return free[int(np.argmax(gains))]  # ties (even at 0) go to the best-ranked
-
-
-def _showing(item: Item, wording: Sentence) -> Item:
-    """The item with ``wording`` as the one it shows (first), every outlet still credited."""
-    rest = tuple(s for s in item.sentences if s != wording)
-    return replace(item, text=wording.text, sentences=(wording, *rest))

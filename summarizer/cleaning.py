@@ -70,6 +70,10 @@ _WIRE_NOTE = re.compile(
     re.I,
 )
 _SLUG_TOKEN = re.compile(r"^[\w\-]*[A-Za-z0-9]_[\w\-]*$")
+# Markup, an entity or typesetting code, a wire document id ("NYT20000119.0262") or budget
+# slug ("BC-NJ--Evolution & Schools,730"): not a headline.
+_MARKUP_OR_ID = re.compile(r"<[^>]*>|&[A-Za-z]+;|\b[A-Z]{2,5}\d{8}(?:\.\d+)?\b|^BC-|--|,\d{3,4}$")
+_CREDIT_WORDS = 6
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
 _CAPTION = re.compile(
     r"^(?:an?|the)\s+\w+(?:\s+\w+)?\s+(?:\w+\s+)?(?:depicting|showing|featuring|illustrating|"
@@ -86,6 +90,7 @@ _SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'’\-]+\s){0,3}[A-Z][A-Z.'’\-]+:\s+(?=[
 # Typewriter conventions of wire copy: `` and '' for quotes, a spaced underscore for a dash.
 _TYPEWRITER = (("``", "“"), ("''", "”"), (" _ ", " — "))
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]+)\]\([^)]*\)")
 _MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|(\*\*|__|\*|`)")
 
@@ -135,12 +140,14 @@ def clean(raw: RawDocument, article_id: int) -> Article:
     paragraphs = tuple(_strip_labels(p, i == 0) for i, p in enumerate(body) if not _is_heading(p))
     if not paragraphs:
         raise UnreadableSource("no sentence left after cleaning")
-    outlet = raw.outlet or _outlet_name(source_named) or Path(raw.path).stem
+    title = next(filter(_is_title, (raw.title, title)), None) or _title_from(paragraphs[0])
+    # With no outlet known, the article is credited by its title, never by a file name.
+    outlet = raw.outlet or _outlet_name(source_named) or _credit_line(title)
     return Article(
         id=article_id,
         path=raw.path,
         outlet=outlet,
-        title=raw.title or title or _title_from(paragraphs[0]),
+        title=title,
         date=raw.date or date,
         url=raw.url,
         paragraphs=paragraphs,
@@ -186,8 +193,18 @@ def _unwrap(lines: list[str]) -> list[str]:
         return lines
     open_ended = sum(1 for ln in lines[:-1] if not _TERMINAL.search(ln.strip()))
     if open_ended * 2 > len(lines) - 1 and all(len(ln.split()) > 4 for ln in lines[:-1]):
-        return [" ".join(ln.strip() for ln in lines)]
+        return [_join(ln.strip() for ln in lines)]
     return lines
+
+
+def _join(lines: Iterable[str]) -> str:
+    """Lines of one paragraph as one: a space between, none after a hyphen that ends a line
+    inside a word ("out-of-" + "competition"): wire copy breaks at a compound's hyphen."""
+    out = ""
+    for line in lines:
+        joined = out and not _HYPHEN_END.search(out)
+        out = f"{out} {line}" if joined else out + line
+    return out
 
 
 def _strip_markdown(line: str) -> str:
@@ -275,6 +292,20 @@ def _outlet_name(named: str | None) -> str | None:
         return None
     named = re.sub(r"^https?://", "", named.strip()).split("/")[0] if "." in named else named
     return re.sub(r"^www\.", "", named).strip() or None
+
+
+def _is_title(text: str | None) -> bool:
+    """A headline, not markup, a document id ("NYT20000119.0262") or a CMS slug."""
+    if not text or not re.search(r"[^\W\d_]{2}", text):
+        return False
+    return not (_MARKUP_OR_ID.search(text) or _SLUG_TOKEN.match(text))
+
+
+def _credit_line(title: str) -> str:
+    """An article credited by its title, shortened and quoted: “Putin Open to Negotiations…”."""
+    words = title.rstrip("…").split()
+    head = " ".join(words[:_CREDIT_WORDS]).rstrip(",;:–—-")
+    return f"“{head}{'…' if len(words) > _CREDIT_WORDS else ''}”"
 
 
 def _title_from(paragraph: str) -> str:

@@ -103,10 +103,20 @@ class Sentence:
     # False when the sentence cannot stand alone in a brief (fragment, dangling opener, half
     # a quotation); it still counts for ranking and redundancy, it is just never shown.
     eligible: bool = field(default=True, compare=False)
+    # The sentence as the outlet printed it, when ``text`` was edited to stand alone (a
+    # connective dropped); None when the two are the same.
+    printed: str | None = field(default=None, compare=False)
+    # People this sentence names by surname only whom the article named in full before:
+    # (surname, the article's first full mention), for the brief to restore in brackets.
+    names: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
     def key(self) -> tuple[int, int]:
         return (self.article, self.position)
+
+    @property
+    def as_printed(self) -> str:
+        return self.printed or self.text
 
 
 @dataclass(frozen=True)
@@ -118,11 +128,39 @@ class SourceRef:
     path: str
     url: str | None = None
     date: dt.date | None = None
+    # On an item's credit: the sentence this outlet printed (after cleaning), so a reader can
+    # check the credit. None on the brief's list of sources.
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """An outlet that reported the item's statement with another figure ("AP: 15")."""
+
+    name: str
+    figure: str
+    text: str
+    path: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Insertion:
+    """Words the brief added in square brackets so the item names someone in full: the
+    article called them "Hagel" here and "Sen. Chuck Hagel" first; ``words`` is "Sen. Chuck"."""
+
+    words: str
+    surname: str
+    full: str
 
 
 @dataclass(frozen=True)
 class Item:
-    """One statement of the brief: the chosen wording, its score and every outlet behind it."""
+    """One statement of the brief: the chosen wording, its score and every outlet behind it.
+
+    ``sources`` are the outlets whose own sentence states the wording shown (each with that
+    sentence); ``disagreements`` the outlets that gave another figure for it.
+    """
 
     text: str
     score: float
@@ -130,6 +168,11 @@ class Item:
     sentences: tuple[Sentence, ...]
     # Why the item sits in its section; set by the selection stage, None before it.
     placement: Placement | None = field(default=None, compare=False)
+    disagreements: tuple[Disagreement, ...] = ()
+    insertions: tuple[Insertion, ...] = ()
+    # The date of the article the wording comes from, when it is older than the brief: "on
+    # Wednesday" then means that article's Wednesday. Set when the brief is composed.
+    dated: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -209,9 +209,10 @@ _ANY_TAG = re.compile(r"<[^>]+>")
 # and its list marker, a paragraph opening "_ ": layout, not words.
 _NYT_CODES = re.compile(r"&(?:Q[LRC]|[UL]R|MD|HT|Cx[0-9A-Fa-f]+);")
 _NYT_BULLET = re.compile(r"^_\s+(?=\S)")
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
 _DUC_OUTLETS = {
     "APW": "Associated Press",
-    "NYT": "New York Times",
+    "NYT": "The New York Times",
     "XIE": "Xinhua",
     "LTW": "Los Angeles Times/Washington Post",
     "AFP": "Agence France-Presse",
@@ -224,7 +225,9 @@ _DUC_OUTLETS = {
 
 
 def _claims_duc(source: Source, head: str) -> bool:
-    return "<DOC>" in head.upper() and "<TEXT>" in head.upper()
+    """A <DOC> with its <TEXT> or <DOCNO> (a long wire header can push <TEXT> past the head)."""
+    upper = head.upper()
+    return "<DOC>" in upper and ("<TEXT>" in upper or "<DOCNO>" in upper)
 
 
 def _read_duc(source: Source, text: str) -> list[RawDocument]:
@@ -247,8 +250,16 @@ def _read_duc(source: Source, text: str) -> list[RawDocument]:
             RawDocument(
                 path=str(source),
                 text="\n\n".join(clean),
-                title=" ".join(_ANY_TAG.sub(" ", fields.get("HEADLINE", "")).split()) or None,
-                date=_duc_date(fields.get("DATE_TIME") or fields.get("DATE") or docno),
+                title=_duc_paragraph(fields.get("HEADLINE", "")) or None,
+                date=next(
+                    filter(
+                        None,
+                        map(
+                            _duc_date, (fields.get("DATE_TIME", ""), fields.get("DATE", ""), docno)
+                        ),
+                    ),
+                    None,
+                ),
                 outlet=_DUC_OUTLETS.get(re.sub(r"[^A-Z].*", "", docno.upper())),
             )
         )
@@ -256,19 +267,24 @@ def _read_duc(source: Source, text: str) -> list[RawDocument]:
 
 
 def _duc_paragraph(markup: str) -> str:
-    """One paragraph's text: tags and wire typesetting codes out, entities decoded."""
-    text = " ".join(_NYT_CODES.sub(" ", _ANY_TAG.sub(" ", markup)).split())
-    return _NYT_BULLET.sub("", html.unescape(text))
+    """One paragraph's text: tags and wire typesetting codes out, entities decoded, a word
+    hyphenated across a line break joined again ("out-of-\ncompetition")."""
+    text = _LINE_BREAK_HYPHEN.sub("-", _NYT_CODES.sub(" ", _ANY_TAG.sub(" ", markup)))
+    return _NYT_BULLET.sub("", html.unescape(" ".join(text.split())))
 
 
 def _duc_date(value: str) -> dt.date | None:
+    """``2000-01-19 19:04``, ``19980812`` (in a DOCNO) or ``08/12/1998 13:29:00``."""
     m = re.search(r"(19|20)(\d\d)-?(\d\d)-?(\d\d)", value)
-    if not m:
-        return None
+    us = re.search(r"\b(\d\d)/(\d\d)/((?:19|20)\d\d)\b", value)
     try:
-        return dt.date(int(m[1] + m[2]), int(m[3]), int(m[4]))
+        if m:
+            return dt.date(int(m[1] + m[2]), int(m[3]), int(m[4]))
+        if us:
+            return dt.date(int(us[3]), int(us[1]), int(us[2]))
     except ValueError:
-        return None
+        pass
+    return None
 
 
 def _claims_text(source: Source, head: str) -> bool:

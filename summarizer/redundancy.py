@@ -1,9 +1,10 @@
-"""Redundancy stage: merge sentences that say the same thing into one ``Item`` per statement.
+"""Redundancy stage: merge sentences that state the same thing into one ``Item`` per statement.
 
-Exact copies, wire copies and paraphrases across outlets become one item that credits every
-outlet, in the wording of the article the others were copied from. The same test, ``same``,
-decides later whether a candidate repeats something already selected, so "already said" means
-one thing everywhere.
+Exact copies, wire copies and paraphrases across outlets become one item, in the wording of
+the article the others were copied from, crediting every outlet whose own sentence states that
+wording (``statements.states``), each with that sentence. A sentence that says the same but
+for a figure ("15 killed" where two outlets say 17) is not merged: the item shows the figure
+most outlets give and names the others as ``disagreements``.
 
 Cost is near-linear: each sentence is compared only with the groups that share one of its
 rarest terms, never with every other sentence.
@@ -12,18 +13,26 @@ rarest terms, never with every other sentence.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 from scipy import sparse
 
-from summarizer.models import Article, Item, Sentence, SourceRef
-from summarizer.text import content_terms
+from summarizer.models import Article, Disagreement, Item, Sentence, SourceRef
+from summarizer.statements import (
+    CONTAINED_STATES,
+    JACCARD_STATES,
+    MIN_CONTAINED,
+    MIN_SHARED,
+    Signature,
+    Statement,
+    disagrees,
+    statement,
+    states,
+    supports,
+)
 
-# Two term sets state the same thing when they overlap this much (Jaccard), or when the
-# smaller is this much contained in the larger (a shortened wire copy).
-JACCARD_SAME = 0.4
-CONTAINED_SAME = 0.6
 # A statement carried by n outlets scores (1 + SUPPORT * log2 n) times its best sentence.
 SUPPORT = 0.5
 _LOOKUP_TERMS = 4
@@ -32,65 +41,60 @@ _LOOKUP_TERMS = 4
 _MAX_POSTING = 64
 _PAIR_CHUNK = 200_000
 
-Signature = frozenset[str]
-
-
-def signature(text: str) -> Signature:
-    """The stemmed content words of a sentence: what it talks about, not how it is worded."""
-    return frozenset(content_terms(text))
-
-
-def same(a: Signature, b: Signature) -> bool:
-    """Whether two sentences state the same thing (a copy or a paraphrase)."""
-    if not a or not b:
-        return False
-    shared = len(a & b)
-    return shared >= JACCARD_SAME * len(a | b) or shared >= CONTAINED_SAME * min(len(a), len(b))
-
 
 def merge(
     sentences: Sequence[Sentence], scores: Sequence[float], articles: Mapping[int, Article]
 ) -> list[Item]:
-    """Group sentences that say the same thing; one item per group, best first."""
-    sigs = [signature(s.text) for s in sentences]
-    groups = _group(sentences, scores, sigs)
-    items = [_item(members, sentences, scores, articles) for members in groups]
+    """Group sentences that state the same thing; one item per group, best first."""
+    stmts = [statement(s.text) for s in sentences]
+    groups, rivals = _group(sentences, scores, stmts)
+    groups, rivals = _settle(groups, rivals, sentences, stmts, articles)
+    items = _items(groups, rivals, sentences, scores, articles)
     items.sort(key=lambda it: (-it.score, it.sentences[0].article, it.sentences[0].position))
     return items
 
 
 def _group(
-    sentences: Sequence[Sentence], scores: Sequence[float], sigs: Sequence[Signature]
-) -> list[list[int]]:
-    """Leader clustering in score order: a sentence joins the first group whose leader
-    states the same thing, else it leads a new group.
+    sentences: Sequence[Sentence], scores: Sequence[float], stmts: Sequence[Statement]
+) -> tuple[list[list[int]], dict[int, set[int]]]:
+    """Leader clustering in score order: a sentence joins the first group whose leader it
+    states the same as, else it leads a new group; a new leader that gives another figure for
+    an earlier leader's statement marks the two groups as rivals.
 
-    Sentences with the same terms form one unit, so wire copies cost nothing extra; units are
-    compared only with their candidate neighbours (``_neighbours``).
+    Sentences with the same statement form one unit, so wire copies cost nothing extra; units
+    are compared only with their candidate neighbours (``_neighbours``).
     """
-    unit_ids: dict[Signature, int] = {}
+    unit_ids: dict[Statement, int] = {}
     unit_of = [
-        unit_ids.setdefault(sig, len(unit_ids)) if sig else -1 - i for i, sig in enumerate(sigs)
+        unit_ids.setdefault(st, len(unit_ids)) if st.terms else -1 - i for i, st in enumerate(stmts)
     ]
-    neighbours = _neighbours(list(unit_ids))
+    units = list(unit_ids)
+    neighbours = _neighbours([u.terms for u in units])
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], sentences[i].key))
     led_by: dict[int, int] = {}  # unit -> first group led by a sentence of that unit
     groups: list[list[int]] = []
+    rivals: dict[int, set[int]] = {}
     for i in order:
         unit = unit_of[i]
-        near = [unit, *neighbours[unit]] if unit >= 0 else []
-        homes = [led_by[u] for u in near if u in led_by]
+        near = neighbours[unit] if unit >= 0 else []
+        homes = [led_by[unit]] if unit in led_by else []
+        homes += [led_by[u] for u in near if u in led_by and states(units[unit], units[u])]
         if homes:
             groups[min(homes)].append(i)
             continue
         if unit >= 0:
             led_by[unit] = len(groups)
+            for u in near:
+                if u in led_by and disagrees(units[unit], units[u]):
+                    rivals.setdefault(led_by[u], set()).add(len(groups))
+                    rivals.setdefault(len(groups), set()).add(led_by[u])
         groups.append([i])
-    return groups
+    return groups, rivals
 
 
 def _neighbours(sigs: Sequence[Signature]) -> list[list[int]]:
-    """For each signature, the others that state the same thing, without all-pairs work.
+    """For each signature, the others whose words overlap enough to state the same thing,
+    without all-pairs work.
 
     A signature's candidates are those that contain one of its rarest terms (a copy or a
     paraphrase keeps the rare words); only those pairs are tested, vectorised. The relation is
@@ -121,32 +125,156 @@ def _neighbours(sigs: Sequence[Signature]) -> list[list[int]]:
         ca, cb = a[start : start + _PAIR_CHUNK], b[start : start + _PAIR_CHUNK]
         shared = np.asarray(x[ca].multiply(x[cb]).sum(axis=1)).ravel()
         union = sizes[ca] + sizes[cb] - shared
-        ok = (shared >= JACCARD_SAME * union) | (
-            shared >= CONTAINED_SAME * np.minimum(sizes[ca], sizes[cb])
+        ok = ((shared >= MIN_SHARED) & (shared >= JACCARD_STATES * union)) | (
+            (shared >= MIN_CONTAINED)
+            & (shared >= CONTAINED_STATES * np.minimum(sizes[ca], sizes[cb]))
         )
         for p, q in zip(ca[ok].tolist(), cb[ok].tolist(), strict=True):
             found[p].append(q)
     return found
 
 
-def _item(
-    members: list[int],
+def _settle(
+    groups: list[list[int]],
+    rivals: dict[int, set[int]],
+    sentences: Sequence[Sentence],
+    stmts: Sequence[Statement],
+    articles: Mapping[int, Article],
+) -> tuple[list[list[int]], dict[int, set[int]]]:
+    """Every member of a group backs the wording the group shows (``supports``).
+
+    A member joined by stating the leader, but the wording shown is the most original one;
+    members that do not back it leave to form a group of their own (settled the same way).
+    """
+    settled: list[list[int]] = []
+    moved: dict[int, int] = {}  # original group -> its settled core
+    queue = [(g, members) for g, members in enumerate(groups)]
+    while queue:
+        origin, members = queue.pop(0)
+        shown = _shown([sentences[i] for i in members], articles)
+        core = next(i for i in members if sentences[i] is shown)
+        kept = [i for i in members if i == core or supports(stmts[core], stmts[i])]
+        rest = [i for i in members if i not in kept]
+        if origin >= 0:
+            moved[origin] = len(settled)
+        settled.append(kept)
+        if rest:
+            queue.append((-1, rest))
+    renamed = {moved[g]: {moved[r] for r in others} for g, others in rivals.items()}
+    return settled, renamed
+
+
+def _items(
+    groups: list[list[int]],
+    rivals: dict[int, set[int]],
     sentences: Sequence[Sentence],
     scores: Sequence[float],
     articles: Mapping[int, Article],
-) -> Item:
-    """One item: the original article's wording, every outlet, support-weighted score."""
-    group = [sentences[i] for i in members]
+) -> list[Item]:
+    """One item per group; of rival groups (another figure for one statement) only the one
+    most outlets give is an item, naming the others as disagreements."""
+    outlets = [len({articles[sentences[i].article].outlet for i in g}) for g in groups]
+    items = []
+    folded: set[int] = set()
+    for g in _by_support(rivals, outlets):
+        if g in folded:
+            continue
+        others = sorted(_component(g, rivals) - {g})
+        folded.update(others)
+        item = _item([sentences[i] for i in groups[g]], [scores[i] for i in groups[g]], articles)
+        against = [sentences[i] for o in others for i in groups[o]]
+        items.append(replace(item, disagreements=disagreements(item, against, articles)))
+    items.extend(
+        _item([sentences[i] for i in g], [scores[i] for i in g], articles)
+        for k, g in enumerate(groups)
+        if k not in folded and k not in rivals
+    )
+    return items
+
+
+def _by_support(rivals: dict[int, set[int]], outlets: Sequence[int]) -> list[int]:
+    """Groups with rivals, the one most outlets carry first (ties: the better-ranked)."""
+    return sorted(rivals, key=lambda g: (-outlets[g], g))
+
+
+def _component(start: int, rivals: dict[int, set[int]]) -> set[int]:
+    seen = {start}
+    todo = [start]
+    while todo:
+        for other in rivals.get(todo.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
+def _item(group: list[Sentence], scores: list[float], articles: Mapping[int, Article]) -> Item:
+    """One item: the original article's wording, the outlets that state it, support-weighted
+    score."""
+    ranked = sorted(group, key=_rank_key(group, articles))
+    sources = credits(ranked[0], ranked, articles)
+    score = max(scores) * (1.0 + SUPPORT * math.log2(max(1, len(sources))))
+    return Item(text=ranked[0].text, score=score, sources=sources, sentences=tuple(ranked))
+
+
+def _rank_key(
+    group: Sequence[Sentence], articles: Mapping[int, Article]
+) -> Callable[[Sentence], tuple[bool, tuple[int, int, str, int], tuple[int, int]]]:
+    """Eligible wordings first, then the most original article's (``_originality``)."""
     originality = _originality([articles[s.article] for s in group])
-    ranked = sorted(group, key=lambda s: (not s.eligible, originality[s.article], s.key))
+    return lambda s: (not s.eligible, originality[s.article], s.key)
+
+
+def _shown(group: Sequence[Sentence], articles: Mapping[int, Article]) -> Sentence:
+    return min(group, key=_rank_key(group, articles))
+
+
+def credits(
+    shown: Sentence, sentences: Iterable[Sentence], articles: Mapping[int, Article]
+) -> tuple[SourceRef, ...]:
+    """The outlets whose own sentence backs ``shown`` (``supports``), each once, with that
+    sentence."""
+    core = statement(shown.text)
     outlets: dict[str, SourceRef] = {}
-    for s in ranked:
+    for s in (shown, *sentences):
         a = articles[s.article]
-        outlets.setdefault(a.outlet, SourceRef(a.outlet, a.title, a.path, a.url, a.date))
-    best = max(scores[i] for i in members)
-    score = best * (1.0 + SUPPORT * math.log2(len(outlets)))
-    return Item(
-        text=ranked[0].text, score=score, sources=tuple(outlets.values()), sentences=tuple(ranked)
+        if a.outlet in outlets or not (s is shown or supports(core, statement(s.text))):
+            continue
+        outlets[a.outlet] = SourceRef(a.outlet, a.title, a.path, a.url, a.date, s.as_printed)
+    return tuple(outlets.values())
+
+
+def disagreements(
+    item: Item, against: Sequence[Sentence], articles: Mapping[int, Article]
+) -> tuple[Disagreement, ...]:
+    """The outlets of ``against`` (sentences giving other figures), each once, with their
+    figure; an outlet the item already credits is not listed against itself."""
+    core = statement(item.text)
+    credited = {ref.name for ref in item.sources}
+    found: dict[str, Disagreement] = {}
+    for s in against:
+        a = articles[s.article]
+        if a.outlet in credited or a.outlet in found:
+            continue
+        figures = {(u, v) for u, v in statement(s.text).figures if v not in core.values}
+        shown = ", ".join(_figure(unit, value) for unit, value in sorted(figures)) or "?"
+        found[a.outlet] = Disagreement(a.outlet, shown, s.as_printed, a.path, a.url)
+    return tuple(found.values())
+
+
+def _figure(unit: str, value: str) -> str:
+    return f"{unit}{value}" if unit in ("$", "€", "£") else value
+
+
+def showing(item: Item, wording: Sentence, articles: Mapping[int, Article]) -> Item:
+    """The item with ``wording`` as the one it shows (first), credited to the outlets whose
+    sentence states that wording."""
+    rest = tuple(s for s in item.sentences if s != wording)
+    return replace(
+        item,
+        text=wording.text,
+        sentences=(wording, *rest),
+        sources=credits(wording, rest, articles),
     )
 
 

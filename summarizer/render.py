@@ -114,6 +114,11 @@ def long_date(value: dt.date) -> str:
     return f"{_DAYS[value.weekday()]}, {value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
+def short_date(value: dt.date) -> str:
+    """Format as "24 June 2025", locale-free like ``long_date``."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
 def default_template_dir() -> Traversable:
     """The packaged templates in an installed wheel, else the checkout's ``templates/``."""
     return default_templates_dir()
@@ -162,6 +167,7 @@ def _environment(loader: jinja2.BaseLoader, *, autoescape: bool) -> jinja2.Envir
         outlets=unique_outlets,
         isodate=iso_date,
         longdate=long_date,
+        shortdate=short_date,
     )
     return env
 
@@ -202,12 +208,28 @@ def _source_json(ref: SourceRef) -> dict[str, str | None]:
     return {"name": ref.name, "title": ref.title, "path": ref.path, "url": ref.url}
 
 
+def _credit_json(ref: SourceRef) -> dict[str, str | None]:
+    """A credit with the outlet's own sentence, so every credit can be checked."""
+    return {**_source_json(ref), "date": iso_date(ref.date), "text": ref.text}
+
+
 def _item_json(item: Item) -> dict[str, object]:
     data: dict[str, object] = {
         "text": item.text,
         "score": round(float(item.score), 4),
-        "sources": [_source_json(ref) for ref in item.sources],
+        "sources": [_credit_json(ref) for ref in item.sources],
     }
+    if item.dated is not None:
+        data["date"] = iso_date(item.dated)
+    if item.disagreements:
+        data["disagreements"] = [
+            {"name": d.name, "figure": d.figure, "text": d.text, "path": d.path, "url": d.url}
+            for d in item.disagreements
+        ]
+    if item.insertions:
+        data["insertions"] = [
+            {"words": i.words, "surname": i.surname, "full": i.full} for i in item.insertions
+        ]
     if item.placement is not None:
         data["placement"] = _placement_json(item.placement)
     return data
@@ -254,16 +276,20 @@ class Renderer:
         self._markdown_env = _environment(loader, autoescape=False)
         self._html_env = _environment(loader, autoescape=True)
 
-    def markdown(self, brief: Brief) -> str:
-        """The brief as Markdown; the template escapes article text with the ``md`` filter."""
-        return _render(self._markdown_env, MARKDOWN_TEMPLATE, brief=brief)
+    def markdown(self, brief: Brief, *, for_html: bool = False) -> str:
+        """The brief as Markdown; the template escapes article text with the ``md`` filter.
+        ``for_html``: the Markdown the HTML page is made from (with how each outlet put it)."""
+        return _render(self._markdown_env, MARKDOWN_TEMPLATE, brief=brief, for_html=for_html)
 
-    def html(self, brief: Brief, markdown_text: str) -> str:
-        """A standalone page around the converted Markdown.
+    def html(self, brief: Brief, markdown_text: str | None = None) -> str:
+        """A standalone page around the converted Markdown (by default the brief's own, made
+        for the page).
 
         The converted body is marked safe because every article-derived piece of it was
         escaped on the way into Markdown; the page template autoescapes the rest.
         """
+        if markdown_text is None:
+            markdown_text = self.markdown(brief, for_html=True)
         body = Markup(markdown_to_html(markdown_text))
         return _render(self._html_env, HTML_TEMPLATE, brief=brief, body=body)
 
@@ -277,9 +303,8 @@ class Renderer:
 
     def render_all(self, brief: Brief) -> dict[str, str]:
         """Every format, keyed by the file suffix it is written under."""
-        markdown_text = self.markdown(brief)
         return {
-            "md": markdown_text,
-            "html": self.html(brief, markdown_text),
+            "md": self.markdown(brief),
+            "html": self.html(brief),
             "json": self.json(brief),
         }

@@ -1,7 +1,8 @@
 """Selection stage: pick the items the reader sees, best first, never saying a thing twice.
 
 Items arrive merged and scored; here the ones that cannot stand alone are passed over and a
-candidate that repeats an item already chosen (by the redundancy stage's own test) is dropped.
+candidate that repeats an item already chosen (``statements.repeats``: the same statement,
+or the same key figure about the same thing) is dropped, across sections.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from summarizer.models import Item, Section
-from summarizer.redundancy import Signature, same, signature
+from summarizer.statements import Statement, repeats, statement
 from summarizer.text import word_count
 from summarizer.theme_model import ThemeModel, learn_items
 from summarizer.themes import Theme, fallback
@@ -20,14 +21,14 @@ class _Said:
     """What the brief has said so far, to test candidates against."""
 
     def __init__(self) -> None:
-        self._sigs: list[Signature] = []
+        self._said: list[Statement] = []
 
     def repeats(self, item: Item) -> bool:
-        sig = signature(item.text)
-        return any(same(sig, other) for other in self._sigs)
+        new = statement(item.text)
+        return any(repeats(new, old) for old in self._said)
 
     def add(self, item: Item) -> None:
-        self._sigs.append(signature(item.text))
+        self._said.append(statement(item.text))
 
 
 def _showable(items: Iterable[Item]) -> Iterator[Item]:

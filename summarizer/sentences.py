@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from summarizer import names
 from summarizer.models import Article, Sentence
 from summarizer.splitting import split_sentences
-from summarizer.text import STOP_WORDS, stem, words
+from summarizer.text import STOP_WORDS, content_terms, stem, words
 
 MIN_WORDS = 6
 MAX_WORDS = 70
@@ -25,9 +26,21 @@ _DANGLING = re.compile(
     r"likewise|similarly|besides|otherwise|indeed|later|finally|overall|"
     r"in (?:summary|conclusion|short|addition|contrast|turn|response|the meantime)|"
     r"for (?:its|his|her|their) part|as a result|on the other hand|at the same time|"
-    r"in the same vein|to that end|by contrast)\b",
+    r"in the same vein|to that end|by contrast|even so|that said|as such)\b",
     re.I,
 )
+# An opening adverbial that ends on a word pointing back: "Aside from that,", "Despite this,",
+# "Because of that,", "Since then,".
+_POINTS_BACK = re.compile(
+    r"^[A-Z][a-z]*(?:\s+[a-z]+){0,4}\s+(?:this|that|these|those|it|them|then|there)\s*,"
+)
+# "Obsessed with her goal, she began…": a he/she/they subject after an opening clause that
+# names nobody.
+_PRONOUN_SUBJECT = re.compile(r"^[^,“\"]{0,80},\s+(?:he|she|they)\b")
+# "also" among the first words outside quotations says "as well as what you just read".
+_ALSO = re.compile(r"(?<=\s)also\s+")
+_ALSO_WINDOW = 7
+MIN_TERMS = 3  # content words a statement needs to say something of its own
 # Connectives a sentence can lose without changing what it states ("However, X did Y").
 _DROPPABLE = re.compile(
     r"^(?:however|meanwhile|additionally|furthermore|moreover|also|conversely|still|"
@@ -54,25 +67,48 @@ _CAPITALISED = re.compile(r"^[A-Z][\w’'\-]*$")
 
 
 def split_article(article: Article) -> list[Sentence]:
-    """All sentences of one article, numbered in reading order."""
-    vocabulary = _lowercase_vocabulary(article.paragraphs)
-    out: list[Sentence] = []
+    """All sentences of one article, numbered in reading order, each with the people it
+    names by surname only (``names.py``)."""
+    ordinary = _lowercase_words(article.paragraphs)
+    vocabulary = frozenset(stem(w) for w in ordinary)
+    pieces: list[tuple[int, str, bool]] = []
     for p_index, paragraph in enumerate(article.paragraphs):
-        pieces = split_sentences(paragraph)
+        found = [_drop_run_in_heading(raw, vocabulary) for raw in split_sentences(paragraph)]
         # A paragraph that opens "In summary, …" restates the article: none of it is news.
-        wrap_up = bool(pieces) and bool(_WRAP_UP.match(pieces[0]))
-        for raw in pieces:
-            text = repair(_drop_run_in_heading(raw, vocabulary))
-            out.append(
-                Sentence(
-                    article=article.id,
-                    position=len(out),
-                    text=text,
-                    paragraph=p_index,
-                    eligible=not wrap_up and is_standalone(text),
-                )
+        wrap_up = bool(found) and bool(_WRAP_UP.match(found[0]))
+        pieces.extend((p_index, text, wrap_up) for text in found)
+    people = names.article_people([text for _, text, _ in pieces], ordinary)
+    out: list[Sentence] = []
+    for p_index, printed, wrap_up in pieces:
+        text = repair(printed)
+        refs = _surname_refs(text, people, ordinary)
+        out.append(
+            Sentence(
+                article=article.id,
+                position=len(out),
+                text=text,
+                paragraph=p_index,
+                eligible=not wrap_up and is_standalone(text),
+                printed=printed if printed != text else None,
+                names=refs,
             )
+        )
     return out
+
+
+def _surname_refs(
+    text: str, people: tuple[dict[str, names.Mention], frozenset[str]], ordinary: frozenset[str]
+) -> tuple[tuple[str, str], ...]:
+    """(surname, words to restore) for each person ``text`` calls by surname alone; none for
+    a surname two people of the article share when a courtesy title makes it uncertain."""
+    known, shared = people
+    named_here = {m.surname for m in names.full_mentions(text, ordinary)}
+    refs = []
+    for surname in names.surname_only(text, known):
+        if surname in named_here or (surname in shared and names.courtesy_titled(text, surname)):
+            continue
+        refs.append((surname, known[surname].words))
+    return tuple(refs)
 
 
 def split_all(articles: Iterable[Article]) -> list[Sentence]:
@@ -81,12 +117,23 @@ def split_all(articles: Iterable[Article]) -> list[Sentence]:
 
 
 def repair(text: str) -> str:
-    """Drop a leading connective that only links to the previous sentence."""
+    """Drop a leading connective that only links to the previous sentence, and an early
+    "also" ("Clinton also will travel…"): the statement stands without them."""
     m = _DROPPABLE.match(text)
-    if not m:
-        return text
-    rest = text[m.end() :]
-    return rest[:1].upper() + rest[1:] if rest else text
+    if m and text[m.end() :]:
+        rest = text[m.end() :]
+        text = rest[:1].upper() + rest[1:]
+    return _drop_also(text)
+
+
+def _drop_also(text: str) -> str:
+    """Remove "also" from the first words outside quotations (as brief_lint reads them)."""
+    outside = _QUOTATION.sub(lambda m: "x" * len(m.group(0)), text)
+    for m in _ALSO.finditer(outside):
+        if len(outside[: m.start()].split()) >= _ALSO_WINDOW:
+            break
+        return _drop_also(text[: m.start()] + text[m.end() :])
+    return text
 
 
 def is_standalone(text: str) -> bool:
@@ -99,6 +146,8 @@ def is_standalone(text: str) -> bool:
         return False  # fragments and questions
     if _DANGLING.match(text.lstrip("\"“‘'")) or _WRAP_UP.match(text) or _UNRESOLVED.search(text):
         return False
+    if _POINTS_BACK.match(text) or _pronoun_subject(text):
+        return False
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         return False  # half of a quotation
     if _unnamed_speaker(text):
@@ -107,7 +156,17 @@ def is_standalone(text: str) -> bool:
         return False
     letters = _NON_LETTERS.sub("", text)
     upper = sum(map(str.__ne__, letters, letters.lower()))
-    return upper * 2 <= len(letters)  # not shouting in capitals
+    if upper * 2 > len(letters):
+        return False  # shouting in capitals
+    return len(set(content_terms(text))) >= MIN_TERMS
+
+
+def _pronoun_subject(text: str) -> bool:
+    """Whether an opening clause leads to a he/she/they subject and names nobody before it
+    (the first word aside, which is capitalised anyway)."""
+    outside = _QUOTATION.sub(" ", text)
+    m = _PRONOUN_SUBJECT.match(outside)
+    return m is not None and not re.search(r"\s[A-Z]", outside[: m.end()])
 
 
 def _unnamed_speaker(text: str) -> bool:
@@ -120,10 +179,9 @@ def _unnamed_speaker(text: str) -> bool:
     return not any(word[:1].isupper() for word in outside[: speaker.start()].split()[1:])
 
 
-def _lowercase_vocabulary(paragraphs: Iterable[str]) -> frozenset[str]:
-    """Stems the article itself uses in lower case: its ordinary, non-name words."""
-    tokens = {t for p in paragraphs for t in re.findall(r"\b[a-z][a-z’'\-]+\b", p)}
-    return frozenset(stem(t) for t in tokens)
+def _lowercase_words(paragraphs: Iterable[str]) -> frozenset[str]:
+    """Words the article itself uses in lower case: its ordinary, non-name words."""
+    return frozenset(t for p in paragraphs for t in re.findall(r"\b[a-z][a-z’'\-]+\b", p))
 
 
 def _drop_run_in_heading(text: str, vocabulary: frozenset[str]) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import InputError
-from summarizer.models import Brief, Item, Section, Skipped, SourceRef
+from summarizer.models import Brief, Disagreement, Insertion, Item, Section, Skipped, SourceRef
 from summarizer.render import Renderer
 
 BRIEF_SUFFIXES = (".json", ".html", ".md")
@@ -62,6 +62,23 @@ def _source(data: Any, where: str) -> SourceRef:
         path=_optional(data, "path") or "",
         url=_optional(data, "url"),
         date=_date(_optional(data, "date")),
+        text=_optional(data, "text"),
+    )
+
+
+def _disagreement(data: Any, where: str) -> Disagreement:
+    return Disagreement(
+        name=_text(data, "name", where),
+        figure=_text(data, "figure", where),
+        text=_text(data, "text", where),
+        path=_optional(data, "path") or "",
+        url=_optional(data, "url"),
+    )
+
+
+def _insertion(data: Any, where: str) -> Insertion:
+    return Insertion(
+        _text(data, "words", where), _text(data, "surname", where), _text(data, "full", where)
     )
 
 
@@ -72,6 +89,9 @@ def _item(data: Any, where: str) -> Item:
         score=float(score) if isinstance(score, int | float) else 0.0,
         sources=tuple(_source(s, where) for s in _list(data, "sources", where)),
         sentences=(),
+        disagreements=tuple(_disagreement(d, where) for d in _list(data, "disagreements", where)),
+        insertions=tuple(_insertion(i, where) for i in _list(data, "insertions", where)),
+        dated=_date(_optional(data, "date")),
     )
 
 
@@ -129,5 +149,5 @@ def load_stored(path: Path, templates: Path | None = None) -> StoredBrief:
     brief = brief_from_json(_read(json_path), str(json_path))
     md_path, html_path = path.with_suffix(".md"), path.with_suffix(".html")
     markdown = _read(md_path) if md_path.is_file() else Renderer(templates).markdown(brief)
-    html = _read(html_path) if html_path.is_file() else Renderer(templates).html(brief, markdown)
+    html = _read(html_path) if html_path.is_file() else Renderer(templates).html(brief)
     return StoredBrief(json_path, brief, markdown, html)

@@ -1,8 +1,11 @@
 """The checks of the project's brief_lint tool, copied so the tests do not depend on ../shared.
 
 A reader calls each of these a defect in a brief: furniture, slugs, metadata, escaped
-characters, fragments, run-ons, dangling openers, unbalanced quotes, unattributed items,
-repeated statements and too few sections. Keep in step with shared/tools/brief_lint.py.
+characters, fragments, run-ons, dangling openers and openers that point back, an early "also",
+a he/she/they subject with nobody named, unbalanced quotes, unattributed items, a credit whose
+outlet's own sentence does not state the item (credit-unsupported), repeated statements
+(also two that share a figure) and too few sections. Keep in step with
+shared/tools/brief_lint.py: tests/test_brieflint.py checks that both give the same verdicts.
 """
 
 # ruff: noqa
@@ -38,8 +41,13 @@ ESCAPED = re.compile(r"\\[\"'nt]")
 DANGLING = re.compile(
     r"^(He|She|They|It|This|These|Those|However|But|Meanwhile|Additionally|"
     r"Furthermore|Moreover|Also|And|Conversely|Instead|Still|Yet|In summary|"
-    r"In the meantime|For its part)\b"
+    r"In the meantime|For its part|Aside from (that|this)|Despite (that|this)|"
+    r"In addition|Besides|Even so|As a result|After that|Because of (that|this)|"
+    r"On the other hand|Otherwise|At the same time|By contrast|In contrast|"
+    r"Similarly|Likewise|Nevertheless|Nonetheless|Thus|Therefore|Hence|"
+    r"That is why|That's why|Such)\b"
 )
+NUMBER = re.compile(r"\b\d[\d,.]*\b")
 END = re.compile(r"[.!?][\"'”’)\]]*$")
 STOP = set(
     """a about above after again against all am an and any are as at be because been before being
@@ -91,8 +99,26 @@ def item_defects(text):
         out.append(("fragment-end", t[-20:]))
     if DANGLING.match(t):
         out.append(("dangling-opener", DANGLING.match(t).group(0)))
+    plain = re.sub(r"[“\"][^”\"]*[”\"]", " ", t)  # outside quotations
+    if re.search(r"\balso\b", " ".join(plain.split()[:7])):
+        out.append(("depends-on-context", "'also' early in the sentence"))
+    m = re.match(r"^[^,“\"]{0,80},\s+(he|she|they)\b", plain)
+    if m and not re.search(r"\s[A-Z]", plain[: m.start(1)]):
+        out.append(("pronoun-subject", f"'{m.group(1)}' with nobody named before it"))
     if t.count('"') % 2 or t.count("“") != t.count("”"):
         out.append(("unbalanced-quotes", t[:30]))
+    return out
+
+
+def figures(text):
+    """Quantities (not years, not identifiers such as 'Flight 111')."""
+    out = set()
+    for m in NUMBER.finditer(text):
+        before = text[: m.start()].split()[-1:] or [""]
+        n = m.group(0).strip(".,").replace(",", "")
+        if before[0][:1].isupper() or len(n) < 2 or (len(n) == 4 and n[:2] in ("19", "20")):
+            continue
+        out.add(n)
     return out
 
 
@@ -101,7 +127,20 @@ def redundant(a, b):
     if not ca or not cb:
         return False
     inter = len(ca & cb)
+    if figures(a) & figures(b) and inter >= 3:
+        return True  # the same figure about the same thing
     return inter / len(ca | cb) >= 0.45 or inter / min(len(ca), len(cb)) >= 0.7
+
+
+def states(item, quote):
+    """Does an outlet's own sentence state the item (same fact, maybe other words)?"""
+    a, b = content(item) | figures(item), content(quote) | figures(quote)
+    shared = a & b
+    if not a or not b:
+        return False
+    if len(shared) >= 3 or len(shared) >= min(len(a), len(b)) / 2:
+        return True
+    return bool(figures(item) & figures(quote)) and len(shared) >= 2
 
 
 def lint(brief, min_sections=3):
@@ -120,7 +159,37 @@ def lint(brief, min_sections=3):
         srcs = it.get("sources") or []
         if not srcs or not all((s.get("name") or "").strip() for s in srcs):
             defects.append(("unattributed", "no named source", text))
+        for s in srcs:
+            quote = s.get("text")
+            if isinstance(quote, str) and quote.strip() and not states(text, quote):
+                defects.append(("credit-unsupported", f"{s.get('name')}: {quote[:60]}", text))
     for (_, a), (_, b) in combinations(items, 2):
         if redundant(a.get("text", ""), b.get("text", "")):
             defects.append(("redundant-pair", b.get("text", "")[:80], a.get("text", "")))
     return items, defects
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("brief")
+    ap.add_argument("--min-sections", type=int, default=3)
+    args = ap.parse_args()
+    try:
+        with open(args.brief, encoding="utf-8") as fh:
+            brief = json.load(fh)
+    except (OSError, ValueError) as e:
+        print(f"cannot read {args.brief}: {e}", file=sys.stderr)
+        return 2
+    items, defects = lint(brief, args.min_sections)
+    for kind, why, text in defects:
+        print(f"{kind}: {why} :: {text[:120]}")
+    kinds = sorted({d[0] for d in defects})
+    print(
+        f"{len(defects)} defects in {len(items)} items"
+        + (f" ({', '.join(kinds)})" if kinds else "")
+    )
+    return 1 if defects else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

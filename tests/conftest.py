@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
-from summarizer.models import Brief, Item, Section, Skipped, SourceRef
+from summarizer.models import Brief, Disagreement, Item, Section, Skipped, SourceRef
 
 DAY = dt.date(2025, 6, 25)
 HOSTILE_TEXT = "Officials said <script>alert(1)</script> & *nothing* [changed](http://evil.test)."
 
 
-def ref(name: str, url: str | None = None, date: dt.date | None = DAY) -> SourceRef:
-    """A source whose title and path are derived from its name, to keep samples short."""
+def ref(
+    name: str, url: str | None = None, date: dt.date | None = DAY, text: str | None = None
+) -> SourceRef:
+    """A source whose title and path are derived from its name, to keep samples short;
+    ``text`` is the outlet's own sentence when it credits an item."""
     slug = name.lower().replace(" ", "-")
-    return SourceRef(name=name, title=f"{name} report", path=f"{slug}.txt", url=url, date=date)
+    return SourceRef(
+        name=name, title=f"{name} report", path=f"{slug}.txt", url=url, date=date, text=text
+    )
 
 
 def item(text: str, *sources: SourceRef, score: float = 0.912345678) -> Item:
@@ -28,7 +34,9 @@ def make_brief(
     skipped: tuple[Skipped, ...] = (Skipped("inbox/photo.jpg", "binary file"),),
     title: str = "NATO summit in The Hague",
 ) -> Brief:
-    """A brief with two themes, one item carried by five outlets and one hostile item.
+    """A brief with two themes, one item carried by five outlets (each with its own
+    sentence), one hostile item, and one from the day before that an outlet gave with
+    another figure.
 
     Pass ``sections`` to test one awkward item on its own; the sources list then defaults to
     every outlet those sections credit.
@@ -39,14 +47,41 @@ def make_brief(
     guardian = ref("The Guardian", "https://www.theguardian.com/world/nato")
     kyiv = ref("Kyiv Independent", "https://kyivindependent.com/nato")
     if sections is None:
-        met = item("Zelenskyy and Trump met for 50 minutes.", reuters, bbc, ap, guardian, kyiv)
-        spend = item("Allies agreed to spend 5% of GDP on defence.", guardian, reuters)
+        said = "Zelenskyy and Trump met for 50 minutes."
+        met = item(
+            said,
+            *(replace(r, text=said) for r in (reuters, bbc, ap)),
+            replace(guardian, text="Zelenskyy met Trump for 50 minutes in The Hague."),
+            replace(kyiv, text="Trump and Zelenskyy met for 50 minutes, officials said."),
+        )
+        spend = replace(
+            item(
+                "Allies agreed to spend 5% of GDP on defence.",
+                replace(guardian, text="Allies agreed to spend 5% of GDP on defence."),
+                replace(reuters, text="NATO allies agreed to spend 5% of GDP on defence."),
+            ),
+            dated=DAY - dt.timedelta(days=1),
+            disagreements=(
+                Disagreement(
+                    "Kyiv Independent",
+                    "3.5",
+                    "Allies agreed to spend 3.5% of GDP on defence.",
+                    "kyiv-independent.txt",
+                    kyiv.url,
+                ),
+            ),
+        )
         sections = (
             Section("diplomacy", "Diplomacy", (met, item(HOSTILE_TEXT, ap, score=0.4))),
             Section("defence", "Defence spending", (spend,)),
         )
     if sources is None:
-        seen = {src.path: src for s in sections for it in s.items for src in it.sources}
+        seen = {
+            src.path: replace(src, text=None)
+            for s in sections
+            for it in s.items
+            for src in it.sources
+        }
         sources = tuple(seen.values())
     return Brief(title=title, date=DAY, sections=sections, sources=sources, skipped=skipped)
 

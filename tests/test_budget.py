@@ -10,7 +10,8 @@ import numpy as np
 from summarizer import budget
 from summarizer.models import Article, Item, Sentence
 from summarizer.ranking import ConceptRanker
-from summarizer.redundancy import merge, same, signature
+from summarizer.redundancy import merge
+from summarizer.statements import repeats, statement
 
 DAY = dt.date(2024, 5, 2)
 # Four outlets on one storm. Several facts recur across outlets in different words, so the
@@ -86,7 +87,7 @@ def test_the_solution_is_the_exact_optimum() -> None:
     assert abs(covered(found, chosen) - best) < 1e-9
 
 
-def test_conflicts_are_the_redundancy_stages_same_and_one_wording_per_item() -> None:
+def test_conflicts_are_the_briefs_repeat_test_and_one_wording_per_item() -> None:
     sentences, articles = corpus()
     items, model = ranked(sentences, articles)
     found = budget._candidates(items, model, articles)
@@ -94,7 +95,7 @@ def test_conflicts_are_the_redundancy_stages_same_and_one_wording_per_item() -> 
     pairs = set(budget._conflicts(found))
     for a, b in combinations(range(len(found.sentences)), 2):
         one_item = found.items[a] == found.items[b]
-        repeat = same(signature(found.sentences[a].text), signature(found.sentences[b].text))
+        repeat = repeats(statement(found.sentences[a].text), statement(found.sentences[b].text))
         assert ((a, b) in pairs) == (one_item or repeat)
 
 
@@ -104,8 +105,8 @@ def test_summary_runs_to_the_budget_and_never_says_a_thing_twice() -> None:
     chosen = budget.select_budget(items, model, 40, articles)
     lengths = [len(item.text.split()) for item in chosen]
     assert sum(lengths[:-1]) < 40 <= sum(lengths)
-    sigs = [signature(item.text) for item in chosen]
-    assert not any(same(a, b) for a, b in combinations(sigs, 2))
+    said = [statement(item.text) for item in chosen]
+    assert not any(repeats(a, b) for a, b in combinations(said, 2))
     for item in chosen:  # every outlet of the statement is still credited
         assert item.sentences[0].text == item.text
         assert {s.key for s in item.sentences} == {

@@ -27,7 +27,40 @@ def test_title_date_prefix_and_comment_form() -> None:
     assert article.date == dt.date(2024, 3, 14)
     assert article.paragraphs[0].startswith("The city council reopened")
     assert not any("Reply" in p or "email" in p for p in article.paragraphs)
-    assert article.outlet == "harbour_original"  # no trailer: the file name
+    # No trailer and no outlet: credited by its title, never by the file name.
+    assert article.outlet == "“Harbour Bridge Reopens After Storm Repairs”"
+
+
+def test_an_article_with_no_outlet_is_credited_by_its_shortened_title() -> None:
+    raw = RawDocument(
+        "001_49f197e31fd5e6ea.txt",
+        "Zelenskyy and Trump hold talks on the sidelines of the NATO summit in The Hague\n\n"
+        "The two leaders met for fifty minutes on Wednesday afternoon.",
+    )
+    article = clean(raw, 0)
+    assert article.outlet == "“Zelenskyy and Trump hold talks on…”"
+    assert "49f197" not in article.outlet and "49f197" not in article.title
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["<DOCNO> NYT20000119.0262 </DOCNO>", "&HT; &HT;", "BC-NJ--Evolution & Schools,730",
+     "NYT20000119.0262", "ukraine_crisis_potential_meeting"],
+)  # fmt: skip
+def test_a_markup_id_or_slug_is_never_a_title(title: str) -> None:
+    lead = "The city council reopened the harbour bridge on Thursday after repairs."
+    article = clean(RawDocument("x.txt", lead, title=title), 0)
+    assert article.title == lead  # the lead stands in for the title
+    assert article.outlet == "“The city council reopened the harbour…”"
+
+
+def test_a_line_broken_at_a_hyphen_is_joined_without_a_space() -> None:
+    text = (
+        "The sprinter was tested out-of-\ncompetition twice last month, said Ahmed el-\n"
+        "Batouti, who runs the national anti-doping office in Cairo."
+    )
+    [paragraph] = _clean(text)
+    assert "out-of-competition" in paragraph and "el-Batouti" in paragraph
 
 
 def test_source_trailer_names_the_outlet_and_is_removed() -> None:

@@ -55,11 +55,28 @@ def test_the_reworded_copy_is_merged_into_the_original(sample: dict[str, Path]) 
     ]
     assert both, "no item credits both the copy and the original"
     for item in both:
-        assert item["text"] in original  # the original's wording, not the copy's errors
-        assert {s["name"] for s in item["sources"]} >= {"Aljazeera", "001_49f197e31fd5e6ea"}
+        printed = item["text"]
+        for added in item.get("insertions", []):  # "[Mark] Rutte": the brief's, in brackets
+            printed = printed.replace(f"[{added['words']}] ", "", 1)
+        assert printed in original  # the original's wording, not the copy's errors
+        by_file = {Path(s["path"]).name[:3]: s for s in item["sources"]}
+        assert by_file["000"]["name"] == "Aljazeera"  # its "Source:" trailer
+        # 001 names no outlet: credited by its (lead's) title, never by its file name
+        assert by_file["001"]["name"].startswith("“Ukrainian President Volodymyr")
+        assert by_file["001"]["text"] == printed
+        copy = (EXAMPLES / "000_2e4897bdcc009f1b.txt").read_text(encoding="utf-8")
+        assert by_file["000"]["text"] in " ".join(copy.split())  # the copy's own words
     texts = " ".join(i["text"] for s in brief["sections"] for i in s["items"])
     assert "Iran-Iran" not in texts
     assert "protec our" not in texts
+
+
+def test_no_file_name_is_ever_shown_as_an_outlet(sample: dict[str, Path]) -> None:
+    brief = json.loads(sample["json"].read_text(encoding="utf-8"))
+    credits = [s for sec in brief["sections"] for i in sec["items"] for s in i["sources"]]
+    for ref in [*credits, *brief["sources"]]:
+        assert Path(ref["path"]).stem not in ref["name"]
+        assert "_" not in ref["name"]
 
 
 def test_the_brief_is_dated_from_the_articles(sample: dict[str, Path]) -> None:

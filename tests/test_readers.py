@@ -121,7 +121,41 @@ def test_nyt_wire_typesetting_codes_and_list_markers_are_not_text(tmp_path: Path
         "Parker, a teacher on the reservation, sees 15 of 26 students.",
         "Attendance fell by half in two years & truancy doubled.",
     ]
-    assert doc.outlet == "New York Times"
+    assert doc.outlet == "The New York Times"
+
+
+def test_duc_dates_headline_codes_and_line_break_hyphens(tmp_path: Path) -> None:
+    path = tmp_path / "XIE19980812.0062"
+    path.write_text(
+        "<DOC>\n<DOCNO> XIE19980812.0062 </DOCNO>\n<DATE_TIME> 08/12/1998 13:29:00 </DATE_TIME>\n"
+        "<HEADLINE> &HT; Egypt Tests Athletes &AMP; Coaches &HT; </HEADLINE>\n<TEXT>\n"
+        "<P>\nThe federation tested 40 athletes out-of-\ncompetition, said Hassan el-\n"
+        "Batouti, its medical officer.\n</P>\n</TEXT>\n</DOC>\n",
+        encoding="utf-8",
+    )
+    [doc] = readers.read_file(path)
+    assert doc.date == dt.date(1998, 8, 12)
+    assert doc.title == "Egypt Tests Athletes & Coaches"
+    assert doc.outlet == "Xinhua"
+    assert "out-of-competition" in doc.text and "el-Batouti" in doc.text
+
+
+def test_a_duc_file_whose_text_starts_after_a_long_wire_header_is_still_duc(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "NYT20000119.0262"
+    header = "(To publish this article, it must be purchased from the syndicate.)\n" * 200
+    path.write_text(
+        f"\n<DOC>\n<DOCNO> NYT20000119.0262 </DOCNO>\n<HEADER>\n{header}</HEADER>\n"
+        "<HEADLINE>\nA HEALTHY JOLT\n</HEADLINE>\n<TEXT>\n<P>\nOrganic coffee farms in "
+        "Chiapas are thriving as prices rise.\n</P>\n</TEXT>\n</DOC>\n",
+        encoding="utf-8",
+    )
+    [doc] = readers.read_file(path)
+    assert doc.title == "A HEALTHY JOLT"
+    assert doc.outlet == "The New York Times"
+    assert doc.date == dt.date(2000, 1, 19)
+    assert doc.text == "Organic coffee farms in Chiapas are thriving as prices rise."
 
 
 def test_a_user_reader_registered_first_wins(tmp_path: Path) -> None:

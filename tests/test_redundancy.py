@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from summarizer.models import Article, Sentence
-from summarizer.redundancy import merge, same, signature
+from summarizer.redundancy import merge
+from summarizer.statements import same_words, statement, states
 
 ORIGINAL = (
     "Engineers replaced forty steel panels and reinforced two support piers after the floods."
@@ -19,8 +20,8 @@ def _article(i: int, outlet: str, date: dt.date | None = None, named: str | None
 
 
 def test_paraphrases_are_the_same_statement() -> None:
-    assert same(signature(ORIGINAL), signature(REWORDED))
-    assert not same(signature(ORIGINAL), signature(OTHER))
+    assert states(statement(ORIGINAL), statement(REWORDED))
+    assert not states(statement(ORIGINAL), statement(OTHER))
 
 
 def test_copies_merge_into_one_item_crediting_both_outlets() -> None:
@@ -79,8 +80,69 @@ def test_neighbour_search_finds_what_comparing_every_pair_finds() -> None:
     unique = list(dict.fromkeys(sigs))
     found = _neighbours(unique)
     expected = {
-        (i, j) for i, j in combinations(range(len(unique)), 2) if same(unique[i], unique[j])
+        (i, j) for i, j in combinations(range(len(unique)), 2) if same_words(unique[i], unique[j])
     }
     got = {(min(i, j), max(i, j)) for i, near in enumerate(found) for j in near}
     assert got == expected
     assert len(expected) >= 40
+
+
+def test_every_credit_carries_the_outlets_own_sentence_as_printed() -> None:
+    articles = {0: _article(0, "Wire", dt.date(2024, 3, 14)), 1: _article(1, "Copy Times")}
+    printed = "However, engineers replaced forty steel panels and reinforced two support piers after the floods."
+    sents = [
+        Sentence(0, 0, ORIGINAL),
+        Sentence(1, 0, ORIGINAL, printed=printed),
+        Sentence(1, 1, OTHER),
+    ]
+    [merged] = [it for it in merge(sents, [0.9, 0.8, 0.1], articles) if len(it.sources) == 2]
+    assert [(s.name, s.text) for s in merged.sources] == [
+        ("Wire", ORIGINAL),
+        ("Copy Times", printed),
+    ]
+
+
+def test_a_sentence_that_only_shares_a_topic_is_never_credited() -> None:
+    """AP's remark joined nothing: the quotation is credited to its own outlet only."""
+    articles = {0: _article(0, "NYT"), 1: _article(1, "AP")}
+    quote = "“Until you sort out jurisdiction, you just don't resolve anything,” Dossett said of the tribal courts."
+    remark = "Until you can do that, you just don't resolve anything."
+    items = merge([Sentence(0, 0, quote), Sentence(1, 0, remark)], [0.9, 0.8], articles)
+    assert [[s.name for s in it.sources] for it in items] == [["NYT"], ["AP"]]
+
+
+def test_a_member_that_does_not_back_the_wording_shown_leaves_the_item() -> None:
+    """The leader (best score) is an undated copy; the dated original's wording is shown,
+    and a sentence that matched only the leader is not credited for it."""
+    articles = {
+        0: _article(0, "Copy"),
+        1: _article(1, "Wire", dt.date(2024, 3, 14)),
+        2: _article(2, "Third"),
+    }
+    leader = (
+        "Russian missile strikes on Dnipro killed 17 people and injured more than 200 on Tuesday."
+    )
+    original = "Russian missile strikes killed 17 people in the city of Dnipro on Tuesday."
+    partial = "More than 200 people were injured on Tuesday in Dnipro by Russian missile strikes."
+    sents = [Sentence(0, 0, leader), Sentence(1, 0, original), Sentence(2, 0, partial)]
+    items = merge(sents, [0.9, 0.5, 0.4], articles)
+    shown = next(it for it in items if it.text == original)
+    assert "Third" not in [s.name for s in shown.sources]
+    for item in items:
+        for source in item.sources:
+            assert states(statement(item.text), statement(source.text or ""))
+
+
+def test_outlets_giving_another_figure_are_named_not_merged() -> None:
+    articles = {
+        0: _article(0, "Reuters", dt.date(2025, 6, 24)),
+        1: _article(1, "Aljazeera", dt.date(2025, 6, 24)),
+        2: _article(2, "AP", dt.date(2025, 6, 24)),
+    }
+    seventeen = "Russian missile strikes on the city of Dnipro killed 17 people on Tuesday."
+    fifteen = "Russian missile strikes on the city of Dnipro killed 15 people on Tuesday."
+    sents = [Sentence(0, 0, seventeen), Sentence(1, 0, seventeen), Sentence(2, 0, fifteen)]
+    [item] = merge(sents, [0.5, 0.5, 0.9], articles)  # AP's scores best, the majority wins
+    assert item.text == seventeen
+    assert [s.name for s in item.sources] == ["Reuters", "Aljazeera"]
+    assert [(d.name, d.figure, d.text) for d in item.disagreements] == [("AP", "15", fifteen)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,7 +12,7 @@ from conftest import DAY, HOSTILE_TEXT, item, make_brief, ref
 
 from summarizer import render
 from summarizer.errors import ConfigError, TemplateError
-from summarizer.models import Brief, Section, Skipped
+from summarizer.models import Brief, Insertion, Section, Skipped
 from summarizer.render import Renderer, markdown_to_html, md_escape
 from tests.htmlcheck import assert_good_page
 
@@ -316,7 +317,66 @@ def test_render_all_keys_and_consistency(sample_brief: Brief) -> None:
     output = renderer.render_all(sample_brief)
     assert list(output) == ["md", "html", "json"]
     assert output["md"] == renderer.markdown(sample_brief)
-    assert output["html"] == renderer.html(sample_brief, output["md"])
+    assert output["html"] == renderer.html(sample_brief)
+    # The page is the Markdown made for it: the same brief, plus how each outlet put it.
+    for_page = renderer.markdown(sample_brief, for_html=True)
+    assert output["html"] == renderer.html(sample_brief, for_page)
+    assert "<details>" in for_page and "<details>" not in output["md"]
+
+
+# --- Credits: each outlet's words, figures that differ, older items ------------------------
+
+
+def test_markdown_names_the_outlet_with_another_figure_and_the_older_date(
+    sample_brief: Brief,
+) -> None:
+    line = _line_with(Renderer().markdown(sample_brief), "Allies agreed")
+    assert line.endswith("(https://www.reuters.com/world/nato-summit)* (Kyiv Independent: 3\\.5)"
+                         " · 24 June 2025")  # fmt: skip
+    page = Page(Renderer().render_all(sample_brief)["html"])
+    entry = next(li for li in page.texts("li") if li.startswith("Allies agreed"))
+    assert "The Guardian, Reuters (Kyiv Independent: 3.5) · 24 June 2025" in entry
+
+
+def test_the_page_offers_how_each_outlet_put_it_without_script(sample_brief: Brief) -> None:
+    page = Renderer().render_all(sample_brief)["html"]
+    assert "<script" not in page
+    assert page.count("<details><summary>How each outlet put it</summary>") == 2
+    details = page[page.index("<details>") : page.index("</details>")]
+    assert "<em>The Guardian</em>: “Zelenskyy met Trump for 50 minutes in The Hague.”" in details
+    assert "<em>Kyiv Independent</em>: “Trump and Zelenskyy met for 50 minutes" in details
+    spend = page[page.index("Allies agreed") :]
+    assert "<em>Kyiv Independent</em> (3.5): “Allies agreed to spend 3.5% of GDP" in spend
+    assert_good_page(page)
+
+
+def test_an_outlets_own_words_are_escaped_on_the_page() -> None:
+    hostile = ref("Evil", None, text=HOSTILE_TEXT)
+    brief = make_brief(sections=(Section("t", "T", (item("A plain statement.", hostile),)),))
+    page = Renderer().render_all(brief)["html"]
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'href="http://evil.test"' not in page
+
+
+def test_an_item_with_no_outlet_words_offers_none() -> None:
+    plain = item("A plain statement.", ref("Reuters"))  # an old brief: no sentences kept
+    brief = make_brief(sections=(Section("t", "T", (plain,)),))
+    assert "<details>" not in Renderer().render_all(brief)["html"]
+
+
+def test_json_carries_each_credits_words_insertions_and_disagreements() -> None:
+    hagel = dataclasses.replace(
+        item("[Sen. Chuck] Hagel lambasted the leadership.", ref("AP", text="Hagel lambasted the leadership.")),
+        insertions=(Insertion("Sen. Chuck", "Hagel", "Sen. Chuck Hagel"),),
+    )  # fmt: skip
+    data = json.loads(Renderer().json(make_brief(sections=(Section("t", "T", (hagel,)),))))
+    [entry] = data["sections"][0]["items"]
+    assert entry["sources"][0]["text"] == "Hagel lambasted the leadership."
+    assert entry["insertions"] == [
+        {"words": "Sen. Chuck", "surname": "Hagel", "full": "Sen. Chuck Hagel"}
+    ]
+    assert "disagreements" not in entry and "date" not in entry
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -331,9 +391,21 @@ def test_json_has_exactly_the_schema(sample_brief: Brief) -> None:
     for section in data["sections"]:
         assert list(section) == ["theme", "title", "items"]
         for entry in section["items"]:
-            assert list(entry) == ["text", "score", "sources"]
+            assert list(entry)[:3] == ["text", "score", "sources"]
+            assert set(entry) <= {"text", "score", "sources", "date", "disagreements"}
             for source in entry["sources"]:
-                assert list(source) == ["name", "title", "path", "url"]
+                assert list(source) == ["name", "title", "path", "url", "date", "text"]
+    spend = data["sections"][1]["items"][0]
+    assert spend["date"] == "2025-06-24"
+    assert spend["disagreements"] == [
+        {
+            "name": "Kyiv Independent",
+            "figure": "3.5",
+            "text": "Allies agreed to spend 3.5% of GDP on defence.",
+            "path": "kyiv-independent.txt",
+            "url": "https://kyivindependent.com/nato",
+        }
+    ]
     for source in data["sources"]:
         assert list(source) == ["name", "title", "path", "url", "date"]
     assert data["skipped"] == [{"path": "inbox/photo.jpg", "reason": "binary file"}]

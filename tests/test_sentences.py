@@ -116,3 +116,69 @@ def test_a_wrap_up_paragraph_is_never_shown() -> None:
         )
     )
     assert [s.eligible for s in sents] == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aside from that, only 63 percent of Indians are high school graduates.",
+        "Despite this, the council approved the harbour budget on Monday.",
+        "Because of that, the ferry company cancelled its northern route.",
+        "Since then, prices have fallen for twenty-two months in a row.",
+        "Obsessed with her goal, she began taking anabolic steroids and a diuretic.",
+        "When the talks ended without a deal, they walked out of the hall.",
+        "The company said it would appeal.",  # two content words: says nothing of its own
+    ],
+)
+def test_openers_that_point_back_and_unnamed_subjects_cannot_stand_alone(text: str) -> None:
+    assert not is_standalone(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        (
+            "Hillary Rodham Clinton also will travel to the region next week.",
+            "Hillary Rodham Clinton will travel to the region next week.",
+        ),
+        (
+            "Celebrex is also approved for osteoarthritis and rheumatoid arthritis.",
+            "Celebrex is approved for osteoarthritis and rheumatoid arthritis.",
+        ),
+        (  # inside a quotation, or late in the sentence, "also" stays
+            "“We also said no,” the mayor of the northern harbour town told reporters.",
+            "“We also said no,” the mayor of the northern harbour town told reporters.",
+        ),
+        (
+            "The mayor of the northern harbour town said the council would also meet.",
+            "The mayor of the northern harbour town said the council would also meet.",
+        ),
+    ],
+)
+def test_an_early_also_is_dropped(text: str, fixed: str) -> None:
+    assert repair(text) == fixed
+
+
+def test_a_named_opener_leaves_the_sentence_standing() -> None:
+    text = "Obsessed with the goal of a medal, Chen began a harsh training regime."
+    assert is_standalone(text)
+
+
+def test_the_printed_sentence_is_kept_when_the_shown_one_is_edited() -> None:
+    [s] = split_article(_article("However, the council approved the harbour budget on Monday."))
+    assert s.text == "The council approved the harbour budget on Monday."
+    assert s.printed == "However, the council approved the harbour budget on Monday."
+    assert s.as_printed == s.printed
+
+
+def test_people_named_by_surname_after_their_full_name_are_recorded() -> None:
+    sents = split_article(
+        _article(
+            "Sen. Chuck Hagel, R-Neb., criticised the spending bill on Tuesday.",
+            "Hagel lambasted the Republican leadership for the delay.",
+            "Mark Rutte said Hagel and Rutte had spoken twice this month.",
+        )
+    )
+    assert sents[0].names == ()
+    assert sents[1].names == (("Hagel", "Sen. Chuck"),)
+    assert sents[2].names == (("Hagel", "Sen. Chuck"),)  # Rutte is named in full there

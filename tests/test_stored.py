@@ -45,7 +45,15 @@ def test_json_gives_back_the_brief_it_was_written_from() -> None:
     ]
     assert again.sources == brief.sources
     assert again.skipped == brief.skipped
+    # Each credit's own words, other figures and older dates come back too.
+    items = [
+        (i.sources, i.disagreements, i.insertions, i.dated) for s in brief.sections for i in s.items
+    ]
+    assert [
+        (i.sources, i.disagreements, i.insertions, i.dated) for s in again.sections for i in s.items
+    ] == items
     assert Renderer().markdown(again) == Renderer().markdown(brief)
+    assert Renderer().html(again) == Renderer().html(brief)
 
 
 def test_missing_markdown_and_html_are_rendered_again_from_the_json(tmp_path: Path) -> None:

@@ -1,0 +1,56 @@
+"""Compose: the brief as the reader meets it, every item readable on its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarizer.compose import compose
+from summarizer.models import Article, Item, Section, Sentence, SourceRef
+
+DAY = dt.date(2025, 6, 25)
+
+
+def _item(text: str, article: int, names: tuple[tuple[str, str], ...] = ()) -> Item:
+    sentence = Sentence(article, 0, text, names=names)
+    return Item(text, 1.0, (SourceRef("Wire", "T", "a.txt", text=text),), (sentence,))
+
+
+def _articles(*dates: dt.date | None) -> list[Article]:
+    return [Article(i, f"{i}.txt", "Wire", "T", d, None, ("x",)) for i, d in enumerate(dates)]
+
+
+def test_a_surname_gets_the_full_mention_unless_an_item_above_named_them() -> None:
+    first = _item(
+        "Hagel lambasted the Republican leadership over the bill.", 0, (("Hagel", "Sen. Chuck"),)
+    )
+    again = _item("Hagel said he would vote against the bill.", 0, (("Hagel", "Sen. Chuck"),))
+    rutte = _item("Rutte was blunt about Putin at the summit.", 0, (("Rutte", "Mark"),))
+    named = _item("NATO Secretary-General Mark Rutte opened the summit in The Hague.", 0)
+    brief = compose(
+        "T",
+        DAY,
+        [Section("a", "A", (named, first)), Section("b", "B", (again, rutte))],
+        _articles(DAY),
+        [],
+    )
+    items = [i for s in brief.sections for i in s.items]
+    assert items[1].text == "[Sen. Chuck] Hagel lambasted the Republican leadership over the bill."
+    assert [(i.words, i.surname, i.full) for i in items[1].insertions] == [
+        ("Sen. Chuck", "Hagel", "Sen. Chuck Hagel")
+    ]
+    assert items[2].text == again.text and not items[2].insertions  # named in full above
+    assert items[3].text == rutte.text  # the first item named Mark Rutte in full
+    assert items[1].sources[0].text == first.text  # the outlet's own words are unchanged
+
+
+def test_an_item_from_an_older_article_carries_its_date() -> None:
+    old, today = (
+        _item("The bridge reopened on Wednesday.", 0),
+        _item("The ferry resumed service.", 1),
+    )
+    brief = compose(
+        "T", DAY, [Section("a", "A", (old, today))], _articles(DAY - dt.timedelta(days=3), DAY), []
+    )
+    shown = brief.sections[0].items
+    assert shown[0].dated == DAY - dt.timedelta(days=3)
+    assert shown[1].dated is None

@@ -1,0 +1,58 @@
+"""People named in full, and later by surname alone."""
+
+from __future__ import annotations
+
+from summarizer.names import article_people, full_mentions, insert, surname_only
+
+# The article's lower-case words: a surname is never one of them.
+ORDINARY = frozenset(
+    {"the", "said", "met", "in", "and", "of", "a", "was", "for", "times", "county", "forces",
+     "software", "were", "cited", "by"}
+)  # fmt: skip
+
+
+def test_full_mentions_keep_an_abbreviated_title_and_middle_names() -> None:
+    text = (
+        "NATO Secretary-General Mark Rutte said Sen. Chuck Hagel and Hillary Rodham Clinton "
+        "met Russian President Vladimir Putin."
+    )
+    assert [(m.words, m.surname) for m in full_mentions(text, ORDINARY)] == [
+        ("Mark", "Rutte"),
+        ("Sen. Chuck", "Hagel"),
+        ("Hillary Rodham", "Clinton"),
+        ("Vladimir", "Putin"),
+    ]
+
+
+def test_places_papers_and_days_are_nobody() -> None:
+    text = (
+        "The New York Times said Los Angeles-Orange County and Israel Defense Forces and "
+        "Sun's Internet software were cited by Roger Salazar Wednesday."
+    )
+    assert [m.full for m in full_mentions(text, ORDINARY)] == ["Roger Salazar"]
+
+
+def test_surname_only_uses_need_no_other_name_before_them() -> None:
+    people = ["Putin", "Rutte", "Hagel", "Laden", "Venezuela", "Riggs"]
+    text = "On Putin, Rutte said Mr. Hagel met bin Laden in Venezuela, and Rep. Frank Riggs agreed."
+    assert surname_only(text, people) == ["Putin", "Rutte", "Hagel"]
+
+
+def test_an_insertion_goes_before_the_first_use_and_does_not_repeat_a_title() -> None:
+    assert insert("Hagel lambasted the leaders.", "Hagel", "Sen. Chuck") == (
+        "[Sen. Chuck] Hagel lambasted the leaders."
+    )
+    assert insert("He agreed with Rep. Linder.", "Linder", "Rep. John") == (
+        "He agreed with Rep. [John] Linder."
+    )
+    assert insert("Hagelstein spoke.", "Hagel", "Chuck") == "Hagelstein spoke."
+
+
+def test_a_shared_surname_means_the_person_named_first() -> None:
+    people, shared = article_people(
+        ["Newt Gingrich filed for divorce.", "Marianne Gingrich asked for the assets."], ORDINARY
+    )
+    assert people["Gingrich"].full == "Newt Gingrich"
+    assert shared == {"Gingrich"}
+    same, none = article_people(["Chuck Hagel spoke.", "Sen. Chuck Hagel left."], ORDINARY)
+    assert same["Hagel"].words == "Chuck" and none == frozenset()
