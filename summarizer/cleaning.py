@@ -90,6 +90,8 @@ _SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'’\-]+\s){0,3}[A-Z][A-Z.'’\-]+:\s+(?=[
 # Typewriter conventions of wire copy: `` and '' for quotes, a spaced underscore for a dash.
 _TYPEWRITER = (("``", "“"), ("''", "”"), (" _ ", " — "))
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+# "150, 000 people": a number broken after its thousands separator by a typesetting slip.
+_SPLIT_THOUSANDS = re.compile(r"\b(\d{1,3}), (000)\b")
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]+)\]\([^)]*\)")
 _MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|(\*\*|__|\*|`)")
@@ -168,6 +170,7 @@ def _lines(raw: RawDocument) -> list[str]:
     for block in re.split(r"\n\s*\n", text):
         for line in _unwrap(block.split("\n")):
             line = _SPACES.sub(" ", _strip_markdown(line) if markdown else line).strip()
+            line = _SPLIT_THOUSANDS.sub(r"\1,000", line)
             if _COMMENTS_START.match(line):
                 return out
             if line and not _is_furniture(line):

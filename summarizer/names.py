@@ -14,7 +14,7 @@ of what is restored.
 
 A later use counts as the surname alone when it ends its run of capitalised words with only
 titles or small words before it ("Mr. Hagel", "On Putin"), and does not follow a particle or a
-preposition of place ("bin Laden", "president of Venezuela"): those name something else.
+preposition of place ("bin Laden", "born in Venezuela"): those name something else.
 When unsure, nothing is inserted.
 """
 
@@ -33,7 +33,7 @@ _TOKEN = re.compile(r"[A-Z][\w’'\-]*\.?|[a-z][\w’'\-]*|\S")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _TITLE = re.compile(r"^[A-Z][a-z]{1,4}\.$")  # Sen. Gen. Dr. Rep. Gov. Lt. Col.
 _PARTICLES = frozenset({"de", "van", "von", "der", "bin", "al", "da", "del", "la", "le"})
-_PLACE_WORDS = frozenset({"of", "in", "at", "from", "into", "across", "throughout"})
+_PLACE_WORDS = frozenset({"in", "at", "from", "into", "across", "throughout"})
 _POSSESSIVE_END = re.compile(r"['’]s$")
 # Days and months follow names in news ("Roger Salazar Wednesday") but are nobody's surname.
 _CALENDAR = frozenset(

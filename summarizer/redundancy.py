@@ -256,10 +256,18 @@ def disagreements(
         a = articles[s.article]
         if a.outlet in credited or a.outlet in found:
             continue
-        figures = {(u, v) for u, v in statement(s.text).figures if v not in core.values}
-        shown = ", ".join(_figure(unit, value) for unit, value in sorted(figures)) or "?"
+        shown = _other_figure(core, statement(s.text))
         found[a.outlet] = Disagreement(a.outlet, shown, s.as_printed, a.path, a.url)
     return tuple(found.values())
+
+
+def _other_figure(core: Statement, other: Statement) -> str:
+    """The figure ``other`` gives instead of the item's: for a count both name when there is
+    one ("15" against "17 passengers"), else the numbers the item does not have."""
+    units = {u for u, _ in core.figures}
+    new = sorted((u, v) for u, v in other.figures if v not in core.values)
+    counted = [(u, v) for u, v in new if u in units]
+    return ", ".join(_figure(u, v) for u, v in counted or new) or "?"
 
 
 def _figure(unit: str, value: str) -> str:

@@ -198,3 +198,12 @@ def test_wire_typewriter_quotes_and_dashes() -> None:
     assert _clean(text) == (
         "The diagnosis — a rare one — was “irretrievably” late, the doctor said on Monday.",
     )
+
+
+def test_a_number_broken_after_its_thousands_separator_is_joined() -> None:
+    [paragraph] = _clean(
+        "An additional 150, 000 people live in prefabricated homes since the quake."
+    )
+    assert "150,000 people" in paragraph
+    [kept] = _clean("The vote was 52, 100 abstained, and the motion on the harbour failed.")
+    assert "52, 100" in kept

@@ -163,3 +163,37 @@ def test_a_mixed_folder_and_a_url_list_make_one_clean_brief(tmp_path: Path) -> N
     assert [{s["name"] for s in i["sources"]} for i in wire_copy] == [
         {"Harbour Gazette", "Continental Wire"}
     ]
+
+
+def test_two_outlets_with_different_figures_are_not_merged_silently(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    common = (
+        "The harbour authority will open an inquiry into the ferry's safety record next week.\n\n"
+        "Divers searched the northern channel through the night for the missing passengers.\n\n"
+    )
+    (folder / "a.txt").write_text(
+        "Ferry capsizes off the northern coast\n\n"
+        "A ferry capsized off the northern coast on Monday, killing 17 passengers, officials said.\n\n"
+        f"{common}Source: North Post\n"
+    )
+    (folder / "b.txt").write_text(
+        "Ferry disaster in the north\n\n"
+        "A ferry capsized off the northern coast on Monday, killing 15 passengers, officials said.\n\n"
+        f"{common}Source: South Post\n"
+    )
+    brief = json.loads(build(tmp_path / "out", str(folder))["json"].read_text(encoding="utf-8"))
+    items = [i for s in brief["sections"] for i in s["items"]]
+    [ferry] = [i for i in items if "capsized" in i["text"]]
+    [other] = ferry["disagreements"]
+    shown = ferry["sources"][0]["name"]
+    assert {shown, other["name"]} == {"North Post", "South Post"}
+    assert len(ferry["sources"]) == 1  # never credited for the other's figure
+    assert other["figure"] in ("15", "17") and other["figure"] not in ferry["text"]
+    assert other["text"] != ferry["text"] and other["figure"] in other["text"]
+    md = (tmp_path / "out" / f"{brief['date']}.md").read_text(encoding="utf-8")
+    assert f"({other['name']}: {other['figure']})" in md
+    inquiry = [i for i in items if "inquiry" in i["text"]]
+    assert [sorted(s["name"] for s in i["sources"]) for i in inquiry] == [
+        ["North Post", "South Post"]
+    ]

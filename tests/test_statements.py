@@ -117,5 +117,5 @@ def test_on_msrp_train_the_merge_decision_is_precise() -> None:
         fn, tn = fn + (not said and gold), tn + (not said and not gold)
     precision = tp / (tp + fp)
     accuracy = (tp + tn) / len(rows)
-    assert precision >= 0.76, precision  # every credit is a claim in an outlet's name
+    assert precision >= 0.79, precision  # every credit is a claim in an outlet's name
     assert accuracy >= 0.70, accuracy
