@@ -52,6 +52,11 @@ def _when(end: bool) -> Callable[[str], dt.datetime]:
     return parse
 
 
+def _themes_option(value: str) -> Path | str:
+    """``--themes``: a file, or ``auto`` (learned themes)."""
+    return "auto" if value == "auto" else Path(value)
+
+
 def _positive_number(value: str) -> float:
     try:
         number = float(value)
@@ -99,7 +104,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="output folder (default: briefs)")  # fmt: skip
     b.add_argument("--date", type=_date, help="date of the brief (default: newest article date)")
     b.add_argument("--title", help="title (default: Daily Brief)")
-    b.add_argument("--themes", type=Path, metavar="FILE", help="themes file (TOML)")
+    b.add_argument("--themes", type=_themes_option, metavar="FILE|auto",
+                   help="themes file (TOML), or auto: learn the themes from the day "
+                   "(default: the bundled themes where they fit the day)")  # fmt: skip
     b.add_argument("--templates", type=Path, metavar="DIR",
                    help="folder searched for templates before the defaults")  # fmt: skip
     b.add_argument("--algorithm", **{**algo, "default": None})  # type: ignore[arg-type]
@@ -147,8 +154,9 @@ def _add_themes_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]
                            "the articles tell, to edit and pass to build --themes")  # fmt: skip
     g.add_argument("sources", nargs="*", metavar="SOURCES",
                    help="files, folders or URLs of articles")  # fmt: skip
-    g.add_argument("--k", type=_positive, default=4, metavar="N",
-                   help="number of themes to propose (default: %(default)s)")  # fmt: skip
+    g.add_argument("--k", type=_positive, metavar="N",
+                   help="number of themes to propose (default: as many as the day holds, "
+                   "2 to 6, as brief build learns them)")  # fmt: skip
     g.add_argument("--out", type=Path, metavar="FILE",
                    help="write the draft to FILE instead of printing it")  # fmt: skip
     _add_input_options(g)
@@ -243,12 +251,14 @@ def _build(args: argparse.Namespace) -> int:
             items_per_section=config.items,
             title=config.title,
             date=args.date,
-            themes_file=config.themes,
+            themes=config.themes,
             templates_dir=config.templates,
             read=_read_options(args),
         )
     )
     _report_skipped(result.brief.skipped, args.quiet)
+    if not args.quiet:
+        print(f"{PROG}: {result.themes_note}", file=sys.stderr)
     for path in result.paths:
         print(path)
     if targets:

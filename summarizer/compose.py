@@ -13,7 +13,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from summarizer import names
-from summarizer.models import Article, Brief, Insertion, Item, Section, Skipped, SourceRef
+from summarizer.models import (
+    Article,
+    Brief,
+    Insertion,
+    Item,
+    Section,
+    Skipped,
+    SourceRef,
+    ThemesUsed,
+)
 
 
 def brief_date(articles: Sequence[Article], override: dt.date | None = None) -> dt.date:
@@ -30,6 +39,7 @@ def compose(
     sections: Sequence[Section],
     articles: Sequence[Article],
     skipped: Sequence[Skipped],
+    themes: ThemesUsed | None = None,
 ) -> Brief:
     """The brief value the templates render: nothing else reaches them."""
     sources = tuple(SourceRef(a.outlet, a.title, a.path, a.url, a.date) for a in articles)
@@ -39,6 +49,7 @@ def compose(
         sections=edit(sections, date, {a.id: a for a in articles}),
         sources=sources,
         skipped=tuple(skipped),
+        themes=themes,
     )
 
 

@@ -74,7 +74,9 @@ class Config:
     sources: tuple[str, ...] = ()
     out: Path = Path("briefs")
     title: str = "Daily Brief"
-    themes: Path | None = None
+    # A themes file, or "auto": learn the themes from the day; None: the bundled themes when
+    # they fit the day, else learned ones.
+    themes: Path | str | None = None
     templates: Path | None = None
     algorithm: str = DEFAULT_RANKER
     items: int = 4
@@ -272,7 +274,7 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         sources=tuple(str(file.parent / Path(s).expanduser()) for s in sources),
         out=top.path("out") or Config.out,
         title=top.get("title", text, Config.title),
-        themes=top.path("themes"),
+        themes="auto" if data.get("themes") == "auto" else top.path("themes"),
         templates=top.path("templates"),
         algorithm=top.get("algorithm", choice(ranker_names()), Config.algorithm),
         items=top.get("items", whole(1, 100), Config.items),

@@ -203,6 +203,17 @@ class Section:
 
 
 @dataclass(frozen=True)
+class ThemesUsed:
+    """Where the brief's sections came from: a themes ``file`` (``path``: "bundled" for the
+    default themes) or themes ``learned`` from the day; ``fit`` is how well the file (or,
+    for learned themes, the bundled file) fits the day's statements, from 0 to 1."""
+
+    source: str
+    fit: float
+    path: str | None = None
+
+
+@dataclass(frozen=True)
 class Brief:
     """Everything the templates see: they get this value and nothing else."""
 
@@ -212,3 +223,5 @@ class Brief:
     sources: tuple[SourceRef, ...]
     skipped: tuple[Skipped, ...]
     generator: str = "daily-brief"
+    # Which themes made the sections; None for a brief read back from an older JSON file.
+    themes: ThemesUsed | None = None

@@ -24,6 +24,7 @@ from summarizer.selection import select_sections, select_summary
 from summarizer.sentences import split_all
 from summarizer.sources import one_per_url
 from summarizer.suggest import suggest, to_toml
+from summarizer.theme_choice import AUTO, choose_themes
 from summarizer.theme_model import learn_items as learn_themes
 from summarizer.themes import load_themes
 
@@ -60,7 +61,8 @@ class BuildRequest:
     items_per_section: int
     title: str
     date: dt.date | None = None
-    themes_file: Path | None = None
+    # A themes file, "auto" (learn them from the day), or None (the bundled ones if they fit).
+    themes: Path | str | None = None
     templates_dir: Path | None = None
     read: ReadOptions = DEFAULT_READ
 
@@ -71,6 +73,8 @@ class BuildResult:
 
     brief: Brief
     paths: tuple[Path, ...]
+    # One line on which themes were used and how well they fit (``theme_choice``).
+    themes_note: str = ""
 
 
 def load(sources: Sequence[str], options: ReadOptions = DEFAULT_READ) -> Corpus:
@@ -101,18 +105,20 @@ def _rank(corpus: Corpus, ranker: Ranker) -> list[Item]:
 
 def build(request: BuildRequest) -> BuildResult:
     """Build the themed brief and write it as Markdown, HTML and JSON."""
-    themes = load_themes(request.themes_file)
+    if request.themes not in (None, AUTO):
+        load_themes(Path(request.themes))  # a broken file fails before any reading
     renderer = Renderer(request.templates_dir)
     corpus = load(request.sources, request.read)
     items = rank(corpus, request.algorithm)
-    model = learn_themes(items, themes)
-    sections = select_sections(items, themes, request.items_per_section, model)
+    choice = choose_themes(items, request.themes)
+    model = learn_themes(items, choice.themes)
+    sections = select_sections(items, choice.themes, request.items_per_section, model)
     if not sections:
         raise InputError(f"no sentence in {len(corpus.articles)} article(s) can stand in a brief")
     date = brief_date(corpus.articles, request.date)
-    brief = compose(request.title, date, sections, corpus.articles, corpus.skipped)
+    brief = compose(request.title, date, sections, corpus.articles, corpus.skipped, choice.used)
     paths = write_brief(request.out_dir, date.isoformat(), renderer.render_all(brief))
-    return BuildResult(brief, tuple(paths))
+    return BuildResult(brief, tuple(paths), choice.note)
 
 
 def summarize(
@@ -144,10 +150,11 @@ def summarize_corpus(
 
 def suggest_themes(
     sources: Sequence[str],
-    groups: int,
+    groups: int | None = None,
     options: ReadOptions = DEFAULT_READ,
 ) -> tuple[str, tuple[Skipped, ...]]:
-    """A draft themes file (TOML) for the story the articles tell, in ``groups`` themes."""
+    """A draft themes file (TOML) for the story the articles tell: ``groups`` themes, or as
+    many as the day holds (the themes a brief learns when no file fits)."""
     corpus = load(sources, options)
     items = rank(corpus, DEFAULT_RANKER)
     draft = suggest(items, groups)

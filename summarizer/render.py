@@ -23,7 +23,7 @@ from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from summarizer.errors import ConfigError, TemplateError
-from summarizer.models import Brief, Item, Placement, Section, SourceRef
+from summarizer.models import Brief, Item, Placement, Section, SourceRef, ThemesUsed
 from summarizer.resources import default_templates_dir
 
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+; this name works for type checking
@@ -256,12 +256,21 @@ def _section_json(section: Section) -> dict[str, object]:
     }
 
 
+def _themes_json(used: ThemesUsed) -> dict[str, object]:
+    """Where the sections came from and how well the themes file fits the day."""
+    data: dict[str, object] = {"from": used.source, "fit": used.fit}
+    if used.path is not None:
+        data["file"] = used.path
+    return data
+
+
 def brief_to_json(brief: Brief) -> str:
     """The brief as data for other tools: fixed keys, no timestamps, same input same bytes."""
     data = {
         "title": brief.title,
         "date": iso_date(brief.date),
         "sections": [_section_json(section) for section in brief.sections],
+        **({"themes": _themes_json(brief.themes)} if brief.themes else {}),
         "sources": [{**_source_json(ref), "date": iso_date(ref.date)} for ref in brief.sources],
         "skipped": [{"path": skip.path, "reason": skip.reason} for skip in brief.skipped],
     }

@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import InputError
-from summarizer.models import Brief, Disagreement, Insertion, Item, Section, Skipped, SourceRef
+from summarizer.models import (
+    Brief,
+    Disagreement,
+    Insertion,
+    Item,
+    Section,
+    Skipped,
+    SourceRef,
+    ThemesUsed,
+)
 from summarizer.render import Renderer
 
 BRIEF_SUFFIXES = (".json", ".html", ".md")
@@ -124,7 +133,19 @@ def brief_from_json(text: str, where: str) -> Brief:
         for s in _list(data, "skipped", where)
     )
     sources = tuple(_source(s, where) for s in _list(data, "sources", where))
-    return Brief(_text(data, "title", where), date, sections, sources, skipped)
+    title = _text(data, "title", where)
+    return Brief(title, date, sections, sources, skipped, themes=_themes(data, where))
+
+
+def _themes(data: dict[str, Any], where: str) -> ThemesUsed | None:
+    """The ``themes`` record, when the brief has one (older briefs do not)."""
+    value = data.get("themes")
+    if value is None:
+        return None
+    fit = value.get("fit") if isinstance(value, dict) else None
+    if not isinstance(fit, int | float) or isinstance(fit, bool):
+        raise InputError(f"{where}: not a brief: 'themes' must have a numeric 'fit'")
+    return ThemesUsed(_text(value, "from", where), float(fit), _optional(value, "file"))
 
 
 def _read(path: Path) -> str:

@@ -1,14 +1,18 @@
-"""Draft a themes file for a new story from its own articles (``brief themes suggest``).
+"""Themes learned from the day: the sections of a brief whose themes file does not fit, and
+the draft themes file of ``brief themes suggest`` (the same groups, as TOML to edit).
 
-The day's statements (copies merged, so a wire story counts once) are factored into N groups
-with non-negative matrix factorisation of their TF-IDF vectors: each group is a set of words
-that keep appearing together. Each group's words are those with the most weight in it and
-little in the others; its phrases are the adjacent word pairs its statements repeat; its
-title is its best phrase (or its two best words). Words most of the day uses ("Ukraine" in a
-brief on Ukraine) name the story, not a theme, and are left out. The draft is TOML in the
-themes file format, for the user to edit and pass to ``brief build --themes``.
+The day's statements (copies merged, so a wire story counts once; the best-ranked
+``MAX_STATEMENTS`` on a large day) are factored into k groups with non-negative matrix
+factorisation of their TF-IDF vectors: each group is a set of words that keep appearing
+together. Each group's words are those with the most weight in it and little in the others;
+its phrases are the adjacent word pairs its statements repeat; its title is a noun phrase its
+statements print (``titles.py``). Words most of the day uses ("Ukraine" in a brief on Ukraine)
+name the story, not a theme, and are left out, and so are dates ("Tuesday", "year").
 
-Deterministic: the factorisation starts from an SVD (NNDSVD), not from random numbers.
+k is chosen from the day (``choose_groups``): the largest k from 2 to 6 at which every group
+still holds at least ``MIN_SHARE`` of the statements and has a title of its own — past that,
+NMF starts splitting off crumbs or a group no phrase names. Deterministic: the factorisation
+starts from an SVD (NNDSVD), not from random numbers.
 """
 
 from __future__ import annotations
@@ -27,15 +31,60 @@ from scipy.sparse.linalg import svds
 
 from summarizer.models import Item
 from summarizer.text import STOP_WORDS, content_terms, normalise, stem
+from summarizer.titles import choose_titles
 
-DEFAULT_GROUPS = 4
+MIN_GROUPS, MAX_GROUPS = 2, 6
+# A group must hold at least this share of the statements (and this many) to be a section.
+MIN_SHARE = 0.05
+MIN_GROUP_STATEMENTS = 3
+MAX_STATEMENTS = 1000
+# NMF components the day is split into before the groups worth a section are kept.
+FACTORS = 8
 WORDS_PER_THEME = 10
 PHRASES_PER_THEME = 4
 # A word must be in this many statements to be proposed, and in at most this share of them
 # (or one group's share, 1/N, when that is more: a group's own word may be in all of it).
 MIN_STATEMENTS = 2
 MAX_SHARE = 0.2
-ITERATIONS = 300
+ITERATIONS = 200
+# Dates and times of day say when, not what: never a theme's word.
+_DATES = frozenset(
+    stem(w)
+    for w in [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "day",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "time",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 _EPS = 1e-9
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -53,25 +102,61 @@ class Suggestion:
     statements: int
 
 
-def suggest(items: Sequence[Item], groups: int = DEFAULT_GROUPS) -> list[Suggestion]:
-    """``groups`` proposed themes for the day's statements, largest first."""
-    texts = [item.text for item in items]
-    terms = [sorted(set(content_terms(t))) for t in texts]
+def suggest(items: Sequence[Item], groups: int | None = None) -> list[Suggestion]:
+    """Proposed themes for the day's statements, largest first: ``groups`` of them, or as
+    many as the day holds (``choose_groups``) when None."""
+    texts = [item.text for item in _statements(items)]
+    terms = [sorted(set(content_terms(t)) - _DATES) for t in texts]
+    if groups is not None:
+        return _draft(texts, terms, groups, least=0.0)
+    return choose_groups(texts, terms)
+
+
+def choose_groups(texts: Sequence[str], terms: Sequence[Sequence[str]]) -> list[Suggestion]:
+    """The day's groups: NMF with ``FACTORS`` components finds the day's distinct subjects;
+    those holding at least ``MIN_SHARE`` of the statements and printing a title of their own
+    become groups, the ``MAX_GROUPS`` largest at most; the rest is left to Other. A day too
+    small for ``MIN_GROUPS`` such groups gets the titled groups of a ``MIN_GROUPS``-way split."""
+    found = _draft(texts, terms, FACTORS, least=MIN_SHARE)
+    if len(found) >= MIN_GROUPS:
+        return found[:MAX_GROUPS]
+    return _draft(texts, terms, MIN_GROUPS, least=0.0)
+
+
+def _statements(items: Sequence[Item]) -> list[Item]:
+    """The statements to learn from: those a brief may show, the best-ranked first, at most
+    ``MAX_STATEMENTS`` (a large day's themes are those of its leading statements)."""
+    shown = [item for item in items if item.sentences and item.sentences[0].eligible]
+    return sorted(shown, key=lambda item: -item.score)[:MAX_STATEMENTS]
+
+
+def _draft(
+    texts: Sequence[str], terms: Sequence[Sequence[str]], groups: int, *, least: float
+) -> list[Suggestion]:
+    """A ``groups``-way NMF split, largest first: the groups that have words, a title and at
+    least ``least`` of the statements (and ``MIN_GROUP_STATEMENTS``)."""
     x, names = _tfidf(terms, max(MAX_SHARE, 1 / max(groups, 1)))
     if x.shape[1] == 0 or x.shape[0] < 2:
         return []
     k = max(1, min(groups, min(x.shape) - 1))
     w, h = _nmf(x, k)
+    order = np.argsort(-np.bincount(np.argmax(w, axis=1), minlength=k), kind="stable")
+    w, h = w[:, order], h[order]
     owner = np.where(w.max(axis=1) > 0, w.argmax(axis=1), -1)
-    forms, cases = _surface_forms(texts), _cases(texts)
     chosen = _group_words(h, names)
-    phrases = _group_phrases(texts, owner, k)
+    allowed = {t for ts in terms for t in ts}
+    titles = choose_titles(texts, owner.tolist(), chosen, allowed)
+    sizes = np.bincount(owner[owner >= 0], minlength=k)
+    least = max(MIN_GROUP_STATEMENTS, least * len(texts)) if least else 1
+    forms, phrases = _surface_forms(texts), _group_phrases(texts, owner, k)
     out = []
-    for j in np.argsort(-np.bincount(owner[owner >= 0], minlength=k), kind="stable"):
-        shown = tuple(forms.get(t, t) for t in chosen[int(j)])
-        said = tuple(phrases[int(j)])
-        title = _title(said, shown, cases)
-        out.append(Suggestion("", title, shown, said, int((owner == j).sum())))
+    for j in range(k):
+        title = titles[j]
+        if title is None or not chosen[j] or sizes[j] < least:
+            continue
+        said = tuple(dict.fromkeys([title.lower(), *phrases[j]]))
+        shown = tuple(forms.get(t, t) for t in chosen[j])
+        out.append(Suggestion("", title, shown, said, int(sizes[j])))
     return _with_keys(out)
 
 
@@ -178,31 +263,6 @@ def _surface_forms(texts: Sequence[str]) -> dict[str, str]:
     return {t: c.most_common(1)[0][0] for t, c in forms.items()}
 
 
-def _title(phrases: Sequence[str], words: Sequence[str], cases: dict[str, str]) -> str:
-    """A heading for a group: its first phrase that has its best word or only its words,
-    else its two best words; each word as the articles capitalise it ("NATO")."""
-    mine = set(words)
-    for phrase in phrases:
-        parts = phrase.split()
-        if (words and words[0] in parts) or mine.issuperset(parts):
-            return " ".join(_capital(p, cases) for p in parts)
-    return " and ".join(_capital(w, cases) for w in words[:2]) or "Theme"
-
-
-def _capital(word: str, cases: dict[str, str]) -> str:
-    printed = cases.get(word, word)
-    return printed if printed.isupper() and len(printed) > 1 else word[:1].upper() + word[1:]
-
-
-def _cases(texts: Sequence[str]) -> dict[str, str]:
-    """The commonest printed form of each lower-cased word ("NATO" for "nato")."""
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for text in texts:
-        for token in _TOKEN.findall(text):
-            forms[token.lower()][token] += 1
-    return {w: c.most_common(1)[0][0] for w, c in forms.items()}
-
-
 def _with_keys(suggestions: Sequence[Suggestion]) -> list[Suggestion]:
     """Give each suggestion a unique key made from its title."""
     used: set[str] = {"other"}
@@ -215,6 +275,17 @@ def _with_keys(suggestions: Sequence[Suggestion]) -> list[Suggestion]:
         used.add(key)
         out.append(Suggestion(key, s.title, s.words, s.phrases, s.statements))
     return out
+
+
+def to_data(suggestions: Sequence[Suggestion]) -> dict[str, list[dict[str, object]]]:
+    """The suggestions as parsed themes-file data, then the fallback theme."""
+    themes: list[dict[str, object]] = [
+        {"key": s.key, "title": s.title, "order": order, "words": list(s.words),
+         "phrases": list(s.phrases)}
+        for order, s in enumerate(suggestions, start=1)
+    ]  # fmt: skip
+    other = {"key": "other", "title": "Other", "order": len(themes) + 1, "fallback": True}
+    return {"theme": [*themes, other]}
 
 
 def to_toml(suggestions: Sequence[Suggestion], statements: int, articles: int) -> str:

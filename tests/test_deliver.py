@@ -206,7 +206,8 @@ def test_a_send_that_fails_says_so_in_one_line_and_keeps_the_brief(
     (tmp_path / "brief.toml").write_text(config_text(closed_port()), encoding="utf-8")
     result = cli("build", "--publish", "--send")
     assert result.code == 3
-    [line] = result.err.strip().splitlines()
+    themes, line = result.err.strip().splitlines()  # which themes, then the one error
+    assert themes.startswith("brief: themes: the default themes fit")
     assert line.startswith("brief: error: email failed: 127.0.0.1:")
     assert line.endswith("cannot connect: connection refused (after 2 attempts)")
     assert "published 2025-06-25.html" in result.out  # the site was still updated

@@ -75,9 +75,16 @@ def test_groups_follow_the_stories() -> None:
 def test_phrases_and_titles() -> None:
     groups = {topic_of(g): g for g in suggest(items(), 3)}
     assert "storm damage" in groups["storm"].phrases  # said in two of its statements
-    for group in groups.values():
-        assert group.title[:1].isupper()
-        assert all(len(p.split()) == 2 for p in group.phrases)
+    texts = [t.lower() for ts in TOPICS.values() for t in ts]
+    for topic, group in groups.items():
+        assert group.title[:1].isupper() and 1 <= len(group.title.split()) <= 4
+        # The title is a phrase the group's own statements print, at least twice.
+        printed = [t for t in TOPICS[topic] if group.title.lower() in t.lower()]
+        assert len(printed) >= 2, (group.title, topic)
+        assert sum(group.title.lower() in t for t in texts) == len(printed)
+        assert group.phrases[0] == group.title.lower()
+        assert all(len(p.split()) == 2 for p in group.phrases[1:])
+    assert len({g.title for g in groups.values()}) == 3
 
 
 def test_the_draft_is_deterministic_and_a_valid_themes_file(tmp_path: Path) -> None:

@@ -1,0 +1,42 @@
+"""Section titles: noun phrases the group's statements print, distinct across sections."""
+
+from __future__ import annotations
+
+from summarizer.text import content_terms
+from summarizer.titles import choose_titles, noun_phrases
+
+
+def printed(text: str) -> list[str]:
+    return [" ".join(p.words) for p in noun_phrases(text)]
+
+
+def test_noun_phrases_are_cut_to_nouns_and_adjectives_ending_on_a_noun() -> None:
+    found = printed("The black box of the EgyptAir flight was recovered by Navy divers.")
+    assert "black box" in found and "Navy divers" in found
+    assert printed("Hurricane relief efforts continued in Honduras.") == [
+        "Hurricane relief efforts",
+        "Honduras",
+    ]
+    # No determiner, figure or verb in a phrase.
+    assert printed("Oil prices rose to 45 dollars on Tuesday.") == [
+        "Oil prices",
+        "dollars",
+        "Tuesday",
+    ]
+
+
+def test_titles_are_printed_phrases_of_the_group_distinct_and_capitalised() -> None:
+    texts = [
+        "Oil prices rose again in London.",
+        "Traders said oil prices would keep rising.",
+        "The black box was recovered by divers.",
+        "Investigators studied the black box.",
+        "Divers searched for the second black box.",
+    ]
+    owner = [0, 0, 1, 1, 1]
+    vocabulary = {t for text in texts for t in content_terms(text)}
+    telling = [list(content_terms("oil prices")), list(content_terms("black box"))]
+    assert choose_titles(texts, owner, telling, vocabulary) == ["Oil prices", "Black box"]
+    # The same phrase never titles two groups; a group with nothing printed twice has none.
+    twice = choose_titles(texts, [1, 1, 0, 0, 0], [telling[1], telling[1]], vocabulary)
+    assert twice == ["Black box", None]
