@@ -13,6 +13,8 @@ phrases that keep a sentence out of the theme).
 
 from __future__ import annotations
 
+import difflib
+import json
 import re
 import tomllib
 from collections.abc import Sequence
@@ -28,6 +30,12 @@ from summarizer.text import content_terms
 PHRASE_WEIGHT = 2.0
 
 Terms = tuple[str, ...]
+
+TOP_KEYS = ("theme",)
+THEME_KEYS = (
+    *("key", "title", "order", "words", "phrases", "fallback"),
+    *("max_items", "min_items", "exclude"),
+)
 
 
 @dataclass(frozen=True)
@@ -69,34 +77,85 @@ def load_themes(path: Path | None = None) -> tuple[Theme, ...]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read themes file {path}: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"themes file {path} is not valid TOML: {exc}") from exc
+        raise ConfigError(f"themes file {path} is not valid TOML: {_toml_problem(exc)}") from exc
     return themes_from_data(data, str(path))
 
 
+def _toml_problem(exc: tomllib.TOMLDecodeError) -> str:
+    """tomllib's message on one line, saying what its "cannot overwrite" means."""
+    problem = " ".join(str(exc).split())
+    if problem.startswith("Cannot overwrite a value"):
+        problem += " (a key given twice in one table?)"
+    return problem
+
+
 def themes_from_data(data: dict[str, Any], where: str = "themes") -> tuple[Theme, ...]:
-    """Themes from parsed TOML, in order, with a fallback theme added when none is marked."""
-    entries = data.get("theme")
-    if not isinstance(entries, list) or not entries:
-        raise ConfigError(f"themes file {where} has no [[theme]] tables")
-    themes = [
-        _theme(entry, f"themes file {where}, theme {i + 1}", i) for i, entry in enumerate(entries)
-    ]
-    if len({t.key for t in themes}) != len(themes):
-        raise ConfigError(f"themes file {where} repeats a theme key")
+    """Themes from parsed TOML, in order, with a fallback theme added when none is marked.
+
+    As strict as ``brief.toml``: a misspelt key silently ignored (``word`` for ``words``)
+    would leave a theme without its words and the brief quietly wrong, so it is refused.
+    """
+    file = f"themes file {where}"
+    entries = _entries(data, file)
+    themes = [_theme(entry, file, i) for i, entry in enumerate(entries)]
+    _check_keys_distinct(themes, file)
+    _check_fallbacks(themes, file)
+    _check_seeded(entries, themes, file)
     themes.sort(key=lambda t: t.order)  # stable: equal orders keep the file's order
     if not any(t.fallback for t in themes):
         themes.append(Theme("other", "Other", themes[-1].order + 1, frozenset(), (), True))
     return tuple(themes)
 
 
-def _theme(entry: Any, where: str, index: int) -> Theme:
+def _entries(data: dict[str, Any], file: str) -> list[Any]:
+    """The ``[[theme]]`` tables, the only thing a themes file has at its top level."""
+    entries = data.get("theme")
+    found = isinstance(entries, list) and bool(entries)
+    lead = f"{file}: " if found else f"{file} has no [[theme]] tables; "
+    for name in data:
+        if name != "theme":
+            inside = " (theme keys go inside a [[theme]] table)" if name in THEME_KEYS else ""
+            raise ConfigError(
+                f"{lead}unknown top-level key {name!r}{inside or _hint(name, TOP_KEYS)}"
+            )
+    if not found:
+        table = " (write [[theme]], not [theme])" if isinstance(entries, dict) else ""
+        raise ConfigError(f"{file} has no [[theme]] tables{table}")
+    assert isinstance(entries, list)
+    return entries
+
+
+def _hint(name: str, known: Sequence[str]) -> str:
+    """The "did you mean" of an unknown key, when one known key is close to it."""
+    close = difflib.get_close_matches(name, known, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _label(file: str, index: int, key: str | None = None) -> str:
+    """How a message names a theme: its position, and its key once that is known."""
+    return f"{file}, theme {index + 1}" + (f" ({_quoted(key)})" if key else "")
+
+
+def _quoted(key: str) -> str:
+    """A theme key in double quotes, escaped as TOML would write it, so it stays one line."""
+    return json.dumps(key, ensure_ascii=False)
+
+
+def _theme(entry: Any, file: str, index: int) -> Theme:
+    """One ``[[theme]]`` table, each value checked so a mistake names the theme and key."""
     if not isinstance(entry, dict):
-        raise ConfigError(f"{where}: must be a table")
+        raise ConfigError(f"{_label(file, index)}: must be a table")
     key, title = entry.get("key"), entry.get("title", entry.get("key"))
+    where = _label(file, index, key.strip() if isinstance(key, str) else None)
+    for name in entry:
+        if name not in THEME_KEYS:
+            raise ConfigError(f"{where}: unknown key {name!r}{_hint(name, THEME_KEYS)}")
     if not isinstance(key, str) or not key.strip():
         raise ConfigError(f"{where}: 'key' must be a non-empty string")
     if not isinstance(title, str):
         raise ConfigError(f"{where}: 'title' must be a string")
+    if not isinstance(entry.get("fallback", False), bool):
+        raise ConfigError(f"{where}: 'fallback' must be true or false")
     terms = _strings(entry.get("words", []), f"{where}: 'words'")
     phrases = _strings(entry.get("phrases", []), f"{where}: 'phrases'")
     exclude = _strings(entry.get("exclude", []), f"{where}: 'exclude'")
@@ -108,12 +167,56 @@ def _theme(entry: Any, where: str, index: int) -> Theme:
         order=_whole(entry.get("order", index + 1), f"{where}: 'order'", None),
         words=frozenset(t for term in terms for t in content_terms(term)),
         phrases=tuple(p for p in (tuple(content_terms(p)) for p in phrases) if p),
-        fallback=bool(entry.get("fallback", False)),
+        fallback=entry.get("fallback", False),
         max_items=_whole(entry.get("max_items"), f"{where}: 'max_items'", 1),
         min_items=_whole(entry.get("min_items", 0), f"{where}: 'min_items'", 0) or 0,
         exclude=tuple(p for p in (tuple(content_terms(p)) for p in exclude) if p),
         names=tuple(sorted(names.items())),
     )
+
+
+def _check_keys_distinct(themes: Sequence[Theme], file: str) -> None:
+    """Sections, placements and ``--themes`` reports are keyed by theme key: no two alike.
+
+    The "other" added when no theme is the fallback counts too.
+    """
+    first: dict[str, int] = {}
+    for i, theme in enumerate(themes):
+        if theme.key in first:
+            also = f"theme {first[theme.key] + 1} is also {_quoted(theme.key)}"
+            raise ConfigError(f"{_label(file, i, theme.key)}: repeats a theme key: {also}")
+        first[theme.key] = i
+    if "other" in first and not any(t.fallback for t in themes):
+        why = "the fallback theme's, added when no theme has fallback = true"
+        raise ConfigError(
+            f'{_label(file, first["other"], "other")}: the key "other" is {why}; '
+            "mark this theme fallback = true or give it another key"
+        )
+
+
+def _check_fallbacks(themes: Sequence[Theme], file: str) -> None:
+    """One fallback: a sentence that fits no theme must have one place to go."""
+    marked = [i for i, theme in enumerate(themes) if theme.fallback]
+    if len(marked) > 1:
+        first, second = marked[0], marked[1]
+        already = f"theme {first + 1} ({_quoted(themes[first].key)}) already is the fallback"
+        raise ConfigError(
+            f"{_label(file, second, themes[second].key)}: fallback = true, but {already}; "
+            "only one theme may be"
+        )
+
+
+def _check_seeded(entries: Sequence[Any], themes: Sequence[Theme], file: str) -> None:
+    """Only the fallback may have no words: nothing else would ever place a sentence in it."""
+    for i, (entry, theme) in enumerate(zip(entries, themes, strict=True)):
+        if theme.fallback or theme.seeded:
+            continue
+        given = [*entry.get("words", []), *entry.get("phrases", [])]
+        stop = f" (stop words never count: {', '.join(map(repr, given))})" if given else ""
+        raise ConfigError(
+            f"{_label(file, i, theme.key)}: has no words and no phrases: "
+            f"nothing would place a sentence in it{stop}"
+        )
 
 
 def _strings(value: Any, where: str) -> list[str]:

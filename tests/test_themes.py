@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from summarizer import pipeline
+from summarizer.cli import main
 from summarizer.errors import ConfigError
 from summarizer.models import Brief, Item, Placement, Section, Sentence, SourceRef
 from summarizer.render import brief_to_json
@@ -238,7 +240,11 @@ def test_classify_whole_texts() -> None:
     assert keys[: len(FLOOD)] == ["flood"] * len(FLOOD)
     assert keys[len(FLOOD) : -1] == ["transport"] * len(TRANSPORT)
     assert keys[-1] == "other"
-    assert classify(texts, themes_from_data({"theme": [{"key": "x"}]})) == ["other"] * len(texts)
+    unseeded = (
+        Theme("x", "X", 1, frozenset(), ()),
+        Theme("other", "Other", 2, frozenset(), (), True),
+    )
+    assert classify(texts, unseeded) == ["other"] * len(texts)
 
 
 # --- sections and the JSON brief -------------------------------------------------------------
@@ -331,3 +337,35 @@ def test_the_sample_brief_puts_items_where_a_reader_would(
                 assert key == "other", item.text  # (casualties *and* Slovakia: either reads right)
     assert any("Dnipro" in item.text for item in sample_sections["battlefield"])
     assert any("talks" in item.text for item in sample_sections["diplomacy"])
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('[[theme]]\nkey = "a"\nword = ["x"]\n', "unknown key 'word' (did you mean 'words'?)"),
+        ('[[themes]]\nkey = "a"\nwords = ["x"]\n', "did you mean 'theme'?"),
+        ('[[theme]]\nkey = "a"\ntitle = "A"\n', "has no words and no phrases"),
+        ('[[theme]]\nkey = "a"\nwords = ["the", "said"]\n', "has no words and no phrases"),
+        (
+            '[[theme]]\nkey = "a"\nwords = ["x"]\n[[theme]]\nkey = "a"\nwords = ["y"]\n',
+            "repeats a theme key",
+        ),
+        ('[[theme]]\nkey = "a"\nkey = "b"\nwords = ["x"]\n', "not valid TOML"),
+        (
+            '[[theme]]\nkey = "a"\nfallback = true\n[[theme]]\nkey = "b"\nfallback = true\n',
+            "fallback",
+        ),
+        ('[[theme]]\nkey = "a"\nwords = ["x"]\nfallback = "yes"\n', "fallback"),
+    ],
+)
+def test_a_themes_file_is_validated_like_brief_toml(
+    tmp_path: Path, content: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "themes.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_themes(path)
+    assert main(["build", "--themes", str(path), "--out", str(tmp_path / "out")]) == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("brief: error: themes file") and message in line
+    assert not (tmp_path / "out").exists()
