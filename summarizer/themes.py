@@ -9,6 +9,10 @@ starts; ``theme_model`` learns the rest of each theme's vocabulary from the day'
 Optional per-theme settings: ``max_items`` (a cap that overrides ``--items``), ``min_items``
 (try to show at least this many, from items that lean to the theme), ``exclude`` (words or
 phrases that keep a sentence out of the theme).
+
+The file is read as strictly as ``brief.toml``: each mistake is one line naming the file, the
+theme (its position, and its key once known) and the problem, and unknown keys are refused
+with a "did you mean", because a misspelt key silently ignored leaves a theme without its words.
 """
 
 from __future__ import annotations
@@ -92,8 +96,7 @@ def _toml_problem(exc: tomllib.TOMLDecodeError) -> str:
 def themes_from_data(data: dict[str, Any], where: str = "themes") -> tuple[Theme, ...]:
     """Themes from parsed TOML, in order, with a fallback theme added when none is marked.
 
-    As strict as ``brief.toml``: a misspelt key silently ignored (``word`` for ``words``)
-    would leave a theme without its words and the brief quietly wrong, so it is refused.
+    Also how learned themes are read (``theme_choice``), so they pass the same checks.
     """
     file = f"themes file {where}"
     entries = _entries(data, file)
@@ -110,18 +113,17 @@ def themes_from_data(data: dict[str, Any], where: str = "themes") -> tuple[Theme
 def _entries(data: dict[str, Any], file: str) -> list[Any]:
     """The ``[[theme]]`` tables, the only thing a themes file has at its top level."""
     entries = data.get("theme")
-    found = isinstance(entries, list) and bool(entries)
-    lead = f"{file}: " if found else f"{file} has no [[theme]] tables; "
+    missing = not isinstance(entries, list) or not entries
+    lead = f"{file} has no [[theme]] tables; " if missing else f"{file}: "
     for name in data:
         if name != "theme":
             inside = " (theme keys go inside a [[theme]] table)" if name in THEME_KEYS else ""
             raise ConfigError(
                 f"{lead}unknown top-level key {name!r}{inside or _hint(name, TOP_KEYS)}"
             )
-    if not found:
+    if not isinstance(entries, list) or not entries:
         table = " (write [[theme]], not [theme])" if isinstance(entries, dict) else ""
         raise ConfigError(f"{file} has no [[theme]] tables{table}")
-    assert isinstance(entries, list)
     return entries
 
 
@@ -212,7 +214,8 @@ def _check_seeded(entries: Sequence[Any], themes: Sequence[Theme], file: str) ->
         if theme.fallback or theme.seeded:
             continue
         given = [*entry.get("words", []), *entry.get("phrases", [])]
-        stop = f" (stop words never count: {', '.join(map(repr, given))})" if given else ""
+        listed = ", ".join(map(repr, given))
+        stop = f" ({listed}: stop words and punctuation never count)" if given else ""
         raise ConfigError(
             f"{_label(file, i, theme.key)}: has no words and no phrases: "
             f"nothing would place a sentence in it{stop}"

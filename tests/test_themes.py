@@ -147,6 +147,116 @@ def test_missing_themes_file(tmp_path: Path) -> None:
         load_themes(tmp_path / "nope.toml")
 
 
+def refused(tmp_path: Path, content: str) -> str:
+    """The one-line message a themes file with this content is refused with, after the file."""
+    path = tmp_path / "themes.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_themes(path)
+    message = str(caught.value)
+    assert message.startswith(f"themes file {path}") and "\n" not in message
+    return message.removeprefix(f"themes file {path}")
+
+
+STORM = '[[theme]]\nkey = "weather"\nwords = ["storm"]\n'
+
+
+def test_an_unknown_key_is_refused_with_a_suggestion(tmp_path: Path) -> None:
+    message = refused(tmp_path, STORM + '[[theme]]\nkey = "battlefield"\nword = ["strike"]\n')
+    assert message == ", theme 2 (\"battlefield\"): unknown key 'word' (did you mean 'words'?)"
+    assert refused(tmp_path, '[[theme]]\nkye = "a"\n') == (
+        ", theme 1: unknown key 'kye' (did you mean 'key'?)"  # no key yet to name it by
+    )
+
+
+def test_an_unknown_top_level_key_is_refused_with_a_suggestion(tmp_path: Path) -> None:
+    assert refused(tmp_path, "themes = 1\n" + STORM) == (
+        ": unknown top-level key 'themes' (did you mean 'theme'?)"
+    )
+    assert refused(tmp_path, '[[themes]]\nkey = "a"\n') == (
+        " has no [[theme]] tables; unknown top-level key 'themes' (did you mean 'theme'?)"
+    )
+    assert refused(tmp_path, 'words = ["storm"]\n' + STORM) == (
+        ": unknown top-level key 'words' (theme keys go inside a [[theme]] table)"
+    )
+
+
+def test_a_theme_without_words_or_phrases_is_refused(tmp_path: Path) -> None:
+    assert refused(tmp_path, STORM + '[[theme]]\nkey = "roads"\nwords = []\n') == (
+        ', theme 2 ("roads"): has no words and no phrases: nothing would place a sentence in it'
+    )
+    path = tmp_path / "fine.toml"
+    path.write_text(STORM + '[[theme]]\nkey = "rest"\nfallback = true\n')
+    assert [t.key for t in load_themes(path)] == ["weather", "rest"]  # the fallback may
+
+
+def test_stop_words_alone_are_no_words(tmp_path: Path) -> None:
+    words = '[[theme]]\nkey = "x"\nwords = ["the"]\nphrases = ["of it"]\n'
+    assert refused(tmp_path, STORM + words) == (
+        ', theme 2 ("x"): has no words and no phrases: nothing would place a sentence in it '
+        "('the', 'of it': stop words and punctuation never count)"
+    )
+
+
+def test_a_repeated_theme_key_names_the_key_and_both_themes(tmp_path: Path) -> None:
+    roads = '[[theme]]\nkey = "roads"\nwords = ["bridge"]\n'
+    assert refused(tmp_path, STORM + roads + STORM) == (
+        ', theme 3 ("weather"): repeats a theme key: theme 1 is also "weather"'
+    )
+    other = '[[theme]]\nkey = "other"\nwords = ["misc"]\n'
+    assert refused(tmp_path, STORM + other) == (
+        ', theme 2 ("other"): the key "other" is the fallback theme\'s, added when no theme '
+        "has fallback = true; mark this theme fallback = true or give it another key"
+    )
+
+
+def test_a_key_given_twice_in_a_table_is_not_valid_toml(tmp_path: Path) -> None:
+    assert refused(tmp_path, STORM + 'words = ["rain"]\n') == (
+        " is not valid TOML: Cannot overwrite a value (at line 4, column 17) "
+        "(a key given twice in one table?)"
+    )
+
+
+def test_two_fallbacks_are_refused(tmp_path: Path) -> None:
+    rest = '[[theme]]\nkey = "{}"\nfallback = true\n'
+    assert refused(tmp_path, rest.format("rest") + STORM + rest.format("misc")) == (
+        ', theme 3 ("misc"): fallback = true, but theme 1 ("rest") already is the fallback; '
+        "only one theme may be"
+    )
+
+
+def test_fallback_must_be_true_or_false(tmp_path: Path) -> None:
+    assert refused(tmp_path, STORM + '[[theme]]\nkey = "rest"\nfallback = "yes"\n') == (
+        ", theme 2 (\"rest\"): 'fallback' must be true or false"
+    )
+    assert refused(tmp_path, '[[theme]]\nkey = " "\n') == (
+        ", theme 1: 'key' must be a non-empty string"
+    )
+
+
+def test_the_bundled_and_benchmark_themes_load() -> None:
+    assert [t.key for t in load_themes()][-1] == "other"
+    benchmark = Path(__file__).parent.parent / "benchmarks" / "ag_news_themes.toml"
+    assert [t.key for t in load_themes(benchmark)] == [
+        *("world", "sports", "business", "scitech", "other")
+    ]
+
+
+def test_the_cli_reports_a_misspelt_key_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "themes.toml"
+    path.write_text('[[theme]]\nkey = "battlefield"\nword = ["strike"]\n', encoding="utf-8")
+    out = tmp_path / "briefs"
+    args = ["build", str(examples_dir()), "--themes", str(path), "--out", str(out)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1
+    assert f'themes file {path}, theme 1 ("battlefield"): unknown key' in err
+    assert "did you mean 'words'" in err
+    assert not out.exists()
+
+
 # --- learning from the day -------------------------------------------------------------------
 
 
