@@ -24,9 +24,8 @@ from summarizer.selection import select_sections, select_summary
 from summarizer.sentences import split_all
 from summarizer.sources import one_per_url
 from summarizer.suggest import suggest, to_toml
-from summarizer.theme_choice import AUTO, choose_themes
+from summarizer.theme_choice import choose_themes, file_themes
 from summarizer.theme_model import learn_items as learn_themes
-from summarizer.themes import load_themes
 
 
 @dataclass(frozen=True)
@@ -105,12 +104,11 @@ def _rank(corpus: Corpus, ranker: Ranker) -> list[Item]:
 
 def build(request: BuildRequest) -> BuildResult:
     """Build the themed brief and write it as Markdown, HTML and JSON."""
-    if request.themes not in (None, AUTO):
-        load_themes(Path(request.themes))  # a broken file fails before any reading
+    themes = file_themes(request.themes)  # a broken file fails before any reading
     renderer = Renderer(request.templates_dir)
     corpus = load(request.sources, request.read)
     items = rank(corpus, request.algorithm)
-    choice = choose_themes(items, request.themes)
+    choice = choose_themes(items, themes, request.themes)
     model = learn_themes(items, choice.themes)
     sections = select_sections(items, choice.themes, request.items_per_section, model)
     if not sections:

@@ -9,10 +9,10 @@ its phrases are the adjacent word pairs its statements repeat; its title is a no
 statements print (``titles.py``). Words most of the day uses ("Ukraine" in a brief on Ukraine)
 name the story, not a theme, and are left out, and so are dates ("Tuesday", "year").
 
-k is chosen from the day (``choose_groups``): the largest k from 2 to 6 at which every group
-still holds at least ``MIN_SHARE`` of the statements and has a title of its own — past that,
-NMF starts splitting off crumbs or a group no phrase names. Deterministic: the factorisation
-starts from an SVD (NNDSVD), not from random numbers.
+The number of groups comes from the day (``choose_groups``): the statements are split into
+``FACTORS`` components, and those holding at least ``MIN_SHARE`` of the statements with a
+title of their own become groups, ``MIN_GROUPS`` to ``MAX_GROUPS`` of them; the rest is left
+to Other. Deterministic: the factorisation starts from an SVD (NNDSVD), not from random numbers.
 """
 
 from __future__ import annotations

@@ -28,6 +28,8 @@ from summarizer.themes import Theme, load_themes, theme_scores, themes_from_data
 
 # The least fit at which the bundled themes are used without being asked for.
 FIT = 0.5
+# Below this evenness the stderr line says the file's words are "unevenly spread".
+UNEVEN = 0.5
 AUTO = "auto"
 
 
@@ -81,15 +83,22 @@ def _evenness(counts: Sequence[int]) -> float:
     return entropy / math.log(len(counts))
 
 
-def choose_themes(items: Sequence[Item], setting: Path | str | None) -> ThemeChoice:
-    """The themes for the day: ``setting`` is a themes file, ``"auto"`` or None (the bundled
-    themes if they fit, else learned ones)."""
+def file_themes(setting: Path | str | None) -> tuple[Theme, ...]:
+    """The themes file a setting names (the bundled one for None and ``"auto"``), read and
+    checked before any article is, so a broken file fails at once."""
+    return load_themes(None if setting in (None, AUTO) else Path(setting))
+
+
+def choose_themes(
+    items: Sequence[Item], themes: Sequence[Theme], setting: Path | str | None
+) -> ThemeChoice:
+    """The themes for the day: ``themes`` are ``file_themes(setting)``; ``setting`` is a
+    themes file, ``"auto"`` or None (the bundled themes if they fit, else learned ones)."""
     path = Path(setting) if setting not in (None, AUTO) else None
-    themes = load_themes(path)
     fit = measure_fit(items, themes)
     named = "the default themes" if path is None else f"the themes in {path}"
     how = f"{named} fit {fit.fit:.0%}: their words are in {fit.share:.0%} of statements"
-    how += ", unevenly spread" if fit.evenness < FIT else ""
+    how += ", unevenly spread" if fit.evenness < UNEVEN else ""
     used = ThemesUsed("file", round(fit.fit, 4), "bundled" if path is None else str(path))
     if setting == AUTO:
         return _learned(
@@ -97,9 +106,9 @@ def choose_themes(items: Sequence[Item], setting: Path | str | None) -> ThemeCho
         )
     if path is not None:
         poor = "; they fit the day poorly" if fit.fit < FIT else ""
-        return ThemeChoice(themes, used, f"themes: {how}{poor}")
+        return ThemeChoice(tuple(themes), used, f"themes: {how}{poor}")
     if fit.fit >= FIT:
-        return ThemeChoice(themes, used, f"themes: {how}")
+        return ThemeChoice(tuple(themes), used, f"themes: {how}")
     return _learned(items, f"themes: learned from the day ({how})", used.fit)
 
 

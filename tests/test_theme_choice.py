@@ -139,6 +139,6 @@ def test_the_seeds_fit_and_the_town_does_not() -> None:
     assert measure_fit(day(examples_dir()), bundled).fit >= FIT
     town = day(TOWN)
     assert measure_fit(town, bundled).fit < FIT
-    choice = choose_themes(town, None)
+    choice = choose_themes(town, bundled, None)
     assert choice.used.source == "learned"
     assert choice.themes[-1].fallback and all(t.seeded for t in choice.themes[:-1])
