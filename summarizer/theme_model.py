@@ -103,7 +103,8 @@ class ThemeModel:
         )
         loglik = np.where(blocked, -np.inf, np.asarray(x @ self.log_theme.T) + SEED_BONUS * seeds)
         post = _softmax(loglik / TEMPERATURE + np.log(np.maximum(self.prior, 1e-12)))[0]
-        return post, _evidence(x, seeds, self.learned, blocked)[0], self.prior
+        found = _evidence(x, seeds, self.learned, blocked, self.columns)[0]
+        return post, found, self.prior
 
     def place(self, item: Item) -> Placement:
         """The item's theme and why: its best theme with evidence, else the fallback."""
@@ -201,9 +202,9 @@ def learn(
     fit = _fit(x, seeds, blocked, clear, weight, np.asarray(article_rows, dtype=np.int64))
     learned = _learned(x, clear, weight, vocabulary, columns)
     for _ in range(EXPANSIONS if columns else 0):  # again, from what the model agrees on
-        agreed = _agreed(fit.posterior, clear, _evidence(x, seeds, learned, blocked))
+        agreed = _agreed(fit.posterior, clear, _evidence(x, seeds, learned, blocked, columns))
         learned = _learned(x, agreed, weight, vocabulary, columns)
-    evidence = _evidence(x, seeds, learned, blocked)
+    evidence = _evidence(x, seeds, learned, blocked, columns)
     return ThemeModel(
         themes=tuple(themes),
         columns=columns,
@@ -322,10 +323,19 @@ def _agreed(posterior: Matrix, clear: Matrix, evidence: Mask) -> Matrix:
     return labels
 
 
-def _evidence(x: sparse.csr_matrix, seeds: Matrix, learned: Matrix, blocked: Mask) -> Mask:
-    """Which sentences have listed or learned words of each theme (and are not excluded)."""
+def _evidence(
+    x: sparse.csr_matrix,
+    seeds: Matrix,
+    learned: Matrix,
+    blocked: Mask,
+    columns: Sequence[Theme],
+) -> Mask:
+    """Which sentences have listed or learned words of each theme (and are not excluded); a
+    theme with ``min_words`` above 1 counts only its listed words and needs that many."""
     found = seeds + np.asarray((x > 0).astype(np.float64) @ (learned > 0))
-    return np.asarray((found > 0) & ~blocked)
+    least = np.array([t.min_words for t in columns], dtype=np.float64)
+    enough = np.where(least > 1, seeds >= least - 1e-9, found > 0)
+    return np.asarray(enough & ~blocked)
 
 
 @dataclass(frozen=True)

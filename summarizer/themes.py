@@ -8,7 +8,9 @@ starts; ``theme_model`` learns the rest of each theme's vocabulary from the day'
 
 Optional per-theme settings: ``max_items`` (a cap that overrides ``--items``), ``min_items``
 (try to show at least this many, from items that lean to the theme), ``exclude`` (words or
-phrases that keep a sentence out of the theme).
+phrases that keep a sentence out of the theme), ``min_words`` (how many of the theme's listed
+words a sentence needs to be placed in it, a phrase counting as two; default 1: learned themes
+ask for 2, because one word they share with a sentence, "system" or "plan", is often chance).
 
 The file is read as strictly as ``brief.toml``: each mistake is one line naming the file, the
 theme (its position, and its key once known) and the problem, and unknown keys are refused
@@ -38,7 +40,7 @@ Terms = tuple[str, ...]
 TOP_KEYS = ("theme",)
 THEME_KEYS = (
     *("key", "title", "order", "words", "phrases", "fallback"),
-    *("max_items", "min_items", "exclude"),
+    *("max_items", "min_items", "exclude", "min_words"),
 )
 
 
@@ -60,6 +62,7 @@ class Theme:
     min_items: int = 0
     exclude: tuple[Terms, ...] = ()
     names: tuple[tuple[str, str], ...] = ()
+    min_words: int = 1
 
     @property
     def seeded(self) -> bool:
@@ -174,6 +177,7 @@ def _theme(entry: Any, file: str, index: int) -> Theme:
         min_items=_whole(entry.get("min_items", 0), f"{where}: 'min_items'", 0) or 0,
         exclude=tuple(p for p in (tuple(content_terms(p)) for p in exclude) if p),
         names=tuple(sorted(names.items())),
+        min_words=_whole(entry.get("min_words", 1), f"{where}: 'min_words'", 1) or 1,
     )
 
 

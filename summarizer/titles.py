@@ -119,8 +119,10 @@ def _score(by_group: Counter[int], group: int) -> float:
 
 
 def _heading(words: Sequence[str], cases: dict[str, str]) -> str:
-    """The phrase as the day prints it mid-sentence ("oil prices", "NATO"), first letter up."""
-    shown = [cases.get(w.lower(), w) for w in words]
+    """The phrase as the day prints it mid-sentence ("oil prices", "NATO"), first letter up:
+    only the first word can be a sentence's capital, so only it takes the day's commonest
+    case; the others keep the phrase's own ("United States", not "United states")."""
+    shown = [cases.get(words[0].lower(), words[0]), *words[1:]]
     title = " ".join(shown)
     return title[:1].upper() + title[1:]
 

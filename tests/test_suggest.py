@@ -95,10 +95,14 @@ def test_the_draft_is_deterministic_and_a_valid_themes_file(tmp_path: Path) -> N
     themes = load_themes(path)
     assert len(themes) == 4 and themes[-1].fallback and themes[-1].key == "other"
     assert len({t.key for t in themes}) == 4
+    # The draft asks what learned themes ask: two of a theme's words to place a sentence.
+    assert [t.min_words for t in themes] == [2, 2, 2, 1]
     texts = [text for texts in TOPICS.values() for text in texts]
     placed = classify(texts, themes)
     for start in range(0, len(texts), 6):  # each story lands in one theme of the draft
-        assert len(set(placed[start : start + 6])) == 1
+        story = placed[start : start + 6]
+        assert len(set(story) - {"other"}) == 1, story  # or in Other: never in another's
+        assert story.count("other") <= 1, story
 
 
 def test_titles_and_words_are_quoted_for_toml() -> None:

@@ -133,6 +133,8 @@ def test_per_theme_settings(tmp_path: Path) -> None:
         ("[[theme]]\nkey = 'a'\nmin_items = -1", "'min_items' must be at least 0"),
         ("[[theme]]\nkey = 'a'\nmax_items = true", "'max_items' must be a whole number"),
         ("[[theme]]\nkey = 'a'\nexclude = [1]", "'exclude' must be a list of strings"),
+        ("[[theme]]\nkey = 'a'\nwords = ['x']\nmin_words = 0", "'min_words' must be at least 1"),
+        ("[[theme]]\nkey = 'a'\nwords = ['x']\nmin_words = '2'", "'min_words' must be a whole"),
     ],
 )
 def test_bad_themes_files_say_what_is_wrong(tmp_path: Path, content: str, message: str) -> None:
@@ -336,6 +338,27 @@ def test_a_sentence_the_day_lacks_is_placed_by_its_words() -> None:
     assert model.place(Item("The council met on Monday.", 1.0, (), ())).theme == "other"
     listed = model.place(Item("More trains will run on Sunday.", 1.0, (), ()))
     assert (listed.theme, listed.terms) == ("transport", ("train",))
+
+
+def test_min_words_asks_for_more_than_one_listed_word() -> None:
+    strict = themes_from_data(
+        {
+            "theme": [
+                {"key": "flood", "words": ["flood", "rain", "river"], "min_words": 2},
+                {"key": "transport", "words": ["train", "bus"]},
+            ]
+        }
+    )
+    assert [t.min_words for t in strict] == [2, 1, 1]
+    sentences = day([*FLOOD, RIVER], [*TRANSPORT, STATION])
+    found = placements(learn(sentences, strict), sentences)
+    assert found[FLOOD[0]].theme == "flood"  # "rain" and "flooded": two of its words
+    assert found[FLOOD[3]].theme == "flood"  # "rain" and "river"
+    lone = found[RIVER]  # "river" alone, and learned words do not count
+    assert (lone.theme, lone.nearest, lone.terms) == ("other", "flood", ("river",))
+    assert found[TRANSPORT[0]].theme == "transport"  # one word is enough there
+    loose = placements(learn(sentences, THEMES), sentences)
+    assert loose[RIVER].theme == "flood"  # the default, 1, places it by what the day taught
 
 
 def test_learning_is_deterministic() -> None:

@@ -40,3 +40,16 @@ def test_titles_are_printed_phrases_of_the_group_distinct_and_capitalised() -> N
     # The same phrase never titles two groups; a group with nothing printed twice has none.
     twice = choose_titles(texts, [1, 1, 0, 0, 0], [telling[1], telling[1]], vocabulary)
     assert twice == ["Black box", None]
+
+
+def test_a_title_keeps_the_case_its_phrase_is_printed_in() -> None:
+    # "states" is mostly printed lower-case ("several states"), but the phrase is a name.
+    texts = [
+        "The United States beat Brazil in the final.",
+        "Argentina defeated the United States in the semi-final.",
+        "Several states held primaries, and the states counted late.",
+        "Officials in three states said the states would appeal.",
+    ]
+    vocabulary = {t for text in texts for t in content_terms(text)}
+    telling = [list(content_terms("united states")), list(content_terms("officials"))]
+    assert choose_titles(texts, [0, 0, 1, 1], telling, vocabulary)[0] == "United States"
