@@ -80,7 +80,7 @@ def _evenness(counts: Sequence[int]) -> float:
     if not total:
         return 0.0
     entropy = -sum(c / total * math.log(c / total) for c in counts if c)
-    return entropy / math.log(len(counts))
+    return max(0.0, entropy / math.log(len(counts)))  # one theme used: 0.0, never -0.0
 
 
 def file_themes(setting: Path | str | None) -> tuple[Theme, ...]:

@@ -129,6 +129,7 @@ def test_fit_counts_a_statement_once_and_asks_for_an_even_spread() -> None:
     other = Item("The bakery opened.", 1.0, (), (Sentence(9, 0, "x"),))
     one_sided = measure_fit([*storm, other], themes)
     assert one_sided == Fit(share=0.75, evenness=0.0) and one_sided.fit == 0.0
+    assert f"{one_sided.fit:.0%}" == "0%"  # what the stderr line prints: never "-0%"
     vote = Item("The vote was close.", 1.0, (), (Sentence(8, 0, "x"),))
     even = measure_fit([storm[0], vote, other, other], themes)
     assert even.share == 0.5 and even.evenness == pytest.approx(1.0) and even.fit == 0.5
