@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import threading
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
@@ -398,3 +400,28 @@ def test_a_duc_file_full_of_unclosed_tags_is_read_in_time(tmp_path: Path, junk: 
     path.write_text(f"<DOC>\n<DOCNO> APW20240316.0003 </DOCNO>\n<TEXT>\n<P>{STORY}</P>\n{junk}")
     docs = readers.read_file(path)
     assert docs[0].text.startswith(STORY)
+
+
+def test_a_named_pipe_read_directly_is_refused_without_waiting(tmp_path: Path) -> None:
+    """A pipe named on the command line, or put where a file was after the folder was
+    listed: opening it must not wait for a writer (the read runs in a thread to show it)."""
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    outcome: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            readers.read_source(pipe)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    worker.join(10)
+    if worker.is_alive():  # unblock it, then fail
+        with open(pipe, "wb"):
+            pass
+        pytest.fail("reading a named pipe waited for a writer")
+    [error] = outcome
+    assert isinstance(error, UnreadableSource)
+    assert str(error) == "not a regular file"
