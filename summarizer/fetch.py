@@ -157,17 +157,18 @@ class _WatchedHTTP(http.client.HTTPConnection):
 
 
 class _WatchedHTTPS(http.client.HTTPSConnection):
-    """TLS with the plain socket watched before the handshake, which can trickle too."""
+    """TLS with its socket watched before the handshake, which a server can trickle too."""
 
     deadline: _Deadline
 
     def connect(self) -> None:
         http.client.HTTPConnection.connect(self)
-        self.deadline.watch(self.sock)
         context: ssl.SSLContext = getattr(self, "_context", None) or ssl.create_default_context()
         host = getattr(self, "_tunnel_host", None) or self.host
-        self.sock = context.wrap_socket(self.sock, server_hostname=host)
-        self.deadline.watch(self.sock)
+        tls = context.wrap_socket(self.sock, server_hostname=host, do_handshake_on_connect=False)
+        self.sock = tls
+        self.deadline.watch(tls)
+        tls.do_handshake()
 
 
 def _watched(base: type[http.client.HTTPConnection], deadline: _Deadline) -> Callable[..., Any]:

@@ -7,6 +7,7 @@ the server is stopped), a streamed body stops after ``STREAM_LIMIT`` bytes.
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -184,9 +185,13 @@ LocalServer = _Server
 
 
 @contextmanager
-def serving() -> Iterator[LocalServer]:
-    """Run the server on a free port of 127.0.0.1 for the block; ``.url`` is its base URL."""
+def serving(tls: ssl.SSLContext | None = None) -> Iterator[LocalServer]:
+    """Run the server on a free port of 127.0.0.1 for the block; ``.url`` is its base URL.
+    With ``tls`` (a server context), it speaks HTTPS."""
     server = _Server()
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
+        server.url = server.url.replace("http://", "https://")
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     try:

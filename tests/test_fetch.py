@@ -5,12 +5,14 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from summarizer import fetch
 from summarizer.errors import UnreadableSource
 from tests.localserver import ARTICLE, SERVED, LocalServer, serving
+from tests.mailserver import make_certificates
 
 OPTIONS = fetch.FetchOptions(max_bytes=1024 * 1024, timeout=0.5, max_redirects=5)
 
@@ -126,3 +128,18 @@ def test_a_redirect_with_no_address_is_not_called_a_loop(server: LocalServer) ->
     with pytest.raises(UnreadableSource) as caught:
         fetch.fetch(server.url + "/nowhere", OPTIONS)
     assert str(caught.value) == "HTTP 302 redirect with no address to follow"
+
+
+def test_https_is_fetched_and_its_trickle_cut_at_the_deadline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    certs = make_certificates(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(certs.ca_file))  # trust the test's own CA
+    options = fetch.FetchOptions(max_bytes=1024 * 1024, timeout=0.2)
+    with serving(tls=certs.server_context) as tls_server:
+        response = fetch.fetch(tls_server.url + "/text", options)
+        assert response.data == ARTICLE.encode()
+        started = time.monotonic()
+        with pytest.raises(UnreadableSource, match=r"^download took longer than 1 s$"):
+            fetch.fetch(tls_server.url + "/trickle", options)
+        assert time.monotonic() - started < 2.5
