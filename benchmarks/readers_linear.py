@@ -1,6 +1,6 @@
 """Every reader is linear in its input: seconds to read and clean pathological inputs.
 
-For each reader, inputs built to hurt it (runs of "<" with no ">", unclosed tags, deep
+For each reader, 16 inputs built to hurt it (runs of "<" with no ">", unclosed tags, deep
 nesting, one endless line) at 256 KB, 512 KB and 1 MB, each read from a file and cleaned
 into an article, as ``brief build`` does before splitting. Linear time doubles with the
 size (x2 per doubling); quadratic quadruples it. One line per input:
@@ -39,6 +39,11 @@ INPUTS: list[tuple[str, str, Callable[[int], str]]] = [
     ("markdown: '[' with no ']'", ".md", lambda n: _fill("[", n, STORY + "\n\n")),
     ("markdown: '](' with no ')'", ".md", lambda n: _fill("](", n, STORY + "\n\n[a")),
     ("duc: '<' with no '>'", "", lambda n: _fill("<", n, f"<DOC>\n<TEXT>\n<P>{STORY}</P>\n<P>")),
+    (
+        "duc: '<' run closed by </P>",
+        "",
+        lambda n: _fill("<", n, f"<DOC>\n<TEXT>\n<P>{STORY}", "</P>\n</TEXT>\n</DOC>\n"),
+    ),
     ("duc: unclosed <P>", "", lambda n: _fill("<P>x ", n, f"<DOC>\n<TEXT>\n<P>{STORY}</P>\n")),
     ("duc: unclosed <DOC><TEXT>", "", lambda n: _fill("<DOC><TEXT>", n, f"<DOC><TEXT>{STORY}")),
     ("html: '<' with no '>'", ".html", lambda n: _fill("<", n, f"<html><body><p>{STORY}</p>")),
