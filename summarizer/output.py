@@ -130,8 +130,12 @@ def _restore(targets: Sequence[Path], backups: Sequence[Path | None], moved: int
                 os.replace(backup, target)
 
 
-def _replace_all(temps: Sequence[Path], targets: Sequence[Path]) -> None:
-    """Move every temp into place, or leave every target as it was."""
+def _replace_all(
+    temps: Sequence[Path], targets: Sequence[Path], journal: Path | None = None
+) -> None:
+    """Move every temp into place, or leave every target as it was. With a ``journal``, a
+    failed move turns it into an undo record before the old files are put back, so a kill
+    while putting them back is undone by the next run, not finished the wrong way."""
     backups: list[Path | None] = []
     moved = 0
     try:
@@ -141,6 +145,8 @@ def _replace_all(temps: Sequence[Path], targets: Sequence[Path]) -> None:
             os.replace(temp, target)
             moved += 1
     except BaseException:
+        if journal is not None:
+            _write_undo(journal, targets[:moved], backups[:moved])
         _restore(targets, backups, moved)
         raise
     finally:
@@ -189,7 +195,7 @@ def write_brief(out_dir: Path, stem: str, rendered: Mapping[str, str]) -> list[P
                 temps.append(_write_temp(target, rendered[suffix]))
             _write_journal(journal, temps, targets)
             try:
-                _replace_all(temps, targets)
+                _replace_all(temps, targets, journal)
             finally:
                 journal.unlink(missing_ok=True)
     except _WRITE_ERRORS as exc:
@@ -224,24 +230,45 @@ def _write_journal(journal: Path, temps: Sequence[Path], targets: Sequence[Path]
     _sync_dir(journal.parent)
 
 
+def _write_undo(journal: Path, moved: Sequence[Path], backups: Sequence[Path | None]) -> None:
+    """Record how to put back the files already moved (best effort: the error being handled
+    matters more than this record)."""
+    undo = [[t.name, b.name if b else None] for t, b in zip(moved, backups, strict=True)]
+    with contextlib.suppress(OSError):
+        temp = _write_temp(journal, json.dumps({"undo": undo}) + "\n")
+        try:
+            os.replace(temp, journal)
+        finally:
+            temp.unlink(missing_ok=True)
+
+
 def _recover_all(folder: Path) -> None:
     for journal in sorted(folder.glob(f".*{JOURNAL_SUFFIX}")):
         _roll_forward(journal)
 
 
 def _roll_forward(journal: Path) -> None:
-    """Finish the moves a killed write recorded; a damaged journal (killed while it was
-    being written, before any move) is dropped, as its moves never started."""
+    """Finish the moves a killed write recorded, or, for an undo record, put the old files
+    back; a journal that cannot be read is dropped (it is written atomically, so that is
+    damage from outside, and nothing can be done from it)."""
     try:
-        moves = json.loads(journal.read_text(encoding="utf-8"))["moves"]
-        pairs = [(str(temp), str(target)) for temp, target in moves]
-    except (OSError, ValueError, TypeError, KeyError):
-        pairs = []
-    for temp, target in pairs:
-        if Path(temp).name == temp and Path(target).name == target:  # only in this folder
-            with contextlib.suppress(FileNotFoundError):  # moved before the kill
-                os.replace(journal.parent / temp, journal.parent / target)
-    _sync_dir(journal.parent)
+        record = json.loads(journal.read_text(encoding="utf-8"))
+        undo = record.get("undo")
+        pairs = [(str(a), None if b is None else str(b)) for a, b in undo or record["moves"]]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        undo, pairs = None, []
+    folder = journal.parent
+    for first, second in pairs:
+        if any(name is not None and Path(name).name != name for name in (first, second)):
+            continue  # only names in this folder
+        with contextlib.suppress(FileNotFoundError):  # done before the kill
+            if undo is None and second is not None:  # a move: temp -> target
+                os.replace(folder / first, folder / second)
+            elif second is not None:  # undo: backup -> target
+                os.replace(folder / second, folder / first)
+            else:  # undo of a file that was new
+                (folder / first).unlink()
+    _sync_dir(folder)
     journal.unlink(missing_ok=True)
 
 

@@ -225,3 +225,37 @@ def test_leftovers_of_a_write_killed_before_its_moves_are_swept(tmp_path: Path) 
     (out / ".notes.txt").write_text("mine")  # a user's own hidden file stays
     write_brief(out, "b", NEW)
     assert sorted(p.name for p in out.iterdir()) == [".notes.txt", "b.html", "b.json", "b.md"]
+
+
+_KILL_WHILE_PUTTING_BACK = """
+import errno, os, signal, sys
+from pathlib import Path
+from summarizer import output
+
+real_replace = os.replace
+
+def replace(src, dst):
+    if str(src).endswith(".bak"):
+        os.kill(os.getpid(), signal.SIGKILL)  # killed while putting the old .md back
+    if str(src).endswith(".tmp") and str(dst).endswith("b.html"):
+        raise OSError(errno.EIO, "Input/output error", str(dst))  # the second move fails
+    real_replace(src, dst)
+
+os.replace = replace
+output.write_brief(Path(sys.argv[1]), "b", {"md": "# New\\n", "html": "<p>new</p>\\n", "json": "{}\\n"})
+"""
+
+
+def test_a_failed_write_killed_while_putting_the_old_files_back_is_undone(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    old = {"md": "# Old\n", "html": "<p>old</p>\n", "json": '{"old": 1}\n'}
+    write_brief(out, "b", old)
+    result = subprocess.run([sys.executable, "-c", _KILL_WHILE_PUTTING_BACK, str(out)],
+                            capture_output=True, timeout=60, check=False)  # fmt: skip
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    assert (out / "b.md").read_text() == "# New\n"  # killed before the old .md was back
+    write_brief(out, "other", NEW)
+    assert {s: (out / f"b.{s}").read_text() for s in ("md", "html", "json")} == old
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{stem}.{s}" for stem in ("b", "other") for s in ("md", "html", "json")
+    )
