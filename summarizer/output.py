@@ -10,8 +10,10 @@ A process killed between two moves cannot put anything back, so before the first
 journal naming the three complete temporary files is written (atomically) beside them. The
 next write to the folder, and the next ``brief send`` or ``publish`` of that brief, finds the
 journal and finishes the moves: the set is all new, never a new ``.md`` beside an old
-``.json``. Temporary files and backups a killed run left behind are swept away then too. A
-lock on the folder keeps two builds from doing any of this at the same time.
+``.json``. (A move that fails first turns the journal into an undo record, so a kill while
+the old files are being put back is undone the same way.) Temporary files and backups a
+killed run left behind are swept away then too. A lock on the folder keeps two builds from
+doing any of this at the same time.
 """
 
 from __future__ import annotations
