@@ -93,7 +93,10 @@ _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 # "150, 000 people": a number broken after its thousands separator by a typesetting slip.
 _SPLIT_THOUSANDS = re.compile(r"\b(\d{1,3}), (000)\b")
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
-_MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]+)\]\([^)]*\)")
+# A link or image: its text stops at the next bracket and its target at the next parenthesis
+# (one level of nesting allowed), so a line of "[" or "](" costs one step per character.
+_MD_TARGET = r"\((?:[^()]|\([^()]*\))*\)"
+_MD_LINK = re.compile(rf"!\[[^\[\]]*\]{_MD_TARGET}|\[([^\[\]]+)\]{_MD_TARGET}")
 _MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|(\*\*|__|\*|`)")
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from summarizer import __version__, dates, deliver, fetch, pipeline, readers
 from summarizer.config import CONFIG_NAME, Config, load_config, with_overrides
+from summarizer.config import text as config_text
 from summarizer.errors import BriefError, ConfigError
 from summarizer.models import Skipped
 from summarizer.output import atomic_write_text
@@ -46,10 +47,18 @@ def _when(end: bool) -> Callable[[str], dt.datetime]:
     def parse(value: str) -> dt.datetime:
         try:
             return dates.parse_bound(value, dt.datetime.now(dt.UTC), end=end)
-        except ValueError as exc:
+        except ValueError as exc:  # also a time out of the calendar's range
             raise argparse.ArgumentTypeError(str(exc)) from exc
 
     return parse
+
+
+def _title(value: str) -> str:
+    """``--title``: one line, as brief.toml's ``title`` must be."""
+    try:
+        return config_text(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}: {value!r}") from exc
 
 
 def _themes_option(value: str) -> Path | str:
@@ -103,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, metavar="DIR",
                    help="output folder (default: briefs)")  # fmt: skip
     b.add_argument("--date", type=_date, help="date of the brief (default: newest article date)")
-    b.add_argument("--title", help="title (default: Daily Brief)")
+    b.add_argument("--title", type=_title, help="title (default: Daily Brief)")
     b.add_argument("--themes", type=_themes_option, metavar="FILE|auto",
                    help="themes file (TOML), or auto: learn the themes from the day "
                    "(default: the bundled themes where they fit the day)")  # fmt: skip
@@ -340,9 +349,23 @@ def _summarize(args: argparse.Namespace) -> int:
     return 0
 
 
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse, letting sources follow options (``build URL --timeout 3 DIR``): argparse takes
+    the positionals before the first option only, and leaves the rest over."""
+    args, rest = parser.parse_known_args(argv)
+    if rest and isinstance(getattr(args, "sources", None), list):
+        unknown = [arg for arg in rest if arg.startswith("-")]
+        if not unknown:
+            args.sources.extend(rest)
+            return args
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brief`` command; returns the exit status."""
-    args = _parser().parse_args(argv)
+    args = _parse(_parser(), argv)
     try:
         return _COMMANDS.get(args.command, _summarize)(args)
     except BriefError as exc:

@@ -30,6 +30,8 @@ _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _T = TypeVar("_T")
 _HEADERS = HeaderRegistry()
 _NO_TEXTS: tuple[str, ...] = ()
+_LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -130,8 +132,10 @@ def text(value: Any) -> str:
         raise TypeError(f"must be a string, not {_shown(value)}")
     if not value.strip():
         raise ValueError("must not be empty")
-    if "\r" in value or "\n" in value:
+    if _LINE_BREAKS.search(value):
         raise ValueError("must be on one line")
+    if _CONTROLS.search(value):
+        raise ValueError("must not hold control characters")
     return value.strip()
 
 

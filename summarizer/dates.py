@@ -54,14 +54,21 @@ def normalise(value: str | float | None) -> Stamp | None:
         return None
 
 
-def _from_iso(text: str) -> Stamp | None:
+def _from_iso(text: str, strict: bool = False) -> Stamp | None:
+    """``strict``: let an ``OverflowError`` (a zone that moves the time past year 1 or 9999)
+    through, for the caller to name; else such a date is no date."""
     try:
         parsed = dt.datetime.fromisoformat(text)
     except ValueError:
         return None
     if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", text):
         return Stamp(parsed.date())
-    return _from_instant(parsed)
+    try:
+        return _from_instant(parsed)
+    except OverflowError:
+        if strict:
+            raise
+        return None
 
 
 def _from_rfc822(text: str) -> Stamp | None:
@@ -91,7 +98,7 @@ class Window:
     def contains(self, date: dt.date, time: dt.datetime | None) -> bool:
         """Whether an article falls in the window; a bare date counts if its day overlaps."""
         start = time or dt.datetime.combine(date, dt.time(), UTC)
-        end = time or start + _DAY - dt.timedelta(microseconds=1)
+        end = time or start + (_DAY - dt.timedelta(microseconds=1))
         return (self.since is None or end >= self.since) and (
             self.until is None or start <= self.until
         )
@@ -103,19 +110,27 @@ ANY_TIME = Window()
 def parse_bound(text: str, now: dt.datetime, *, end: bool = False) -> dt.datetime:
     """``24h``/``90m``/``2d``/``1w`` before ``now``, an ISO date, or an ISO date and time.
 
-    A bare date as the ``end`` bound means the end of that day. Raises ``ValueError``.
+    A bare date as the ``end`` bound means the end of that day. Raises ``ValueError``, also
+    for a time the calendar cannot hold (``99999999999d`` ago, the end of 9999-12-31).
     """
+    try:
+        return _bound(text, now, end)
+    except OverflowError:
+        raise ValueError(f"out of range: {text!r} (dates run from year 1 to 9999)") from None
+
+
+def _bound(text: str, now: dt.datetime, end: bool) -> dt.datetime:
     relative = _RELATIVE.match(text)
     if relative:
         amount = float(relative[1])
         return now.astimezone(UTC) - dt.timedelta(**{_UNITS[relative[2].lower()]: amount})
-    stamp = _from_iso(text.strip()) if _ISO.match(text) else None
+    stamp = _from_iso(text.strip(), strict=True) if _ISO.match(text) else None
     if stamp is None:
         raise ValueError(f"not a time: {text!r} (use e.g. 24h, 2d, 2025-06-24 or 2025-06-24T18:00)")
     if stamp.time is not None:
         return stamp.time
     start = dt.datetime.combine(stamp.date, dt.time(), UTC)
-    return start + _DAY - dt.timedelta(microseconds=1) if end else start
+    return start + (_DAY - dt.timedelta(microseconds=1)) if end else start
 
 
 def select_window(
@@ -132,6 +147,9 @@ def select_window(
     for article in articles:
         if article.date is None:
             skipped.append(Skipped(article.path, "no date, so not in the --since/--until window"))
+        elif not _placeable(article):
+            reason = f"dated {article.date}, the calendar's last day: a placeholder, not a date"
+            skipped.append(Skipped(article.path, reason))
         elif window.contains(article.date, article.published):
             kept.append(dataclasses.replace(article, id=len(kept)))
         else:
@@ -139,6 +157,11 @@ def select_window(
             reason = f"dated {when}, outside the --since/--until window"
             skipped.append(Skipped(article.path, reason))
     return kept, skipped
+
+
+def _placeable(article: Article) -> bool:
+    """Not dated 9999-12-31, which systems write for "no date" and no window should keep."""
+    return article.date is None or article.date < dt.date.max
 
 
 def _describe(value: dt.datetime) -> str:

@@ -7,16 +7,20 @@ can act on; the brief is built from the rest. Nothing but the standard library i
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import re
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.client import HTTPMessage
-from typing import IO
+from typing import IO, Any
+from urllib.parse import urljoin
 
 from summarizer import __version__
 from summarizer.errors import UnreadableSource
@@ -82,17 +86,117 @@ def fetch(url: str, options: FetchOptions) -> Response:
     if scheme not in {"http", "https"}:
         raise UnreadableSource(f"unsupported URL scheme '{scheme}' (only http and https)")
     headers = {"User-Agent": options.user_agent, "Accept": _ACCEPT, "Accept-Encoding": "identity"}
+    deadline = _Deadline(options.timeout * TOTAL_TIME_FACTOR)
     try:
         request = urllib.request.Request(url, headers=headers)
-        with _opener(options).open(request, timeout=options.timeout) as response:
-            return _receive(response, options)
+        with _opener(options, deadline).open(request, timeout=options.timeout) as response:
+            received = _receive(response, options)
     except urllib.error.HTTPError as exc:
         exc.close()
-        raise UnreadableSource(_status_reason(exc, options)) from exc
+        raise UnreadableSource(deadline.reason() or _status_reason(exc, options)) from exc
     except urllib.error.URLError as exc:
-        raise UnreadableSource(_network_reason(exc.reason, options)) from exc
+        why = deadline.reason() or _network_reason(exc.reason, options)
+        raise UnreadableSource(why) from exc
+    except UnreadableSource as exc:
+        raise UnreadableSource(deadline.reason() or str(exc)) from exc
     except (OSError, http.client.HTTPException, ValueError) as exc:
-        raise UnreadableSource(_network_reason(exc, options)) from exc
+        raise UnreadableSource(deadline.reason() or _network_reason(exc, options)) from exc
+    finally:
+        deadline.stop()
+    if deadline.reason():  # the last read was cut short at the deadline
+        raise UnreadableSource(deadline.reason())
+    return received
+
+
+class _Deadline:
+    """The whole fetch's time limit, enforced on every read: a server trickling a byte at a
+    time (in its headers or its body) never waits out a per-read timeout, so a timer shuts
+    the connection's socket down at the deadline, which ends whatever read is waiting."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+    def reason(self) -> str | None:
+        return f"download took longer than {self.seconds:g} s" if self.expired else None
+
+    def stop(self) -> None:
+        self._timer.cancel()
+
+
+def _shut(sock: socket.socket) -> None:
+    """Shut the socket down from another thread (the plain socket's method, also for TLS:
+    ``SSLSocket.shutdown`` would drop its TLS state under the reading thread's feet)."""
+    with contextlib.suppress(OSError):  # already closed
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class _WatchedHTTP(http.client.HTTPConnection):
+    deadline: _Deadline
+
+    def connect(self) -> None:
+        super().connect()
+        self.deadline.watch(self.sock)
+
+
+class _WatchedHTTPS(http.client.HTTPSConnection):
+    """TLS with its socket watched before the handshake, which a server can trickle too."""
+
+    deadline: _Deadline
+
+    def connect(self) -> None:
+        http.client.HTTPConnection.connect(self)
+        context: ssl.SSLContext = getattr(self, "_context", None) or ssl.create_default_context()
+        host = getattr(self, "_tunnel_host", None) or self.host
+        tls = context.wrap_socket(self.sock, server_hostname=host, do_handshake_on_connect=False)
+        self.sock = tls
+        self.deadline.watch(tls)
+        tls.do_handshake()
+
+
+def _watched(base: type[http.client.HTTPConnection], deadline: _Deadline) -> Callable[..., Any]:
+    def connection(*args: Any, **kwargs: Any) -> http.client.HTTPConnection:
+        made = base(*args, **kwargs)
+        made.deadline = deadline  # type: ignore[attr-defined]
+        return made
+
+    return connection
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_watched(_WatchedHTTP, self.deadline), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        context = getattr(self, "_context", None)
+        return self.do_open(_watched(_WatchedHTTPS, self.deadline), req, context=context)
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -100,6 +204,27 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
+
+    def http_error_302(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+    ) -> IO[bytes] | None:
+        """Say what a redirect to ``javascript:`` or ``file:`` is (urllib would refuse it as
+        an HTTP error that reads like a loop) before urllib looks at it."""
+        target = headers.get("Location") or headers.get("URI")
+        if target:
+            scheme = urljoin(req.full_url, target.strip()).split(":", 1)[0].lower()
+            if scheme not in {"http", "https"}:
+                fp.close()
+                shown = target if len(target) <= 80 else target[:79] + "…"
+                raise UnreadableSource(f"redirected to a non-web address: {shown}")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
     def redirect_request(
         self,
@@ -118,8 +243,10 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _opener(options: FetchOptions) -> urllib.request.OpenerDirector:
-    return urllib.request.build_opener(_Redirects(options.max_redirects))
+def _opener(options: FetchOptions, deadline: _Deadline) -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(
+        _Redirects(options.max_redirects), _HTTPHandler(deadline), _HTTPSHandler(deadline)
+    )
 
 
 def _receive(response: http.client.HTTPResponse, options: FetchOptions) -> Response:
@@ -153,8 +280,10 @@ def _read_capped(response: http.client.HTTPResponse, options: FetchOptions) -> b
 
 
 def _status_reason(exc: urllib.error.HTTPError, options: FetchOptions) -> str:
-    if 300 <= exc.code < 400:  # urllib's loop detection, or a redirect without a target
-        return "redirect loop"
+    if 300 <= exc.code < 400:
+        if "infinite loop" in str(exc.msg):  # urllib's loop detection
+            return "redirect loop"
+        return f"HTTP {exc.code} redirect with no address to follow"
     reason = http.client.responses.get(exc.code, "")
     return f"HTTP {exc.code} {reason}".rstrip()
 

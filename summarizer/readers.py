@@ -8,16 +8,18 @@ cannot be used becomes a ``Skipped`` with a reason; it never stops the brief.
 
 from __future__ import annotations
 
-import datetime as dt
-import html
+import codecs
+import dataclasses
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from summarizer import fetch, readers_web
+from summarizer import fetch, readers_duc, readers_web, safe_text
 from summarizer.errors import UnreadableSource
 from summarizer.models import RawDocument, Skipped, Source
 
@@ -46,6 +48,15 @@ _NOT_ARTICLES = {
     ".json", ".csv", ".tsv", ".py", ".js", ".css", ".yaml", ".yml", ".toml", ".ini",
     ".cfg", ".sh", ".log", ".html", ".htm", ".xml", ".jsonl", ".rss", ".atom",
 }  # fmt: skip
+# Byte order marks, longest first (a UTF-32-LE mark starts like a UTF-16-LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, ("utf-32", "utf-16")),
+    (codecs.BOM_UTF32_BE, ("utf-32",)),
+    (codecs.BOM_UTF16_LE, ("utf-16",)),
+    (codecs.BOM_UTF16_BE, ("utf-16",)),
+)
+_WIDE = ("utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be")
+_WIDE_NAMES = {codecs.lookup(name).name for name in _WIDE}
 _PROSE_TYPES = {"text/plain", "text/markdown", "text/x-markdown"}
 _DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:\-]{2,40})""")
 
@@ -97,6 +108,7 @@ def read_source(
         text = decode(response.data, response.charset)
     else:
         text = decode(_read_bytes(Path(source.location), max_bytes))
+    text = safe_text.text(text)
     if not text.strip():
         raise UnreadableSource("empty file" if not source.is_url else "empty response")
     for reader in _READERS:
@@ -108,7 +120,7 @@ def read_source(
 
 
 def _parts(reader: Reader, source: Source, text: str) -> tuple[list[RawDocument], list[Skipped]]:
-    found = reader.read(source, text)
+    found = [_safe(part) for part in reader.read(source, text)]
     docs = [d for d in found if isinstance(d, RawDocument)]
     skipped = [s for s in found if isinstance(s, Skipped)]
     if not docs:
@@ -119,12 +131,18 @@ def _parts(reader: Reader, source: Source, text: str) -> tuple[list[RawDocument]
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes; one over the cap is refused after a stat, without being read."""
+    """The file's bytes; one over the cap, or one that is not a regular file (a named pipe
+    put there since the folder was listed), is refused after a stat, without being read.
+    Opening never blocks: a pipe with no writer is opened non-blocking, then refused."""
     too_big = UnreadableSource(f"larger than the {fetch.human_size(max_bytes)} size cap")
     try:
-        if path.stat().st_size > max_bytes:
-            raise too_big
-        with path.open("rb") as fh:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise UnreadableSource("not a regular file")
+            if info.st_size > max_bytes:
+                raise too_big
             data = fh.read(max_bytes + 1)
     except PermissionError as exc:
         raise UnreadableSource("cannot read: permission denied") from exc
@@ -151,22 +169,49 @@ def iter_read(
         try:
             found, left_out = read_source(source, max_bytes, timeout)
         except UnreadableSource as exc:
-            yield Skipped(str(source), str(exc))
+            yield _safe(Skipped(str(source), str(exc)))
             continue
         yield from found
         yield from left_out
 
 
+def _safe(found: RawDocument | Skipped) -> RawDocument | Skipped:
+    """What a reader found, with the text made safe where it enters (see ``safe_text``):
+    a reader, built-in or a user's, never has to think of it."""
+    if isinstance(found, Skipped):
+        return Skipped(safe_text.name(found.path), safe_text.name(found.reason))
+    return dataclasses.replace(
+        found,
+        path=safe_text.name(found.path),
+        text=safe_text.text(found.text),
+        title=safe_text.optional(found.title),
+        outlet=safe_text.optional(found.outlet),
+        url=safe_text.optional(found.url),
+        author=safe_text.optional(found.author),
+    )
+
+
 def decode(data: bytes, charset: str | None = None) -> str:
-    """Bytes to text: UTF-8 when it is, else the charset the input declares (an HTTP header, a
-    ``<meta charset>`` or an XML declaration), else what charset-normalizer detects."""
+    """Bytes to text: by its byte order mark, else UTF-16 or UTF-32 when the server says so
+    or charset-normalizer finds it (such text is full of NUL bytes, which otherwise mean a
+    binary file), else UTF-8 when it is, else the charset the input declares (an HTTP
+    header, a ``<meta charset>`` or an XML declaration), else what charset-normalizer detects."""
     if not data.strip():
         return ""
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise UnreadableSource(f"binary file ({kind})")
-    if b"\x00" in data[:SNIFF_BYTES]:
-        raise UnreadableSource("binary file")
+    for bom, names in _BOMS:
+        if data.startswith(bom):
+            return _decoded_as(data, names)
+    wide = _is_wide(charset)
+    if wide or b"\x00" in data[:SNIFF_BYTES]:
+        match = from_bytes(data, cp_isolation=list(_WIDE)).best()
+        if match is not None:
+            return str(match)
+        if not wide or charset is None:
+            raise UnreadableSource("binary file")
+        return _decoded_as(data, (charset,))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -179,6 +224,23 @@ def decode(data: bytes, charset: str | None = None) -> str:
             except (LookupError, UnicodeDecodeError):
                 continue
     return _detected(data)
+
+
+def _is_wide(charset: str | None) -> bool:
+    """Whether a declared charset is UTF-16 or UTF-32 (in any spelling Python knows)."""
+    try:
+        return bool(charset) and codecs.lookup(str(charset)).name in _WIDE_NAMES
+    except LookupError:
+        return False
+
+
+def _decoded_as(data: bytes, names: Sequence[str]) -> str:
+    for name in names:
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    raise UnreadableSource(f"not valid {names[0].upper()} text")
 
 
 def _detected(data: bytes) -> str:
@@ -201,91 +263,6 @@ def _detected(data: bytes) -> str:
 
 # --- built-in readers -------------------------------------------------------------------
 
-_DUC_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S | re.I)
-_DUC_FIELDS = ("DOCNO", "DATE_TIME", "DATE", "HEADLINE", "TEXT")
-_DUC_P = re.compile(r"<P>(.*?)</P>", re.S | re.I)
-_ANY_TAG = re.compile(r"<[^>]+>")
-# The New York Times wire's typesetting codes (&QL; quad left, &UR; upper rail, &HT; tab, ...)
-# and its list marker, a paragraph opening "_ ": layout, not words.
-_NYT_CODES = re.compile(r"&(?:Q[LRC]|[UL]R|MD|HT|Cx[0-9A-Fa-f]+);")
-_NYT_BULLET = re.compile(r"^_\s+(?=\S)")
-_LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
-_DUC_OUTLETS = {
-    "APW": "Associated Press",
-    "NYT": "The New York Times",
-    "XIE": "Xinhua",
-    "LTW": "Los Angeles Times/Washington Post",
-    "AFP": "Agence France-Presse",
-    "FBIS": "FBIS",
-    "FT": "Financial Times",
-    "LA": "Los Angeles Times",
-    "SJMN": "San Jose Mercury News",
-    "WSJ": "Wall Street Journal",
-}
-
-
-def _claims_duc(source: Source, head: str) -> bool:
-    """A <DOC> with its <TEXT> or <DOCNO> (a long wire header can push <TEXT> past the head)."""
-    upper = head.upper()
-    return "<DOC>" in upper and ("<TEXT>" in upper or "<DOCNO>" in upper)
-
-
-def _read_duc(source: Source, text: str) -> list[RawDocument]:
-    """DUC/TREC SGML: one or more <DOC> elements with <TEXT> and <P> paragraphs."""
-    docs = []
-    for block in _DUC_DOC.findall(text):
-        fields = {}
-        for tag in _DUC_FIELDS:
-            m = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S | re.I)
-            if m:
-                fields[tag] = m[1]
-        body = fields.get("TEXT", "")
-        paras = _DUC_P.findall(body) or re.split(r"\n\s*\n", body)
-        clean = [_duc_paragraph(p) for p in paras]
-        clean = [p for p in clean if p]
-        if not clean:
-            continue
-        docno = " ".join(fields.get("DOCNO", source.name).split())
-        docs.append(
-            RawDocument(
-                path=str(source),
-                text="\n\n".join(clean),
-                title=_duc_paragraph(fields.get("HEADLINE", "")) or None,
-                date=next(
-                    filter(
-                        None,
-                        map(
-                            _duc_date, (fields.get("DATE_TIME", ""), fields.get("DATE", ""), docno)
-                        ),
-                    ),
-                    None,
-                ),
-                outlet=_DUC_OUTLETS.get(re.sub(r"[^A-Z].*", "", docno.upper())),
-            )
-        )
-    return docs
-
-
-def _duc_paragraph(markup: str) -> str:
-    """One paragraph's text: tags and wire typesetting codes out, entities decoded, a word
-    hyphenated across a line break joined again ("out-of-\ncompetition")."""
-    text = _LINE_BREAK_HYPHEN.sub("-", _NYT_CODES.sub(" ", _ANY_TAG.sub(" ", markup)))
-    return _NYT_BULLET.sub("", html.unescape(" ".join(text.split())))
-
-
-def _duc_date(value: str) -> dt.date | None:
-    """``2000-01-19 19:04``, ``19980812`` (in a DOCNO) or ``08/12/1998 13:29:00``."""
-    m = re.search(r"(19|20)(\d\d)-?(\d\d)-?(\d\d)", value)
-    us = re.search(r"\b(\d\d)/(\d\d)/((?:19|20)\d\d)\b", value)
-    try:
-        if m:
-            return dt.date(int(m[1] + m[2]), int(m[3]), int(m[4]))
-        if us:
-            return dt.date(int(us[3]), int(us[1]), int(us[2]))
-    except ValueError:
-        pass
-    return None
-
 
 def _claims_text(source: Source, head: str) -> bool:
     if source.content_type is not None and source.content_type not in _PROSE_TYPES:
@@ -300,7 +277,7 @@ def _read_text(source: Source, text: str) -> list[RawDocument]:
 
 
 # Content-recognised formats first; plain text, which takes any file left, last.
-register_reader(Reader("duc-sgml", _claims_duc, _read_duc))
+register_reader(Reader("duc-sgml", readers_duc.claims_duc, readers_duc.read_duc))
 register_reader(Reader("feed", readers_web.claims_feed, readers_web.read_feed))
 register_reader(Reader("html", readers_web.claims_html, readers_web.read_html))
 register_reader(Reader("jsonl", readers_web.claims_jsonl, readers_web.read_jsonl))

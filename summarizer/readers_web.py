@@ -39,6 +39,9 @@ _PROLOG = re.compile(r"\A(?:\ufeff|\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", 
 _ROOT = re.compile(r"<([A-Za-z][\w:.\-]*)")
 _DOCTYPE_HTML = re.compile(r"<!DOCTYPE\s+html", re.I)
 _TAG = re.compile(r"<[^>]*>")
+# A numeric character reference, to catch those to characters no text may hold.
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));")
+_XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
 # The page's own date, with its time and zone when the page states them.
 _DATE_PARAMS = {
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
@@ -199,12 +202,24 @@ def _parse_feed(source: Source, text: str) -> Mapping[str, Any]:
     headers = {"content-type": "application/xml; charset=utf-8"}
     if source.is_url:
         headers["content-location"] = source.location  # base for relative links
+    # feedparser puts its own XML declaration on a line of its own before a feed without
+    # one, which would put every line number one off: give it one to replace in place.
+    text = text.removeprefix("\ufeff")
+    if not text.startswith("<?xml"):
+        text = _XML_DECLARATION + text
     try:
-        stream = io.BytesIO(text.encode("utf-8", "replace"))
+        stream = io.BytesIO(_CHAR_REF.sub(_valid_ref, text).encode("utf-8", "replace"))
         parsed: Mapping[str, Any] = feedparser.parse(stream, response_headers=headers)
     except Exception as exc:  # any parser failure on this input: see the module docstring
         raise UnreadableSource(f"cannot parse the feed ({type(exc).__name__})") from exc
     return parsed
+
+
+def _valid_ref(ref: re.Match[str]) -> str:
+    """A reference to a lone surrogate (``&#xD800;``) or past U+10FFFF becomes U+FFFD: the
+    parser would turn it into a character no text can be written with, and drop the feed."""
+    code = int(ref[1], 16) if ref[1] else int(ref[2])
+    return "&#xFFFD;" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else ref[0]
 
 
 def _broken(parsed: Mapping[str, Any]) -> str | None:

@@ -2,8 +2,11 @@
 
 Every way a send can fail becomes one ``SendError`` line that says what happened and where.
 Transient failures (connection refused, timeout, a dropped connection, a 4xx reply) are
-retried a bounded number of times with a doubling pause; TLS, authentication and recipient
-failures are not, as they would fail the same way again. Sending only reads the brief.
+retried a bounded number of times with a doubling pause; TLS, authentication and permanent
+(5xx) recipient failures are not, as they would fail the same way again. A recipient refused
+for now (4xx to RCPT, such as 451) is retried alone, so nobody already accepted gets the
+message twice. Once the DATA command has gone out nothing is retried: the server may have
+taken the message even if its answer never came. Sending only reads the brief.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import getaddresses
 from pathlib import Path
+from typing import Any
 
 from summarizer.config import EmailSettings, smtp_password
 from summarizer.errors import ConfigError, SendError
@@ -68,12 +72,26 @@ def _tls_context(server: Server) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=cafile)
 
 
-def _connect(server: Server) -> smtplib.SMTP:
+class _Client(smtplib.SMTP):
+    """smtplib's client, noting when the DATA command went out (from then on, no retry)."""
+
+    data_sent = False
+
+    def data(self, msg: Any) -> tuple[int, bytes]:
+        self.data_sent = True
+        return super().data(msg)
+
+
+class _TLSClient(_Client, smtplib.SMTP_SSL):
+    pass
+
+
+def _connect(server: Server) -> _Client:
     if server.security == "tls":
-        return smtplib.SMTP_SSL(
+        return _TLSClient(
             server.host, server.port, timeout=server.timeout, context=_tls_context(server)
         )
-    client = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
+    client = _Client(server.host, server.port, timeout=server.timeout)
     try:
         if server.security == "starttls":
             client.ehlo()
@@ -90,17 +108,34 @@ def _reply(code: int, text: bytes | str) -> str:
     return f"{code} {' '.join(words.split())}".strip()
 
 
-def _send_once(message: EmailMessage, server: Server, recipients: Sequence[str]) -> None:
-    """One attempt: connect, secure, log in, send, and insist every recipient was accepted."""
-    envelope = [addr for _, addr in getaddresses(list(recipients))]
-    with _connect(server) as client:
+Refusals = dict[str, tuple[int, bytes]]
+
+
+def _send_once(message: EmailMessage, server: Server, envelope: Sequence[str]) -> Refusals:
+    """One attempt: connect, secure, log in, send; return the recipients refused."""
+    client = _connect(server)
+    try:
         if server.user and server.password:
             client.login(server.user, server.password)
-        refused = client.send_message(message, to_addrs=envelope)
-    if refused:
-        names = "; ".join(f"{addr} ({_reply(*reply)})" for addr, reply in refused.items())
-        sent = len(recipients) - len(refused)
-        raise SendError(f"{server}: sent to {sent} of {len(recipients)}; refused: {names}")
+        try:
+            return client.send_message(message, to_addrs=list(envelope))
+        except smtplib.SMTPRecipientsRefused as exc:  # every one refused: nothing was sent
+            return dict(exc.recipients)
+    except (OSError, smtplib.SMTPException) as exc:
+        if client.data_sent:
+            failure = classify(exc, server)
+            raise SendError(f"{failure}; not retried, as the message had been sent") from exc
+        raise
+    finally:
+        _quit(client)
+
+
+def _quit(client: smtplib.SMTP) -> None:
+    """Say goodbye if the connection still stands; a failure here changes nothing sent."""
+    try:
+        client.quit()
+    except (OSError, smtplib.SMTPException):
+        client.close()
 
 
 def _timed_out(exc: BaseException) -> bool:
@@ -162,18 +197,48 @@ def send_message(
     retry_delay: float = 5.0,
     sleep: Callable[[float], None] = time.sleep,
 ) -> int:
-    """Send, retrying transient failures up to ``retries`` times; return the attempts made."""
+    """Send, retrying transient failures up to ``retries`` times; return the attempts made.
+
+    Recipients refused for now (4xx) are tried again alone; those refused for good (5xx) are
+    not. Raises ``SendError`` naming every recipient still refused at the end.
+    """
+    pending = [addr for _, addr in getaddresses(list(recipients))]
+    final: Refusals = {}
+    last: Refusals = {}
+    attempt = 0
     for attempt in range(1, retries + 2):
         try:
-            _send_once(message, server, recipients)
-            return attempt
+            refused = _send_once(message, server, pending)
         except (OSError, smtplib.SMTPException, SendError) as exc:
             failure = classify(exc, server)
             if not failure.transient or attempt > retries:
                 tries = f" (after {attempt} attempts)" if attempt > 1 else ""
                 raise SendError(f"{failure}{tries}", transient=failure.transient) from exc
+        else:
+            final |= {addr: reply for addr, reply in refused.items() if reply[0] >= 500}
+            pending = [addr for addr, reply in refused.items() if reply[0] < 500]
+            if not pending or attempt > retries:
+                last = {addr: refused[addr] for addr in pending}
+                break
         sleep(retry_delay * 2 ** (attempt - 1))
-    raise AssertionError("unreachable")  # pragma: no cover
+    if final or last:
+        raise _refusal(server, len(recipients), final | last, attempt, transient=bool(last))
+    return attempt
+
+
+def _refusal(
+    server: Server, total: int, refused: Refusals, attempts: int, *, transient: bool
+) -> SendError:
+    names = "; ".join(f"{addr} ({_reply(*reply)})" for addr, reply in refused.items())
+    tries = f" (after {attempts} attempts)" if attempts > 1 else ""
+    if len(refused) >= total:
+        return SendError(
+            f"{server}: every recipient was refused: {names}{tries}", transient=transient
+        )
+    sent = total - len(refused)
+    return SendError(
+        f"{server}: sent to {sent} of {total}; refused: {names}{tries}", transient=transient
+    )
 
 
 def send_brief(

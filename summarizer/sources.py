@@ -4,14 +4,16 @@ identity of an article's URL (so the same article reached twice counts once).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from summarizer import fetch
+from summarizer import fetch, safe_text
 from summarizer.errors import ConfigError, InputError
 from summarizer.models import Article, RawDocument, Skipped, Source
 
@@ -28,7 +30,8 @@ def gather(sources: Iterable[str]) -> tuple[list[Source], list[Skipped]]:
                 found.append(Source(source))
             else:
                 scheme = source.split(":", 1)[0].lower()
-                skipped.append(Skipped(source, f"unsupported URL scheme '{scheme}'"))
+                why = f"unsupported URL scheme '{scheme}'"
+                skipped.append(Skipped(safe_text.name(source), safe_text.name(why)))
             continue
         paths, missing = discover([source])
         found.extend(Source(str(p)) for p in paths)
@@ -36,11 +39,18 @@ def gather(sources: Iterable[str]) -> tuple[list[Source], list[Skipped]]:
     seen: set[str] = set()
     unique = []
     for item in found:
-        key = url_key(item.location) if item.is_url else str(Path(item.location).resolve())
+        key = url_key(item.location) if item.is_url else _resolved(item.location)
         if key not in seen:
             seen.add(key)
             unique.append(item)
     return unique, skipped
+
+
+def _resolved(location: str) -> str:
+    try:
+        return str(Path(location).resolve())
+    except (OSError, RuntimeError):
+        return str(Path(location).absolute())
 
 
 def sources_file(path: Path) -> list[str]:
@@ -69,26 +79,77 @@ def sources_file(path: Path) -> list[str]:
 
 
 def discover(sources: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
-    """Expand files and folders (recursively, hidden entries left out) into a sorted file list."""
+    """Expand files and folders (recursively, hidden entries left out) into a sorted file list.
+
+    Only regular files are kept: a named pipe would block the read for ever and a symbolic
+    link loop has no file at its end, so each is skipped with its reason before it is opened.
+    """
     files: list[Path] = []
     skipped: list[Skipped] = []
     for source in sources:
         path = Path(source)
-        if path.is_dir():
-            found = sorted(_walk(path))
-            if not found:
-                skipped.append(Skipped(source, "folder has no files"))
+        kind = _kind(path)
+        if kind == "folder":
+            found: list[Path] = []
+            before = len(skipped)
+            for entry in sorted(_walk(path)):
+                why = _not_a_file(entry)
+                if why:
+                    skipped.append(Skipped(safe_text.name(str(entry)), why))
+                else:
+                    found.append(entry)
+            if not found and len(skipped) == before:
+                skipped.append(Skipped(safe_text.name(source), "folder has no files"))
             files.extend(found)
-        elif path.is_file():
+        elif kind == "file":
             files.append(path)
-        elif path.exists():
-            skipped.append(Skipped(source, "not a regular file"))
         else:
-            skipped.append(Skipped(source, "no such file or folder"))
+            skipped.append(Skipped(safe_text.name(source), kind))
     return _unique(files), skipped
 
 
+def _kind(path: Path) -> str:
+    """'folder', 'file', or why the path cannot be read."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return _stat_failure(path, exc)
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return _not_a_file(path, mode) or "file"
+
+
+def _not_a_file(path: Path, mode: int | None = None) -> str | None:
+    """Why ``path`` is not a regular file to read (None when it is one)."""
+    if mode is None:
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            return _stat_failure(path, exc)
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "not a regular file (a named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file (a socket)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "not a regular file (a device)"
+    return "not a regular file"
+
+
+def _stat_failure(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return "broken symbolic link"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "no such file or folder"
+    return f"cannot read: {exc.strerror or exc}"
+
+
 def _walk(folder: Path) -> Iterator[Path]:
+    """Every non-hidden entry under ``folder`` that is not a folder (links to folders are
+    not followed, so a link back up the tree cannot make the walk endless)."""
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in names:
@@ -97,10 +158,13 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def _unique(paths: list[Path]) -> list[Path]:
-    seen: set[Path] = set()
+    seen: set[str] = set()
     out = []
     for p in paths:
-        key = p.resolve()
+        try:
+            key = str(p.resolve())
+        except (OSError, RuntimeError):  # a link loop that appeared since the walk
+            key = str(p.absolute())
         if key not in seen:
             seen.add(key)
             out.append(p)
@@ -142,6 +206,9 @@ def url_key(url: str) -> str:
     slash do not make a different article."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.")
-    port = f":{parts.port}" if parts.port not in (None, 80, 443) else ""
+    try:
+        port = f":{parts.port}" if parts.port not in (None, 80, 443) else ""
+    except ValueError:  # a port out of range: the URL as written is its identity
+        return url.strip()
     query = urlencode(sorted(q for q in parse_qsl(parts.query) if not _TRACKING.match(q[0])))
     return urlunsplit(("", host + port, parts.path.rstrip("/") or "/", query, ""))

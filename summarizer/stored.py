@@ -3,7 +3,9 @@
 ``brief build`` writes ``STEM.md``, ``STEM.html`` and ``STEM.json``. Whichever of them is named,
 the JSON beside it is the data (title, date, items); the Markdown and HTML are the sibling
 files as written, so the reader gets exactly the brief that was built. A missing ``.md`` or
-``.html`` is rendered again from the JSON with the same templates. Nothing here writes.
+``.html`` is rendered again from the JSON with the same templates. Nothing here writes, but
+for finishing the moves of a build that was killed half-way (``output.finish_interrupted``),
+so the three files read are always one build's.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from summarizer.models import (
     SourceRef,
     ThemesUsed,
 )
+from summarizer.output import finish_interrupted
 from summarizer.render import Renderer
 
 BRIEF_SUFFIXES = (".json", ".html", ".md")
@@ -162,6 +165,7 @@ def load_stored(path: Path, templates: Path | None = None) -> StoredBrief:
     """Read the brief named by any of its three files (see the module docstring)."""
     if path.suffix.lower() not in BRIEF_SUFFIXES:
         raise InputError(f"not a brief: {path} (give the .html or .json that brief build wrote)")
+    finish_interrupted(path.parent, path.stem)
     if not path.is_file():
         raise InputError(f"brief not found: {path}")
     json_path = path.with_suffix(".json")

@@ -7,6 +7,7 @@ the server is stopped), a streamed body stops after ``STREAM_LIMIT`` bytes.
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from pathlib import Path
 SERVED = Path(__file__).parent / "fixtures" / "web" / "served"
 HANG_SECONDS = 5.0
 STREAM_LIMIT = 4 * 1024 * 1024
+TRICKLE_PAUSE = 0.05
 ARTICLE = (
     "Ministers resume talks in Vienna\n\n"
     "Foreign ministers resumed their talks in Vienna on Wednesday after a break of one day.\n\n"
@@ -94,6 +96,51 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(ARTICLE.encode()[:60])
         self.close_connection = True
 
+    def _trickle(self, path: str) -> None:
+        """A body of one byte every ``TRICKLE_PAUSE`` s: no single read ever times out."""
+        body = ARTICLE.encode() * 20
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self._drip(body)
+
+    def _slowloris(self, path: str) -> None:
+        """The status line and headers themselves, one byte every ``TRICKLE_PAUSE`` s."""
+        head = b"HTTP/1.1 200 OK\r\n" + b"".join(
+            f"X-Padding-{n}: {'x' * 20}\r\n".encode() for n in range(40)
+        )
+        self._drip(head)
+
+    def _drip(self, data: bytes) -> None:
+        self.close_connection = True
+        for byte in data:
+            if self.server.release.wait(TRICKLE_PAUSE):
+                return
+            try:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+            except OSError:
+                return  # the client gave up
+
+    def _to(self, path: str) -> None:
+        """A redirect to whatever follows /to/ (javascript:..., file:///...)."""
+        self._send(302, b"", "text/plain", Location=path.removeprefix("/to/"))
+
+    def _nowhere(self, path: str) -> None:
+        self._send(302, b"", "text/plain")  # a redirect that names no address
+
+    def _utf16(self, path: str) -> None:
+        """UTF-16 as servers send it: ``/utf16/bom``, ``/utf16/declared`` (big-endian, no
+        mark, the charset in the header) or ``/utf16/bare`` (no mark, no charset)."""
+        kind = path.rsplit("/", 1)[-1]
+        text = ARTICLE.replace("Vienna", "Wien")
+        if kind == "bom":
+            return self._send(200, text.encode("utf-16"), "text/plain")
+        if kind == "declared":
+            return self._send(200, text.encode("utf-16-be"), "text/plain; charset=utf-16")
+        return self._send(200, text.encode("utf-16-le"), "text/plain")
+
     def _image(self, path: str) -> None:
         self._send(200, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "image/png")
 
@@ -138,9 +185,13 @@ LocalServer = _Server
 
 
 @contextmanager
-def serving() -> Iterator[LocalServer]:
-    """Run the server on a free port of 127.0.0.1 for the block; ``.url`` is its base URL."""
+def serving(tls: ssl.SSLContext | None = None) -> Iterator[LocalServer]:
+    """Run the server on a free port of 127.0.0.1 for the block; ``.url`` is its base URL.
+    With ``tls`` (a server context), it speaks HTTPS."""
     server = _Server()
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
+        server.url = server.url.replace("http://", "https://")
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     try:

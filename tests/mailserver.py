@@ -38,10 +38,19 @@ class Received:
 
 
 class Recorder:
-    """An aiosmtpd handler that keeps every message and refuses the recipients it is told to."""
+    """An aiosmtpd handler that keeps every message and refuses the recipients it is told to:
+    ``refuse`` for good (550), ``busy`` for now (451, the given number of times each).
+    ``answer_after`` seconds pass between taking a message and saying so (a slow server)."""
 
-    def __init__(self, refuse: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        refuse: frozenset[str] = frozenset(),
+        busy: dict[str, int] | None = None,
+        answer_after: float = 0.0,
+    ) -> None:
         self.refuse = refuse
+        self.busy = dict(busy or {})
+        self.answer_after = answer_after
         self.received: list[Received] = []
 
     async def handle_RCPT(
@@ -49,6 +58,9 @@ class Recorder:
     ) -> str:
         if address in self.refuse:
             return "550 5.1.1 <" + address + ">: no such user here"
+        if self.busy.get(address, 0) > 0:
+            self.busy[address] -= 1
+            return "451 4.7.1 <" + address + ">: greylisted, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -66,6 +78,8 @@ class Recorder:
                 authenticated=bool(session.authenticated),
             )
         )
+        if self.answer_after:
+            await asyncio.sleep(self.answer_after)  # the message is taken; the answer is late
         return "250 Message accepted for delivery"
 
 
@@ -104,12 +118,14 @@ class Server:
 def smtp_server(
     *,
     refuse: frozenset[str] = frozenset(),
+    busy: dict[str, int] | None = None,
+    answer_after: float = 0.0,
     starttls: ssl.SSLContext | None = None,
     implicit_tls: ssl.SSLContext | None = None,
     users: dict[str, str] | None = None,
 ) -> Iterator[Server]:
     """A running aiosmtpd; ``starttls`` offers (and requires) STARTTLS with that context."""
-    recorder = Recorder(refuse)
+    recorder = Recorder(refuse, busy, answer_after)
     kwargs: dict[str, Any] = {}
     if starttls is not None:
         kwargs.update(tls_context=starttls, require_starttls=True)

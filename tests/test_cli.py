@@ -402,3 +402,57 @@ def test_bad_input_options(
     assert status == 2
     assert message in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--until", "9999-12-31T23:00-05:00"],
+        ["--since", "99999999999d"],
+        ["--since", "0001-01-01T00:00+05:00"],
+    ],
+)
+def test_a_bound_past_the_calendar_is_one_line_and_status_2(
+    brief: Callable[..., tuple[int, str, str]], tmp_path: Path, args: list[str]
+) -> None:
+    status, _, err = brief("build", str(FIXTURES / "articles"), "--out", str(tmp_path), *args)
+    assert status == 2
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1].endswith("(dates run from year 1 to 9999)")
+
+
+def test_sources_may_follow_options(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(
+        "build",
+        str(FIXTURES / "town" / "budget.txt"),
+        "--timeout",
+        "3",
+        str(FIXTURES / "town" / "storm.txt"),
+        "--out",
+        str(out),
+        str(FIXTURES / "town" / "football.txt"),
+    )
+    assert result.returncode == 0, result.stderr
+    [written] = out.glob("*.json")
+    paths = {s["path"] for s in json.loads(written.read_text())["sources"]}
+    assert {Path(p).name for p in paths} == {"budget.txt", "storm.txt", "football.txt"}
+    refused = run("build", str(FIXTURES / "town"), "--bogus", str(tmp_path))
+    assert refused.returncode == 2
+    assert "unrecognized arguments: --bogus" in refused.stderr
+
+
+@pytest.mark.parametrize("title", ["Morning\nBrief", "Morning\rBrief", "Morning\x1b[2J"])
+def test_a_title_on_more_than_one_line_is_refused_as_in_brief_toml(
+    brief: Callable[..., tuple[int, str, str]], tmp_path: Path, title: str
+) -> None:
+    status, _, err = brief("build", str(FIXTURES / "articles"), "--out", str(tmp_path / "o"),
+                           "--title", title)  # fmt: skip
+    assert status == 2
+    assert "argument --title: must" in err
+    assert not (tmp_path / "o").exists()
+    config = tmp_path / "brief.toml"
+    config.write_text(f"title = {json.dumps(title)}\n")
+    status, _, err = brief("build", str(FIXTURES / "articles"), "--config", str(config))
+    assert status == 2
+    assert "title: must" in err

@@ -90,3 +90,25 @@ def test_the_window_keeps_articles_inside_and_renumbers_them() -> None:
 def test_no_window_keeps_everything_even_undated() -> None:
     articles = [article(0, None), article(1, dt.date(1999, 1, 1))]
     assert select_window(articles, Window()) == (articles, [])
+
+
+@pytest.mark.parametrize(
+    "value", ["99999999999d", "1000000w", "0001-01-01T00:00+05:00", "9999-12-31T23:00-05:00"]
+)
+def test_a_bound_past_the_calendar_is_a_plain_error(value: str) -> None:
+    with pytest.raises(ValueError, match=r"^out of range: .* \(dates run from year 1 to 9999\)$"):
+        parse_bound(value, NOW)
+
+
+def test_the_calendars_last_day_is_a_bound_not_an_overflow() -> None:
+    assert parse_bound("9999-12-31", NOW, end=True) == dt.datetime.max.replace(tzinfo=UTC)
+
+
+def test_an_article_dated_the_calendars_last_day_is_skipped_not_fatal() -> None:
+    far = article(0, dt.date(9999, 12, 31))
+    near = article(1, dt.date(2025, 6, 25))
+    kept, skipped = select_window([far, near], Window(since=at(1)))
+    assert [a.path for a in kept] == [near.path]
+    assert [s.reason for s in skipped] == [
+        "dated 9999-12-31, the calendar's last day: a placeholder, not a date"
+    ]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from summarizer import fetch
 from summarizer.errors import UnreadableSource
 from tests.localserver import ARTICLE, SERVED, LocalServer, serving
+from tests.mailserver import make_certificates
 
 OPTIONS = fetch.FetchOptions(max_bytes=1024 * 1024, timeout=0.5, max_redirects=5)
 
@@ -90,3 +93,53 @@ def test_urls_and_sizes_as_people_write_them() -> None:
     assert fetch.human_size(50 * 1024 * 1024) == "50 MB"
     assert fetch.human_size(512 * 1024) == "512 KB"
     assert fetch.human_size(100) == "100 bytes"
+
+
+@pytest.mark.parametrize("route", ["/trickle", "/slowloris"])
+def test_a_server_trickling_bytes_is_cut_at_the_whole_download_deadline(
+    server: LocalServer, route: str
+) -> None:
+    options = fetch.FetchOptions(max_bytes=1024 * 1024, timeout=0.2)  # deadline: 5 x 0.2 s
+    started = time.monotonic()
+    with pytest.raises(UnreadableSource) as caught:
+        fetch.fetch(server.url + route, options)
+    took = time.monotonic() - started
+    assert str(caught.value) == "download took longer than 1 s"
+    assert 0.9 < took < 2.5  # each byte came well within the 0.2 s timeout
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("javascript:alert(1)", "redirected to a non-web address: javascript:alert(1)"),
+        ("file:///etc/passwd", "redirected to a non-web address: file:///etc/passwd"),
+        ("ftp://127.0.0.1/a.txt", "redirected to a non-web address: ftp://127.0.0.1/a.txt"),
+    ],
+)
+def test_a_redirect_off_the_web_says_where_it_went(
+    server: LocalServer, target: str, reason: str
+) -> None:
+    with pytest.raises(UnreadableSource) as caught:
+        fetch.fetch(f"{server.url}/to/{target}", OPTIONS)
+    assert str(caught.value) == reason
+
+
+def test_a_redirect_with_no_address_is_not_called_a_loop(server: LocalServer) -> None:
+    with pytest.raises(UnreadableSource) as caught:
+        fetch.fetch(server.url + "/nowhere", OPTIONS)
+    assert str(caught.value) == "HTTP 302 redirect with no address to follow"
+
+
+def test_https_is_fetched_and_its_trickle_cut_at_the_deadline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    certs = make_certificates(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(certs.ca_file))  # trust the test's own CA
+    options = fetch.FetchOptions(max_bytes=1024 * 1024, timeout=0.2)
+    with serving(tls=certs.server_context) as tls_server:
+        response = fetch.fetch(tls_server.url + "/text", options)
+        assert response.data == ARTICLE.encode()
+        started = time.monotonic()
+        with pytest.raises(UnreadableSource, match=r"^download took longer than 1 s$"):
+            fetch.fetch(tls_server.url + "/trickle", options)
+        assert time.monotonic() - started < 2.5

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from summarizer.errors import OutputError
-from summarizer.output import atomic_write_files, atomic_write_text, write_brief
+from summarizer.output import (
+    atomic_write_files,
+    atomic_write_text,
+    finish_interrupted,
+    write_brief,
+)
 
 NEW = {"md": "# New\n", "html": "<!DOCTYPE html>\n<p>new</p>\n", "json": '{"new": "ü"}\n'}
 
@@ -148,3 +156,106 @@ def test_atomic_write_files_failure_keeps_every_old_file(tmp_path: Path) -> None
     with pytest.raises(OutputError, match=r"cannot write"):
         atomic_write_files([(tmp_path / "b.md", "changed\n"), (tmp_path / "b.json", bad)])
     assert _snapshot(tmp_path) == before
+
+
+_KILL_AFTER_MOVES = """
+import os, signal, sys
+from pathlib import Path
+from summarizer import output
+
+real_replace = os.replace
+moves = []
+
+def replace(src, dst):
+    real_replace(src, dst)
+    if str(dst).endswith(sys.argv[2]):
+        os.kill(os.getpid(), signal.SIGKILL)  # the machine loses power right here
+
+os.replace = replace
+output.write_brief(Path(sys.argv[1]), "b", {"md": "# New\\n", "html": "<p>new</p>\\n", "json": "{}\\n"})
+"""
+
+
+def _killed_write(out: Path, after: str) -> None:
+    """A real process writing a brief, killed (SIGKILL) right after the move that puts
+    ``after`` in place: nothing of its own can clean up."""
+    result = subprocess.run(
+        [sys.executable, "-c", _KILL_AFTER_MOVES, str(out), after],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == -signal.SIGKILL, result.stderr
+
+
+@pytest.mark.parametrize("after", ["b.md", "b.html"])
+def test_a_write_killed_between_moves_is_finished_by_the_next_one(
+    tmp_path: Path, after: str
+) -> None:
+    out = tmp_path / "out"
+    write_brief(out, "b", {"md": "# Old\n", "html": "<p>old</p>\n", "json": '{"old": 1}\n'})
+    _killed_write(out, after)
+    assert (out / "b.md").read_text() == "# New\n"  # the kill left a mixed set behind
+    assert (out / "b.json").read_text() == '{"old": 1}\n'
+    write_brief(out, "other", NEW)  # the next build, of any brief, into the folder
+    assert [(out / f"b.{s}").read_text() for s in ("md", "html", "json")] == [
+        "# New\n",
+        "<p>new</p>\n",
+        "{}\n",
+    ]
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{stem}.{s}" for stem in ("b", "other") for s in ("md", "html", "json")
+    )  # no journal, temporary file or backup left
+
+
+def test_reading_a_brief_back_finishes_a_killed_write_first(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_brief(out, "b", {"md": "# Old\n", "html": "<p>old</p>\n", "json": '{"old": 1}\n'})
+    _killed_write(out, "b.md")
+    finish_interrupted(out, "b")  # what brief send and brief publish do before reading
+    assert (out / "b.json").read_text() == "{}\n"
+    assert sorted(p.name for p in out.iterdir()) == ["b.html", "b.json", "b.md"]
+
+
+def test_leftovers_of_a_write_killed_before_its_moves_are_swept(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_brief(out, "b", {"md": "# Old\n", "html": "<p>old</p>\n", "json": "{}\n"})
+    for name in (".b.md.k2j4x9qz.tmp", ".b.html.0f3a9c2d1b4e.bak", ".b.brief-journal.ab12cd34.tmp"):
+        (out / name).write_text("half")
+    (out / ".notes.txt").write_text("mine")  # a user's own hidden file stays
+    write_brief(out, "b", NEW)
+    assert sorted(p.name for p in out.iterdir()) == [".notes.txt", "b.html", "b.json", "b.md"]
+
+
+_KILL_WHILE_PUTTING_BACK = """
+import errno, os, signal, sys
+from pathlib import Path
+from summarizer import output
+
+real_replace = os.replace
+
+def replace(src, dst):
+    if str(src).endswith(".bak"):
+        os.kill(os.getpid(), signal.SIGKILL)  # killed while putting the old .md back
+    if str(src).endswith(".tmp") and str(dst).endswith("b.html"):
+        raise OSError(errno.EIO, "Input/output error", str(dst))  # the second move fails
+    real_replace(src, dst)
+
+os.replace = replace
+output.write_brief(Path(sys.argv[1]), "b", {"md": "# New\\n", "html": "<p>new</p>\\n", "json": "{}\\n"})
+"""
+
+
+def test_a_failed_write_killed_while_putting_the_old_files_back_is_undone(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    old = {"md": "# Old\n", "html": "<p>old</p>\n", "json": '{"old": 1}\n'}
+    write_brief(out, "b", old)
+    result = subprocess.run([sys.executable, "-c", _KILL_WHILE_PUTTING_BACK, str(out)],
+                            capture_output=True, timeout=60, check=False)  # fmt: skip
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    assert (out / "b.md").read_text() == "# New\n"  # killed before the old .md was back
+    write_brief(out, "other", NEW)
+    assert {s: (out / f"b.{s}").read_text() for s in ("md", "html", "json")} == old
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{stem}.{s}" for stem in ("b", "other") for s in ("md", "html", "json")
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import threading
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
@@ -341,3 +343,85 @@ def test_random_bytes_are_read_or_skipped_with_a_reason(
 @pytest.fixture(scope="module")
 def fuzz_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz")
+
+
+# --- UTF-16 and UTF-32, DUC files cut short or full of "<" ---------------------------------
+
+STORY = "Foreign ministers resumed their talks in Wien on Wednesday after a break of one day."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf_16_and_32_text_is_decoded_with_or_without_a_mark(
+    tmp_path: Path, encoding: str
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(f"Talks resume\n\n{STORY} Ça va.\n".encode(encoding))
+    [doc] = readers.read_file(path)
+    assert doc.text == f"Talks resume\n\n{STORY} Ça va.\n"
+
+
+@pytest.mark.parametrize(
+    ("route", "expected"),
+    [("/utf16/bom", "Wien"), ("/utf16/declared", "Wien"), ("/utf16/bare", "Wien")],
+)
+def test_utf_16_from_a_server_is_decoded(server: LocalServer, route: str, expected: str) -> None:
+    [doc], _ = readers.read_source(Source(server.url + route))
+    assert f"resumed their talks in {expected} on Wednesday" in doc.text
+
+
+def test_binary_with_nul_bytes_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "blob.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(UnreadableSource, match="binary file"):
+        readers.read_file(path)
+
+
+def test_a_duc_file_cut_before_its_end_keeps_the_text_it_has(tmp_path: Path) -> None:
+    path = tmp_path / "APW20240315.0002"
+    whole = (FIXTURES / "duc" / "APW20240314.0001").read_text()
+    path.write_text(
+        whole + "<DOC>\n<DOCNO> APW20240315.0002 </DOCNO>\n<HEADLINE>Ferry back in service"
+        "\n<TEXT>\n<P>\nThe ferry returned to service on Friday after repairs to its hull.\n</P>"
+        "\n<P>\nOfficials said the crossing would run hourly until the end of the"
+    )
+    docs = readers.read_file(path)
+    assert len(docs) == 2
+    assert docs[1].title == "Ferry back in service"
+    assert docs[1].text == (
+        "The ferry returned to service on Friday after repairs to its hull.\n\n"
+        "Officials said the crossing would run hourly until the end of the"
+    )
+
+
+@pytest.mark.parametrize("junk", ["<" * 200_000, "<P>" * 70_000, "<DOC><TEXT>" * 20_000])
+def test_a_duc_file_full_of_unclosed_tags_is_read_in_time(tmp_path: Path, junk: str) -> None:
+    """Linear, not quadratic: 200 KB of "<" took 37 s before (the benchmark times 1 MB)."""
+    path = tmp_path / "APW20240316.0003"
+    path.write_text(f"<DOC>\n<DOCNO> APW20240316.0003 </DOCNO>\n<TEXT>\n<P>{STORY}</P>\n{junk}")
+    docs = readers.read_file(path)
+    assert docs[0].text.startswith(STORY)
+
+
+def test_a_named_pipe_read_directly_is_refused_without_waiting(tmp_path: Path) -> None:
+    """A pipe named on the command line, or put where a file was after the folder was
+    listed: opening it must not wait for a writer (the read runs in a thread to show it)."""
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    outcome: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            readers.read_source(pipe)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    worker.join(10)
+    if worker.is_alive():  # unblock it, then fail
+        with open(pipe, "wb"):
+            pass
+        pytest.fail("reading a named pipe waited for a writer")
+    [error] = outcome
+    assert isinstance(error, UnreadableSource)
+    assert str(error) == "not a regular file"

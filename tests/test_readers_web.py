@@ -214,3 +214,37 @@ def test_json_lines_are_recognised_by_content_but_a_json_document_is_not(tmp_pat
     (tmp_path / "data.json").write_text('[{"text": "The talks ended."}]\n')
     with pytest.raises(UnreadableSource, match=r"unsupported file type '\.json'"):
         read(tmp_path / "data.json")
+
+
+def test_a_lone_surrogate_reference_in_a_feed_drops_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "wire.rss"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>Bridge &#xD800; opens</title><description>The new bridge over the river"
+        " will open next spring, officials said.</description></item>"
+        "<item><title>Budget passes</title><description>The council approved the budget for"
+        " the hospital on Tuesday.</description></item></channel></rss>"
+    )
+    docs, _ = read(path)
+    assert [d.title for d in docs] == ["Bridge \ufffd opens", "Budget passes"]
+
+
+def test_a_lone_surrogate_escape_in_json_lines_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text('{"title": "Bridge \\ud800 opens", "text": "The bridge opens \\udfff soon."}\n')
+    docs, _ = read(path)
+    assert (docs[0].title, docs[0].text) == ("Bridge \ufffd opens", "The bridge opens \ufffd soon.")
+
+
+def test_control_characters_in_articles_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text('{"title": "Talks\\u001b[2J resume", "text": "Ministers\\u0007 met\\u007f."}\n')
+    [doc], _ = read(path)
+    assert (doc.title, doc.text) == ("Talks[2J resume", "Ministers met.")
+
+
+def test_a_one_line_feed_broken_on_its_line_says_line_1(tmp_path: Path) -> None:
+    path = tmp_path / "one.rss"
+    path.write_text('<rss version="2.0"><channel><item><title>A</title><description>x</item>')
+    with pytest.raises(UnreadableSource, match=r"^malformed feed: mismatched tag at line 1$"):
+        read(path)

@@ -198,3 +198,52 @@ def test_settings_a_real_send_needs(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     )
     with pytest.raises(ConfigError, match=r"email.ca_file: no such file"):
         server_from(replace(remote, security="tls", ca_file=tmp_path / "no.pem"), "x")
+
+
+def test_a_timeout_after_the_message_was_sent_is_never_retried(stored: StoredBrief) -> None:
+    with smtp_server(answer_after=1.5) as server:
+        mail = settings(server.port, timeout=0.5, retries=2)
+        with pytest.raises(SendError) as caught:
+            send_brief(stored, mail)
+        assert len(server.recorder.received) == 1  # the server has it, once
+    message = str(caught.value)
+    assert "no answer within 0.5 s; not retried, as the message had been sent" in message
+    assert "attempts" not in message
+    assert not caught.value.transient
+
+
+def test_a_recipient_refused_for_now_is_retried_alone(stored: StoredBrief) -> None:
+    pauses: list[float] = []
+    with smtp_server(busy={"bo@example.org": 1}) as server:
+        mail = settings(server.port)
+        attempts = send_message(build_message(stored, mail), server_from(mail, "x"), mail.to,
+                                retries=2, retry_delay=0.1, sleep=pauses.append)  # fmt: skip
+        first, second = server.recorder.received
+    assert attempts == 2 and pauses == [0.1]
+    assert first.rcpt_tos == ("ann@example.org",)  # ann is never mailed twice
+    assert second.rcpt_tos == ("bo@example.org",)
+
+
+def test_a_recipient_still_refused_for_now_after_the_retries_is_named(
+    stored: StoredBrief,
+) -> None:
+    with smtp_server(busy={"bo@example.org": 9}) as server:
+        mail = settings(server.port, retries=1)
+        with pytest.raises(SendError) as caught:
+            send_message(build_message(stored, mail), server_from(mail, "x"), mail.to,
+                         retries=1, retry_delay=0, sleep=lambda _: None)  # fmt: skip
+        assert [got.rcpt_tos for got in server.recorder.received] == [("ann@example.org",)]
+    assert str(caught.value).endswith(
+        "sent to 1 of 2; refused: bo@example.org (451 4.7.1 <bo@example.org>: greylisted, "
+        "try again later) (after 2 attempts)"
+    )
+    assert caught.value.transient
+
+
+def test_every_recipient_refused_for_now_is_retried(stored: StoredBrief) -> None:
+    with smtp_server(busy={"ann@example.org": 1, "bo@example.org": 1}) as server:
+        mail = settings(server.port, retries=1, retry_delay=0)
+        line = send_brief(stored, mail)
+        [got] = server.recorder.received
+    assert line.endswith("after 2 attempts")
+    assert got.rcpt_tos == ("ann@example.org", "bo@example.org")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from summarizer import sources
 from summarizer.errors import ConfigError, InputError
+from summarizer.models import Skipped
 
 
 def test_gather_keeps_the_order_given_and_each_source_once(tmp_path: Path) -> None:
@@ -72,3 +74,38 @@ def test_a_sources_file_in_a_legacy_encoding_is_refused(tmp_path: Path) -> None:
     listed.write_bytes("/news/Genève.txt\n".encode("latin-1"))
     with pytest.raises(ConfigError, match="not UTF-8 text"):
         sources.sources_file(listed)
+
+
+def test_a_named_pipe_in_a_folder_is_skipped_before_it_is_opened(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("x")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it to read would wait for a writer for ever
+    files, skipped = sources.discover([str(tmp_path)])
+    assert [f.name for f in files] == ["story.txt"]
+    assert skipped == [Skipped(str(tmp_path / "pipe.txt"), "not a regular file (a named pipe)")]
+
+
+def test_a_symbolic_link_loop_is_skipped_and_the_rest_kept(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("x")
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    (tmp_path / "up").symlink_to(tmp_path)  # a link to a folder is not followed
+    (tmp_path / "gone").symlink_to(tmp_path / "nothing")
+    files, skipped = sources.discover([str(tmp_path), str(tmp_path / "a")])
+    assert [f.name for f in files] == ["story.txt"]
+    assert [(Path(s.path).name, s.reason) for s in skipped] == [
+        ("a", "symbolic link loop"),
+        ("b", "symbolic link loop"),
+        ("gone", "broken symbolic link"),
+        ("a", "symbolic link loop"),
+    ]
+
+
+def test_a_name_with_a_line_break_or_escape_is_shown_escaped(tmp_path: Path) -> None:
+    missing = str(tmp_path / "x\nbrief: skipped everything\x1b[2J.txt")
+    _, [skipped] = sources.discover([missing])
+    assert "\n" not in skipped.path and "\x1b" not in skipped.path
+    assert skipped.path.endswith("x\\nbrief: skipped everything\\x1b[2J.txt")
+
+
+def test_a_url_with_a_port_out_of_range_is_its_own_identity() -> None:
+    assert sources.url_key("http://example.org:99999/a") == "http://example.org:99999/a"

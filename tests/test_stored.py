@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -90,3 +93,36 @@ def test_what_is_not_a_brief_is_one_clear_error(tmp_path: Path) -> None:
     files["json"].write_text('{"title": "x", "date": "2025-06-25", "sections": 3}')
     with pytest.raises(InputError, match=r"'sections' must be a list"):
         load_stored(files["html"])
+
+
+_KILLED_BUILD = """
+import os, signal, sys
+from pathlib import Path
+from summarizer.output import write_brief
+from summarizer.render import Renderer
+sys.path.insert(0, sys.argv[2])
+from conftest import make_brief
+
+real_replace = os.replace
+
+def replace(src, dst):
+    real_replace(src, dst)
+    if str(dst).endswith(".md"):
+        os.kill(os.getpid(), signal.SIGKILL)  # killed between the .md and the .html
+
+os.replace = replace
+write_brief(Path(sys.argv[1]), "2025-06-25", Renderer().render_all(make_brief(title="New title")))
+"""
+
+
+def test_a_brief_whose_build_was_killed_half_way_is_read_as_one_build(tmp_path: Path) -> None:
+    paths = built(tmp_path, make_brief(title="Old title"))
+    tests = str(Path(__file__).parent)
+    killed = subprocess.run([sys.executable, "-c", _KILLED_BUILD, str(tmp_path), tests],
+                            capture_output=True, timeout=60, check=False)  # fmt: skip
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert "Old title" in paths["html"].read_text()  # the kill left a new .md, an old .html
+    stored = load_stored(paths["html"])  # what brief send and brief publish do
+    assert stored.brief.title == "New title"
+    assert "New title" in stored.html and "New title" in stored.markdown
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths.values())
