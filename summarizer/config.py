@@ -80,7 +80,8 @@ class Config:
     templates: Path | None = None
     algorithm: str = DEFAULT_RANKER
     items: int = 4
-    # Earlier briefs in ``out`` within this many days are the brief's history; 0: none.
+    # Earlier briefs in ``out`` within this many days are the brief's history; 0: none
+    # (``history.DEFAULT_DAYS``, not imported: history reads the site, which reads this).
     history_days: int = 7
     deliver: tuple[str, ...] = ()
     email: EmailSettings = field(default_factory=EmailSettings)

@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from summarizer import history
 from summarizer.cli import main
-from summarizer.models import Item, SourceRef
+from summarizer.models import Item, Sentence, SourceRef
 from summarizer.render import markdown_to_html
 from summarizer.stored import load_stored
 
@@ -106,7 +107,10 @@ def test_a_damaged_or_foreign_file_is_skipped_with_one_warning_and_left_as_it_wa
     assert warnings[0].startswith(f"brief: warning: history: skipped {damaged}: ")
     assert "not valid JSON" in warnings[0]
     assert warnings[1].startswith(f"brief: warning: history: skipped {foreign}: ")
-    assert "not a brief" in warnings[1]
+    assert (
+        warnings[1]
+        == f"brief: warning: history: skipped {foreign}: not a brief: 'date' must be text"
+    )
     assert damaged.read_text(encoding="utf-8").endswith('"sections": [')
     assert foreign.read_text(encoding="utf-8") == '{"name": "site", "version": "1.0.0"}\n'
     assert second["since"] == "2025-06-24"  # the readable brief still counts
@@ -138,7 +142,7 @@ def test_an_update_survives_being_read_back(tmp_path: Path) -> None:
 
 def item(text: str, *outlet_texts: str) -> Item:
     refs = tuple(SourceRef("Wire", "", "w.txt", text=t) for t in outlet_texts)
-    return Item(text=text, score=1.0, sources=refs, sentences=())
+    return Item(text=text, score=1.0, sources=refs, sentences=(Sentence(0, 0, text),))
 
 
 def test_a_new_development_of_the_same_statement_is_an_update_and_a_restatement_is_not() -> None:
@@ -154,6 +158,12 @@ def test_a_new_development_of_the_same_statement_is_an_update_and_a_restatement_
     assert [(i.text, i.status) for i in kept] == [(developed, "update"), (fresh, "new")]
     assert kept[0].updates is not None and kept[0].updates.figure is None
     assert kept[0].updates.text == old
+
+
+def test_an_item_never_shown_is_not_compared() -> None:
+    earlier = history.remember(history.NO_HISTORY, dt.date(2025, 6, 24), [item(RESCUE)])
+    hidden = replace(item(RESCUE), sentences=(Sentence(0, 0, RESCUE, eligible=False),))
+    assert history.against([hidden, item(RESCUE)], earlier) == [hidden]
 
 
 def test_no_history_changes_nothing() -> None:
@@ -178,7 +188,6 @@ def test_items_are_read_from_a_published_page() -> None:
 
 def test_the_discount_weighs_down_only_what_was_said() -> None:
     from summarizer.concepts import weigh
-    from summarizer.models import Sentence
 
     sentences = [Sentence(0, 0, TOLL_100), Sentence(1, 0, TOLL_100), Sentence(1, 1, RESCUE)]
     model, _ = weigh(sentences)
@@ -195,3 +204,17 @@ def test_a_first_brief_is_todays_brief(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "day1", tmp_path / "in")
     build(tmp_path / "out", str(tmp_path / "in"), "2025-06-24")
     assert "Since" not in (tmp_path / "out" / "2025-06-24.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--history-days", "-1"], ["--history-days", "week"], ["--history-days", "2", "--no-history"]],
+)
+def test_bad_history_options_are_refused(
+    tmp_path: Path, options: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["build", DAY1, "--out", str(tmp_path), *options])
+    assert stopped.value.code == 2
+    assert "--history-days" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
