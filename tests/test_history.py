@@ -16,6 +16,7 @@ from summarizer.cli import main
 from summarizer.models import Item, Sentence, SourceRef
 from summarizer.render import markdown_to_html
 from summarizer.stored import load_stored
+from tests.htmlcheck import assert_good_page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "history"
 DAY1, DAY2 = str(FIXTURES / "day1"), str(FIXTURES / "day2")
@@ -56,7 +57,8 @@ def test_the_second_day_leaves_out_what_the_first_said_and_marks_the_update(
     assert f"**Since 24 June: {news} new, 1 update**" in md
     assert f"- **Update:** {TOLL_231} — *North Post, South Post* · was 100 on 24 June" in md
     page = (tmp_path / "2025-06-25.html").read_text(encoding="utf-8")
-    assert "<strong>Update:</strong>" in page and "<script" not in page
+    assert "<strong>Update:</strong>" in page
+    assert_good_page(page)  # valid HTML5, no script, headings in order
 
 
 def test_without_history_the_second_day_is_the_day_alone(tmp_path: Path) -> None:
