@@ -41,6 +41,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _days(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from exc
+    if not 0 <= number <= 366:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 366: {value!r}")
+    return number
+
+
 def _when(end: bool) -> Callable[[str], dt.datetime]:
     """An argparse type for ``--since``/``--until``: relative (24h) or an ISO date or time."""
 
@@ -121,6 +131,12 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--algorithm", **{**algo, "default": None})  # type: ignore[arg-type]
     b.add_argument("--items", type=_positive, metavar="N",
                    help="most items per section (default: 4)")  # fmt: skip
+    past = b.add_mutually_exclusive_group()
+    past.add_argument("--history-days", type=_days, metavar="N",
+                      help="leave out what the briefs of the last N days in --out said, mark "
+                      "updates (default: 7)")  # fmt: skip
+    past.add_argument("--no-history", action="store_true",
+                      help="ignore earlier briefs: build the day's brief alone")  # fmt: skip
     _add_input_options(b)
 
     s = sub.add_parser("summarize", help="print a plain extractive summary, one sentence a line")
@@ -151,6 +167,9 @@ def _add_evaluate_command(sub: argparse._SubParsersAction[argparse.ArgumentParse
     e.add_argument("--algorithm", nargs="+", choices=["all", *ranker_names()],
                    default=[DEFAULT_RANKER], metavar="NAME",
                    help="algorithms to compare, or all (default: %(default)s)")  # fmt: skip
+    e.add_argument("--update", action="store_true",
+                   help="update setting: batches TOPIC-A, -B, -C of one topic; each later "
+                   "batch also given the summaries before it (B given A, C given A+B)")  # fmt: skip
     e.add_argument("--json", action="store_true", help="print the results as JSON")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
@@ -239,9 +258,11 @@ def _read_options(args: argparse.Namespace) -> pipeline.ReadOptions:
 def _config(args: argparse.Namespace) -> Config:
     """The config file's settings with the options given on the command line on top."""
     options = ("out", "title", "themes", "templates", "algorithm", "items")
+    no_history = getattr(args, "no_history", False)
     return with_overrides(
         load_config(args.config),
         **{name: getattr(args, name, None) for name in options},
+        history_days=0 if no_history else getattr(args, "history_days", None),
         email_to=tuple(args.to) if getattr(args, "to", None) else None,
         site_dir=getattr(args, "site", None),
     )
@@ -263,8 +284,12 @@ def _build(args: argparse.Namespace) -> int:
             themes=config.themes,
             templates_dir=config.templates,
             read=_read_options(args),
+            history_days=config.history_days,
+            history_site=config.site.dir if "site" in targets else None,
         )
     )
+    for line in result.warnings:
+        print(f"{PROG}: warning: {line}", file=sys.stderr)
     _report_skipped(result.brief.skipped, args.quiet)
     if not args.quiet:
         print(f"{PROG}: {result.themes_note}", file=sys.stderr)
@@ -317,6 +342,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     clusters, unmatched = evaluate.find_clusters(args.clusters, args.references)
     for name in unmatched:
         print(f"{PROG}: no human summary for cluster {name}: left out", file=sys.stderr)
+    if args.update:
+        updates = evaluate.evaluate_update(clusters, names, args.words, args.quiet)
+        if args.json:
+            print(json.dumps(evaluate.update_json(updates, args.words), indent=2))
+        else:
+            print(evaluate.update_table(updates, args.words))
+        return 0
     scores = evaluate.evaluate(clusters, names, args.words, args.quiet)
     if args.json:
         print(json.dumps(evaluate.as_json(scores, args.words, unmatched), indent=2))

@@ -40,8 +40,10 @@ def compose(
     articles: Sequence[Article],
     skipped: Sequence[Skipped],
     themes: ThemesUsed | None = None,
+    since: dt.date | None = None,
 ) -> Brief:
-    """The brief value the templates render: nothing else reaches them."""
+    """The brief value the templates render: nothing else reaches them. ``since``: the newest
+    earlier brief the items were compared with (``history.py``), None for a first brief."""
     sources = tuple(SourceRef(a.outlet, a.title, a.path, a.url, a.date) for a in articles)
     return Brief(
         title=title,
@@ -50,6 +52,7 @@ def compose(
         sources=sources,
         skipped=tuple(skipped),
         themes=themes,
+        since=since,
     )
 
 

@@ -82,6 +82,9 @@ class Config:
     templates: Path | None = None
     algorithm: str = DEFAULT_RANKER
     items: int = 4
+    # Earlier briefs in ``out`` within this many days are the brief's history; 0: none
+    # (``history.DEFAULT_DAYS``, not imported: history reads the site, which reads this).
+    history_days: int = 7
     deliver: tuple[str, ...] = ()
     email: EmailSettings = field(default_factory=EmailSettings)
     site: SiteSettings = field(default_factory=SiteSettings)
@@ -228,7 +231,10 @@ def _shown(value: Any) -> str:
     return repr(value) if isinstance(value, str | int | float | bool) else type(value).__name__
 
 
-_TOP_KEYS = ("sources", "out", "title", "themes", "templates", "algorithm", "items", "deliver")
+_TOP_KEYS = (
+    *("sources", "out", "title", "themes", "templates", "algorithm", "items", "history_days"),
+    "deliver",
+)
 _EMAIL_KEYS = (
     *("host", "port", "security", "user", "password_env", "from", "to", "subject"),
     *("list_unsubscribe", "ca_file", "timeout", "retries", "retry_delay"),
@@ -282,6 +288,7 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         templates=top.path("templates"),
         algorithm=top.get("algorithm", choice(ranker_names()), Config.algorithm),
         items=top.get("items", whole(1, 100), Config.items),
+        history_days=top.get("history_days", whole(0, 366), Config.history_days),
         deliver=top.get("deliver", texts, _NO_TEXTS),
         email=_email(top.table("email")),
         site=_site(top.table("site")),

@@ -7,10 +7,17 @@ package: ROUGE-1 and ROUGE-2 recall, Porter stemming on, stop words kept, averag
 cluster's references, then over clusters. That is the scoring the shared development data's
 README uses, so the numbers compare with the baselines published there. (NIST's own
 ROUGE-1.5.5 tokenises and averages differently: its figures are not directly comparable.)
+
+The update setting (``--update``, DUC 2007's update task) takes clusters named as successive
+batches of one topic (``D0703A-A``, ``-B``, ``-C``) and summarises each later batch twice in
+the same run: alone, and for a reader who has read the summaries of the batches before it (B
+given A, C given A and B), as a daily brief is built against the earlier briefs
+(``history.py``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import statistics
 import time
@@ -21,12 +28,16 @@ from typing import Any
 
 from summarizer import pipeline
 from summarizer.errors import InputError
+from summarizer.history import NO_HISTORY, History, remember
+from summarizer.models import Item
 from summarizer.progress import progress
 
 _QUIET = pipeline.ReadOptions(quiet=True)
 # NIST names a cluster's folder with its assessor's letter (D0601A, D0703A-A) and the human
 # summaries without it (D0601.M.250.A.B, D0703-A.M.100.A.C).
 _NIST_CLUSTER = re.compile(r"(D\d{4})[A-Z](-[A-Z])?")
+# A batch of a topic followed over time: the topic's name, a hyphen, the batch's letter.
+_BATCH = re.compile(r"(.+)-([A-Z])")
 
 
 @dataclass(frozen=True)
@@ -138,11 +149,110 @@ def evaluate(
 def _summary(cluster: Cluster, algorithm: str, words: int) -> str:
     """What ``brief summarize --words N`` prints, cut to its first N words; a cluster with no
     usable article gets an empty summary (and scores 0) rather than stopping the run."""
+    return _cut(_items(cluster, algorithm, words, NO_HISTORY), words)
+
+
+def _items(cluster: Cluster, algorithm: str, words: int, history: History) -> list[Item]:
     try:
-        items, _ = pipeline.summarize(cluster.sources, algorithm, words, options=_QUIET)
+        items, _ = pipeline.summarize(
+            cluster.sources, algorithm, words, options=_QUIET, history=history
+        )
     except InputError:
-        return ""
+        return []
+    return items
+
+
+def _cut(items: Sequence[Item], words: int) -> str:
     return " ".join(" ".join(item.text for item in items).split()[:words])
+
+
+@dataclass(frozen=True)
+class UpdateScore:
+    """One algorithm's mean recall (0-1) over the batches of one letter (``batch``: "A", "B",
+    …, or "later" for every batch after a topic's first), with or without history."""
+
+    algorithm: str
+    batch: str
+    history: bool
+    rouge1: float
+    rouge2: float
+    clusters: int
+
+
+def topics(clusters: Sequence[Cluster]) -> list[list[Cluster]]:
+    """Clusters grouped by topic, each topic's batches in order (``D0703A-A``, ``-B``, …); a
+    cluster not named as a batch is a topic of its own."""
+    grouped: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        batch = _BATCH.fullmatch(cluster.name)
+        grouped.setdefault(batch[1] if batch else cluster.name, []).append(cluster)
+    return [sorted(batches, key=lambda c: c.name) for _, batches in sorted(grouped.items())]
+
+
+def evaluate_update(
+    clusters: Sequence[Cluster], algorithms: Sequence[str], words: int, quiet: bool = False
+) -> list[UpdateScore]:
+    """Every batch summarised alone, and every later batch also for a reader of the summaries
+    before it (each earlier batch's own summary as that reader got it); scored per letter."""
+    from rouge_score.rouge_scorer import RougeScorer
+
+    scorer = RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+    rows: dict[tuple[str, str, bool], list[tuple[float, float]]] = {}
+    runs = [(a, t) for a in algorithms for t in topics(clusters)]
+    for algorithm, batches in progress(runs, "evaluating", quiet, unit=" topics"):
+        history = NO_HISTORY
+        for k, cluster in enumerate(batches):
+            letter = cluster.name[-1] if _BATCH.fullmatch(cluster.name) else "A"
+            alone = _items(cluster, algorithm, words, NO_HISTORY)
+            seen = alone
+            settings = [(False, alone)]
+            if history:
+                seen = _items(cluster, algorithm, words, history)
+                settings.append((True, seen))
+            for with_history, items in settings:
+                scores = [scorer.score(ref, _cut(items, words)) for ref in cluster.references]
+                recall = (
+                    statistics.mean(s["rouge1"].recall for s in scores),
+                    statistics.mean(s["rouge2"].recall for s in scores),
+                )
+                rows.setdefault((algorithm, letter, with_history), []).append(recall)
+                if k:
+                    rows.setdefault((algorithm, "later", with_history), []).append(recall)
+            history = remember(history, dt.date(2000, 1, 1) + dt.timedelta(days=k), seen)
+    return [
+        UpdateScore(algorithm, batch, with_history, *_means(found), len(found))
+        for (algorithm, batch, with_history), found in sorted(rows.items())
+    ]
+
+
+def _means(rows: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.mean(r[0] for r in rows), statistics.mean(r[1] for r in rows)
+
+
+def update_table(scores: Sequence[UpdateScore], words: int) -> str:
+    """The update setting as plain text: each batch letter alone and with history."""
+    lines = [
+        f"update setting: later batches given the summaries before them, summaries cut to "
+        f"{words} words, ROUGE recall x 100",
+        f"{'algorithm':<12} {'batch':<6} {'history':<8} {'clusters':>8} {'ROUGE-1':>8} "
+        f"{'ROUGE-2':>8}",
+    ]
+    for s in scores:
+        lines.append(
+            f"{s.algorithm:<12} {s.batch:<6} {'with' if s.history else 'without':<8} "
+            f"{s.clusters:>8} {100 * s.rouge1:8.2f} {100 * s.rouge2:8.2f}"
+        )
+    return "\n".join(lines)
+
+
+def update_json(scores: Sequence[UpdateScore], words: int) -> dict[str, Any]:
+    """The update setting for machines: recall as fractions (0-1)."""
+    return {
+        "words": words,
+        "setting": "update: later batches given the summaries of the batches before them",
+        "scorer": "rouge-score: recall, Porter stemming, stop words kept",
+        "results": [asdict(s) for s in scores],
+    }
 
 
 def table(scores: Sequence[Score], words: int) -> str:

@@ -173,6 +173,20 @@ class Item:
     # The date of the article the wording comes from, when it is older than the brief: "on
     # Wednesday" then means that article's Wednesday. Set when the brief is composed.
     dated: dt.date | None = None
+    # Against the briefs the reader had before (``history.py``): "new", or "update" with what
+    # it updates; None when the brief has no history, so a first brief is exactly as before.
+    status: str | None = None
+    updates: Update | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    """What an update item updates: an earlier brief's item, its date, and the figure it gave
+    where the new item gives another ("at least 100" before "231"), else None."""
+
+    date: dt.date
+    text: str
+    figure: str | None = None
 
 
 @dataclass(frozen=True)
@@ -225,3 +239,12 @@ class Brief:
     generator: str = "daily-brief"
     # Which themes made the sections; None for a brief read back from an older JSON file.
     themes: ThemesUsed | None = None
+    # The date of the newest earlier brief the items were compared with (``history.py``);
+    # None for a first brief.
+    since: dt.date | None = None
+
+    @property
+    def changes(self) -> tuple[int, int]:
+        """How many items are new and how many update an earlier brief's."""
+        statuses = [item.status for section in self.sections for item in section.items]
+        return statuses.count("new"), statuses.count("update")

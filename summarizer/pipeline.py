@@ -1,6 +1,7 @@
 """The pipeline: each function calls the stages in order and nothing else.
 
-read → clean → split → rank → merge → select (→ theme) → compose → render → write.
+read → clean → split → (history) → rank → merge → against history → select (→ theme) →
+compose → render → write.
 """
 
 from __future__ import annotations
@@ -14,6 +15,15 @@ from summarizer import cleaning, dates, fetch, readers
 from summarizer.budget import select_budget
 from summarizer.compose import brief_date, compose
 from summarizer.errors import InputError
+from summarizer.history import (
+    DEFAULT_DAYS,
+    NO_HISTORY,
+    History,
+    against,
+    discount,
+    favour_new,
+    read_history,
+)
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output import write_brief
 from summarizer.progress import progress
@@ -64,6 +74,10 @@ class BuildRequest:
     themes: Path | str | None = None
     templates_dir: Path | None = None
     read: ReadOptions = DEFAULT_READ
+    # Earlier briefs in ``out_dir`` (and the site's archive, when publishing) within this many
+    # days are the history the brief is compared with; 0: none.
+    history_days: int = DEFAULT_DAYS
+    history_site: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +88,8 @@ class BuildResult:
     paths: tuple[Path, ...]
     # One line on which themes were used and how well they fit (``theme_choice``).
     themes_note: str = ""
+    # One line per earlier brief that could not be read as history.
+    warnings: tuple[str, ...] = ()
 
 
 def load(sources: Sequence[str], options: ReadOptions = DEFAULT_READ) -> Corpus:
@@ -97,8 +113,9 @@ def rank(corpus: Corpus, algorithm: str) -> list[Item]:
     return _rank(corpus, get_ranker(algorithm))
 
 
-def _rank(corpus: Corpus, ranker: Ranker) -> list[Item]:
+def _rank(corpus: Corpus, ranker: Ranker, history: History = NO_HISTORY) -> list[Item]:
     scores = rank_sentences(ranker, corpus.sentences)
+    scores = favour_new(ranker, corpus.sentences, scores, history)
     return merge(corpus.sentences, scores, {a.id: a for a in corpus.articles})
 
 
@@ -107,16 +124,21 @@ def build(request: BuildRequest) -> BuildResult:
     themes = file_themes(request.themes)  # a broken file fails before any reading
     renderer = Renderer(request.templates_dir)
     corpus = load(request.sources, request.read)
-    items = rank(corpus, request.algorithm)
+    date = brief_date(corpus.articles, request.date)
+    earlier, warnings = read_history(
+        request.out_dir, date, request.history_days, request.history_site
+    )
+    items = against(_rank(corpus, get_ranker(request.algorithm), earlier), earlier)
     choice = choose_themes(items, themes, request.themes)
     model = learn_themes(items, choice.themes)
     sections = select_sections(items, choice.themes, request.items_per_section, model)
     if not sections:
-        raise InputError(f"no sentence in {len(corpus.articles)} article(s) can stand in a brief")
-    date = brief_date(corpus.articles, request.date)
-    brief = compose(request.title, date, sections, corpus.articles, corpus.skipped, choice.used)
+        raise InputError(_nothing_to_say(len(corpus.articles), earlier))
+    brief = compose(
+        request.title, date, sections, corpus.articles, corpus.skipped, choice.used, earlier.since
+    )
     paths = write_brief(request.out_dir, date.isoformat(), renderer.render_all(brief))
-    return BuildResult(brief, tuple(paths), choice.note)
+    return BuildResult(brief, tuple(paths), choice.note, tuple(warnings))
 
 
 def summarize(
@@ -125,21 +147,27 @@ def summarize(
     words: int | None = None,
     sentences: int | None = None,
     options: ReadOptions = DEFAULT_READ,
+    history: History = NO_HISTORY,
 ) -> tuple[list[Item], tuple[Skipped, ...]]:
-    """A plain multi-document summary: the brief's selection without themes."""
+    """A plain multi-document summary: the brief's selection without themes (for a reader of
+    the earlier summaries in ``history``: what is new)."""
     corpus = load(sources, options)
-    return summarize_corpus(corpus, algorithm, words, sentences), corpus.skipped
+    return summarize_corpus(corpus, algorithm, words, sentences, history), corpus.skipped
 
 
 def summarize_corpus(
-    corpus: Corpus, algorithm: str, words: int | None = None, sentences: int | None = None
+    corpus: Corpus,
+    algorithm: str,
+    words: int | None = None,
+    sentences: int | None = None,
+    history: History = NO_HISTORY,
 ) -> list[Item]:
     """The summary of loaded articles. Within a word budget, a concept ranker's summary is the
     one covering the most concept weight (``budget.py``); otherwise items go best first."""
     ranker = get_ranker(algorithm)
-    items = _rank(corpus, ranker)
+    items = against(_rank(corpus, ranker, history), history)
     if words is not None and sentences is None and isinstance(ranker, CoversConcepts):
-        model = ranker.concept_model(corpus.sentences)
+        model = discount(ranker.concept_model(corpus.sentences), history)
         chosen = select_budget(items, model, words, {a.id: a for a in corpus.articles})
         if chosen:
             return chosen
@@ -157,6 +185,12 @@ def suggest_themes(
     items = rank(corpus, DEFAULT_RANKER)
     draft = suggest(items, groups)
     return to_toml(draft, len(items), len(corpus.articles)), corpus.skipped
+
+
+def _nothing_to_say(articles: int, history: History) -> str:
+    if history.since is not None:
+        return f"nothing new in {articles} article(s) since the brief of {history.since}"
+    return f"no sentence in {articles} article(s) can stand in a brief"
 
 
 def _nothing_usable(sources: Sequence[str], skipped: Sequence[Skipped]) -> str:

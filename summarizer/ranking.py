@@ -143,7 +143,12 @@ class ConceptRanker:
     def score(self, sentences: Sequence[Sentence]) -> list[float]:
         if not sentences:
             return []
-        model, matrix = self._weigh(sentences)
+        return self.scores_under(sentences, self._weigh(sentences)[0])
+
+    def scores_under(self, sentences: Sequence[Sentence], model: ConceptModel) -> list[float]:
+        """The scores with the day's concepts weighed by ``model`` (the history stage's
+        discount of what earlier briefs said)."""
+        matrix = self._weigh(sentences)[1]
         value = np.asarray(matrix @ model.carried, dtype=np.float64)
         lengths = np.asarray([len(s.text.split()) for s in sentences], dtype=np.float64)
         return min_max(value / np.maximum(lengths, self.min_length))

@@ -119,6 +119,12 @@ def short_date(value: dt.date) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
+def day_month(value: dt.date, year_of: dt.date | None = None) -> str:
+    """Format as "24 June", with the year when it is not ``year_of``'s ("24 June 2024")."""
+    text = f"{value.day} {_MONTHS[value.month - 1]}"
+    return text if year_of is None or year_of.year == value.year else f"{text} {value.year}"
+
+
 def default_template_dir() -> Traversable:
     """The packaged templates in an installed wheel, else the checkout's ``templates/``."""
     return default_templates_dir()
@@ -168,6 +174,7 @@ def _environment(loader: jinja2.BaseLoader, *, autoescape: bool) -> jinja2.Envir
         isodate=iso_date,
         longdate=long_date,
         shortdate=short_date,
+        daymonth=day_month,
     )
     return env
 
@@ -230,6 +237,14 @@ def _item_json(item: Item) -> dict[str, object]:
         data["insertions"] = [
             {"words": i.words, "surname": i.surname, "full": i.full} for i in item.insertions
         ]
+    if item.status is not None:
+        data["status"] = item.status
+    if item.updates is not None:
+        data["updates"] = {
+            "date": iso_date(item.updates.date),
+            "text": item.updates.text,
+            **({"figure": item.updates.figure} if item.updates.figure else {}),
+        }
     if item.placement is not None:
         data["placement"] = _placement_json(item.placement)
     return data
@@ -269,6 +284,7 @@ def brief_to_json(brief: Brief) -> str:
     data = {
         "title": brief.title,
         "date": iso_date(brief.date),
+        **({"since": iso_date(brief.since)} if brief.since else {}),
         "sections": [_section_json(section) for section in brief.sections],
         **({"themes": _themes_json(brief.themes)} if brief.themes else {}),
         "sources": [{**_source_json(ref), "date": iso_date(ref.date)} for ref in brief.sources],

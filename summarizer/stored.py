@@ -26,6 +26,7 @@ from summarizer.models import (
     Skipped,
     SourceRef,
     ThemesUsed,
+    Update,
 )
 from summarizer.output import finish_interrupted
 from summarizer.render import Renderer
@@ -104,7 +105,19 @@ def _item(data: Any, where: str) -> Item:
         disagreements=tuple(_disagreement(d, where) for d in _list(data, "disagreements", where)),
         insertions=tuple(_insertion(i, where) for i in _list(data, "insertions", where)),
         dated=_date(_optional(data, "date")),
+        status=_optional(data, "status"),
+        updates=_update(data.get("updates"), where),
     )
+
+
+def _update(data: Any, where: str) -> Update | None:
+    """What an update item updates (briefs built with history have it)."""
+    if data is None:
+        return None
+    date = _date(_text(data, "date", where))
+    if date is None:
+        raise InputError(f"{where}: not a brief: 'updates' must have a YYYY-MM-DD 'date'")
+    return Update(date, _text(data, "text", where), _optional(data, "figure"))
 
 
 def _list(data: Any, key: str, where: str) -> list[Any]:
@@ -137,7 +150,8 @@ def brief_from_json(text: str, where: str) -> Brief:
     )
     sources = tuple(_source(s, where) for s in _list(data, "sources", where))
     title = _text(data, "title", where)
-    return Brief(title, date, sections, sources, skipped, themes=_themes(data, where))
+    since = _date(_optional(data, "since"))
+    return Brief(title, date, sections, sources, skipped, themes=_themes(data, where), since=since)
 
 
 def _themes(data: dict[str, Any], where: str) -> ThemesUsed | None:

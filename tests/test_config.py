@@ -169,3 +169,13 @@ def test_the_readme_example_is_a_valid_config(tmp_path: Path) -> None:
     assert config.deliver == ("site", "email")
     assert config.email.password_env == "BRIEF_SMTP_PASSWORD"
     assert config.site.dir == tmp_path / "site"
+
+
+def test_history_days_is_read_and_checked(tmp_path: Path) -> None:
+    assert load_config(write(tmp_path, "history_days = 3\n")).history_days == 3
+    assert load_config(write(tmp_path, "history_days = 0\n")).history_days == 0  # none
+    assert Config().history_days == 7
+    with pytest.raises(ConfigError, match=r"history_days: must be a whole number from 0 to 366"):
+        load_config(write(tmp_path, 'history_days = "week"\n'))
+    with pytest.raises(ConfigError, match=r"unknown key \(did you mean history_days\?\)"):
+        load_config(write(tmp_path, "history_day = 2\n"))

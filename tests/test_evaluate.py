@@ -140,3 +140,33 @@ def test_quality_gate_on_duc2007_update() -> None:
     [score] = evaluate.evaluate(clusters, [DEFAULT_RANKER], 100, quiet=True)
     assert 100 * score.rouge1 >= FLOOR_ROUGE_1
     assert 100 * score.rouge2 >= FLOOR_ROUGE_2
+
+
+DAM = "Engineers closed the old dam on the river after cracks appeared in its wall."
+PUMPS = "Crews installed twelve new pumps to drain the flooded fields near the village."
+
+
+def test_the_update_setting_scores_later_batches_alone_and_given_the_earlier_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Batch B restates A's lead and then says something new; B's human summary is the new
+    fact, so B scores higher for a reader of A's summary (the lead ranker: A's lead first)."""
+    clusters, refs = tmp_path / "clusters", tmp_path / "refs"
+    write(clusters / "T" / "T-A" / "a.txt", f"{DAM}\n\n{FLOOD}\n")
+    write(clusters / "T" / "T-B" / "b.txt", f"{DAM}\n\n{PUMPS}\n")
+    write(refs / "T-A" / "one.txt", DAM)
+    write(refs / "T-B" / "one.txt", PUMPS)
+    found, _ = evaluate.find_clusters(clusters, refs)
+    assert [[c.name for c in t] for t in evaluate.topics(found)] == [["T-A", "T-B"]]
+    scores = evaluate.evaluate_update(found, ["lead"], 14, quiet=True)
+    by = {(s.batch, s.history): s for s in scores}
+    assert set(by) == {("A", False), ("B", False), ("B", True), ("later", False), ("later", True)}
+    assert by["A", False].rouge1 == 1.0
+    assert by["B", False].rouge2 == pytest.approx(0.0)  # the dam again
+    assert by["B", True].rouge1 == by["later", True].rouge1 == 1.0  # the pumps
+    assert main(["evaluate", str(clusters), str(refs), "--update", "--algorithm", "lead",
+                 "--words", "14", "--json"]) == 0  # fmt: skip
+    data = json.loads(capsys.readouterr().out)
+    assert data["setting"].startswith("update") and len(data["results"]) == 5
+    assert main(["evaluate", str(clusters), str(refs), "--update", "--algorithm", "lead"]) == 0
+    assert "later  with" in capsys.readouterr().out

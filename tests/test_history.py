@@ -1,0 +1,222 @@
+"""The history stage: a brief built after others in its folder leaves out what they said,
+marks updates, and reads the folder (and the site's archive) without ever changing it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from summarizer import history
+from summarizer.cli import main
+from summarizer.models import Item, Sentence, SourceRef
+from summarizer.render import markdown_to_html
+from summarizer.stored import load_stored
+from tests.htmlcheck import assert_good_page
+
+FIXTURES = Path(__file__).parent / "fixtures" / "history"
+DAY1, DAY2 = str(FIXTURES / "day1"), str(FIXTURES / "day2")
+TOLL_100 = "A ferry capsized off the northern coast on Monday, killing at least 100 passengers, officials said."
+TOLL_231 = (
+    "A ferry capsized off the northern coast on Monday, killing 231 passengers, officials said."
+)
+RESCUE = "Rescue teams searched the cold water through the night with boats and helicopters."
+
+
+def build(out: Path, source: str, date: str, *options: str) -> dict[str, object]:
+    assert main(["build", source, "--out", str(out), "--date", date, "-q", *options]) == 0
+    return json.loads((out / f"{date}.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def items(brief: dict[str, object]) -> list[dict[str, object]]:
+    return [i for s in brief["sections"] for i in s["items"]]  # type: ignore[attr-defined]
+
+
+def test_the_second_day_leaves_out_what_the_first_said_and_marks_the_update(
+    tmp_path: Path,
+) -> None:
+    first = build(tmp_path, DAY1, "2025-06-24")
+    second = build(tmp_path, DAY2, "2025-06-25")
+    said = {i["text"] for i in items(first)}
+    assert RESCUE in said and TOLL_100 in said
+    shown = items(second)
+    assert RESCUE not in {i["text"] for i in shown}  # day 2's articles restate it: left out
+    [update] = [i for i in shown if i["status"] == "update"]
+    assert update["text"] == TOLL_231
+    assert update["updates"] == {"date": "2025-06-24", "text": TOLL_100, "figure": "100"}
+    assert {i["status"] for i in shown} == {"new", "update"}
+    assert not said & {i["text"] for i in shown}
+    assert second["since"] == "2025-06-24"
+    assert "since" not in first and all("status" not in i for i in items(first))
+    md = (tmp_path / "2025-06-25.md").read_text(encoding="utf-8")
+    news = len(shown) - 1
+    assert f"**Since 24 June: {news} new, 1 update**" in md
+    assert f"- **Update:** {TOLL_231} — *North Post, South Post* · was 100 on 24 June" in md
+    page = (tmp_path / "2025-06-25.html").read_text(encoding="utf-8")
+    assert "<strong>Update:</strong>" in page
+    assert_good_page(page)  # valid HTML5, no script, headings in order
+
+
+def test_without_history_the_second_day_is_the_day_alone(tmp_path: Path) -> None:
+    build(tmp_path / "both", DAY1, "2025-06-24")
+    build(tmp_path / "both", DAY2, "2025-06-25", "--no-history")
+    build(tmp_path / "alone", DAY2, "2025-06-25")
+    for suffix in ("md", "html", "json"):
+        name = f"2025-06-25.{suffix}"
+        assert (tmp_path / "both" / name).read_bytes() == (tmp_path / "alone" / name).read_bytes()
+    assert RESCUE in {
+        i["text"]
+        for i in items(build(tmp_path / "both", DAY2, "2025-06-25", "--history-days", "0"))
+    }
+
+
+def test_history_days_is_the_window(tmp_path: Path) -> None:
+    build(tmp_path, DAY1, "2025-06-24")
+    assert "since" in build(tmp_path, DAY2, "2025-06-26", "--history-days", "2")
+    for built in tmp_path.glob("2025-06-26.*"):
+        built.unlink()
+    assert "since" not in build(tmp_path, DAY2, "2025-06-27", "--history-days", "2")
+    (tmp_path / "brief.toml").write_text("history_days = 1\n", encoding="utf-8")
+    config = ["--config", str(tmp_path / "brief.toml")]
+    assert "since" not in build(tmp_path, DAY2, "2025-06-26", *config)
+
+
+def test_a_brief_built_again_for_its_date_is_not_its_own_history(tmp_path: Path) -> None:
+    build(tmp_path, DAY1, "2025-06-24")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    build(tmp_path, DAY1, "2025-06-24")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_a_damaged_or_foreign_file_is_skipped_with_one_warning_and_left_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build(tmp_path, DAY1, "2025-06-24")
+    damaged = tmp_path / "2025-06-23.json"
+    damaged.write_text(
+        '{"title": "Daily Brief", "date": "2025-06-23", "sections": [', encoding="utf-8"
+    )
+    foreign = tmp_path / "package.json"
+    foreign.write_text('{"name": "site", "version": "1.0.0"}\n', encoding="utf-8")
+    capsys.readouterr()
+    second = build(tmp_path, DAY2, "2025-06-25")
+    warnings = capsys.readouterr().err.splitlines()
+    assert len(warnings) == 2
+    assert warnings[0].startswith(f"brief: warning: history: skipped {damaged}: ")
+    assert "not valid JSON" in warnings[0]
+    assert warnings[1].startswith(f"brief: warning: history: skipped {foreign}: ")
+    assert (
+        warnings[1]
+        == f"brief: warning: history: skipped {foreign}: not a brief: 'date' must be text"
+    )
+    assert damaged.read_text(encoding="utf-8").endswith('"sections": [')
+    assert foreign.read_text(encoding="utf-8") == '{"name": "site", "version": "1.0.0"}\n'
+    assert second["since"] == "2025-06-24"  # the readable brief still counts
+
+
+def test_the_site_archive_is_history_when_publishing(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert main(["build", DAY1, "--out", str(tmp_path / "a"), "--date", "2025-06-24", "-q",
+                 "--publish", "--site", str(site)]) == 0  # fmt: skip
+    archive = (site / "archive.json").read_bytes()
+    # Built elsewhere (a fresh machine, the folder lost): the site still knows day 1.
+    second = build(tmp_path / "b", DAY2, "2025-06-25", "--publish", "--site", str(site))
+    assert second["since"] == "2025-06-24"
+    assert RESCUE not in {i["text"] for i in items(second)}
+    assert json.loads(archive)["briefs"][0]["date"] == "2025-06-24"
+    assert "since" not in build(tmp_path / "c", DAY2, "2025-06-25")  # not publishing: not read
+
+
+def test_an_update_survives_being_read_back(tmp_path: Path) -> None:
+    build(tmp_path, DAY1, "2025-06-24")
+    build(tmp_path, DAY2, "2025-06-25")
+    built = (tmp_path / "2025-06-25.md").read_text(encoding="utf-8")
+    (tmp_path / "2025-06-25.md").unlink()
+    stored = load_stored(tmp_path / "2025-06-25.json")  # the Markdown made again from the JSON
+    assert stored.brief.since == dt.date(2025, 6, 24)
+    assert stored.markdown == built
+    assert "**Update:**" in stored.markdown
+
+
+def item(text: str, *outlet_texts: str) -> Item:
+    refs = tuple(SourceRef("Wire", "", "w.txt", text=t) for t in outlet_texts)
+    return Item(text=text, score=1.0, sources=refs, sentences=(Sentence(0, 0, text),))
+
+
+def test_a_new_development_of_the_same_statement_is_an_update_and_a_restatement_is_not() -> None:
+    old = "The plane crashed into the sea off Nova Scotia late on Wednesday night."
+    earlier = history.remember(history.NO_HISTORY, dt.date(2025, 6, 24), [item(old, old)])
+    developed = (
+        "Navy divers recovered the cockpit voice recorder of the plane that crashed into the "
+        "sea off Nova Scotia late on Wednesday night."
+    )
+    restated = "Late on Wednesday night the plane crashed into the sea off Nova Scotia."
+    fresh = "The airline offered the families of the passengers counselling and travel."
+    kept = history.against([item(developed), item(restated), item(fresh)], earlier)
+    assert [(i.text, i.status) for i in kept] == [(developed, "update"), (fresh, "new")]
+    assert kept[0].updates is not None and kept[0].updates.figure is None
+    assert kept[0].updates.text == old
+
+
+def test_an_item_never_shown_is_not_compared() -> None:
+    earlier = history.remember(history.NO_HISTORY, dt.date(2025, 6, 24), [item(RESCUE)])
+    hidden = replace(item(RESCUE), sentences=(Sentence(0, 0, RESCUE, eligible=False),))
+    assert history.against([hidden, item(RESCUE)], earlier) == [hidden]
+
+
+def test_no_history_changes_nothing() -> None:
+    given = [item(TOLL_100), item(RESCUE)]
+    assert history.against(given, history.NO_HISTORY) == given
+    assert history.read_history(Path("/nonexistent"), dt.date(2025, 6, 25), 7) == (
+        history.NO_HISTORY,
+        [],
+    )
+
+
+def test_items_are_read_from_a_published_page() -> None:
+    markdown = (
+        "# Daily Brief\n\n*Tuesday, 24 June 2025*\n\n## Other\n\n"
+        f"- **Update:** {TOLL_231} — *North Post* · was 100 on 23 June\n"
+        f"- {RESCUE} — *South Post* <details><summary>How each outlet put it</summary><ul>"
+        "<li>*South Post*: “Rescue teams searched.”</li></ul></details>\n\n"
+        "## Sources\n\n- North Post: Ferry capsizes\n"
+    )
+    assert history._page_items(markdown_to_html(markdown)) == [TOLL_231, RESCUE]
+
+
+def test_the_discount_weighs_down_only_what_was_said() -> None:
+    from summarizer.concepts import weigh
+
+    sentences = [Sentence(0, 0, TOLL_100), Sentence(1, 0, TOLL_100), Sentence(1, 1, RESCUE)]
+    model, _ = weigh(sentences)
+    earlier = history.remember(history.NO_HISTORY, dt.date(2025, 6, 24), [item(RESCUE)])
+    cut = history.discount(model, earlier)
+    rescue = [model.index[c] for c in ("rescu team", "the night")]
+    toll = [model.index[c] for c in ("a ferri", "northern coast")]
+    assert (cut.carried[rescue] == model.carried[rescue] * history.DISCOUNT).all()
+    assert (cut.carried[toll] == model.carried[toll]).all()
+    assert history.discount(model, history.NO_HISTORY) is model
+
+
+def test_a_first_brief_is_todays_brief(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "day1", tmp_path / "in")
+    build(tmp_path / "out", str(tmp_path / "in"), "2025-06-24")
+    assert "Since" not in (tmp_path / "out" / "2025-06-24.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--history-days", "-1"], ["--history-days", "week"], ["--history-days", "2", "--no-history"]],
+)
+def test_bad_history_options_are_refused(
+    tmp_path: Path, options: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["build", DAY1, "--out", str(tmp_path), *options])
+    assert stopped.value.code == 2
+    assert "--history-days" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
