@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from summarizer.text import STOP_WORDS
@@ -34,7 +34,6 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 _TITLE = re.compile(r"^[A-Z][a-z]{1,4}\.$")  # Sen. Gen. Dr. Rep. Gov. Lt. Col.
 _PARTICLES = frozenset({"de", "van", "von", "der", "bin", "al", "da", "del", "la", "le"})
 _PLACE_WORDS = frozenset({"in", "at", "from", "into", "across", "throughout"})
-_POSSESSIVE_END = re.compile(r"['’]s$")
 # Days and months follow names in news ("Roger Salazar Wednesday") but are nobody's surname.
 _CALENDAR = frozenset(
     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -71,7 +70,7 @@ def full_mentions(text: str, ordinary: frozenset[str]) -> list[Mention]:
     """The people ``text`` names in full, in order. ``ordinary``: the article's lower-case
     words, which a surname is not."""
     found = []
-    for run in _runs(_tokens(text)):
+    for _, run in _runs_in(text):
         mention = _mention(run, ordinary)
         if mention is not None:
             found.append(mention)
@@ -83,7 +82,7 @@ def surname_only(text: str, surnames: Iterable[str]) -> list[str]:
     wanted = set(surnames)
     out: list[str] = []
     tokens = _tokens(text)
-    for start, run in _runs_at(tokens):
+    for start, run in _runs_in(text):
         name = _bare(run[-1])
         before = tokens[start - 1].lower() if start else ""
         if name not in wanted or name in out or before in _PARTICLES | _PLACE_WORDS:
@@ -142,8 +141,11 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _runs(tokens: list[str]) -> list[list[str]]:
-    return [run for _, run in _runs_at(tokens)]
+@lru_cache(maxsize=100_000)
+def _runs_in(text: str) -> tuple[tuple[int, list[str]], ...]:
+    """``_runs_at`` of a text's tokens, cached: an article's people and each sentence's bare
+    surnames are looked up in the same sentences (callers only read the runs)."""
+    return tuple(_runs_at(_tokens(text)))
 
 
 def _runs_at(tokens: list[str]) -> list[tuple[int, list[str]]]:
@@ -158,13 +160,13 @@ def _runs_at(tokens: list[str]) -> list[tuple[int, list[str]]]:
             if not current:
                 start = i
             current.append(token)
-            if not _POSSESSIVE_END.search(token):
+            if not token.endswith(("'s", "’s")):  # a possessive ends the run
                 continue
-        if _trim(current):
-            runs.append((start, _trim(current)))
+        if current and (trimmed := _trim(current)):
+            runs.append((start, trimmed))
         current = []
-    if _trim(current):
-        runs.append((start, _trim(current)))
+    if current and (trimmed := _trim(current)):
+        runs.append((start, trimmed))
     return runs
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
+import numpy.typing as npt
 from scipy import sparse
 
 from summarizer.models import Article, Disagreement, Item, Sentence, SourceRef
@@ -108,12 +109,7 @@ def _neighbours(sigs: Sequence[Signature]) -> list[list[int]]:
     indptr = np.cumsum([0, *(len(sig) for sig in sigs)])
     x = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, len(vocab)))
     df = np.bincount(np.asarray(indices, dtype=np.int64), minlength=len(vocab))
-    rows, cols = [], []
-    for i in range(n):
-        terms = [c for c in x.indices[indptr[i] : indptr[i + 1]] if 1 < df[c] <= _MAX_POSTING]
-        for c in sorted(terms, key=lambda c: (df[c], c))[:_LOOKUP_TERMS]:
-            rows.append(i)
-            cols.append(c)
+    rows, cols = _rarest(x, df)
     proposer = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=x.shape)
     proposed = proposer @ x.T
     pairs = proposed.tocoo()
@@ -132,6 +128,24 @@ def _neighbours(sigs: Sequence[Signature]) -> list[list[int]]:
         for p, q in zip(ca[ok].tolist(), cb[ok].tolist(), strict=True):
             found[p].append(q)
     return found
+
+
+def _rarest(
+    x: sparse.csr_matrix, df: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(row, term) for each row's ``_LOOKUP_TERMS`` rarest terms (fewest rows, then lowest
+    index) among those in more than one row and at most ``_MAX_POSTING``: all rows at once."""
+    row = np.repeat(np.arange(x.shape[0], dtype=np.int64), np.diff(x.indptr))
+    col = x.indices.astype(np.int64)
+    freq = df[col]
+    keep = (freq > 1) & (freq <= _MAX_POSTING)
+    row, col, freq = row[keep], col[keep], freq[keep]
+    order = np.lexsort((col, freq, row))
+    row, col = row[order], col[order]
+    starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]]) if len(row) else row
+    rank = np.arange(len(row)) - np.repeat(starts, np.diff(np.r_[starts, len(row)]))
+    first = rank < _LOOKUP_TERMS
+    return row[first], col[first]
 
 
 def _settle(
@@ -292,12 +306,13 @@ def _originality(group: Sequence[Article]) -> dict[int, tuple[int, int, str, int
     The original is the one another member names as its source, else a dated one (earliest
     first), else the first given.
     """
-    named = {a.source_named for a in group if a.source_named}
+    namers: dict[str, set[int]] = {}  # outlet -> the articles that name it as their source
+    for b in group:
+        if b.source_named:
+            namers.setdefault(b.source_named, set()).add(b.id)
     keys = {}
     for a in group:
-        is_named = any(a.outlet == b.source_named for b in group if b.id != a.id) and (
-            a.outlet in named
-        )
+        is_named = bool(namers.get(a.outlet, set()) - {a.id})  # named by another article
         keys[a.id] = (
             0 if is_named else 1,
             0 if a.date else 1,

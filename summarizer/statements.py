@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from summarizer.text import STOP_WORDS, content_terms, normalise, stem, words
+from summarizer.text import NUMBER_WORDS, STOP_WORDS, content_terms, normalise, stem, words
 
 # Merging (``states``): term-set overlap as Jaccard with at least MIN_SHARED content words in
 # common, or as containment of the smaller set (a shortened wire copy) with at least
@@ -156,12 +156,13 @@ def _is_key(value: str) -> bool:
 
 
 def _negated(text: str) -> bool:
-    for word in words(text):
-        if word in _NEGATORS or word.endswith("n't"):
-            return True
-        if word.startswith(_NEGATING_STEMS) and len(word) > 4:
-            return True
-    return False
+    found = words(text)
+    if not _NEGATORS.isdisjoint(found):
+        return True
+    return any(
+        word.endswith("n't") or (word.startswith(_NEGATING_STEMS) and len(word) > 4)
+        for word in found
+    )
 
 
 def _figures(text: str) -> frozenset[tuple[str, str]]:
@@ -169,7 +170,10 @@ def _figures(text: str) -> frozenset[tuple[str, str]]:
     (after "million" and the like), else the one before it ("killed 17.")."""
     tokens = _TOKEN.findall(text.replace("%", " percent"))
     found: set[tuple[str, str]] = set()
-    for i in range(len(tokens)):
+    for i, token in enumerate(tokens):
+        bare = token.lstrip("$€£")
+        if not (bare[:1].isdigit() or bare.lower() in NUMBER_WORDS):
+            continue  # no quantity (``_quantity`` asks the same first): most tokens
         value = _quantity(tokens, i)
         if value is None:
             continue
