@@ -69,12 +69,18 @@ class Mention:
 def full_mentions(text: str, ordinary: frozenset[str]) -> list[Mention]:
     """The people ``text`` names in full, in order. ``ordinary``: the article's lower-case
     words, which a surname is not."""
+    return list(_full_mentions(text, ordinary))
+
+
+@lru_cache(maxsize=100_000)
+def _full_mentions(text: str, ordinary: frozenset[str]) -> tuple[Mention, ...]:
+    """Cached: an article's people and each of its sentences ask about the same texts."""
     found = []
     for _, run in _runs_in(text):
         mention = _mention(run, ordinary)
         if mention is not None:
             found.append(mention)
-    return found
+    return tuple(found)
 
 
 def surname_only(text: str, surnames: Iterable[str]) -> list[str]:
@@ -155,7 +161,9 @@ def _runs_at(tokens: list[str]) -> list[tuple[int, list[str]]]:
     start = 0
     current: list[str] = []
     for i, token in enumerate(tokens):
-        capital = token[:1].isupper() and any(c.islower() for c in token)
+        capital = token[:1].isupper() and (
+            token != token.upper() if token.isascii() else any(c.islower() for c in token)
+        )  # a capital and some lower case ("Hagel", not "NATO")
         if capital or _INITIAL.match(token) or (current and token in _PARTICLES):
             if not current:
                 start = i

@@ -225,7 +225,7 @@ def _component(start: int, rivals: dict[int, set[int]]) -> set[int]:
 def _item(group: list[Sentence], scores: list[float], articles: Mapping[int, Article]) -> Item:
     """One item: the original article's wording, the outlets that state it, support-weighted
     score."""
-    ranked = sorted(group, key=_rank_key(group, articles))
+    ranked = group if len(group) == 1 else sorted(group, key=_rank_key(group, articles))
     sources = credits(ranked[0], ranked, articles)
     score = max(scores) * (1.0 + SUPPORT * math.log2(max(1, len(sources))))
     return Item(text=ranked[0].text, score=score, sources=sources, sentences=tuple(ranked))
@@ -240,7 +240,7 @@ def _rank_key(
 
 
 def _shown(group: Sequence[Sentence], articles: Mapping[int, Article]) -> Sentence:
-    return min(group, key=_rank_key(group, articles))
+    return group[0] if len(group) == 1 else min(group, key=_rank_key(group, articles))
 
 
 def credits(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from nltk.tokenize.punkt import (
@@ -113,14 +114,19 @@ class _Punkt(PunktSentenceTokenizer):  # type: ignore[misc]
         as ``debug_decisions`` judges it (``_punkt_breaks`` says why), without building that
         diagnostic record for every candidate: the same decisions at a fraction of the cost.
         """
-        ends = self._lang_vars.sent_end_chars
         for match, context in self._match_potential_end_contexts(text):
-            tokens = list(self._annotate_first_pass(self._tokenize_words(context)))
-            while tokens and not tokens[0].tok.endswith(ends):
-                tokens.pop(0)
-            self._second_pass_annotation(tokens[0], tokens[1])
-            if tokens[0].sentbreak:
+            if self.breaks(context):
                 yield match.end() - 1
+
+    @lru_cache(maxsize=50_000)  # noqa: B019 - one tokenizer for the process's lifetime
+    def breaks(self, context: str) -> bool:
+        """Punkt's decision for one candidate, which depends on its context alone ("said.
+        The" recurs): cached."""
+        tokens = list(self._annotate_first_pass(self._tokenize_words(context)))
+        while tokens and not tokens[0].tok.endswith(self._lang_vars.sent_end_chars):
+            tokens.pop(0)
+        self._second_pass_annotation(tokens[0], tokens[1])
+        return bool(tokens[0].sentbreak)
 
 
 def _build_tokenizer() -> _Punkt:
@@ -141,12 +147,15 @@ _TOKENIZER = _build_tokenizer()
 def _mask(text: str) -> str:
     """Same-length copy for Punkt: ellipses hidden (our rules decide them), and opening quotes
     blanked so that Punkt judges the quoted word itself, e.g. after "U.S." in `U.S. "The`."""
+    ellipses, quotes = list(_ELLIPSIS.finditer(text)), list(_OPENING_QUOTE.finditer(text))
+    if not ellipses and not quotes:
+        return text
     chars = list(text)
-    for m in _ELLIPSIS.finditer(text):
+    for m in ellipses:
         for i in range(m.start(), m.end()):
             if chars[i] == ".":
                 chars[i] = "_"
-    for m in _OPENING_QUOTE.finditer(text):
+    for m in quotes:
         chars[m.start() : m.end()] = " " * (m.end() - m.start())
     return "".join(chars)
 

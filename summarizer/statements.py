@@ -50,6 +50,8 @@ _MONTHS = frozenset(
 # A number as printed: 17, 1,250, 2.5, with any thousands separators.
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _TOKEN = re.compile(r"[$€£]?\d[\d,.]*\d|[$€£]?\d|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
+# In ASCII text, what any quantity needs: a digit, or a number word as a whole word.
+_MAY_COUNT = re.compile(rf"[0-9]|(?i:(?<![a-z])(?:{'|'.join(sorted(NUMBER_WORDS))})(?![a-z]))")
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,8 @@ def _negated(text: str) -> bool:
 def _figures(text: str) -> frozenset[tuple[str, str]]:
     """(unit, value) for each quantity: the unit is the first content word after the number
     (after "million" and the like), else the one before it ("killed 17.")."""
+    if text.isascii() and not _MAY_COUNT.search(text):
+        return frozenset()  # no digit and no number word: no quantity (most sentences)
     tokens = _TOKEN.findall(text.replace("%", " percent"))
     found: set[tuple[str, str]] = set()
     for i, token in enumerate(tokens):

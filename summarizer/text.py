@@ -93,12 +93,16 @@ def content_terms(text: str) -> list[str]:
 @lru_cache(maxsize=100_000)
 def _content_terms(text: str) -> tuple[str, ...]:
     """Cached: ranking, merging and selection all ask for the same sentences' terms."""
-    terms = []
-    for word in _words(text):
-        form = normalise(word)
-        if form.isdigit() or (len(form) > 1 and word not in STOP_WORDS):
-            terms.append(stem(form))
-    return tuple(terms)
+    return tuple(term for term in map(_term, _words(text)) if term is not None)
+
+
+@lru_cache(maxsize=200_000)
+def _term(word: str) -> str | None:
+    """A word's content term; None for a stop word or a single letter (cached per word)."""
+    form = normalise(word)
+    if form.isdigit() or (len(form) > 1 and word not in STOP_WORDS):
+        return stem(form)
+    return None
 
 
 def bigrams(terms: Iterable[str]) -> list[tuple[str, str]]:
