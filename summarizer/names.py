@@ -161,10 +161,11 @@ def _runs_at(tokens: list[str]) -> list[tuple[int, list[str]]]:
     start = 0
     current: list[str] = []
     for i, token in enumerate(tokens):
-        capital = token[:1].isupper() and (
+        upper = token[:1].isupper()  # else neither a name word nor an initial: most tokens
+        capital = upper and (
             token != token.upper() if token.isascii() else any(c.islower() for c in token)
         )  # a capital and some lower case ("Hagel", not "NATO")
-        if capital or _INITIAL.match(token) or (current and token in _PARTICLES):
+        if capital or (upper and _INITIAL.match(token)) or (current and token in _PARTICLES):
             if not current:
                 start = i
             current.append(token)
@@ -185,6 +186,7 @@ def _trim(run: list[str]) -> list[str]:
     return run
 
 
+@lru_cache(maxsize=100_000)
 def _bare(token: str) -> str:
     return _POSSESSIVE.sub("", token.rstrip("."))
 
@@ -222,6 +224,7 @@ def _mention(run: list[str], ordinary: frozenset[str]) -> Mention | None:
     return Mention(words, surname)
 
 
+@lru_cache(maxsize=100_000)
 def _is_title(token: str) -> bool:
     """A title or office before a name: "Sen.", "President", "Secretary-General" (not a
     sentence's last word, "Putin.")."""

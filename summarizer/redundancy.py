@@ -13,6 +13,7 @@ rarest terms, never with every other sentence.
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
@@ -162,13 +163,14 @@ def _settle(
     """
     settled: list[list[int]] = []
     moved: dict[int, int] = {}  # original group -> its settled core
-    queue = [(g, members) for g, members in enumerate(groups)]
+    queue = deque(enumerate(groups))
     while queue:
-        origin, members = queue.pop(0)
+        origin, members = queue.popleft()
         shown = _shown([sentences[i] for i in members], articles)
         core = next(i for i in members if sentences[i] is shown)
         kept = [i for i in members if i == core or supports(stmts[core], stmts[i])]
-        rest = [i for i in members if i not in kept]
+        keep = set(kept)
+        rest = [i for i in members if i not in keep]
         if origin >= 0:
             moved[origin] = len(settled)
         settled.append(kept)

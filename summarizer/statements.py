@@ -40,7 +40,9 @@ Signature = frozenset[str]
 _NEGATORS = frozenset(
     {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot"}
 )
-_NEGATING_STEMS = ("refus", "deni", "deny", "reject")
+# A word ending "n't", or one longer than four letters starting "refus", "deni", "deny" or
+# "reject", among the words joined by spaces.
+_NEGATING = re.compile(r"n't(?: |$)|(?:^| )(?:refus|reject|den[iy]\S)")
 _MULTIPLIERS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 _MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -159,12 +161,7 @@ def _is_key(value: str) -> bool:
 
 def _negated(text: str) -> bool:
     found = words(text)
-    if not _NEGATORS.isdisjoint(found):
-        return True
-    return any(
-        word.endswith("n't") or (word.startswith(_NEGATING_STEMS) and len(word) > 4)
-        for word in found
-    )
+    return not _NEGATORS.isdisjoint(found) or bool(_NEGATING.search(" ".join(found)))
 
 
 def _figures(text: str) -> frozenset[tuple[str, str]]:
