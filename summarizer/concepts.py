@@ -137,7 +137,8 @@ def _incidence(texts: Sequence[str]) -> tuple[IntArray, IntArray, dict[str, int]
     _, once = np.unique(pair_row * max(len(distinct), 1) + col, return_index=True)
     once.sort()  # each text's concepts once, in the order it first has them
     names = list(form_ids)
-    pairs = [divmod(c, width) for c in distinct[in_order].tolist()]
+    ordered = distinct[in_order]
+    pairs = zip((ordered // width).tolist(), (ordered % width).tolist(), strict=True)
     index = {f"{names[a]} {names[b]}": i for i, (a, b) in enumerate(pairs)}
     return pair_row[once], col[once], index
 

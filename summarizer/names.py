@@ -143,8 +143,9 @@ def _given(words: str) -> str:
     return next((w for w in words.split() if not _TITLE.match(w)), "")
 
 
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+@lru_cache(maxsize=100_000)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text))
 
 
 @lru_cache(maxsize=100_000)
@@ -154,7 +155,7 @@ def _runs_in(text: str) -> tuple[tuple[int, list[str]], ...]:
     return tuple(_runs_at(_tokens(text)))
 
 
-def _runs_at(tokens: list[str]) -> list[tuple[int, list[str]]]:
+def _runs_at(tokens: Sequence[str]) -> list[tuple[int, list[str]]]:
     """Maximal runs of name-like tokens (capitalised words, initials, inner particles), each
     with the index of its first token. A possessive ends a run ("Sun's Internet software")."""
     runs: list[tuple[int, list[str]]] = []
