@@ -72,7 +72,8 @@ sentences = pipeline.load(sys.argv[1:]).sentences
 doc = ObjectDocumentModel([Paragraph([Sentence(s.text, Words()) for s in sentences])])
 lexrank = LexRankSummarizer(Stemmer("english"))
 lexrank.stop_words = get_stop_words("english")
-print(*lexrank(doc, 10), sep="\n")
+for chosen in lexrank(doc, 10):
+    print(chosen)
 """
 # The floor this table used before: our reading, cleaning, splitting and tokenising.
 PIPELINE_FLOOR = """
