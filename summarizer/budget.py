@@ -27,7 +27,6 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from summarizer.concepts import ConceptModel, FloatArray, IntArray
 from summarizer.models import Article, Item, Sentence
@@ -141,7 +140,10 @@ def _solve(found: _Candidates, pairs: Sequence[tuple[int, int]], words: int) -> 
 
 
 def _milp(found: _Candidates, rows: sparse.csr_matrix, words: int, pairs: int) -> Any:
-    """HiGHS on the problem, bounded by a node limit so the same input gives the same answer."""
+    """HiGHS on the problem, bounded by a node limit so the same input gives the same answer.
+    (scipy.optimize is imported here: only a budgeted summary needs it, not a brief.)"""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     n, m = found.matrix.shape
     return milp(
         np.concatenate([np.zeros(n), -found.weights]),

@@ -167,7 +167,9 @@ def _lines(raw: RawDocument) -> list[str]:
     text = raw.text
     for escaped, plain in (*_ESCAPES.items(), *_TYPEWRITER):
         text = text.replace(escaped, plain)
-    text = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():  # translate() is slow per character, and ASCII has none of them
+        text = text.translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     markdown = Path(raw.path).suffix.lower() in {".md", ".markdown"}
     out: list[str] = []
     for block in re.split(r"\n\s*\n", text):

@@ -1,16 +1,22 @@
-"""Command line: parse arguments, run the pipeline, map errors to one line and an exit status."""
+"""Command line: parse arguments, run the pipeline, map errors to one line and an exit status.
+
+Each command imports what it runs when it runs (the pipeline, delivery): ``--help``,
+``--version`` and a mistyped option answer at once, without numpy, scipy, nltk or sumy.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from summarizer import __version__, dates, deliver, fetch, pipeline, readers
+from summarizer import __version__, dates, fetch
 from summarizer.config import CONFIG_NAME, Config, load_config, with_overrides
 from summarizer.config import text as config_text
 from summarizer.errors import BriefError, ConfigError
@@ -18,8 +24,9 @@ from summarizer.models import Skipped
 from summarizer.output import atomic_write_text
 from summarizer.ranking import DEFAULT_RANKER, ranker_names
 from summarizer.resources import examples_dir
-from summarizer.send import send_brief
-from summarizer.stored import load_stored
+
+if TYPE_CHECKING:
+    from summarizer import pipeline
 
 PROG = "brief"
 
@@ -239,12 +246,16 @@ def _report_skipped(skipped: Sequence[Skipped], quiet: bool = False) -> None:
 
 def _sources(args: argparse.Namespace) -> tuple[str, ...]:
     """The sources named on the command line, then those the sources file lists."""
+    from summarizer import readers
+
     listed = readers.sources_file(args.sources_file) if args.sources_file else []
     return (*args.sources, *listed)
 
 
 def _read_options(args: argparse.Namespace) -> pipeline.ReadOptions:
     """The options every reading command shares."""
+    from summarizer import pipeline
+
     if args.since and args.until and args.since > args.until:
         raise ConfigError("--since is later than --until")
     return pipeline.ReadOptions(
@@ -269,6 +280,8 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from summarizer import deliver, pipeline
+
     config = _config(args)
     targets = deliver.targets_for(config, publish=args.publish, send=args.send)
     deliver.check(targets, config)
@@ -301,6 +314,10 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _send(args: argparse.Namespace) -> int:
+    from summarizer import deliver
+    from summarizer.send import send_brief
+    from summarizer.stored import load_stored
+
     config = _config(args)
     eml = args.eml or (args.brief.with_suffix(".eml") if args.dry_run else None)
     if eml is None:
@@ -314,6 +331,8 @@ def _send(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
+    from summarizer import deliver
+
     config = _config(args)
     deliver.check(["site"], config)
     deliver.deliver_file(args.brief, ["site"], config, print)
@@ -321,6 +340,8 @@ def _publish(args: argparse.Namespace) -> int:
 
 
 def _themes(args: argparse.Namespace) -> int:
+    from summarizer import pipeline
+
     draft, skipped = pipeline.suggest_themes(
         _sources(args),
         args.k,
@@ -367,6 +388,8 @@ _COMMANDS = {
 
 
 def _summarize(args: argparse.Namespace) -> int:
+    from summarizer import pipeline
+
     words = None if args.sentences else (args.words or 100)
     items, skipped = pipeline.summarize(
         _sources(args),
@@ -398,6 +421,9 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brief`` command; returns the exit status."""
     args = _parse(_parser(), argv)
+    # A day's run makes a few hundred thousand small objects that live until it ends; the
+    # cyclic collector's default pace rescans them over and over (a sixth of a large build).
+    gc.set_threshold(50_000, 20, 100)
     try:
         return _COMMANDS.get(args.command, _summarize)(args)
     except BriefError as exc:

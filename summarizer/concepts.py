@@ -92,18 +92,55 @@ class ConceptModel:
 
 def weigh(sentences: Sequence[Sentence]) -> tuple[ConceptModel, sparse.csr_matrix]:
     """The concept model of a day's sentences, and the sentences' concept matrix."""
-    index: dict[str, int] = {}
-    cols = [index.setdefault(c, len(index)) for s in sentences for c in concepts(s.text)]
-    counts = [len(concepts(s.text)) for s in sentences]
-    rows = np.repeat(np.arange(len(sentences), dtype=np.int64), counts)
-    col_array = np.asarray(cols, dtype=np.int64)
+    rows, col_array, index = _incidence([s.text for s in sentences])
     article = np.asarray([s.article for s in sentences], dtype=np.int64)[rows]
     position = np.asarray([s.position for s in sentences], dtype=np.float64)[rows]
     decay = POSITION_DECAY * min(1.0, lead_agreement(sentences) / LEAD_AGREEMENT)
     carried = _carried(article, col_array, position, len(index), decay)
-    data = np.ones(len(cols), dtype=np.float64)
+    data = np.ones(len(col_array), dtype=np.float64)
     matrix = sparse.csr_matrix((data, (rows, col_array)), shape=(len(sentences), len(index)))
     return ConceptModel(index, carried, carried**WEIGHT_POWER), matrix
+
+
+def _incidence(texts: Sequence[str]) -> tuple[IntArray, IntArray, dict[str, int]]:
+    """``concepts`` of every text at once, as arrays: (row, column) of each text's concepts
+    in first-seen order, columns numbered in the order concepts first appear in the day.
+
+    The same pairs as ``concepts`` finds, found on integer codes: each distinct word is
+    stemmed once, every adjacent pair in a text is one code, and duplicates are dropped with
+    numpy rather than by building each sentence's strings.
+    """
+    vocab: dict[str, int] = {}
+    ids: list[int] = []
+    lengths = []
+    for text in texts:
+        found = words(text)
+        ids.extend([vocab.setdefault(w, len(vocab)) for w in found])
+        lengths.append(len(found))
+    form_ids: dict[str, int] = {}
+    form_of = np.asarray(
+        [form_ids.setdefault(stem(normalise(w)), len(form_ids)) for w in vocab], dtype=np.int64
+    )
+    stop_of = np.asarray([w in STOP_WORDS for w in vocab], dtype=bool)
+    token = np.asarray(ids, dtype=np.int64)
+    row = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    form, stop = form_of[token], stop_of[token]
+    keep = (row[1:] == row[:-1]) & ~(stop[1:] & stop[:-1])
+    first, second, pair_row = form[:-1][keep], form[1:][keep], row[:-1][keep]
+    width = max(len(form_ids), 1)
+    code = first * width + second
+    distinct, seen_at, which = np.unique(code, return_index=True, return_inverse=True)
+    in_order = np.argsort(seen_at, kind="stable")
+    column = np.empty(len(distinct), dtype=np.int64)
+    column[in_order] = np.arange(len(distinct), dtype=np.int64)
+    col = column[which.ravel()]
+    _, once = np.unique(pair_row * max(len(distinct), 1) + col, return_index=True)
+    once.sort()  # each text's concepts once, in the order it first has them
+    names = list(form_ids)
+    ordered = distinct[in_order]
+    pairs = zip((ordered // width).tolist(), (ordered % width).tolist(), strict=True)
+    index = {f"{names[a]} {names[b]}": i for i, (a, b) in enumerate(pairs)}
+    return pair_row[once], col[once], index
 
 
 def lead_agreement(sentences: Sequence[Sentence]) -> float:

@@ -126,7 +126,9 @@ def evaluate(
     scorer = RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     runs = [(a, c) for a in algorithms for c in clusters]
     results: dict[str, list[tuple[float, float, float]]] = {a: [] for a in algorithms}
-    for algorithm, cluster in progress(runs, "evaluating", quiet, unit=" clusters"):
+    # Every cluster is a step of seconds: the bar shows from the first one.
+    shown = progress(runs, "evaluating", quiet, unit=" clusters", min_items=1)
+    for algorithm, cluster in shown:
         start = time.perf_counter()
         summary = _summary(cluster, algorithm, words)
         seconds = time.perf_counter() - start

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from summarizer.text import STOP_WORDS
@@ -34,7 +34,6 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 _TITLE = re.compile(r"^[A-Z][a-z]{1,4}\.$")  # Sen. Gen. Dr. Rep. Gov. Lt. Col.
 _PARTICLES = frozenset({"de", "van", "von", "der", "bin", "al", "da", "del", "la", "le"})
 _PLACE_WORDS = frozenset({"in", "at", "from", "into", "across", "throughout"})
-_POSSESSIVE_END = re.compile(r"['’]s$")
 # Days and months follow names in news ("Roger Salazar Wednesday") but are nobody's surname.
 _CALENDAR = frozenset(
     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -70,12 +69,18 @@ class Mention:
 def full_mentions(text: str, ordinary: frozenset[str]) -> list[Mention]:
     """The people ``text`` names in full, in order. ``ordinary``: the article's lower-case
     words, which a surname is not."""
+    return list(_full_mentions(text, ordinary))
+
+
+@lru_cache(maxsize=100_000)
+def _full_mentions(text: str, ordinary: frozenset[str]) -> tuple[Mention, ...]:
+    """Cached: an article's people and each of its sentences ask about the same texts."""
     found = []
-    for run in _runs(_tokens(text)):
+    for _, run in _runs_in(text):
         mention = _mention(run, ordinary)
         if mention is not None:
             found.append(mention)
-    return found
+    return tuple(found)
 
 
 def surname_only(text: str, surnames: Iterable[str]) -> list[str]:
@@ -83,7 +88,7 @@ def surname_only(text: str, surnames: Iterable[str]) -> list[str]:
     wanted = set(surnames)
     out: list[str] = []
     tokens = _tokens(text)
-    for start, run in _runs_at(tokens):
+    for start, run in _runs_in(text):
         name = _bare(run[-1])
         before = tokens[start - 1].lower() if start else ""
         if name not in wanted or name in out or before in _PARTICLES | _PLACE_WORDS:
@@ -138,33 +143,40 @@ def _given(words: str) -> str:
     return next((w for w in words.split() if not _TITLE.match(w)), "")
 
 
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+@lru_cache(maxsize=100_000)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text))
 
 
-def _runs(tokens: list[str]) -> list[list[str]]:
-    return [run for _, run in _runs_at(tokens)]
+@lru_cache(maxsize=100_000)
+def _runs_in(text: str) -> tuple[tuple[int, list[str]], ...]:
+    """``_runs_at`` of a text's tokens, cached: an article's people and each sentence's bare
+    surnames are looked up in the same sentences (callers only read the runs)."""
+    return tuple(_runs_at(_tokens(text)))
 
 
-def _runs_at(tokens: list[str]) -> list[tuple[int, list[str]]]:
+def _runs_at(tokens: Sequence[str]) -> list[tuple[int, list[str]]]:
     """Maximal runs of name-like tokens (capitalised words, initials, inner particles), each
     with the index of its first token. A possessive ends a run ("Sun's Internet software")."""
     runs: list[tuple[int, list[str]]] = []
     start = 0
     current: list[str] = []
     for i, token in enumerate(tokens):
-        capital = token[:1].isupper() and any(c.islower() for c in token)
-        if capital or _INITIAL.match(token) or (current and token in _PARTICLES):
+        upper = token[:1].isupper()  # else neither a name word nor an initial: most tokens
+        capital = upper and (
+            token != token.upper() if token.isascii() else any(c.islower() for c in token)
+        )  # a capital and some lower case ("Hagel", not "NATO")
+        if capital or (upper and _INITIAL.match(token)) or (current and token in _PARTICLES):
             if not current:
                 start = i
             current.append(token)
-            if not _POSSESSIVE_END.search(token):
+            if not token.endswith(("'s", "’s")):  # a possessive ends the run
                 continue
-        if _trim(current):
-            runs.append((start, _trim(current)))
+        if current and (trimmed := _trim(current)):
+            runs.append((start, trimmed))
         current = []
-    if _trim(current):
-        runs.append((start, _trim(current)))
+    if current and (trimmed := _trim(current)):
+        runs.append((start, trimmed))
     return runs
 
 
@@ -175,6 +187,7 @@ def _trim(run: list[str]) -> list[str]:
     return run
 
 
+@lru_cache(maxsize=100_000)
 def _bare(token: str) -> str:
     return _POSSESSIVE.sub("", token.rstrip("."))
 
@@ -212,6 +225,7 @@ def _mention(run: list[str], ordinary: frozenset[str]) -> Mention | None:
     return Mention(words, surname)
 
 
+@lru_cache(maxsize=100_000)
 def _is_title(token: str) -> bool:
     """A title or office before a name: "Sen.", "President", "Secretary-General" (not a
     sentence's last word, "Putin.")."""

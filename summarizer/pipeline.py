@@ -26,7 +26,7 @@ from summarizer.history import (
 )
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output import write_brief
-from summarizer.progress import progress
+from summarizer.progress import NO_STEPS, Steps, progress, steps
 from summarizer.ranking import DEFAULT_RANKER, CoversConcepts, Ranker, get_ranker, rank_sentences
 from summarizer.redundancy import merge
 from summarizer.render import Renderer
@@ -105,18 +105,26 @@ def load(sources: Sequence[str], options: ReadOptions = DEFAULT_READ) -> Corpus:
     skipped = (*missing, *unread, *repeated, *outside)
     if not articles:
         raise InputError(_nothing_usable(sources, skipped))
-    return Corpus(tuple(articles), tuple(split_all(articles)), skipped)
+    sentences = split_all(progress(articles, "splitting", options.quiet, unit=" articles"))
+    return Corpus(tuple(articles), tuple(sentences), skipped)
 
 
-def rank(corpus: Corpus, algorithm: str) -> list[Item]:
+def rank(corpus: Corpus, algorithm: str, step: Steps = NO_STEPS) -> list[Item]:
     """Score every sentence across all sources, then merge repeats into scored items."""
-    return _rank(corpus, get_ranker(algorithm))
+    return _rank(corpus, get_ranker(algorithm), step=step)
 
 
-def _rank(corpus: Corpus, ranker: Ranker, history: History = NO_HISTORY) -> list[Item]:
+def _rank(
+    corpus: Corpus, ranker: Ranker, history: History = NO_HISTORY, step: Steps = NO_STEPS
+) -> list[Item]:
+    step("ranking")
     scores = rank_sentences(ranker, corpus.sentences)
     scores = favour_new(ranker, corpus.sentences, scores, history)
+    step("merging")
     return merge(corpus.sentences, scores, {a.id: a for a in corpus.articles})
+
+
+_BUILD_STEPS = ("ranking", "merging", "themes", "selecting", "writing")
 
 
 def build(request: BuildRequest) -> BuildResult:
@@ -128,16 +136,21 @@ def build(request: BuildRequest) -> BuildResult:
     earlier, warnings = read_history(
         request.out_dir, date, request.history_days, request.history_site
     )
-    items = against(_rank(corpus, get_ranker(request.algorithm), earlier), earlier)
-    choice = choose_themes(items, themes, request.themes)
-    model = learn_themes(items, choice.themes)
-    sections = select_sections(items, choice.themes, request.items_per_section, model)
-    if not sections:
-        raise InputError(_nothing_to_say(len(corpus.articles), earlier))
-    brief = compose(
-        request.title, date, sections, corpus.articles, corpus.skipped, choice.used, earlier.since
-    )
-    paths = write_brief(request.out_dir, date.isoformat(), renderer.render_all(brief))
+    with steps(_BUILD_STEPS, request.read.quiet, len(corpus.articles)) as step:
+        items = against(_rank(corpus, get_ranker(request.algorithm), earlier, step), earlier)
+        step("themes")
+        choice = choose_themes(items, themes, request.themes)
+        model = learn_themes(items, choice.themes)
+        step("selecting")
+        sections = select_sections(items, choice.themes, request.items_per_section, model)
+        if not sections:
+            raise InputError(_nothing_to_say(len(corpus.articles), earlier))
+        brief = compose(
+            request.title, date, sections, corpus.articles, corpus.skipped, choice.used,
+            earlier.since,
+        )  # fmt: skip
+        step("writing")
+        paths = write_brief(request.out_dir, date.isoformat(), renderer.render_all(brief))
     return BuildResult(brief, tuple(paths), choice.note, tuple(warnings))
 
 
@@ -152,7 +165,12 @@ def summarize(
     """A plain multi-document summary: the brief's selection without themes (for a reader of
     the earlier summaries in ``history``: what is new)."""
     corpus = load(sources, options)
-    return summarize_corpus(corpus, algorithm, words, sentences, history), corpus.skipped
+    with steps(_SUMMARY_STEPS, options.quiet, len(corpus.articles)) as step:
+        summary = summarize_corpus(corpus, algorithm, words, sentences, history, step)
+    return summary, corpus.skipped
+
+
+_SUMMARY_STEPS = ("ranking", "merging", "selecting")
 
 
 def summarize_corpus(
@@ -161,11 +179,13 @@ def summarize_corpus(
     words: int | None = None,
     sentences: int | None = None,
     history: History = NO_HISTORY,
+    step: Steps = NO_STEPS,
 ) -> list[Item]:
     """The summary of loaded articles. Within a word budget, a concept ranker's summary is the
     one covering the most concept weight (``budget.py``); otherwise items go best first."""
     ranker = get_ranker(algorithm)
-    items = against(_rank(corpus, ranker, history), history)
+    items = against(_rank(corpus, ranker, history, step), history)
+    step("selecting")
     if words is not None and sentences is None and isinstance(ranker, CoversConcepts):
         model = discount(ranker.concept_model(corpus.sentences), history)
         chosen = select_budget(items, model, words, {a.id: a for a in corpus.articles})
@@ -182,8 +202,10 @@ def suggest_themes(
     """A draft themes file (TOML) for the story the articles tell: ``groups`` themes, or as
     many as the day holds (the themes a brief learns when no file fits)."""
     corpus = load(sources, options)
-    items = rank(corpus, DEFAULT_RANKER)
-    draft = suggest(items, groups)
+    with steps(("ranking", "merging", "grouping"), options.quiet, len(corpus.articles)) as step:
+        items = rank(corpus, DEFAULT_RANKER, step)
+        step("grouping")
+        draft = suggest(items, groups)
     return to_toml(draft, len(items), len(corpus.articles)), corpus.skipped
 
 

@@ -33,6 +33,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summarizer.models import Sentence
+from summarizer.ranking import SUMY_DESCRIPTIONS
 from summarizer.text import STOP_WORDS, count_matrix, normalise, stem, words
 
 FloatArray = npt.NDArray[np.float64]
@@ -384,11 +385,14 @@ def _share_best(sentences: Sequence[Sentence], scores: list[float]) -> list[floa
 
 # name -> (summarizer class, one-line description); ranking.py registers these.
 SUMY_ALGORITHMS: dict[str, tuple[type[Any], str]] = {
-    "lexrank": (LexRank, "sumy LexRank: centrality in the thresholded tf-idf cosine graph"),
-    "textrank": (TextRank, "sumy TextRank: PageRank over the word-overlap graph"),
-    "lsa": (Lsa, "sumy LSA: weight in the latent topics (favours long sentences)"),
-    "luhn": (Luhn, "sumy Luhn: densest cluster of frequent words"),
-    "kl": (KLSum, "sumy KL-Sum: greedy order minimising KL divergence to the articles"),
-    "sumbasic": (SumBasic, "sumy SumBasic: greedy order by average word probability"),
-    "reduction": (Reduction, "sumy Reduction: summed word overlap with all other sentences"),
+    name: (summarizer_class, SUMY_DESCRIPTIONS[name])
+    for name, summarizer_class in {
+        "lexrank": LexRank,
+        "textrank": TextRank,
+        "lsa": Lsa,
+        "luhn": Luhn,
+        "kl": KLSum,
+        "sumbasic": SumBasic,
+        "reduction": Reduction,
+    }.items()
 }

@@ -3,6 +3,9 @@
 A ranker is anything with a ``name`` and a ``score(sentences)`` that returns one score in
 [0, 1] per sentence, in input order. Rankers are looked up by name in a registry, so a user's
 ranker plugs in exactly like the built-in ones, which register themselves below.
+
+Nothing heavy is imported here: ``--help`` lists the rankers, so their names and descriptions
+are known without numpy, scipy or sumy, which each ranker imports when it first scores.
 """
 
 from __future__ import annotations
@@ -11,20 +14,17 @@ import math
 import numbers
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-import numpy as np
-from scipy import sparse
-
-from summarizer.concepts import ConceptModel, weigh
 from summarizer.errors import ConfigError
 from summarizer.models import Sentence
-from summarizer.rankers_sumy import (
-    SUMY_ALGORITHMS,
-    SumyRanker,
-    min_max,
-)
 from summarizer.registry import Registry
+
+if TYPE_CHECKING:
+    from scipy import sparse
+
+    from summarizer.concepts import ConceptModel
+    from summarizer.rankers_sumy import FloatArray
 
 __all__ = [
     "DEFAULT_RANKER",
@@ -42,6 +42,16 @@ __all__ = [
 ]
 
 DEFAULT_RANKER = "concepts"
+# sumy's algorithms (``rankers_sumy``), by the names users type.
+SUMY_DESCRIPTIONS = {
+    "lexrank": "sumy LexRank: centrality in the thresholded tf-idf cosine graph",
+    "textrank": "sumy TextRank: PageRank over the word-overlap graph",
+    "lsa": "sumy LSA: weight in the latent topics (favours long sentences)",
+    "luhn": "sumy Luhn: densest cluster of frequent words",
+    "kl": "sumy KL-Sum: greedy order minimising KL divergence to the articles",
+    "sumbasic": "sumy SumBasic: greedy order by average word probability",
+    "reduction": "sumy Reduction: summed word overlap with all other sentences",
+}
 
 
 class Ranker(Protocol):
@@ -106,6 +116,13 @@ def rank_sentences(ranker: Ranker, sentences: Sequence[Sentence]) -> list[float]
     return [float(s) for s in scores]
 
 
+def min_max(values: Sequence[float] | FloatArray) -> list[float]:
+    """Scale to [0, 1] so rankers are comparable (``rankers_sumy.min_max``)."""
+    from summarizer.rankers_sumy import min_max as scale
+
+    return scale(values)
+
+
 class LeadRanker:
     """Baseline: earlier in its article is better; equal positions keep article order.
 
@@ -117,6 +134,8 @@ class LeadRanker:
     def score(self, sentences: Sequence[Sentence]) -> list[float]:
         if not sentences:
             return []
+        import numpy as np
+
         order = np.argsort([s.position for s in sentences], kind="stable")
         rank = np.empty(len(sentences), dtype=np.float64)
         rank[order] = np.arange(len(sentences), dtype=np.float64)
@@ -148,6 +167,8 @@ class ConceptRanker:
     def scores_under(self, sentences: Sequence[Sentence], model: ConceptModel) -> list[float]:
         """The scores with the day's concepts weighed by ``model`` (the history stage's
         discount of what earlier briefs said)."""
+        import numpy as np
+
         matrix = self._weigh(sentences)[1]
         value = np.asarray(matrix @ model.carried, dtype=np.float64)
         lengths = np.asarray([len(s.text.split()) for s in sentences], dtype=np.float64)
@@ -158,6 +179,8 @@ class ConceptRanker:
         return self._weigh(sentences)[0]
 
     def _weigh(self, sentences: Sequence[Sentence]) -> tuple[ConceptModel, sparse.csr_matrix]:
+        from summarizer.concepts import weigh
+
         if self._last is None or self._last[0] is not sentences:
             self._last = (sentences, *weigh(sentences))
         return self._last[1], self._last[2]
@@ -172,8 +195,15 @@ def _register_builtins() -> None:
         "summary covers the most concept weight within its word budget (exact ILP)",
     )
     register_ranker("lead", LeadRanker, "baseline: earliest sentences of each article first")
-    for name, (summarizer_class, description) in SUMY_ALGORITHMS.items():
-        register_ranker(name, partial(SumyRanker, name, summarizer_class), description)
+    for name, description in SUMY_DESCRIPTIONS.items():
+        register_ranker(name, partial(_sumy_ranker, name), description)
+
+
+def _sumy_ranker(name: str) -> Ranker:
+    """A sumy-backed ranker; sumy is imported only when one is asked for."""
+    from summarizer.rankers_sumy import SUMY_ALGORITHMS, SumyRanker
+
+    return SumyRanker(name, SUMY_ALGORITHMS[name][0])
 
 
 _register_builtins()

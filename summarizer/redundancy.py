@@ -13,10 +13,12 @@ rarest terms, never with every other sentence.
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
+import numpy.typing as npt
 from scipy import sparse
 
 from summarizer.models import Article, Disagreement, Item, Sentence, SourceRef
@@ -108,12 +110,7 @@ def _neighbours(sigs: Sequence[Signature]) -> list[list[int]]:
     indptr = np.cumsum([0, *(len(sig) for sig in sigs)])
     x = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, len(vocab)))
     df = np.bincount(np.asarray(indices, dtype=np.int64), minlength=len(vocab))
-    rows, cols = [], []
-    for i in range(n):
-        terms = [c for c in x.indices[indptr[i] : indptr[i + 1]] if 1 < df[c] <= _MAX_POSTING]
-        for c in sorted(terms, key=lambda c: (df[c], c))[:_LOOKUP_TERMS]:
-            rows.append(i)
-            cols.append(c)
+    rows, cols = _rarest(x, df)
     proposer = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=x.shape)
     proposed = proposer @ x.T
     pairs = proposed.tocoo()
@@ -134,6 +131,24 @@ def _neighbours(sigs: Sequence[Signature]) -> list[list[int]]:
     return found
 
 
+def _rarest(
+    x: sparse.csr_matrix, df: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(row, term) for each row's ``_LOOKUP_TERMS`` rarest terms (fewest rows, then lowest
+    index) among those in more than one row and at most ``_MAX_POSTING``: all rows at once."""
+    row = np.repeat(np.arange(x.shape[0], dtype=np.int64), np.diff(x.indptr))
+    col = x.indices.astype(np.int64)
+    freq = df[col]
+    keep = (freq > 1) & (freq <= _MAX_POSTING)
+    row, col, freq = row[keep], col[keep], freq[keep]
+    order = np.lexsort((col, freq, row))
+    row, col = row[order], col[order]
+    starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]]) if len(row) else row
+    rank = np.arange(len(row)) - np.repeat(starts, np.diff(np.r_[starts, len(row)]))
+    first = rank < _LOOKUP_TERMS
+    return row[first], col[first]
+
+
 def _settle(
     groups: list[list[int]],
     rivals: dict[int, set[int]],
@@ -148,13 +163,14 @@ def _settle(
     """
     settled: list[list[int]] = []
     moved: dict[int, int] = {}  # original group -> its settled core
-    queue = [(g, members) for g, members in enumerate(groups)]
+    queue = deque(enumerate(groups))
     while queue:
-        origin, members = queue.pop(0)
+        origin, members = queue.popleft()
         shown = _shown([sentences[i] for i in members], articles)
         core = next(i for i in members if sentences[i] is shown)
         kept = [i for i in members if i == core or supports(stmts[core], stmts[i])]
-        rest = [i for i in members if i not in kept]
+        keep = set(kept)
+        rest = [i for i in members if i not in keep]
         if origin >= 0:
             moved[origin] = len(settled)
         settled.append(kept)
@@ -211,7 +227,7 @@ def _component(start: int, rivals: dict[int, set[int]]) -> set[int]:
 def _item(group: list[Sentence], scores: list[float], articles: Mapping[int, Article]) -> Item:
     """One item: the original article's wording, the outlets that state it, support-weighted
     score."""
-    ranked = sorted(group, key=_rank_key(group, articles))
+    ranked = group if len(group) == 1 else sorted(group, key=_rank_key(group, articles))
     sources = credits(ranked[0], ranked, articles)
     score = max(scores) * (1.0 + SUPPORT * math.log2(max(1, len(sources))))
     return Item(text=ranked[0].text, score=score, sources=sources, sentences=tuple(ranked))
@@ -226,7 +242,7 @@ def _rank_key(
 
 
 def _shown(group: Sequence[Sentence], articles: Mapping[int, Article]) -> Sentence:
-    return min(group, key=_rank_key(group, articles))
+    return group[0] if len(group) == 1 else min(group, key=_rank_key(group, articles))
 
 
 def credits(
@@ -292,12 +308,13 @@ def _originality(group: Sequence[Article]) -> dict[int, tuple[int, int, str, int
     The original is the one another member names as its source, else a dated one (earliest
     first), else the first given.
     """
-    named = {a.source_named for a in group if a.source_named}
+    namers: dict[str, set[int]] = {}  # outlet -> the articles that name it as their source
+    for b in group:
+        if b.source_named:
+            namers.setdefault(b.source_named, set()).add(b.id)
     keys = {}
     for a in group:
-        is_named = any(a.outlet == b.source_named for b in group if b.id != a.id) and (
-            a.outlet in named
-        )
+        is_named = bool(namers.get(a.outlet, set()) - {a.id})  # named by another article
         keys[a.id] = (
             0 if is_named else 1,
             0 if a.date else 1,

@@ -8,7 +8,8 @@ no fragments, no dangling "He said…", no half quotations, no headline run into
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 
 from summarizer import names
 from summarizer.models import Article, Sentence
@@ -64,13 +65,15 @@ _PRONOUN_SPEAKER = re.compile(
 _METADATA = re.compile(r"^(?:date|published|updated|posted|by)\s*:?\s*\d", re.I)
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _CAPITALISED = re.compile(r"^[A-Z][\w’'\-]*$")
+_NO_CAPITALS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def split_article(article: Article) -> list[Sentence]:
     """All sentences of one article, numbered in reading order, each with the people it
     names by surname only (``names.py``)."""
     ordinary = _lowercase_words(article.paragraphs)
-    vocabulary = frozenset(stem(w) for w in ordinary)
+    # Stems of the article's ordinary words, made only for the rare run-in heading.
+    vocabulary = cache(lambda: frozenset(stem(w) for w in ordinary))
     pieces: list[tuple[int, str, bool]] = []
     for p_index, paragraph in enumerate(article.paragraphs):
         found = [_drop_run_in_heading(raw, vocabulary) for raw in split_sentences(paragraph)]
@@ -155,7 +158,10 @@ def is_standalone(text: str) -> bool:
     if _SLUG.search(text) or _URL.search(text) or _METADATA.match(text) or "\\" in text:
         return False
     letters = _NON_LETTERS.sub("", text)
-    upper = sum(map(str.__ne__, letters, letters.lower()))
+    if letters.isascii():  # the same count, at C speed: A-Z are what lower() changes
+        upper = len(letters) - len(letters.translate(_NO_CAPITALS))
+    else:
+        upper = sum(map(str.__ne__, letters, letters.lower()))
     if upper * 2 > len(letters):
         return False  # shouting in capitals
     return len(set(content_terms(text))) >= MIN_TERMS
@@ -184,7 +190,7 @@ def _lowercase_words(paragraphs: Iterable[str]) -> frozenset[str]:
     return frozenset(t for p in paragraphs for t in re.findall(r"\b[a-z][a-z’'\-]+\b", p))
 
 
-def _drop_run_in_heading(text: str, vocabulary: frozenset[str]) -> str:
+def _drop_run_in_heading(text: str, vocabulary: Callable[[], frozenset[str]]) -> str:
     """Remove a sub-heading that lost its line break ("Security Guarantees Under Discussion
     Significant attention is…").
 
@@ -205,6 +211,6 @@ def _drop_run_in_heading(text: str, vocabulary: frozenset[str]) -> str:
     return text
 
 
-def _is_ordinary(token: str, vocabulary: frozenset[str]) -> bool:
+def _is_ordinary(token: str, vocabulary: Callable[[], frozenset[str]]) -> bool:
     low = words(token)
-    return bool(low) and (low[0] in STOP_WORDS or stem(low[0]) in vocabulary)
+    return bool(low) and (low[0] in STOP_WORDS or stem(low[0]) in vocabulary())

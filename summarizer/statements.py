@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from summarizer.text import STOP_WORDS, content_terms, normalise, stem, words
+from summarizer.text import NUMBER_WORDS, STOP_WORDS, content_terms, normalise, stem, words
 
 # Merging (``states``): term-set overlap as Jaccard with at least MIN_SHARED content words in
 # common, or as containment of the smaller set (a shortened wire copy) with at least
@@ -40,7 +40,9 @@ Signature = frozenset[str]
 _NEGATORS = frozenset(
     {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot"}
 )
-_NEGATING_STEMS = ("refus", "deni", "deny", "reject")
+# A word ending "n't", or one longer than four letters starting "refus", "deni", "deny" or
+# "reject", among the words joined by spaces.
+_NEGATING = re.compile(r"n't(?: |$)|(?:^| )(?:refus|reject|den[iy]\S)")
 _MULTIPLIERS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 _MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -50,6 +52,8 @@ _MONTHS = frozenset(
 # A number as printed: 17, 1,250, 2.5, with any thousands separators.
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _TOKEN = re.compile(r"[$€£]?\d[\d,.]*\d|[$€£]?\d|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
+# In ASCII text, what any quantity needs: a digit, or a number word as a whole word.
+_MAY_COUNT = re.compile(rf"[0-9]|(?i:(?<![a-z])(?:{'|'.join(sorted(NUMBER_WORDS))})(?![a-z]))")
 
 
 @dataclass(frozen=True)
@@ -156,20 +160,21 @@ def _is_key(value: str) -> bool:
 
 
 def _negated(text: str) -> bool:
-    for word in words(text):
-        if word in _NEGATORS or word.endswith("n't"):
-            return True
-        if word.startswith(_NEGATING_STEMS) and len(word) > 4:
-            return True
-    return False
+    found = words(text)
+    return not _NEGATORS.isdisjoint(found) or bool(_NEGATING.search(" ".join(found)))
 
 
 def _figures(text: str) -> frozenset[tuple[str, str]]:
     """(unit, value) for each quantity: the unit is the first content word after the number
     (after "million" and the like), else the one before it ("killed 17.")."""
+    if text.isascii() and not _MAY_COUNT.search(text):
+        return frozenset()  # no digit and no number word: no quantity (most sentences)
     tokens = _TOKEN.findall(text.replace("%", " percent"))
     found: set[tuple[str, str]] = set()
-    for i in range(len(tokens)):
+    for i, token in enumerate(tokens):
+        bare = token.lstrip("$€£")
+        if not (bare[:1].isdigit() or bare.lower() in NUMBER_WORDS):
+            continue  # no quantity (``_quantity`` asks the same first): most tokens
         value = _quantity(tokens, i)
         if value is None:
             continue

@@ -50,6 +50,7 @@ _NUMBER_WORDS = (
     "twenty",
 )
 _NUMBERS = {w: str(i) for i, w in enumerate(_NUMBER_WORDS)}
+NUMBER_WORDS = frozenset(_NUMBERS)  # the words ``normalise`` turns into digits
 _PERCENT = re.compile(r"%|\bper\s+cent\b", re.I)
 # British spellings that a stemmer leaves apart from the American ones ("defence").
 _BRITISH = re.compile(r"(?<=\w{3})(?:our(?=s?$)|ence(?=s?$)|is(?=e[sd]?$|ing$|ation))")
@@ -58,13 +59,21 @@ _AMERICAN = {"our": "or", "ence": "ense", "is": "iz"}
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits; inner apostrophes kept)."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=100_000)
+def _words(text: str) -> tuple[str, ...]:
+    """Cached: concepts, terms and negation each read the same sentences' words."""
     text = _PERCENT.sub(" percent ", text.lower())
-    return [w.replace("’", "'") for w in _WORD.findall(text)]
+    return tuple(w.replace("’", "'") for w in _WORD.findall(text))
 
 
+@lru_cache(maxsize=200_000)
 def normalise(word: str) -> str:
     """One form for spelling variants and small numbers, so copies that reword a sentence
-    ("five percent" for "5%", "defence" for "defense") still share its terms."""
+    ("five percent" for "5%", "defence" for "defense") still share its terms. Cached: every
+    stage normalises the same words."""
     if word in _NUMBERS:
         return _NUMBERS[word]
     return _BRITISH.sub(lambda m: _AMERICAN[m.group(0)], word)
@@ -84,12 +93,16 @@ def content_terms(text: str) -> list[str]:
 @lru_cache(maxsize=100_000)
 def _content_terms(text: str) -> tuple[str, ...]:
     """Cached: ranking, merging and selection all ask for the same sentences' terms."""
-    terms = []
-    for word in words(text):
-        form = normalise(word)
-        if form.isdigit() or (len(form) > 1 and word not in STOP_WORDS):
-            terms.append(stem(form))
-    return tuple(terms)
+    return tuple(term for term in map(_term, _words(text)) if term is not None)
+
+
+@lru_cache(maxsize=200_000)
+def _term(word: str) -> str | None:
+    """A word's content term; None for a stop word or a single letter (cached per word)."""
+    form = normalise(word)
+    if form.isdigit() or (len(form) > 1 and word not in STOP_WORDS):
+        return stem(form)
+    return None
 
 
 def bigrams(terms: Iterable[str]) -> list[tuple[str, str]]:

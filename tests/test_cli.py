@@ -48,6 +48,31 @@ def test_version_and_help() -> None:
         assert "usage: brief" in result.stdout
 
 
+# What a command that only answers (--help, --version, a mistyped option) must not import:
+# these take about 2 s between them, where Python itself starts in 0.03 s.
+HEAVY = ("nltk", "numpy", "scipy", "sumy", "textblob", "trafilatura", "feedparser", "tqdm")
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--help"], ["build", "--help"], ["build", "--items", "0"]]
+)
+def test_answering_imports_no_heavy_library(args: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from summarizer.cli import main\n"
+        "try:\n"
+        f"    main({args!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(HEAVY)!r}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_missing_path(tmp_path: Path) -> None:
     result = run("build", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
     assert_fails_cleanly(result, "no such file or folder")

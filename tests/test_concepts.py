@@ -134,3 +134,23 @@ def test_the_matrix_finds_the_models_concepts_in_any_text() -> None:
     assert (again[0] != matrix[0]).nnz == 0
     assert again[1].nnz == 0
     assert list(model.value(["Rescue crews reached the valley."])) == [matrix[0] @ model.weights]
+
+
+def test_the_day_s_matrix_holds_each_sentence_s_concepts() -> None:
+    """``weigh`` finds all sentences' concepts at once; each row must be that sentence's
+    ``concepts``, and the columns the concepts in the order the day first has them."""
+    texts = [
+        "The missile strikes killed 17 people in the city of Dnipro.",
+        "Five percent of GDP, the allies agreed; the defence budget grows.",
+        "Missile strikes killed 17 people in Dnipro, officials said.",
+        "In the city of Dnipro the strikes went on.",
+        "",
+    ]
+    sentences = [Sentence(i % 2, i, text) for i, text in enumerate(texts)]
+    model, matrix = weigh(sentences)
+    first_seen = list(dict.fromkeys(c for text in texts for c in concepts(text)))
+    assert list(model.index) == first_seen
+    names = {i: c for c, i in model.index.items()}
+    for row, text in enumerate(texts):
+        found = matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
+        assert sorted(names[int(c)] for c in found) == sorted(concepts(text))

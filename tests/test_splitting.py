@@ -204,3 +204,17 @@ def test_pysbd_is_not_used() -> None:
 def test_deterministic() -> None:
     text = "Dr. Ames left at 5 p.m. Friday. “Why?” nobody asked. It rained."
     assert split_sentences(text) == split_sentences(text)
+
+
+@pytest.mark.parametrize("text", [*ONE_SENTENCE, *(text for text, _ in SPLITS)])
+def test_punkt_is_asked_the_same_as_its_debug_path(text: str) -> None:
+    """The splitter asks Punkt only for its break decisions; they must be the decisions
+    Punkt's own per-candidate path (``debug_decisions``) reports, so splitting is unchanged."""
+    masked = splitting._mask(text)
+    fast = list(splitting._TOKENIZER.break_periods(masked))
+    debug = [
+        int(d["period_index"])
+        for d in splitting._TOKENIZER.debug_decisions(masked)
+        if d["break_decision"]
+    ]
+    assert fast == debug
