@@ -74,18 +74,23 @@ def report_day(name: str, brief: dict[str, object], label: Callable[[str], str])
     )
 
 
-def ag_news(data: Path, work: Path) -> None:
-    folder = work / "ag"
-    folder.mkdir()
-    seen: Counter[str] = Counter()
-    with (data / "topics" / "ag_news_test" / "test.csv").open(encoding="utf-8") as handle:
-        for label, title, description in csv.reader(handle):
-            seen[label] += 1
-            if seen[label] <= 50:
-                text = f"{title}\n\n{description.replace(chr(92), ' ')}\n"
-                (folder / f"c{label}_{seen[label]:03d}.txt").write_text(text, encoding="utf-8")
-    brief = build([folder], work / "ag-brief")
-    report_day("AG News day (200 items)", brief, lambda p: Path(p).name.split("_")[0])
+def ag_news(data: Path, work: Path, days: int = 1) -> None:
+    """The AG News day (items 1-50 of each class), and with ``days`` > 1 the next ones too
+    (items 51-100, 101-150, ...): other mixed days of the same kind."""
+    for day in range(days):
+        folder = work / f"ag{day}"
+        folder.mkdir()
+        seen: Counter[str] = Counter()
+        with (data / "topics" / "ag_news_test" / "test.csv").open(encoding="utf-8") as handle:
+            for label, title, description in csv.reader(handle):
+                seen[label] += 1
+                if 50 * day < seen[label] <= 50 * (day + 1):
+                    text = f"{title}\n\n{description.replace(chr(92), ' ')}\n"
+                    name = f"c{label}_{seen[label]:03d}.txt"
+                    (folder / name).write_text(text, encoding="utf-8")
+        brief = build([folder], work / f"ag{day}-brief")
+        span = f"items {50 * day + 1}-{50 * (day + 1)} of each class"
+        report_day(f"AG News day ({span})", brief, lambda p: Path(p).name.split("_")[0])
 
 
 def duc3(data: Path, work: Path) -> None:
@@ -125,6 +130,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--only", choices=sorted(RUNS), action="append")
+    parser.add_argument("--ag-days", type=int, default=1, help="AG News days to build (ag)")
     args = parser.parse_args()
     if not (args.data / "duc2006").is_dir():
         print(f"no development data at {args.data}: nothing to measure")
@@ -132,7 +138,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.only or list(RUNS):
             (Path(tmp) / name).mkdir()
-            RUNS[name](args.data, Path(tmp) / name)
+            if name == "ag":
+                ag_news(args.data, Path(tmp) / name, args.ag_days)
+            else:
+                RUNS[name](args.data, Path(tmp) / name)
     return 0
 
 
