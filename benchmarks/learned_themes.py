@@ -1,7 +1,7 @@
 """Sections that fit the story: which themes `brief build` picks, and how pure learned ones are.
 
 Usage:
-    python benchmarks/learned_themes.py [DEV_DATA] [--only ag|duc3|duc2006|duc2007|seeds]
+    python benchmarks/learned_themes.py [DEV_DATA] [--only ag|duc3|mixed|duc2006|duc2007|seeds]
 
 DEV_DATA defaults to ``../shared/dev-data`` beside the repository; exits 0 with a message when
 it is absent. Every brief is built with ``brief build`` and no ``--themes`` (the command's own
@@ -12,6 +12,8 @@ choice between the bundled themes and learned ones), then read back from its JSO
   the repository). Reports the sections besides Other and the purity of the brief's items (the
   share whose class is their section's majority class), with and without Other.
 - ``duc3``: three DUC 2007 update topics (all three batches each) read as one day; the same.
+- ``mixed``: four mixed days of full articles, 8 from each of 5 DUC 2006 clusters; the same,
+  by cluster.
 - ``duc2006``: for each of the 50 clusters, which themes were used, their fit, and whether a
   Diplomacy, Battlefield or NATO section appears.
 - ``duc2007``: the learned section titles of each of the 10 DUC 2007 update topics (all
@@ -26,6 +28,7 @@ import contextlib
 import csv
 import io
 import json
+import shutil
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -103,6 +106,23 @@ def _topic(path: str) -> str:
     return next(part for part in Path(path).parts if part in DUC3)
 
 
+def mixed(data: Path, work: Path) -> None:
+    """Mixed days of full articles: 8 articles from each of 5 DUC 2006 clusters as one day
+    (clusters 1-5, 6-10, 11-15, 16-20), each copied into a temporary folder under its
+    cluster's name; purity is by cluster."""
+    clusters = sorted((data / "duc2006" / "docs").iterdir())
+    for day in range(4):
+        folder = work / f"mixed{day}"
+        folder.mkdir()
+        chosen = clusters[5 * day : 5 * day + 5]
+        for cluster in chosen:
+            for path in sorted(cluster.iterdir())[:8]:
+                shutil.copy(path, folder / f"{cluster.name}__{path.name}")
+        brief = build([folder], work / f"mixed{day}-brief")
+        name = f"Mixed day of {', '.join(c.name for c in chosen)} (8 articles each)"
+        report_day(name, brief, lambda p: Path(p).name.split("__")[0])
+
+
 def duc2006(data: Path, work: Path) -> None:
     for cluster in sorted((data / "duc2006" / "docs").iterdir()):
         brief = build([cluster], work / cluster.name)
@@ -123,7 +143,14 @@ def seeds(data: Path, work: Path) -> None:
     print(f"seeds {brief['themes']} {[s['title'] for s in brief['sections']]}")  # type: ignore[attr-defined]
 
 
-RUNS = {"ag": ag_news, "duc3": duc3, "duc2006": duc2006, "duc2007": duc2007, "seeds": seeds}
+RUNS = {
+    "ag": ag_news,
+    "duc3": duc3,
+    "mixed": mixed,
+    "duc2006": duc2006,
+    "duc2007": duc2007,
+    "seeds": seeds,
+}
 
 
 def main() -> int:
