@@ -190,7 +190,7 @@ def write_brief(out_dir: Path, stem: str, rendered: Mapping[str, str]) -> list[P
     journal = out_dir / f".{stem}{JOURNAL_SUFFIX}"
     temps: list[Path] = []
     try:
-        with _folder_lock(out_dir):
+        with folder_lock(out_dir):
             _recover_all(out_dir)
             sweep_leftovers(out_dir)
             for suffix, target in zip(SUFFIXES, targets, strict=True):
@@ -209,9 +209,10 @@ def write_brief(out_dir: Path, stem: str, rendered: Mapping[str, str]) -> list[P
 
 
 @contextlib.contextmanager
-def _folder_lock(folder: Path) -> Iterator[None]:
+def folder_lock(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on the folder itself (no lock file to leave behind); the OS
-    releases it when the process ends, however it ends."""
+    releases it when the process ends, however it ends. Builds and publishes take the same
+    lock, so a build into a site folder never sweeps a running publish's temporary files."""
     fd = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -281,7 +282,7 @@ def finish_interrupted(folder: Path, stem: str) -> None:
     if not journal.exists():
         return
     try:
-        with _folder_lock(folder):
+        with folder_lock(folder):
             if journal.exists():
                 _roll_forward(journal)
             sweep_leftovers(folder)

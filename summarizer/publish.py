@@ -5,18 +5,16 @@ The site folder holds ``index.html`` (newest first, with each brief's headline i
 published, from which the index and the feed are rebuilt. Publishing a date again replaces
 that date's entry and keeps every other. All files are rendered before any is written and then
 replaced together (the date page first, ``archive.json`` last), so a failure leaves the site
-exactly as it was and even a crash leaves every file whole. A lock file keeps two publishes
-from interleaving.
+exactly as it was and even a crash leaves every file whole. The folder's lock (the one a build
+takes, ``output.folder_lock``) keeps two publishes, or a publish and a build, from
+interleaving.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import json
-import os
-import re
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -29,20 +27,15 @@ from summarizer.config import SiteSettings
 from summarizer.errors import ConfigError, OutputError, PublishError
 from summarizer.feed import FEED_NAME, INDEX_NAME, Entry, atom_feed, timestamp
 from summarizer.models import Brief
-from summarizer.output import atomic_write_files
+from summarizer.output import atomic_write_files, folder_lock, sweep_leftovers
 from summarizer.render import Renderer, markdown_to_html
 from summarizer.stored import StoredBrief
 
 ARCHIVE_NAME = "archive.json"
-LOCK_NAME = ".publish.lock"
 PAGE_TEMPLATE = "site_page.html.j2"
 INDEX_TEMPLATE = "site_index.html.j2"
 ARCHIVE_FORMAT = 1
 _DAMAGED_HINT = "restore it from a backup or publish into a new folder"
-# Temporary and backup files a killed publish may leave behind (see output.py for the names).
-_LEFTOVER = re.compile(
-    r"\.(index\.html|feed\.xml|archive\.json|\d{4}-\d\d-\d\d\.html)\..+\.(tmp|bak)"
-)
 
 
 @dataclass(frozen=True)
@@ -179,23 +172,14 @@ def render_site(
 
 @contextlib.contextmanager
 def _locked(site: Path) -> Iterator[None]:
-    """Hold the site's lock (released by the OS even if the process dies)."""
-    try:
-        site.mkdir(parents=True, exist_ok=True)
-        handle = open(site / LOCK_NAME, "a")  # noqa: SIM115 - held for the whole block
-    except OSError as exc:
-        raise PublishError(f"cannot use site folder {site}: {exc.strerror or exc}") from exc
-    with handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    """Hold the site folder's lock (released by the OS even if the process dies)."""
+    with contextlib.ExitStack() as stack:
+        try:
+            site.mkdir(parents=True, exist_ok=True)
+            stack.enter_context(folder_lock(site))
+        except OSError as exc:
+            raise PublishError(f"cannot use site folder {site}: {exc.strerror or exc}") from exc
         yield
-
-
-def _sweep(site: Path) -> None:
-    """Remove what a killed publish left: its temporary files and second names."""
-    for name in os.listdir(site):
-        if _LEFTOVER.fullmatch(name):
-            with contextlib.suppress(OSError):
-                (site / name).unlink()
 
 
 def publish(
@@ -220,7 +204,7 @@ def publish(
         updated=moment,
     )
     with _locked(site):
-        _sweep(site)
+        sweep_leftovers(site)
         archive, replaced = _merge(load_archive(site), stored.brief, entry)
         files = render_site(stored, archive, settings, renderer)
         try:

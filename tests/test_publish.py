@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from conftest import item, make_brief, ref
 from summarizer.config import SiteSettings
 from summarizer.errors import ConfigError, PublishError
 from summarizer.models import Brief, Section
-from summarizer.output import write_brief
+from summarizer.output import folder_lock, write_brief
 from summarizer.publish import headlines, publish
 from summarizer.render import Renderer
 from summarizer.stored import StoredBrief, load_stored
@@ -192,6 +193,30 @@ def test_a_crash_mid_publish_leaves_every_file_whole(
     publish_day(25)
     assert len(archive_entries(site)) == 2
     assert not [p.name for p in site.iterdir() if p.suffix in {".tmp", ".bak"}]
+
+
+def test_a_publish_waits_for_a_build_writing_into_the_same_folder(tmp_path: Path) -> None:
+    # A build into the site folder sweeps leftovers under the folder's lock: a publish there
+    # must take the same lock, or the build could sweep away the publish's temporary files.
+    site = tmp_path / "site"
+    site.mkdir()
+    stored = stored_for(tmp_path / "briefs", brief_for(25))
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            publish(stored, SiteSettings(dir=site), now=MOMENT)
+        except BaseException as exc:  # reported below, not lost in the thread
+            failed.append(exc)
+
+    worker = threading.Thread(target=run)
+    with folder_lock(site):  # what write_brief holds while it recovers, sweeps and writes
+        worker.start()
+        worker.join(timeout=1.0)
+        assert worker.is_alive() and not (site / "index.html").exists()
+    worker.join(timeout=30)
+    assert not worker.is_alive() and not failed
+    assert (site / "2025-06-25.html").is_file() and (site / "index.html").is_file()
 
 
 def test_a_damaged_archive_is_reported_and_left_alone(
