@@ -308,23 +308,22 @@ def to_toml(suggestions: Sequence[Suggestion], statements: int, articles: int) -
         '# ("strike" finds "strikes"); phrases match whole and count double; min_words is how',
         "# many of a theme's words a sentence needs to be placed in it (a phrase counts two).",
     ]
-    for order, s in enumerate(suggestions, start=1):
-        lines += [
-            "",
-            f"# {s.statements} statement(s) are mostly about this group.",
-            "[[theme]]",
-            f"key = {_quote(s.key)}",
-            f"title = {_quote(s.title)}",
-            f"order = {order}",
-            f"words = [{', '.join(_quote(w) for w in s.words)}]",
-            f"phrases = [{', '.join(_quote(p) for p in s.phrases)}]",
-            f"min_words = {MIN_WORDS}",
-        ]
-    lines += ["", "[[theme]]", 'key = "other"', 'title = "Other"']
-    lines += [f"order = {len(suggestions) + 1}", "fallback = true", ""]
+    *entries, other = to_data(suggestions)["theme"]  # the same fields as learned themes get
+    for s, entry in zip(suggestions, entries, strict=True):
+        lines += ["", f"# {s.statements} statement(s) are mostly about this group."]
+        lines += ["[[theme]]", *(f"{name} = {_toml(value)}" for name, value in entry.items())]
+    lines += ["", "[[theme]]", *(f"{name} = {_toml(value)}" for name, value in other.items())]
+    lines.append("")
     return "\n".join(lines)
 
 
-def _quote(value: str) -> str:
-    """A TOML basic string (JSON's escapes are TOML's)."""
+def _toml(value: object) -> str:
+    """A value of a themes file in TOML: strings as basic strings (JSON's escapes are TOML's),
+    lists of them, whole numbers and booleans."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return f"[{', '.join(_toml(v) for v in value)}]"
+    if isinstance(value, int):
+        return str(value)
     return json.dumps(value, ensure_ascii=False)
