@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from summarizer.errors import UnreadableSource
@@ -105,24 +105,36 @@ def clean_all(
 ) -> tuple[list[Article], list[Skipped]]:
     """Clean every document as it arrives (its raw text is not kept); the same text arriving
     twice counts once. Inputs the reader already skipped pass through, in order."""
+    return distinct(clean_each(docs))
+
+
+def clean_each(docs: Iterable[RawDocument | Skipped]) -> Iterator[Article | Skipped]:
+    """Each document cleaned (numbered later, ``distinct``), or the reason it is skipped."""
+    for raw in docs:
+        if isinstance(raw, Skipped):
+            yield raw
+            continue
+        try:
+            yield clean(raw, 0)
+        except UnreadableSource as exc:
+            yield Skipped(raw.path, str(exc))
+
+
+def distinct(found: Iterable[Article | Skipped]) -> tuple[list[Article], list[Skipped]]:
+    """Articles numbered in order, each text once; what was skipped, in order."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
-    for raw in docs:
-        if isinstance(raw, Skipped):
-            skipped.append(raw)
+    for item in found:
+        if isinstance(item, Skipped):
+            skipped.append(item)
             continue
-        try:
-            article = clean(raw, len(articles))
-        except UnreadableSource as exc:
-            skipped.append(Skipped(raw.path, str(exc)))
-            continue
-        key = " ".join(" ".join(article.paragraphs).lower().split())
+        key = " ".join(" ".join(item.paragraphs).lower().split())
         if key in seen:
-            skipped.append(Skipped(raw.path, f"same text as {seen[key]}"))
+            skipped.append(Skipped(item.path, f"same text as {seen[key]}"))
             continue
-        seen[key] = raw.path
-        articles.append(article)
+        seen[key] = item.path
+        articles.append(dataclasses.replace(item, id=len(articles)) if articles else item)
     return articles, skipped
 
 

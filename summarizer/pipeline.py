@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer import cleaning, dates, fetch, readers
+from summarizer import cleaning, dates, fetch, intake, readers
 from summarizer.budget import select_budget
 from summarizer.compose import brief_date, compose
 from summarizer.errors import InputError
@@ -26,7 +26,7 @@ from summarizer.history import (
 )
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output import write_brief
-from summarizer.progress import NO_STEPS, Steps, progress, steps
+from summarizer.progress import NO_STEPS, Steps, steps
 from summarizer.ranking import DEFAULT_RANKER, CoversConcepts, Ranker, get_ranker, rank_sentences
 from summarizer.redundancy import merge
 from summarizer.render import Renderer
@@ -96,16 +96,15 @@ def load(sources: Sequence[str], options: ReadOptions = DEFAULT_READ) -> Corpus:
     """Read (files and URLs) and clean one input at a time, keep one copy per URL and the
     date window, split; raise ``InputError`` when no article is usable."""
     found, missing = readers.gather(sources)
-    docs = readers.iter_read(
-        progress(found, "reading", options.quiet), options.max_bytes, options.timeout
+    articles, unread = intake.read_and_clean(
+        found, options.max_bytes, options.timeout, options.quiet
     )
-    articles, unread = cleaning.clean_all(docs)
     articles, repeated = one_per_url(articles, cleaning.article_size)
     articles, outside = dates.select_window(cleaning.renumber(articles), options.window)
     skipped = (*missing, *unread, *repeated, *outside)
     if not articles:
         raise InputError(_nothing_usable(sources, skipped))
-    sentences = split_all(progress(articles, "splitting", options.quiet, unit=" articles"))
+    sentences = split_all(articles, options.quiet)
     return Corpus(tuple(articles), tuple(sentences), skipped)
 
 

@@ -28,15 +28,26 @@ def progress(
     quiet: bool = False,
     unit: str = " files",
     min_items: int = MIN_ITEMS,
+    total: int | None = None,
 ) -> Iterator[T]:
-    """Iterate over ``items``, drawing a bar labelled ``what`` when it helps."""
-    total = len(items) if isinstance(items, Sized) else None
+    """Iterate over ``items``, drawing a bar labelled ``what`` when it helps; ``total`` is
+    their number when ``items`` is an iterator."""
+    if total is None and isinstance(items, Sized):
+        total = len(items)
     if not showing(quiet) or (total is not None and total < min_items):
         yield from items
         return
+    yield from _tqdm()(items, desc=what, total=total, file=sys.stderr, leave=False, unit=unit)
+
+
+def _tqdm() -> Any:
+    """tqdm's bar, without its monitor thread: splitting forks worker processes while a bar
+    is drawn (``workers.py``), and a fork should not copy a thread that may hold a lock. The
+    monitor only retunes how often a stalled bar redraws."""
     from tqdm import tqdm
 
-    yield from tqdm(items, desc=what, total=total, file=sys.stderr, leave=False, unit=unit)
+    tqdm.monitor_interval = 0
+    return tqdm
 
 
 class Steps:
@@ -46,9 +57,7 @@ class Steps:
     def __init__(self, names: Sequence[str], shown: bool) -> None:
         self._bar: Any = None
         if shown and names:
-            from tqdm import tqdm
-
-            self._bar = tqdm(
+            self._bar = _tqdm()(
                 total=len(names), desc=names[0], file=sys.stderr, leave=False, unit=" steps"
             )
         self._started = False

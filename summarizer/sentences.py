@@ -8,13 +8,16 @@ no fragments, no dangling "He said…", no half quotations, no headline run into
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from summarizer import names
 from summarizer.models import Article, Sentence
+from summarizer.progress import progress
 from summarizer.splitting import split_sentences
+from summarizer.statements import statement
 from summarizer.text import STOP_WORDS, content_terms, stem, words
+from summarizer.workers import map_in_order
 
 MIN_WORDS = 6
 MAX_WORDS = 70
@@ -114,9 +117,22 @@ def _surname_refs(
     return tuple(refs)
 
 
-def split_all(articles: Iterable[Article]) -> list[Sentence]:
-    """Sentences of every article, grouped by article in input order."""
-    return [s for article in articles for s in split_article(article)]
+def split_all(articles: Sequence[Article], quiet: bool = True) -> list[Sentence]:
+    """Sentences of every article, grouped by article in input order; split in worker
+    processes on a large day (``workers.py``), with a progress bar unless ``quiet``."""
+    found = map_in_order(_split_and_state, articles)
+    shown = progress(found, "splitting", quiet, unit=" articles", total=len(articles))
+    return [s for sentences in shown for s in sentences]
+
+
+def _split_and_state(article: Article) -> list[Sentence]:
+    """``split_article``, and each sentence's statement worked out while the words are at
+    hand: merging asks every one of them, and in a worker process it costs the parent nothing
+    (``workers.SharedCache``)."""
+    out = split_article(article)
+    for sentence in out:
+        statement(sentence.text)
+    return out
 
 
 def repair(text: str) -> str:

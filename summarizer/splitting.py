@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from nltk.tokenize.punkt import (
+from summarizer.nltk_lean import (
     _ORTHO_BEG_UC,
     _ORTHO_MID_LC,
     PunktParameters,

@@ -7,21 +7,34 @@ the stemmer is NLTK's Snowball (pure code) and the stop words are the list sumy 
 
 from __future__ import annotations
 
+import pkgutil
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
-from nltk.stem.snowball import SnowballStemmer
 from scipy import sparse
-from sumy.utils import get_stop_words
+
+from summarizer.nltk_lean import SnowballStemmer
+from summarizer.workers import SharedCache
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _STEMMER = SnowballStemmer("english")
 
+
+def _sumy_stop_words(language: str) -> frozenset[str]:
+    """sumy's stop-word list, read from the file sumy ships the way ``sumy.utils.get_stop_words``
+    reads it: importing ``sumy.utils`` would load requests and pycountry (its URL fetching and
+    language names), a tenth of a second at every start for a word list."""
+    data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
+    if data is None:  # pragma: no cover - sumy always ships its lists
+        raise LookupError(f"sumy has no stop words for {language}")
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
+
+
 # sumy's English list, plus reporting verbs: "said" carries no content in news.
-STOP_WORDS: frozenset[str] = frozenset(get_stop_words("english")) | frozenset(
+STOP_WORDS: frozenset[str] = _sumy_stop_words("english") | frozenset(
     {"said", "says", "say", "saying", "told", "tell", "also", "would", "could", "mr", "ms", "mrs"}
 )
 
@@ -57,16 +70,29 @@ _BRITISH = re.compile(r"(?<=\w{3})(?:our(?=s?$)|ence(?=s?$)|is(?=e[sd]?$|ing$|at
 _AMERICAN = {"our": "or", "ence": "ense", "is": "iz"}
 
 
+# Shared with worker processes (``workers.py``): the day's vocabulary is stemmed once, and
+# each sentence's words and terms are read once.
+_STEMS: SharedCache[str, str] = SharedCache("stems", limit=300_000)
+_WORDS: SharedCache[str, tuple[str, ...]] = SharedCache("words", limit=100_000)
+_TERMS: SharedCache[str, tuple[str, ...]] = SharedCache("terms", limit=100_000)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits; inner apostrophes kept)."""
     return list(_words(text))
 
 
-@lru_cache(maxsize=100_000)
 def _words(text: str) -> tuple[str, ...]:
-    """Cached: concepts, terms and negation each read the same sentences' words."""
-    text = _PERCENT.sub(" percent ", text.lower())
-    return tuple(w.replace("’", "'") for w in _WORD.findall(text))
+    """Cached, and shared with worker processes: concepts, terms and negation each read the
+    same sentences' words, and the worker that split a sentence has read them already."""
+    return _WORDS.get(text, _read_words)
+
+
+def _read_words(text: str) -> tuple[str, ...]:
+    # Curly apostrophes made straight before the split, not in each word: the pattern takes
+    # either inside a word and none outside one, so the words are the same.
+    text = _PERCENT.sub(" percent ", text.lower()).replace("’", "'")
+    return tuple(_WORD.findall(text))
 
 
 @lru_cache(maxsize=200_000)
@@ -79,9 +105,12 @@ def normalise(word: str) -> str:
     return _BRITISH.sub(lambda m: _AMERICAN[m.group(0)], word)
 
 
-@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball stem of one lower-cased word, cached: news vocabulary repeats heavily."""
+    return _STEMS.get(word, _snowball)
+
+
+def _snowball(word: str) -> str:
     return str(_STEMMER.stem(word))
 
 
@@ -90,10 +119,14 @@ def content_terms(text: str) -> list[str]:
     return list(_content_terms(text))
 
 
-@lru_cache(maxsize=100_000)
 def _content_terms(text: str) -> tuple[str, ...]:
-    """Cached: ranking, merging and selection all ask for the same sentences' terms."""
-    return tuple(term for term in map(_term, _words(text)) if term is not None)
+    """Cached and shared (as ``_words``): ranking, merging and selection all ask for the same
+    sentences' terms."""
+    return _TERMS.get(text, _find_terms)
+
+
+def _find_terms(text: str) -> tuple[str, ...]:
+    return tuple(filter(None, map(_term, _words(text))))  # _term gives None or a non-empty stem
 
 
 @lru_cache(maxsize=200_000)

@@ -182,3 +182,21 @@ def test_people_named_by_surname_after_their_full_name_are_recorded() -> None:
     assert sents[0].names == ()
     assert sents[1].names == (("Hagel", "Sen. Chuck"),)
     assert sents[2].names == (("Hagel", "Sen. Chuck"),)  # Rutte is named in full there
+
+
+def test_splitting_in_worker_processes_gives_the_same_sentences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from summarizer import workers
+    from summarizer.sentences import split_all
+
+    articles = [
+        _article("The council met on Monday. It approved the budget.", article_id=0),
+        _article("Mayor Ann Lee said the vote was close. Lee thanked the staff.", article_id=1),
+        _article("Rain fell all day. Roads were closed in 3 districts.", article_id=2),
+    ]
+    serial = split_all(articles)
+    monkeypatch.setattr(workers, "MIN_ITEMS", 1)
+    monkeypatch.setattr(workers, "CHUNK", 1)
+    assert split_all(articles) == serial
+    assert [s.article for s in serial] == [0, 0, 1, 1, 2, 2]

@@ -1,0 +1,42 @@
+"""nltk loads without scipy.stats, and scipy.stats still loads afterwards."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+_CHECK = """
+import sys
+from summarizer.text import stem
+from summarizer.splitting import split_sentences
+assert "nltk" in sys.modules and "scipy.stats" not in sys.modules, sorted(sys.modules)
+assert stem("running") == "run"
+assert split_sentences("Mr. Smith left. He came back.") == ["Mr. Smith left.", "He came back."]
+import scipy.stats
+assert abs(scipy.stats.norm.cdf(0) - 0.5) < 1e-9
+print("ok")
+"""
+
+
+def test_nltk_loads_without_scipy_stats_and_scipy_stats_loads_after() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _CHECK], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+_LOADED_FIRST = """
+import scipy.stats
+from summarizer.text import stem
+assert stem("running") == "run"
+assert scipy.stats.fisher_exact([[1, 2], [3, 4]])[1] > 0
+print("ok")
+"""
+
+
+def test_a_program_that_loaded_scipy_stats_first_keeps_it() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED_FIRST], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
