@@ -27,7 +27,6 @@ from itertools import pairwise
 import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
-from scipy.sparse.linalg import svds
 
 from summarizer.models import Item
 from summarizer.text import STOP_WORDS, content_terms, normalise, stem
@@ -199,6 +198,8 @@ def _nndsvd(x: sparse.csr_matrix, k: int) -> tuple[Matrix, Matrix]:
     if x.shape[0] * x.shape[1] <= _DENSE_SVD or k >= min(x.shape):
         u, s, vt = np.linalg.svd(x.toarray(), full_matrices=False)
     else:
+        from scipy.sparse.linalg import svds  # a tenth of a second: only a large day needs it
+
         u, s, vt = svds(x, k=k, v0=np.ones(min(x.shape)), random_state=0)
         order = np.argsort(-s)
         u, s, vt = u[:, order], s[order], vt[order]

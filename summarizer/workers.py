@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Any, Generic, TypeVar
@@ -27,7 +28,7 @@ R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
-MIN_ITEMS = 150  # below this, starting workers costs more than it saves
+MIN_ITEMS = 40  # fewer articles than this finish before workers would have started
 CHUNK = 16  # items handed to a worker at a time: few round trips, even shares
 MAX_WORKERS = 8
 
@@ -98,7 +99,10 @@ def map_in_order(
     ``func`` must be a module-level function (it is sent to the workers by name), and what it
     returns must pickle."""
     count = available_workers() if workers is None else workers
-    if count < 2 or len(items) < (MIN_ITEMS if min_items is None else min_items):
+    # A fork copies only the calling thread: with another thread running (a caller's server,
+    # a timer) a lock it holds would stay locked in the workers, so then it is the plain loop.
+    alone = threading.active_count() == 1
+    if count < 2 or not alone or len(items) < (MIN_ITEMS if min_items is None else min_items):
         yield from map(func, items)
         return
     context = multiprocessing.get_context("fork")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,19 @@ def test_what_a_worker_made_reaches_the_parent_cache() -> None:
 def test_an_error_in_a_worker_reaches_the_caller() -> None:
     with pytest.raises(ValueError, match="three"):
         list(map_in_order(_fails_on_three, list(range(10)), workers=2, min_items=1))
+
+
+def test_with_another_thread_running_it_stays_in_this_process() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        found = list(map_in_order(_square_with_pid, list(range(50)), workers=2, min_items=1))
+    finally:
+        stop.set()
+        other.join()
+    assert {pid for _, pid in found} == {os.getpid()}
+    assert [value for value, _ in found] == [n * n for n in range(50)]
 
 
 def test_a_full_cache_starts_afresh() -> None:
