@@ -134,7 +134,8 @@ def distinct(found: Iterable[Article | Skipped]) -> tuple[list[Article], list[Sk
             skipped.append(Skipped(item.path, f"same text as {seen[key]}"))
             continue
         seen[key] = item.path
-        articles.append(dataclasses.replace(item, id=len(articles)) if articles else item)
+        number = len(articles)
+        articles.append(item if item.id == number else dataclasses.replace(item, id=number))
     return articles, skipped
 
 
