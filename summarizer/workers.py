@@ -64,8 +64,10 @@ class SharedCache(Generic[K, V]):
         self._fresh = {}
 
     def new(self) -> dict[K, V]:
-        """What was made since ``track`` or the last ``new``."""
-        fresh, self._fresh = self._fresh or {}, {}
+        """What was made since ``track`` or the last ``new`` (nothing where nothing is kept)."""
+        if self._fresh is None:
+            return {}
+        fresh, self._fresh = self._fresh, {}
         return fresh
 
     def learn(self, found: Mapping[K, V]) -> None:
