@@ -134,9 +134,8 @@ def distinct(found: Iterable[Article | Skipped]) -> tuple[list[Article], list[Sk
             skipped.append(Skipped(item.path, f"same text as {seen[key]}"))
             continue
         seen[key] = item.path
-        number = len(articles)
-        articles.append(item if item.id == number else dataclasses.replace(item, id=number))
-    return articles, skipped
+        articles.append(item)
+    return renumber(articles), skipped
 
 
 def article_size(article: Article) -> int:
