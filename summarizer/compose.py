@@ -25,12 +25,21 @@ from summarizer.models import (
 )
 
 
-def brief_date(articles: Sequence[Article], override: dt.date | None = None) -> dt.date:
-    """The date a brief is for: as asked, else the newest article's, else today."""
+def brief_date(
+    articles: Sequence[Article], override: dt.date | None = None, today: dt.date | None = None
+) -> dt.date:
+    """The date a brief is for: as asked, else the newest article's, else today.
+
+    An article dated after tomorrow is not believed here: a typo ("2062"), or the 9999-12-31
+    some systems write for "no date", would otherwise date the whole brief and mark every other
+    item as older news. Tomorrow is still believed: somewhere it already is.
+    """
     if override:
         return override
-    dates = [a.date for a in articles if a.date]
-    return max(dates) if dates else dt.date.today()
+    today = today or dt.date.today()
+    latest = today + dt.timedelta(days=1)
+    dates = [a.date for a in articles if a.date and a.date <= latest]
+    return max(dates) if dates else today
 
 
 def compose(

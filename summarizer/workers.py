@@ -9,8 +9,8 @@ Only on Linux, where a forked worker starts with everything already imported, an
 day large enough to repay starting workers; otherwise (and with one core) it is the plain loop.
 
 What a worker works out on the way and the later stages ask again (the stem of each word; the
-words, terms and statement of each sentence) lives in a ``SharedCache``: each worker hands its new entries back
-with its results, so the parent does not work them out a second time.
+words, terms and statement of each sentence) lives in a ``SharedCache``: each worker hands its
+new entries back with its results, so the parent does not work them out a second time.
 """
 
 from __future__ import annotations

@@ -407,6 +407,32 @@ def test_since_keeps_the_last_hours(
     assert f"brief: skipped {path}:1: dated " in err
 
 
+def test_one_article_dated_far_ahead_does_not_date_the_brief(
+    brief: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    """A placeholder (9999-12-31) or a typo in one article's date must not name the brief's file
+    and mark every other item as older news; the articles' real dates still decide."""
+    lines = [
+        {"text": "Ministers met in Vienna on Tuesday to discuss a ceasefire plan for the east.",
+         "date": "2025-06-24", "source": "Day Wire"},
+        {"text": "Officials in Kyiv said the new air defence systems arrived at the front.",
+         "date": "2025-06-23", "source": "Early Wire"},
+        {"text": "Engineers restored power to the city after the overnight strike on its grid.",
+         "date": "9999-12-31", "source": "Placeholder Wire"},
+        {"text": "The parliament approved the budget for reconstruction of the damaged ports.",
+         "date": "2062-06-24", "source": "Typo Wire"},
+    ]  # fmt: skip
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    status, out, err = brief("build", str(path), "--out", str(tmp_path / "out"))
+    assert status == 0, err
+    brief_json = json.loads(Path(out.split()[2]).read_text())
+    assert brief_json["date"] == "2025-06-24"
+    assert Path(out.split()[2]).name == "2025-06-24.json"
+    dated = {i["text"][:9]: i.get("date") for s in brief_json["sections"] for i in s["items"]}
+    assert dated["Ministers"] is None  # from the brief's own day: no "older news" date
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

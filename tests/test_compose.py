@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from summarizer.compose import compose
+from summarizer.compose import brief_date, compose
 from summarizer.models import Article, Item, Section, Sentence, SourceRef
 
 DAY = dt.date(2025, 6, 25)
@@ -54,3 +54,12 @@ def test_an_item_from_an_older_article_carries_its_date() -> None:
     shown = brief.sections[0].items
     assert shown[0].dated == DAY - dt.timedelta(days=3)
     assert shown[1].dated is None
+
+
+def test_the_brief_is_dated_by_its_newest_believable_article() -> None:
+    tomorrow, far = DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=2)
+    assert brief_date(_articles(DAY - dt.timedelta(days=1), DAY), today=DAY) == DAY
+    assert brief_date(_articles(DAY, tomorrow), today=DAY) == tomorrow  # a zone ahead of UTC
+    assert brief_date(_articles(DAY, far, dt.date.max), today=DAY) == DAY
+    assert brief_date(_articles(None, dt.date.max), today=DAY) == DAY  # nothing believable
+    assert brief_date(_articles(dt.date.max), dt.date(2025, 1, 1), today=DAY) == dt.date(2025, 1, 1)
