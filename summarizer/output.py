@@ -19,20 +19,26 @@ doing any of this at the same time.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import re
 import secrets
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from summarizer.errors import OutputError
 
+if sys.platform == "win32":  # Windows has no flock and cannot open a folder to lock it
+    from filelock import FileLock
+else:
+    import fcntl
+
 SUFFIXES = ("md", "html", "json")
 JOURNAL_SUFFIX = ".brief-journal"
+WINDOWS_LOCK_NAME = ".brief-lock"
 # What ``_write_temp`` and ``_backup`` name the files of a brief, a site or a journal:
 # ".NAME.RANDOM.tmp", ".NAME.HEX.bak".
 _LEFTOVER = re.compile(
@@ -212,13 +218,20 @@ def write_brief(out_dir: Path, stem: str, rendered: Mapping[str, str]) -> list[P
 def folder_lock(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on the folder itself (no lock file to leave behind); the OS
     releases it when the process ends, however it ends. Builds and publishes take the same
-    lock, so a build into a site folder never sweeps a running publish's temporary files."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
+    lock, so a build into a site folder never sweeps a running publish's temporary files.
+
+    On Windows the lock is held on a hidden file in the folder instead (``filelock``, which
+    the OS also releases with the process and which removes the file when done)."""
+    if sys.platform == "win32":
+        with FileLock(folder / WINDOWS_LOCK_NAME):
+            yield
+    else:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
 
 
 def _write_journal(journal: Path, temps: Sequence[Path], targets: Sequence[Path]) -> None:
