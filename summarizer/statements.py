@@ -9,7 +9,8 @@ Two questions are asked of a pair of sentences, and they need different answers:
 - ``repeats(a, b)``: would a reader of ``a`` learn nothing new from ``b``? Loose, because
   showing the same fact twice is the cost here: the overlap rule, plus two sentences that share
   a key figure and what it is about ("all 217 passengers" / "All 217 people on board died in
-  the crash").
+  the crash"), or the same number as printed and two more words ("15-year-old position" /
+  "15 billion years": what the reader, and the brief linter, sees as told twice).
 
 Everything is computed once per wording (``statement`` is cached), from the same tokens and
 stems ranking and themes use (``text.py``).
@@ -158,11 +159,20 @@ def repeats(a: Statement, b: Statement) -> bool:
     if overlaps(a.terms, b.terms, JACCARD_REPEATS, CONTAINED_REPEATS):
         return True
     key = {v for v in a.values & b.values if _is_key(v)}
-    if not key:
-        return False
-    # The same distinctive figure about the same thing: one more content word in common
-    # besides the figure itself.
-    return len((a.terms & b.terms) - key) >= 1
+    if key:
+        # The same distinctive figure about the same thing: one more content word in common
+        # besides the figure itself.
+        return len((a.terms & b.terms) - key) >= 1
+    # A number printed the same in both, of two or more digits ("15" of "15-year-old" and of
+    # "15 billion years", "05" of 05:19 and of 05:21 UTC), and two more content words: a
+    # reader (and the brief linter) takes the pair for one thing told twice.
+    printed = _printed(a) & _printed(b)
+    return bool(printed) and len((a.terms & b.terms) - printed) >= 2
+
+
+def _printed(found: Statement) -> set[str]:
+    """The numbers as printed (no multiplier) with two or more digits."""
+    return {n for n in (v.split()[0] for v in found.values) if len(n) > 1}
 
 
 def _is_key(value: str) -> bool:

@@ -105,6 +105,23 @@ def test_the_same_key_figure_about_the_same_thing_is_a_repeat() -> None:
     )
 
 
+def test_a_number_printed_alike_and_two_more_words_repeat_but_a_number_alone_does_not() -> None:
+    fourth = statement("The fourth shake took place at 05:19 local time (08:19 UTC).")
+    second = statement(
+        "The second tremor took place at 02:21 local time (05:21 UTC), 18 kilometers southwest"
+        " of Rancagua."
+    )
+    assert repeats(fourth, second) and repeats(second, fourth)
+    position = statement("The academy reiterated its 15-year-old position on the theory.")
+    cosmos = statement("The board deleted the theory that the universe is 15 billion years old.")
+    assert repeats(position, cosmos)
+    # the same hour in two unrelated accounts is not one fact told twice
+    assert not repeats(
+        statement("Sirens sounded across Kyiv at 03:40 as drones approached the capital."),
+        statement("Explosions were heard in Kharkiv at 03:15 local time, officials said."),
+    )
+
+
 @pytest.mark.skipif(not MSRP.is_file(), reason=f"no MSRP data at {MSRP}")
 def test_on_msrp_train_the_merge_decision_is_precise() -> None:
     """The merge decision as tuned (docs/evaluation.md): precision first, accuracy kept."""
