@@ -55,6 +55,9 @@ _DROPPABLE = re.compile(
 # Wrap-ups restate the article rather than report anything: never shown.
 _WRAP_UP = re.compile(r"^(?:in (?:summary|conclusion|short)|overall|to sum up)\b", re.I)
 _END = re.compile(r"[.!][\"'”’)\]]*$")
+# A sentence that trails off ("…and other sources of trans fatty acids...") was cut short,
+# mostly by a feed's summary: the reader is left waiting for the rest ("…" already fails _END).
+_TRAILS_OFF = re.compile(r"(?:\.\s?){3,}[\"'”’)\]]*$")
 _SLUG = re.compile(r"\b[A-Za-z0-9]+_[A-Za-z0-9]+_[A-Za-z0-9_]+\b")
 _URL = re.compile(r"https?://|www\.", re.I)
 # "these countries", "those talks": refers to something the reader has not been told.
@@ -163,6 +166,8 @@ def is_standalone(text: str) -> bool:
     first = text.lstrip("\"“‘'")[:1]
     if not (first.isupper() or first.isdigit()) or not _END.search(text):
         return False  # fragments and questions
+    if _TRAILS_OFF.search(text):
+        return False
     if _DANGLING.match(text.lstrip("\"“‘'")) or _WRAP_UP.match(text) or _UNRESOLVED.search(text):
         return False
     if _POINTS_BACK.match(text) or _pronoun_subject(text):

@@ -78,6 +78,7 @@ def test_leading_connectives_are_dropped(text: str, fixed: str) -> None:
         "12 people were injured when the roof of the station collapsed.",
         "On Putin, Rutte was blunt, “I don’t trust the guy,” he said, adding nothing more.",
         "The minister said he would resign if the harbour budget failed again.",
+        "The mayor paused... and then approved the new harbour budget on Monday.",
     ],
 )
 def test_standalone_sentences(text: str) -> None:
@@ -101,6 +102,10 @@ def test_standalone_sentences(text: str) -> None:
         "Which is a good thing for the council and for the harbour budget.",  # fragment
         "“In some senses, this is not a surprise at all,” he said.",  # who is he?
         "Despite the achievements, too many are still without a doctor, she said.",
+        # cut short by a feed's summary: the reader is left waiting for the rest
+        "Twinkie maker Interstate Bakeries Corp. on Monday delayed filing its annual report...",
+        "The Slovak and Czech governments Monday rejected a proposal by French Finance…",
+        "The council said the harbour budget would cover the new docks, the cranes . . .",
     ],
 )
 def test_sentences_that_cannot_stand_alone(text: str) -> None:
