@@ -201,12 +201,45 @@ def test_parse_date(text: str, date: dt.date | None) -> None:
         "GENEVA, March 3 (Xinhua) -- ",
         "KYIV — ",
         "Washington _ ",
+        "Reuters - ",  # a feed's credit glued to its summary
+        "USATODAY.com - ",
         "MR. SMITH: ",
     ],
 )
 def test_wire_datelines_are_removed_from_the_lead(dateline: str) -> None:
     body = "The river rose by two metres overnight and flooded the main square."
     assert _clean(dateline + body) == (body,)
+
+
+def test_a_spaced_hyphen_later_in_the_article_is_not_a_dateline() -> None:
+    lead = "The river rose by two metres overnight and flooded the main square."
+    later = "Kyiv - Lviv trains ran again on Monday after the line was repaired at dawn."
+    assert _clean(f"{lead}\n\n{later}") == (lead, later)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Tom&#39;s &quot;best&quot; year", 'Tom\'s "best" year'),
+        ("Apple Computer Inc.&amp;lt;AAPL.O&amp;gt; on Tuesday", "Apple Computer Inc. on Tuesday"),
+        ("AT&amp;T and R&D", "AT&T and R&D"),
+        # a feed that lost each entity's "&"
+        ("Jamaica #39;s plan wasn #39;t cheap", "Jamaica's plan wasn't cheap"),
+        ("the game makers #39; efforts", "the game makers' efforts"),
+        ("slopes of quot;Columbia Hills quot; that", 'slopes of "Columbia Hills" that'),
+        ("dubbed #39;Longhorn #39;, in 2006", "dubbed 'Longhorn', in 2006"),
+        ("SCOTTISH amp; Southern Energy", "SCOTTISH & Southern Energy"),
+        ("the camp; it rained", "the camp; it rained"),
+    ],
+)
+def test_entities_are_shown_as_their_characters(text: str, shown: str) -> None:
+    body = " bought the harbour for two million pounds on Monday afternoon."
+    assert _clean(text + body) == (shown + body,)
+
+
+def test_an_entity_for_a_control_character_does_not_reach_the_text() -> None:
+    [paragraph] = _clean("The harbour&#27; reopened on Monday after two months of storm repairs.")
+    assert paragraph == "The harbour reopened on Monday after two months of storm repairs."
 
 
 def test_wire_typewriter_quotes_and_dashes() -> None:
