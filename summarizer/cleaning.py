@@ -94,10 +94,16 @@ _CAPTION = re.compile(
 # A wire dateline glued to the lead: "WASHINGTON (AP) -- ", "BRUSSELS, January 22 (Xinhua) _ ".
 # Capitals and an agency are clear anywhere; a plain "Washington _ " only opens an article.
 _CITY = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[^()\n]{1,40}?)?"
-_DATELINE = re.compile(rf"^{_CITY}(?:\s*\([^()\n]{{1,40}}\))?\s*(?:--|—|–|_|-)\s*(?=[A-Z0-9\"“‘])")
-# ... and a feed's credit glued to its summary ("Reuters - ", "USATODAY.com - ").
+# "NEW DELHI: " and "KANDAHAR, Afghanistan : " too: a colon after capitals is a dateline or a
+# label, never news.
+_DATELINE = re.compile(
+    rf"^{_CITY}(?:\s*\([^()\n]{{1,40}}\))?\s*(?:--|—|–|_|-|:)\s*(?=[A-Z0-9\"“‘])"
+)
+# ... and a feed's credit glued to its summary ("Reuters - ", "USATODAY.com - ",
+# "Athens, Greece (Sports Network) - ").
+_NAME = r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+)"
 _LEAD_DATELINE = re.compile(
-    r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\s+(?:--|_|—|–|-)\s+(?=[A-Z])"
+    rf"^{_NAME}{{0,3}}(?:,\s*{_NAME}{{0,2}})?(?:\s*\([^()\n]{{1,40}}\))?\s+(?:--|_|—|–|-)\s+(?=[A-Z])"
 )
 # A speaker label of a transcript: "DR. BRAZELTON: ".
 _SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'’\-]+\s){0,3}[A-Z][A-Z.'’\-]+:\s+(?=[A-Z\"“])")

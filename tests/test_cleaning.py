@@ -203,6 +203,9 @@ def test_parse_date(text: str, date: dt.date | None) -> None:
         "Washington _ ",
         "Reuters - ",  # a feed's credit glued to its summary
         "USATODAY.com - ",
+        "Athens, Greece (Sports Network) - ",
+        "KANDAHAR, Afghanistan : ",
+        "NEW DELHI: ",
         "MR. SMITH: ",
     ],
 )
