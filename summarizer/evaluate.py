@@ -191,40 +191,61 @@ def topics(clusters: Sequence[Cluster]) -> list[list[Cluster]]:
     return [sorted(batches, key=lambda c: c.name) for _, batches in sorted(grouped.items())]
 
 
+@dataclass(frozen=True)
+class BatchRun:
+    """One batch's summary scored: recall (0-1) averaged over its human summaries."""
+
+    algorithm: str
+    cluster: str
+    batch: str
+    later: bool  # not its topic's first batch
+    history: bool
+    rouge1: float
+    rouge2: float
+
+
 def evaluate_update(
     clusters: Sequence[Cluster], algorithms: Sequence[str], words: int, quiet: bool = False
 ) -> list[UpdateScore]:
     """Every batch summarised alone, and every later batch also for a reader of the summaries
-    before it (each earlier batch's own summary as that reader got it); scored per letter."""
+    before it; scored per letter and over every later batch ("later")."""
+    rows: dict[tuple[str, str, bool], list[tuple[float, float]]] = {}
+    for run in update_runs(clusters, algorithms, words, quiet):
+        recall = (run.rouge1, run.rouge2)
+        rows.setdefault((run.algorithm, run.batch, run.history), []).append(recall)
+        if run.later:
+            rows.setdefault((run.algorithm, "later", run.history), []).append(recall)
+    return [
+        UpdateScore(algorithm, batch, with_history, *_means(found), len(found))
+        for (algorithm, batch, with_history), found in sorted(rows.items())
+    ]
+
+
+def update_runs(
+    clusters: Sequence[Cluster], algorithms: Sequence[str], words: int, quiet: bool = False
+) -> Iterator[BatchRun]:
+    """Each batch's scores, alone and (every batch after a topic's first) with the summaries
+    before it as history, each earlier batch's own summary as that reader got it; per batch,
+    so a benchmark can tell a difference from the spread between batches."""
     from rouge_score.rouge_scorer import RougeScorer
 
     scorer = RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
-    rows: dict[tuple[str, str, bool], list[tuple[float, float]]] = {}
     runs = [(a, t) for a in algorithms for t in topics(clusters)]
     for algorithm, batches in progress(runs, "evaluating", quiet, unit=" topics"):
         history = NO_HISTORY
         for k, cluster in enumerate(batches):
             letter = cluster.name[-1] if _BATCH.fullmatch(cluster.name) else "A"
-            alone = _items(cluster, algorithm, words, NO_HISTORY)
-            seen = alone
+            seen = alone = _items(cluster, algorithm, words, NO_HISTORY)
             settings = [(False, alone)]
             if history:
                 seen = _items(cluster, algorithm, words, history)
                 settings.append((True, seen))
             for with_history, items in settings:
                 scores = [scorer.score(ref, _cut(items, words)) for ref in cluster.references]
-                recall = (
-                    statistics.mean(s["rouge1"].recall for s in scores),
-                    statistics.mean(s["rouge2"].recall for s in scores),
-                )
-                rows.setdefault((algorithm, letter, with_history), []).append(recall)
-                if k:
-                    rows.setdefault((algorithm, "later", with_history), []).append(recall)
+                r1 = statistics.mean(s["rouge1"].recall for s in scores)
+                r2 = statistics.mean(s["rouge2"].recall for s in scores)
+                yield BatchRun(algorithm, cluster.name, letter, k > 0, with_history, r1, r2)
             history = remember(history, dt.date(2000, 1, 1) + dt.timedelta(days=k), seen)
-    return [
-        UpdateScore(algorithm, batch, with_history, *_means(found), len(found))
-        for (algorithm, batch, with_history), found in sorted(rows.items())
-    ]
 
 
 def _means(rows: Sequence[tuple[float, float]]) -> tuple[float, float]:

@@ -170,3 +170,21 @@ def test_the_update_setting_scores_later_batches_alone_and_given_the_earlier_one
     assert data["setting"].startswith("update") and len(data["results"]) == 5
     assert main(["evaluate", str(clusters), str(refs), "--update", "--algorithm", "lead"]) == 0
     assert "later  with" in capsys.readouterr().out
+
+
+def test_each_batch_is_scored_on_its_own_so_a_difference_can_be_tested(tmp_path: Path) -> None:
+    """Per batch: the first alone only; each later one alone and given the summaries before."""
+    clusters, refs = tmp_path / "clusters", tmp_path / "refs"
+    write(clusters / "T" / "T-B" / "b.txt", f"{DAM}\n\n{FLOOD}\n")
+    write(clusters / "T" / "T-C" / "c.txt", f"{DAM}\n\n{PUMPS}\n")
+    write(refs / "T-B" / "one.txt", DAM)
+    write(refs / "T-C" / "one.txt", PUMPS)
+    found, _ = evaluate.find_clusters(clusters, refs)
+    runs = list(evaluate.update_runs(found, ["lead"], 14, quiet=True))
+    assert [(r.cluster, r.later, r.history) for r in runs] == [
+        ("T-B", False, False),  # a topic's first batch, whatever its letter
+        ("T-C", True, False),
+        ("T-C", True, True),
+    ]
+    assert runs[1].rouge2 == pytest.approx(0.0)  # C alone leads with the dam again
+    assert runs[2].rouge1 == 1.0  # given B's summary (the dam), C tells of the pumps
