@@ -74,10 +74,17 @@ _FURNITURE = re.compile(
     r"(?:post|page|tags?|categor(?:y|ies)|filed under)\s*:.*|"
     r"your email address will not be published.*|required fields are marked.*|"
     r"(?:photo|image|picture|credit|caption|video)\s*:.*|"
-    r".*\b(?:all rights reserved|cookies?|newsletter|chat with us|here to help|"
-    r"how can (?:i|we) help)\b.*|(?:©|copyright\b).*)\s*$",
+    # A consent banner or a sign-up box, by the site speaking of itself: a news sentence about
+    # cookies ("Chrome will block third-party cookies") or a bank's newsletter stays.
+    r"(?:accept|allow|reject|decline|manage)(?: all)? cookies\b.*|cookies? (?:policy|settings)\b.*|"
+    r".*\b(?:(?:we|this (?:site|website)) uses? cookies|our (?:use of cookies|cookie policy)|"
+    r"our (?:(?:free|daily|weekly|morning|e-?mail) )*newsletters?|all rights reserved)\b.*|"
+    r"newsletters?(?:\s*:.*)?|"
+    r"(?:©|copyright\b).*)\s*$",
     re.I,
 )
+# A chat widget's greeting: short, speaking to the reader ("Hi, I'm here to help").
+_WIDGET = re.compile(r"\b(?:here to help|chat with us|how can (?:i|we) help)\b", re.I)
 # Notes to editors that wire services put in the copy: syndication terms, contact details.
 _WIRE_NOTE = re.compile(
     r"^\s*\(?\s*(?:editors?(?:'s|’s)?(?:\s+note)?\s*:|for use by\b|distributed by\b|"
@@ -299,6 +306,8 @@ def _is_furniture(line: str) -> bool:
         return True  # image descriptions / alt text
     if len(words) < 80 and _WIRE_NOTE.search(line):
         return True  # notes to editors, reporters' contact details
+    if len(words) <= 8 and _WIDGET.search(line):
+        return True
     return len(words) < 25 and bool(_FURNITURE.match(line))
 
 

@@ -94,7 +94,13 @@ def test_slug_lines_and_escaped_quotes() -> None:
         "top of page",
         "Post: Blog7_Post",
         "Hi 👋, how can we help you today?",
+        "Hi, I'm here to help!",
         "Subscribe to our newsletter",
+        "Get our free daily newsletter with the top stories.",
+        "We use cookies to improve your experience on our site.",
+        "Accept all cookies",
+        "Cookie settings",
+        "Newsletter: the day's news in your inbox",
         "© 2024 Example Media. All rights reserved.",
         "Share this article",
         "Photo: Reuters/Jane Doe",
@@ -114,6 +120,17 @@ def test_sentences_that_only_mention_editors_or_reaching_someone_stay() -> None:
     kept = (
         "Editors at the paper said the story was accurate and would stand.",
         "The mayor can be reached by boat only, officials said, until the water recedes.",
+    )
+    assert _clean("\n".join(kept)) == kept
+
+
+def test_news_about_cookies_newsletters_or_help_is_not_furniture() -> None:
+    kept = (
+        "Google said Chrome will block third-party cookies for all users next year.",
+        "Girl Scouts sold 200 million boxes of cookies last year, the group said.",
+        "In a newsletter to clients, analysts said the rouble would fall further.",
+        "Newsletters sent by the campaign urged voters to turn out on Sunday morning.",
+        "“We are here to help the people of this town,” the envoy told reporters on Monday.",
     )
     assert _clean("\n".join(kept)) == kept
 
