@@ -80,7 +80,7 @@ _FURNITURE = re.compile(
     r".*\b(?:(?:we|this (?:site|website)) uses? cookies|our (?:use of cookies|cookie policy)|"
     r"our (?:(?:free|daily|weekly|morning|e-?mail) )*newsletters?|all rights reserved)\b.*|"
     r"newsletters?(?:\s*:.*)?|"
-    r"(?:©|copyright\b).*)\s*$",
+    r"©.*|copyright(?:\s*(?:©|\(c\)|\d{4}).*)?)\s*$",  # not "Copyright lawsuits rose…"
     re.I,
 )
 # A chat widget's greeting: short, speaking to the reader ("Hi, I'm here to help").
@@ -98,9 +98,13 @@ _SLUG_TOKEN = re.compile(r"^[\w\-]*[A-Za-z0-9]_[\w\-]*$")
 _MARKUP_OR_ID = re.compile(r"<[^>]*>|&[A-Za-z]+;|\b[A-Z]{2,5}\d{8}(?:\.\d+)?\b|^BC-|--|,\d{3,4}$")
 _CREDIT_WORDS = 6
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
+# An image's description ("A military landscape depicting tanks…", "A photo showing…"); with
+# "shows" / "showing" the subject must be a picture: "The report shows…" and "A video
+# showing…" are news.
 _CAPTION = re.compile(
-    r"^(?:an?|the)\s+\w+(?:\s+\w+)?\s+(?:\w+\s+)?(?:depicting|showing|featuring|illustrating|"
-    r"shows|pictured)\b",
+    r"^(?:an?|the)\s+\w+(?:\s+\w+)?\s+(?:\w+\s+)?(?:depicting|illustrating)\b|"
+    r"^(?:an?|the)\s+(?:\w+\s+)?(?:photo(?:graph)?|image|picture|illustration|screenshot|still|"
+    r"graphic|drawing|rendering)\s+(?:\w+\s+)?(?:showing|shows|featuring|pictured)\b",
     re.I,
 )
 # A wire dateline glued to the lead: "WASHINGTON (AP) -- ", "BRUSSELS, January 22 (Xinhua) _ ".

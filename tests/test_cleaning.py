@@ -102,9 +102,12 @@ def test_slug_lines_and_escaped_quotes() -> None:
         "Cookie settings",
         "Newsletter: the day's news in your inbox",
         "© 2024 Example Media. All rights reserved.",
+        "Copyright 2024 Example Media",
+        "Copyright (c) Example Media Ltd",
         "Share this article",
         "Photo: Reuters/Jane Doe",
         "A photograph depicting the flooded square at dawn, with grey skies.",
+        "An aerial photo showing the flooded square at dawn.",
         "42",
         "(EDITORS: There is no charge for use of this story, but please send a tearsheet.)",
         "(To publish this article, it must be purchased from the syndicate's sales office.)",
@@ -130,6 +133,9 @@ def test_news_about_cookies_newsletters_or_help_is_not_furniture() -> None:
         "Girl Scouts sold 200 million boxes of cookies last year, the group said.",
         "In a newsletter to clients, analysts said the rouble would fall further.",
         "Newsletters sent by the campaign urged voters to turn out on Sunday morning.",
+        "The report shows that inflation rose to 9 percent in May, the ministry said.",
+        "A video showing soldiers crossing the river near Kherson was posted on Monday.",
+        "Copyright lawsuits against the company rose sharply in 2024, lawyers said.",
         "“We are here to help the people of this town,” the envoy told reporters on Monday.",
     )
     assert _clean("\n".join(kept)) == kept
