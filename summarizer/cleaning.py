@@ -29,6 +29,14 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 _LOST_AMP = re.compile(r"( ?)(?<![&\w])(?:#(\d{2,4})|(quot|amp|apos|lt|gt|nbsp));")
 _LOST_NAMES = ("quot;", "amp;", "apos;", "lt;", "gt;", "nbsp;")
 _LOST_NUMBER = re.compile(r"#\d{2,4};")
+# HTML tags left in plain text (or made by decoding "&lt;b&gt;"): inline ones go, block ones
+# end a paragraph. Only HTML's own element names, so "x < y and y > z" is not read as markup.
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|cite|em|font|i|small|span|strong|sub|sup|u)(?:\s[^<>]*)?/?>", re.I
+)
+_BLOCK_TAG = re.compile(
+    r"</?(?:blockquote|br|div|h[1-6]|hr|li|ol|p|section|table|td|tr|ul)(?:\s[^<>]*)?/?>", re.I
+)
 _CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve)\b", re.I)
 # A Reuters instrument code after a company's name: "Apple Computer Inc.<AAPL.O> on Tuesday",
 # and the links a finance page put beside one: "(SUPG.O: Quote, Profile, Research)".
@@ -233,7 +241,8 @@ def _lines(raw: RawDocument) -> list[str]:
 
 
 def _decode_entities(text: str) -> str:
-    """Entities as the characters they stand for; instrument codes and their links out."""
+    """Entities as the characters they stand for; tags, instrument codes and their links
+    out."""
     if "&" in text:
         for _ in range(3):  # "&amp;amp;lt;" is as far as feeds are seen to go
             decoded = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
@@ -245,7 +254,9 @@ def _decode_entities(text: str) -> str:
         text = _LOST_AMP.sub(_lost_entity, text)
     if any(link in text for link in ("Quote", "Chart", "Profile")):  # else 16 ms a MB
         text = _QUOTE_LINKS.sub("", text)
-    return _TICKER.sub("", text) if "<" in text else text
+    if "<" in text:
+        text = _BLOCK_TAG.sub("\n\n", _INLINE_TAG.sub("", _TICKER.sub("", text)))
+    return text
 
 
 def _lost_entity(m: re.Match[str]) -> str:

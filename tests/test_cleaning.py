@@ -266,6 +266,19 @@ def test_entities_are_shown_as_their_characters(text: str, shown: str) -> None:
     assert _clean(text + body) == (shown + body,)
 
 
+def test_html_tags_left_in_plain_text_are_removed() -> None:
+    text = (
+        "The &lt;b&gt;governor&lt;/b&gt; said the old <em class='x'>dam</em> would stay shut."
+        "<p>Engineers found cracks in the wall of the dam during an inspection.</p>"
+        "Prices rose when x < y and y > z held, said the <AAPL.O> analysts on Monday."
+    )
+    assert _clean(text) == (
+        "The governor said the old dam would stay shut.",
+        "Engineers found cracks in the wall of the dam during an inspection.",
+        "Prices rose when x < y and y > z held, said the analysts on Monday.",
+    )
+
+
 def test_an_entity_for_a_control_character_does_not_reach_the_text() -> None:
     [paragraph] = _clean("The harbour&#27; reopened on Monday after two months of storm repairs.")
     assert paragraph == "The harbour reopened on Monday after two months of storm repairs."
