@@ -92,10 +92,13 @@ class BuildResult:
     warnings: tuple[str, ...] = ()
 
 
-def load(sources: Sequence[str], options: ReadOptions = DEFAULT_READ) -> Corpus:
+def load(
+    sources: Sequence[str], options: ReadOptions = DEFAULT_READ, briefs_in: Path | None = None
+) -> Corpus:
     """Read (files and URLs) and clean one input at a time, keep one copy per URL and the
-    date window, split; raise ``InputError`` when no article is usable."""
-    found, missing = readers.gather(sources)
+    date window, split; raise ``InputError`` when no article is usable. The briefs written in
+    ``briefs_in`` are not read as articles."""
+    found, missing = readers.gather(sources, briefs_in)
     articles, unread = intake.read_and_clean(
         found, options.max_bytes, options.timeout, options.quiet
     )
@@ -130,7 +133,7 @@ def build(request: BuildRequest) -> BuildResult:
     """Build the themed brief and write it as Markdown, HTML and JSON."""
     themes = file_themes(request.themes)  # a broken file fails before any reading
     renderer = Renderer(request.templates_dir)
-    corpus = load(request.sources, request.read)
+    corpus = load(request.sources, request.read, request.out_dir)
     date = brief_date(corpus.articles, request.date)
     earlier, warnings = read_history(
         request.out_dir, date, request.history_days, request.history_site

@@ -90,8 +90,15 @@ def claims_html(source: Source, head: str) -> bool:
     return bool(_DOCTYPE_HTML.search(head[:2048])) or _root(head) in _HTML_ROOTS
 
 
+# The mark every page daily-brief writes (a brief, a site's page or index): read as an article,
+# a brief would credit itself ("Daily Brief") with what its sources said.
+_OWN_PAGE = re.compile(r"<meta\s+name=[\"']generator[\"']\s+content=[\"']daily-brief\b", re.I)
+
+
 def read_html(source: Source, text: str) -> list[RawDocument]:
     """The page's main text, title, date, site name, URL and author; furniture stays out."""
+    if _OWN_PAGE.search(text[:4096]):
+        raise UnreadableSource("a page daily-brief wrote, not an article")
     page = _extract(text, source.location if source.is_url else None)
     body = _paragraphs(page.get("text"), page.get("title"), page.get("author"))
     if not body:
@@ -184,6 +191,8 @@ def read_feed(source: Source, text: str) -> list[RawDocument | Skipped]:
     full content where the feed carries it, else its summary."""
     parsed = _parse_feed(source, text)
     feed = parsed.get("feed") or {}
+    if str(feed.get("generator", "")).startswith("daily-brief"):
+        raise UnreadableSource("a feed daily-brief wrote, not articles")
     outlet = _plain(feed.get("title")) or _host(feed.get("link")) or _host(source.location)
     entries = parsed.get("entries") or []
     found = [_entry(source, n, entry, outlet) for n, entry in enumerate(entries, 1)]

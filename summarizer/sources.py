@@ -20,8 +20,11 @@ from summarizer.models import Article, RawDocument, Skipped, Source
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$", re.I)
 
 
-def gather(sources: Iterable[str]) -> tuple[list[Source], list[Skipped]]:
-    """Sources in the order given: URLs as they are, files and folders expanded (``discover``)."""
+def gather(
+    sources: Iterable[str], briefs_in: Path | None = None
+) -> tuple[list[Source], list[Skipped]]:
+    """Sources in the order given: URLs as they are, files and folders expanded (``discover``;
+    a folder's briefs written in ``briefs_in`` are not articles)."""
     found: list[Source] = []
     skipped: list[Skipped] = []
     for source in sources:
@@ -33,7 +36,7 @@ def gather(sources: Iterable[str]) -> tuple[list[Source], list[Skipped]]:
                 why = f"unsupported URL scheme '{scheme}'"
                 skipped.append(Skipped(safe_text.name(source), safe_text.name(why)))
             continue
-        paths, missing = discover([source])
+        paths, missing = discover([source], briefs_in)
         found.extend(Source(str(p)) for p in paths)
         skipped.extend(missing)
     seen: set[str] = set()
@@ -78,21 +81,27 @@ def sources_file(path: Path) -> list[str]:
     return entries
 
 
-def discover(sources: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
+def discover(
+    sources: Iterable[str], briefs_in: Path | None = None
+) -> tuple[list[Path], list[Skipped]]:
     """Expand files and folders (recursively, hidden entries left out) into a sorted file list.
 
     Only regular files are kept: a named pipe would block the read for ever and a symbolic
     link loop has no file at its end, so each is skipped with its reason before it is opened.
+    The briefs a build writes (``briefs_in``/DATE.md, .html, .json) are left out of a folder
+    silently: a daily job whose ``--out`` is inside its input folder must not read yesterday's
+    brief as an article (a file named on its own is read as asked).
     """
     files: list[Path] = []
     skipped: list[Skipped] = []
+    own = _resolved(str(briefs_in)) if briefs_in is not None else None
     for source in sources:
         path = Path(source)
         kind = _kind(path)
         if kind == "folder":
             found: list[Path] = []
             before = len(skipped)
-            for entry in sorted(_walk(path)):
+            for entry in sorted(e for e in _walk(path) if not _is_own_brief(e, own)):
                 why = _not_a_file(entry)
                 if why:
                     skipped.append(Skipped(safe_text.name(str(entry)), why))
@@ -106,6 +115,17 @@ def discover(sources: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
         else:
             skipped.append(Skipped(safe_text.name(source), kind))
     return _unique(files), skipped
+
+
+_BRIEF_NAME = re.compile(r"\d{4}-\d{2}-\d{2}\.(?:md|html|json)")
+
+
+def _is_own_brief(entry: Path, own: str | None) -> bool:
+    return (
+        own is not None
+        and bool(_BRIEF_NAME.fullmatch(entry.name))
+        and (_resolved(str(entry.parent)) == own)
+    )
 
 
 def _kind(path: Path) -> str:

@@ -61,6 +61,22 @@ def test_the_second_day_leaves_out_what_the_first_said_and_marks_the_update(
     assert_good_page(page)  # valid HTML5, no script, headings in order
 
 
+def test_a_daily_job_with_its_out_folder_inside_its_input_never_reads_its_own_briefs(
+    tmp_path: Path,
+) -> None:
+    """Articles land in one folder and the briefs go to a folder inside it: day 2 reads the
+    day's articles, never yesterday's brief (it would credit "Daily Brief" with their news)."""
+    inbox, out = tmp_path / "inbox", tmp_path / "inbox" / "briefs"
+    shutil.copytree(DAY1, inbox / "day1")
+    build(out, str(inbox), "2025-06-24")
+    shutil.copytree(DAY2, inbox / "day2")
+    second = build(out, str(inbox), "2025-06-25")
+    paths = [Path(s["path"]) for s in second["sources"]]  # type: ignore[attr-defined]
+    assert paths and all(p.parent.name in {"day1", "day2"} for p in paths)
+    assert second["skipped"] == []
+    assert [i for i in items(second) if "Daily Brief" in json.dumps(i)] == []
+
+
 def test_without_history_the_second_day_is_the_day_alone(tmp_path: Path) -> None:
     build(tmp_path / "both", DAY1, "2025-06-24")
     build(tmp_path / "both", DAY2, "2025-06-25", "--no-history")

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
 
 from summarizer import readers
 from summarizer.errors import UnreadableSource
+from summarizer.feed import Entry, atom_feed
 from summarizer.models import RawDocument, Skipped
 
 WEB = Path(__file__).parent / "fixtures" / "web"
+ROOT = Path(__file__).resolve().parents[1]
 UTC = dt.UTC
 # Furniture in the fixture pages and feeds that must never reach an article's text.
 FURNITURE = (
@@ -248,3 +251,18 @@ def test_a_one_line_feed_broken_on_its_line_says_line_1(tmp_path: Path) -> None:
     path.write_text('<rss version="2.0"><channel><item><title>A</title><description>x</item>')
     with pytest.raises(UnreadableSource, match=r"^malformed feed: mismatched tag at line 1$"):
         read(path)
+
+
+def test_a_page_or_feed_daily_brief_wrote_is_not_an_article(tmp_path: Path) -> None:
+    """A published site (or a brief's HTML) inside the input folder: each file is skipped
+    with its reason, never read as news credited to "Daily Brief"."""
+    brief = ROOT / "briefs" / "sample" / "2025-06-25.html"
+    stamp = dt.datetime(2025, 6, 25, 7, tzinfo=UTC)
+    entry = Entry(dt.date(2025, 6, 25), "Daily Brief", ("Talks.",), "<p>Talks.</p>", stamp, stamp)
+    feed = tmp_path / "feed.xml"
+    feed.write_text(atom_feed([entry], "Daily Brief", uuid.uuid4()), encoding="utf-8")
+    for path, reason in ((brief, "a page daily-brief wrote"), (feed, "a feed daily-brief wrote")):
+        with pytest.raises(UnreadableSource, match=reason):
+            read(path)
+        [skip] = list(readers.iter_read([path]))
+        assert isinstance(skip, Skipped) and skip.reason.startswith(reason)

@@ -36,6 +36,19 @@ def test_gather_keeps_the_order_given_and_each_source_once(tmp_path: Path) -> No
     ]
 
 
+def test_the_briefs_a_build_writes_are_not_read_back_from_a_folder(tmp_path: Path) -> None:
+    out = tmp_path / "briefs"
+    out.mkdir()
+    for name in ("2025-06-24.md", "2025-06-24.html", "2025-06-24.json", "notes.md"):
+        (out / name).write_text("x")
+    (tmp_path / "2025-06-24.md").write_text("x")  # an article named by its date, elsewhere
+    found, skipped = sources.discover([str(tmp_path)], out)
+    assert (found, skipped) == ([tmp_path / "2025-06-24.md", out / "notes.md"], [])
+    assert len(sources.discover([str(tmp_path)])[0]) == 5  # another build's folder: all read
+    named = sources.discover([str(out / "2025-06-24.md")], out)[0]
+    assert named == [out / "2025-06-24.md"]  # named on its own: read as asked
+
+
 def test_a_sources_file_lists_paths_and_urls(tmp_path: Path) -> None:
     listed = tmp_path / "lists" / "today.txt"
     listed.parent.mkdir()
