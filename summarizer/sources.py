@@ -5,6 +5,7 @@ identity of an article's URL (so the same article reached twice counts once).
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import stat
@@ -102,7 +103,7 @@ def discover(
             found: list[Path] = []
             before = len(skipped)
             for entry in sorted(e for e in _walk(path) if not _is_own_brief(e, own)):
-                why = _not_a_file(entry)
+                why = _not_a_file(entry) or _written_brief(entry)
                 if why:
                     skipped.append(Skipped(safe_text.name(str(entry)), why))
                 else:
@@ -126,6 +127,29 @@ def _is_own_brief(entry: Path, own: str | None) -> bool:
         and bool(_BRIEF_NAME.fullmatch(entry.name))
         and (_resolved(str(entry.parent)) == own)
     )
+
+
+def _written_brief(entry: Path) -> str | None:
+    """Why a file of a folder is a brief daily-brief wrote (another ``--out`` folder, an old
+    one): ``DATE.md``, ``.html`` or ``.json`` beside a ``DATE.json`` that is a brief's JSON. Read
+    as an article, it would credit "Daily Brief" with what its sources said."""
+    if not _BRIEF_NAME.fullmatch(entry.name):
+        return None
+    beside = entry.with_suffix(".json")
+    if _not_a_file(beside):
+        return None  # none there, or a pipe that would block the read
+    try:
+        with beside.open("rb") as file:
+            data = json.loads(file.read(_BRIEF_JSON_MAX))
+    except (OSError, ValueError, RecursionError):
+        return None
+    keys = {"title", "date", "sections", "sources"}
+    if isinstance(data, dict) and keys <= data.keys() and data["date"] == entry.stem:
+        return "a brief daily-brief wrote, not an article"
+    return None
+
+
+_BRIEF_JSON_MAX = 64 * 1024 * 1024
 
 
 def _kind(path: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,27 @@ def test_the_briefs_a_build_writes_are_not_read_back_from_a_folder(tmp_path: Pat
     assert len(sources.discover([str(tmp_path)])[0]) == 5  # another build's folder: all read
     named = sources.discover([str(out / "2025-06-24.md")], out)[0]
     assert named == [out / "2025-06-24.md"]  # named on its own: read as asked
+
+
+def test_a_brief_in_another_folder_is_named_as_skipped(tmp_path: Path) -> None:
+    """An old --out folder inside the input: its brief is skipped with its reason, every
+    file of it; a file merely named like a date, or beside a JSON of another kind, is read."""
+    sample = Path(__file__).resolve().parents[1] / "briefs" / "sample"
+    old = tmp_path / "old-briefs"
+    shutil.copytree(sample, old)
+    (tmp_path / "2025-06-26.md").write_text("An article named by its date.")
+    (tmp_path / "2025-06-27.md").write_text("An article beside data.")
+    (tmp_path / "2025-06-27.json").write_text('{"date": "2025-06-27", "rows": []}')
+    found, skipped = sources.discover([str(tmp_path)])
+    assert found == [
+        tmp_path / "2025-06-26.md",
+        tmp_path / "2025-06-27.json",
+        tmp_path / "2025-06-27.md",
+    ]
+    reason = "a brief daily-brief wrote, not an article"
+    assert skipped == [
+        Skipped(str(old / f"2025-06-25.{x}"), reason) for x in ("html", "json", "md")
+    ]
 
 
 def test_a_sources_file_lists_paths_and_urls(tmp_path: Path) -> None:
