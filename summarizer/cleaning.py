@@ -262,6 +262,8 @@ def _decode_entities(text: str) -> str:
 def _lost_entity(m: re.Match[str]) -> str:
     """The character, joined to its word where it closes a quotation or is an apostrophe."""
     char = html.unescape(f"&#{m[2]};" if m[2] else f"&{m[3]};")
+    if len(char) != 1 or char.isalnum() or not (char.isprintable() or char == "\xa0"):
+        return m[0]  # "ranked #12;" (a form feed) or "#65;" ("A") is text, not a lost entity
     after = m.string[m.end() : m.end() + 3]
     closes = not after or after[0] in " .,;:!?)]'\""
     if char == "'" and (closes or _CONTRACTION.match(after)):

@@ -256,6 +256,7 @@ def test_a_spaced_hyphen_later_in_the_article_is_not_a_dateline() -> None:
         ("dubbed #39;Longhorn #39;, in 2006", "dubbed 'Longhorn', in 2006"),
         ("SCOTTISH amp; Southern Energy", "SCOTTISH & Southern Energy"),
         ("the camp; it rained", "the camp; it rained"),
+        ("the team ranked #12; and #65; on the list", "the team ranked #12; and #65; on the list"),
         ("SuperGen Inc.'s (SUPG.O: Quote, Profile, Research) rating", "SuperGen Inc.'s rating"),
         ("Cisco Systems (Quote, Chart) is buying", "Cisco Systems is buying"),
         ("A word (Quote) and a (Chart) stay", "A word (Quote) and a (Chart) stay"),
