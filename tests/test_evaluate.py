@@ -146,17 +146,25 @@ DAM = "Engineers closed the old dam on the river after cracks appeared in its wa
 PUMPS = "Crews installed twelve new pumps to drain the flooded fields near the village."
 
 
+def two_batches(
+    tmp_path: Path, first: str, second: str
+) -> tuple[Path, Path, list[evaluate.Cluster]]:
+    """Topic T: the first batch leads with the dam (its human summary), the second restates
+    it and then tells of the pumps (its human summary)."""
+    clusters, refs = tmp_path / "clusters", tmp_path / "refs"
+    write(clusters / "T" / f"T-{first}" / "a.txt", f"{DAM}\n\n{FLOOD}\n")
+    write(clusters / "T" / f"T-{second}" / "b.txt", f"{DAM}\n\n{PUMPS}\n")
+    write(refs / f"T-{first}" / "one.txt", DAM)
+    write(refs / f"T-{second}" / "one.txt", PUMPS)
+    return clusters, refs, evaluate.find_clusters(clusters, refs)[0]
+
+
 def test_the_update_setting_scores_later_batches_alone_and_given_the_earlier_ones(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Batch B restates A's lead and then says something new; B's human summary is the new
     fact, so B scores higher for a reader of A's summary (the lead ranker: A's lead first)."""
-    clusters, refs = tmp_path / "clusters", tmp_path / "refs"
-    write(clusters / "T" / "T-A" / "a.txt", f"{DAM}\n\n{FLOOD}\n")
-    write(clusters / "T" / "T-B" / "b.txt", f"{DAM}\n\n{PUMPS}\n")
-    write(refs / "T-A" / "one.txt", DAM)
-    write(refs / "T-B" / "one.txt", PUMPS)
-    found, _ = evaluate.find_clusters(clusters, refs)
+    clusters, refs, found = two_batches(tmp_path, "A", "B")
     assert [[c.name for c in t] for t in evaluate.topics(found)] == [["T-A", "T-B"]]
     scores = evaluate.evaluate_update(found, ["lead"], 14, quiet=True)
     by = {(s.batch, s.history): s for s in scores}
@@ -174,12 +182,7 @@ def test_the_update_setting_scores_later_batches_alone_and_given_the_earlier_one
 
 def test_each_batch_is_scored_on_its_own_so_a_difference_can_be_tested(tmp_path: Path) -> None:
     """Per batch: the first alone only; each later one alone and given the summaries before."""
-    clusters, refs = tmp_path / "clusters", tmp_path / "refs"
-    write(clusters / "T" / "T-B" / "b.txt", f"{DAM}\n\n{FLOOD}\n")
-    write(clusters / "T" / "T-C" / "c.txt", f"{DAM}\n\n{PUMPS}\n")
-    write(refs / "T-B" / "one.txt", DAM)
-    write(refs / "T-C" / "one.txt", PUMPS)
-    found, _ = evaluate.find_clusters(clusters, refs)
+    _, _, found = two_batches(tmp_path, "B", "C")
     runs = list(evaluate.update_runs(found, ["lead"], 14, quiet=True))
     assert [(r.cluster, r.later, r.history) for r in runs] == [
         ("T-B", False, False),  # a topic's first batch, whatever its letter
