@@ -96,6 +96,7 @@ def discover(
     files: list[Path] = []
     skipped: list[Skipped] = []
     own = _resolved(str(briefs_in)) if briefs_in is not None else None
+    briefs: dict[Path, bool] = {}  # each DATE.json read once for its three files
     for source in sources:
         path = Path(source)
         kind = _kind(path)
@@ -103,7 +104,7 @@ def discover(
             found: list[Path] = []
             before = len(skipped)
             for entry in sorted(e for e in _walk(path) if not _is_own_brief(e, own)):
-                why = _not_a_file(entry) or _written_brief(entry)
+                why = _not_a_file(entry) or _written_brief(entry, briefs)
                 if why:
                     skipped.append(Skipped(safe_text.name(str(entry)), why))
                 else:
@@ -129,24 +130,30 @@ def _is_own_brief(entry: Path, own: str | None) -> bool:
     )
 
 
-def _written_brief(entry: Path) -> str | None:
+def _written_brief(entry: Path, briefs: dict[Path, bool]) -> str | None:
     """Why a file of a folder is a brief daily-brief wrote (another ``--out`` folder, an old
     one): ``DATE.md``, ``.html`` or ``.json`` beside a ``DATE.json`` that is a brief's JSON. Read
     as an article, it would credit "Daily Brief" with what its sources said."""
     if not _BRIEF_NAME.fullmatch(entry.name):
         return None
     beside = entry.with_suffix(".json")
-    if _not_a_file(beside):
-        return None  # none there, or a pipe that would block the read
+    if beside not in briefs:
+        briefs[beside] = _is_brief_json(beside)
+    return "a brief daily-brief wrote, not an article" if briefs[beside] else None
+
+
+def _is_brief_json(path: Path) -> bool:
+    """By its top-level keys only: ``stored.brief_from_json`` would refuse a brief an older
+    version wrote, whose Markdown must stay out all the same."""
+    if _not_a_file(path):
+        return False  # none there, or a pipe that would block the read
     try:
-        with beside.open("rb") as file:
+        with path.open("rb") as file:
             data = json.loads(file.read(_BRIEF_JSON_MAX))
     except (OSError, ValueError, RecursionError):
-        return None
+        return False
     keys = {"title", "date", "sections", "sources"}
-    if isinstance(data, dict) and keys <= data.keys() and data["date"] == entry.stem:
-        return "a brief daily-brief wrote, not an article"
-    return None
+    return isinstance(data, dict) and keys <= data.keys() and data["date"] == path.stem
 
 
 _BRIEF_JSON_MAX = 64 * 1024 * 1024
