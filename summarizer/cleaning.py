@@ -119,7 +119,7 @@ _CAPTION = re.compile(
 # Capitals and an agency are clear anywhere; a plain "Washington _ " only opens an article.
 _CITY = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[^()\n]{1,40}?)?"
 # "NEW DELHI: " and "KANDAHAR, Afghanistan : " too: a colon after capitals is a dateline or a
-# label, never news.
+# label (a transcript's speaker, "DR. BRAZELTON: "), never news.
 _DATELINE = re.compile(
     rf"^{_CITY}(?:\s*\([^()\n]{{1,40}}\))?\s*(?:--|—|–|_|-|:)\s*(?=[A-Z0-9\"“‘])"
 )
@@ -129,8 +129,6 @@ _NAME = r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+)"
 _LEAD_DATELINE = re.compile(
     rf"^{_NAME}{{0,3}}(?:,\s*{_NAME}{{0,2}})?(?:\s*\([^()\n]{{1,40}}\))?\s+(?:--|_|—|–|-)\s+(?=[A-Z])"
 )
-# A speaker label of a transcript: "DR. BRAZELTON: ".
-_SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'’\-]+\s){0,3}[A-Z][A-Z.'’\-]+:\s+(?=[A-Z\"“])")
 # Typewriter conventions of wire copy: `` and '' for quotes, a spaced underscore for a dash.
 _TYPEWRITER = (("``", "“"), ("''", "”"), (" _ ", " — "))
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -223,7 +221,7 @@ def _lines(raw: RawDocument) -> list[str]:
     text = raw.text
     for escaped, plain in (*_ESCAPES.items(), *_TYPEWRITER):
         text = text.replace(escaped, plain)
-    text = _decode_entities(text)
+    text = _markup_out(text)
     if not text.isascii():  # translate() is slow per character, and ASCII has none of them
         text = text.translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -240,7 +238,7 @@ def _lines(raw: RawDocument) -> list[str]:
     return out
 
 
-def _decode_entities(text: str) -> str:
+def _markup_out(text: str) -> str:
     """Entities as the characters they stand for; tags, instrument codes and their links
     out."""
     if "&" in text:
@@ -276,9 +274,7 @@ def _lost_entity(m: re.Match[str]) -> str:
 def _strip_labels(paragraph: str, lead: bool) -> str:
     """Remove datelines and speaker labels at the start of a paragraph."""
     paragraph = _DATELINE.sub("", paragraph)
-    if lead:
-        paragraph = _LEAD_DATELINE.sub("", paragraph)
-    return _SPEAKER.sub("", paragraph)
+    return _LEAD_DATELINE.sub("", paragraph) if lead else paragraph
 
 
 def _unwrap(lines: list[str]) -> list[str]:
