@@ -96,27 +96,37 @@ def discover(
     files: list[Path] = []
     skipped: list[Skipped] = []
     own = _resolved(str(briefs_in)) if briefs_in is not None else None
-    briefs: dict[Path, bool] = {}  # each DATE.json read once for its three files
     for source in sources:
         path = Path(source)
         kind = _kind(path)
         if kind == "folder":
-            found: list[Path] = []
-            before = len(skipped)
-            for entry in sorted(e for e in _walk(path) if not _is_own_brief(e, own)):
-                why = _not_a_file(entry) or _written_brief(entry, briefs)
-                if why:
-                    skipped.append(Skipped(safe_text.name(str(entry)), why))
-                else:
-                    found.append(entry)
-            if not found and len(skipped) == before:
-                skipped.append(Skipped(safe_text.name(source), "folder has no files"))
+            found, missing = _folder(path, own)
             files.extend(found)
+            skipped.extend(missing)
         elif kind == "file":
             files.append(path)
         else:
             skipped.append(Skipped(safe_text.name(source), kind))
     return _unique(files), skipped
+
+
+def _folder(folder: Path, own: str | None) -> tuple[list[Path], list[Skipped]]:
+    """A folder's files, sorted, and why each other entry is left out (``discover``)."""
+    entries = list(_walk(folder))
+    mine = {e for e in entries if _is_own_brief(e, own)}
+    briefs: dict[Path, bool] = {}  # each DATE.json read once for its three files
+    found: list[Path] = []
+    skipped: list[Skipped] = []
+    for entry in sorted(e for e in entries if e not in mine):
+        why = _not_a_file(entry) or _written_brief(entry, briefs)
+        if why:
+            skipped.append(Skipped(safe_text.name(str(entry)), why))
+        else:
+            found.append(entry)
+    if not found and not skipped:
+        why = "folder holds only the briefs this build writes" if mine else "folder has no files"
+        skipped.append(Skipped(safe_text.name(str(folder)), why))
+    return found, skipped
 
 
 _BRIEF_NAME = re.compile(r"\d{4}-\d{2}-\d{2}\.(?:md|html|json)")

@@ -48,6 +48,11 @@ def test_the_briefs_a_build_writes_are_not_read_back_from_a_folder(tmp_path: Pat
     assert len(sources.discover([str(tmp_path)])[0]) == 5  # another build's folder: all read
     named = sources.discover([str(out / "2025-06-24.md")], out)[0]
     assert named == [out / "2025-06-24.md"]  # named on its own: read as asked
+    (out / "notes.md").unlink()
+    assert sources.discover([str(out)], out) == (
+        [],
+        [Skipped(str(out), "folder holds only the briefs this build writes")],
+    )
 
 
 def test_a_brief_in_another_folder_is_named_as_skipped(tmp_path: Path) -> None:
