@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from summarizer import fetch, safe_text
 from summarizer.errors import ConfigError, InputError
 from summarizer.models import Article, RawDocument, Skipped, Source
+from summarizer.output import SUFFIXES
 
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$", re.I)
 
@@ -129,7 +130,8 @@ def _folder(folder: Path, own: str | None) -> tuple[list[Path], list[Skipped]]:
     return found, skipped
 
 
-_BRIEF_NAME = re.compile(r"\d{4}-\d{2}-\d{2}\.(?:md|html|json)")
+# The files ``output.write_brief`` writes for a day.
+_BRIEF_NAME = re.compile(rf"\d{{4}}-\d{{2}}-\d{{2}}\.(?:{'|'.join(SUFFIXES)})")
 
 
 def _is_own_brief(entry: Path, own: str | None) -> bool:
