@@ -243,30 +243,6 @@ def test_a_spaced_hyphen_later_in_the_article_is_not_a_dateline() -> None:
     assert _clean(f"{lead}\n\n{later}") == (lead, later)
 
 
-@pytest.mark.parametrize(
-    ("text", "shown"),
-    [
-        ("Tom&#39;s &quot;best&quot; year", 'Tom\'s "best" year'),
-        ("Apple Computer Inc.&amp;lt;AAPL.O&amp;gt; on Tuesday", "Apple Computer Inc. on Tuesday"),
-        ("AT&amp;T and R&D", "AT&T and R&D"),
-        # a feed that lost each entity's "&"
-        ("Jamaica #39;s plan wasn #39;t cheap", "Jamaica's plan wasn't cheap"),
-        ("the game makers #39; efforts", "the game makers' efforts"),
-        ("slopes of quot;Columbia Hills quot; that", 'slopes of "Columbia Hills" that'),
-        ("dubbed #39;Longhorn #39;, in 2006", "dubbed 'Longhorn', in 2006"),
-        ("SCOTTISH amp; Southern Energy", "SCOTTISH & Southern Energy"),
-        ("the camp; it rained", "the camp; it rained"),
-        ("the team ranked #12; and #65; on the list", "the team ranked #12; and #65; on the list"),
-        ("SuperGen Inc.'s (SUPG.O: Quote, Profile, Research) rating", "SuperGen Inc.'s rating"),
-        ("Cisco Systems (Quote, Chart) is buying", "Cisco Systems is buying"),
-        ("A word (Quote) and a (Chart) stay", "A word (Quote) and a (Chart) stay"),
-    ],
-)
-def test_entities_are_shown_as_their_characters(text: str, shown: str) -> None:
-    body = " bought the harbour for two million pounds on Monday afternoon."
-    assert _clean(text + body) == (shown + body,)
-
-
 def test_html_tags_left_in_plain_text_are_removed() -> None:
     text = (
         "The &lt;b&gt;governor&lt;/b&gt; said the old <em class='x'>dam</em> would stay shut."
@@ -278,11 +254,6 @@ def test_html_tags_left_in_plain_text_are_removed() -> None:
         "Engineers found cracks in the wall of the dam during an inspection.",
         "Prices rose when x < y and y > z held, said the analysts on Monday.",
     )
-
-
-def test_an_entity_for_a_control_character_does_not_reach_the_text() -> None:
-    [paragraph] = _clean("The harbour&#27; reopened on Monday after two months of storm repairs.")
-    assert paragraph == "The harbour reopened on Monday after two months of storm repairs."
 
 
 def test_wire_typewriter_quotes_and_dashes() -> None:
