@@ -99,14 +99,18 @@ _CITY = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[^()\n]{1,40}?)?"
 # "NEW DELHI: " and "KANDAHAR, Afghanistan : " too: a colon after capitals is a dateline or a
 # label (a transcript's speaker, "DR. BRAZELTON: "), never news.
 _DATELINE = re.compile(
-    rf"^{_CITY}(?:\s*\([^()\n]{{1,40}}\))?\s*(?:--|—|–|_|-|:)\s*(?=[A-Z0-9\"“‘])"
+    rf"^{_CITY}(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?\s*(?:--|—|–|_|-|:)\s*(?=[A-Z0-9\"“‘])"
 )
 # ... and a feed's credit glued to its summary ("Reuters - ", "USATODAY.com - ",
 # "Athens, Greece (Sports Network) - ").
 _NAME = r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+)"
 _LEAD_DATELINE = re.compile(
-    rf"^{_NAME}{{0,3}}(?:,\s*{_NAME}{{0,2}})?(?:\s*\([^()\n]{{1,40}}\))?\s+(?:--|_|—|–|-)\s+(?=[A-Z])"
+    rf"^{_NAME}{{0,3}}(?:,\s*{_NAME}{{0,2}})?(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?"
+    r"\s+(?:--|_|—|–|-)\s+(?=[A-Z])"
 )
+# The agency in a dateline's brackets, "(AP)", "(Xinhua)", "(Sports Network)": a name, so not
+# "(Updated 5pm)" or "(photo)".
+_AGENCY = re.compile(r"[A-Z][A-Za-z.&'’\- ]{0,30}[A-Za-z.]")
 # Typewriter conventions of wire copy: `` and '' for quotes, a spaced underscore for a dash.
 _TYPEWRITER = (("``", "“"), ("''", "”"), (" _ ", " — "))
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -179,7 +183,7 @@ def clean(raw: RawDocument, article_id: int) -> Article:
         raise UnreadableSource("no sentence left after cleaning")
     title = next(filter(_is_title, (raw.title, title)), None) or _title_from(paragraphs[0])
     # With no outlet known, the article is credited by its title, never by a file name.
-    outlet = raw.outlet or _outlet_name(source_named) or _credit_line(title)
+    outlet = raw.outlet or _outlet_name(source_named) or _agency(body[:1]) or _credit_line(title)
     return Article(
         id=article_id,
         path=raw.path,
@@ -214,6 +218,15 @@ def _lines(raw: RawDocument) -> list[str]:
             if line and not _is_furniture(line):
                 out.append(line)
     return out
+
+
+def _agency(lead: list[str]) -> str | None:
+    """The wire agency the lead's dateline names ("WASHINGTON (AP) -- "), if any: the outlet
+    of an article that names none otherwise."""
+    m = lead and (_DATELINE.match(lead[0]) or _LEAD_DATELINE.match(lead[0]))
+    if not m or not m["agency"] or not _AGENCY.fullmatch(m["agency"].strip()):
+        return None
+    return m["agency"].strip()
 
 
 def _strip_labels(paragraph: str, lead: bool) -> str:

@@ -237,6 +237,26 @@ def test_wire_datelines_are_removed_from_the_lead(dateline: str) -> None:
     assert _clean(dateline + body) == (body,)
 
 
+@pytest.mark.parametrize(
+    ("lead", "outlet"),
+    [
+        ("WASHINGTON (AP) -- ", "AP"),
+        ("BRUSSELS, January 22 (Xinhua) _ ", "Xinhua"),
+        ("Athens, Greece (Sports Network) - ", "Sports Network"),
+        ("MOSCOW (Updated 5pm) -- ", "“The river rose by two metres…”"),  # not a name
+        ("KYIV — ", "“The river rose by two metres…”"),  # no agency: credited by title
+    ],
+)
+def test_the_agency_of_the_leads_dateline_is_the_outlet_when_none_is_named(
+    lead: str, outlet: str
+) -> None:
+    body = "The river rose by two metres overnight and flooded the main square."
+    assert clean(RawDocument("story.txt", lead + body), 0).outlet == outlet
+    trailer = f"{lead}{body}\n\nSource: Reuters"  # the outlet the article names wins
+    assert clean(RawDocument("story.txt", trailer), 0).outlet == "Reuters"
+    assert clean(RawDocument("story.txt", lead + body, outlet="Example"), 0).outlet == "Example"
+
+
 def test_a_spaced_hyphen_later_in_the_article_is_not_a_dateline() -> None:
     lead = "The river rose by two metres overnight and flooded the main square."
     later = "Kyiv - Lviv trains ran again on Monday after the line was repaired at dawn."
