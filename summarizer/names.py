@@ -20,11 +20,14 @@ When unsure, nothing is inserted.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 
 from summarizer.text import STOP_WORDS
 
@@ -40,6 +43,15 @@ _CALENDAR = frozenset(
      "February", "March", "April", "May", "June", "July", "August", "September", "October",
      "November", "December"}
 )  # fmt: skip
+# Words that end the name of a body, a faith or a place, never a person's: "Cornell
+# University", "Roman Catholic" ("Roman" and "Cornell" are given names too).
+_BODIES = frozenset(
+    {"University", "College", "Institute", "School", "Academy", "Church", "Catholic",
+     "Catholics", "Protestant", "Orthodox", "Party", "Airlines", "Airways", "Bank", "Group",
+     "Foundation", "Association", "Council", "Committee", "Agency", "Ministry", "Hospital",
+     "Center", "Centre", "Museum", "Corporation", "Company", "Street", "Avenue", "Square",
+     "River", "Island", "Islands", "Mountains", "County", "City", "Province", "Region"}
+)  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LISTED = re.compile(r"^[MF1?]{1,2} +(\S+)", re.M)  # a line of nam_dict.txt: gender, name
 
@@ -51,6 +63,22 @@ def given_names() -> frozenset[str]:
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
     listed = _LISTED.findall(data.read_text(encoding="utf-8"))
     return frozenset(n.replace("+", sep) for n in listed for sep in ("", " ", "-"))
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Country names of one word from pycountry's ISO 3166 data ("Chile", "Venezuela"): no
+    person's surname, as in "[Santiago de] Chile". Read as a file, without importing
+    pycountry (0.08 s)."""
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(spec.submodule_search_locations[0]) / "databases" / "iso3166-1.json"
+    records = json.loads(path.read_text(encoding="utf-8"))["3166-1"]
+    names = {r.get(key, "") for r in records for key in ("name", "common_name")}
+    # A country that is also a given name may well be a surname ("Vernon Jordan").
+    people = given_names()
+    return frozenset(n for n in names if n and " " not in n and "," not in n and n not in people)
 
 
 @dataclass(frozen=True)
@@ -214,6 +242,8 @@ def _mention(run: list[str], ordinary: frozenset[str]) -> Mention | None:
         or surname.lower() in ordinary
         or _is_title(run[-1])
         or "." in surname
+        or surname in _BODIES
+        or surname in countries()
     ):
         return None
     start = _given_at(run[:-1], ordinary)

@@ -32,6 +32,19 @@ def test_places_papers_and_days_are_nobody() -> None:
     assert [m.full for m in full_mentions(text, ORDINARY)] == ["Roger Salazar"]
 
 
+def test_a_country_or_a_body_is_no_surname() -> None:
+    """Given names that open other names: a city, a faith, a university, a slogan."""
+    text = (
+        "Santiago de Chile shook as Tom Beaudoin of the Roman Catholic ministry at Cornell "
+        "University chanted Viva Venezuela with Vernon Jordan and Michael Rasmussen."
+    )
+    assert [m.full for m in full_mentions(text, ORDINARY)] == [
+        "Tom Beaudoin",
+        "Vernon Jordan",  # a country that is also a given name may be a surname
+        "Michael Rasmussen",
+    ]
+
+
 def test_surname_only_uses_need_no_other_name_before_them() -> None:
     people = ["Putin", "Rutte", "Hagel", "Laden", "Venezuela", "Riggs"]
     text = "On Putin, Rutte said Mr. Hagel met bin Laden in Venezuela, and Rep. Frank Riggs agreed."
