@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from summarizer.models import GENERATOR
 from summarizer.render import long_date
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -80,7 +81,7 @@ def atom_feed(
     _add(feed, "updated", timestamp(newest))
     author = _add(feed, "author")
     _add(author, "name", title)
-    _add(feed, "generator", "daily-brief")
+    _add(feed, "generator", GENERATOR)
     if base_url:
         _add(feed, "link", rel="self", type="application/atom+xml", href=_link(base_url, FEED_NAME))
     _add(feed, "link", rel="alternate", type="text/html", href=_link(base_url, INDEX_NAME))

@@ -227,6 +227,11 @@ class ThemesUsed:
     path: str | None = None
 
 
+# The name every page and feed daily-brief writes carries as its generator; the readers skip
+# what carries it (a brief read back as an article would credit itself).
+GENERATOR = "daily-brief"
+
+
 @dataclass(frozen=True)
 class Brief:
     """Everything the templates see: they get this value and nothing else."""
@@ -236,7 +241,7 @@ class Brief:
     sections: tuple[Section, ...]
     sources: tuple[SourceRef, ...]
     skipped: tuple[Skipped, ...]
-    generator: str = "daily-brief"
+    generator: str = GENERATOR
     # Which themes made the sections; None for a brief read back from an older JSON file.
     themes: ThemesUsed | None = None
     # The date of the newest earlier brief the items were compared with (``history.py``);

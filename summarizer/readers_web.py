@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from summarizer import dates
 from summarizer.errors import UnreadableSource
-from summarizer.models import RawDocument, Skipped, Source
+from summarizer.models import GENERATOR, RawDocument, Skipped, Source
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -92,7 +92,9 @@ def claims_html(source: Source, head: str) -> bool:
 
 # The mark every page daily-brief writes (a brief, a site's page or index): read as an article,
 # a brief would credit itself ("Daily Brief") with what its sources said.
-_OWN_PAGE = re.compile(r"<meta\s+name=[\"']generator[\"']\s+content=[\"']daily-brief\b", re.I)
+_OWN_PAGE = re.compile(
+    rf"<meta\s+name=[\"']generator[\"']\s+content=[\"']{re.escape(GENERATOR)}\b", re.I
+)
 
 
 def read_html(source: Source, text: str) -> list[RawDocument]:
@@ -191,7 +193,7 @@ def read_feed(source: Source, text: str) -> list[RawDocument | Skipped]:
     full content where the feed carries it, else its summary."""
     parsed = _parse_feed(source, text)
     feed = parsed.get("feed") or {}
-    if str(feed.get("generator", "")).startswith("daily-brief"):
+    if str(feed.get("generator", "")).startswith(GENERATOR):
         raise UnreadableSource("a feed daily-brief wrote, not articles")
     outlet = _plain(feed.get("title")) or _host(feed.get("link")) or _host(source.location)
     entries = parsed.get("entries") or []
