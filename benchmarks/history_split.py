@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer import pipeline  # noqa: E402
-from summarizer.statements import repeats, statement  # noqa: E402
+from summarizer.text.statements import repeats, statement  # noqa: E402
 from tests.brieflint import redundant  # noqa: E402
 
 QUIET = pipeline.ReadOptions(quiet=True)

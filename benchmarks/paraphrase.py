@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from summarizer.statements import (
+from summarizer.text.statements import (
     Statement,
     differ,
     overlaps,

@@ -19,9 +19,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from summarizer import cleaning, readers
+from summarizer.cleaning import cleaner
 from summarizer.errors import UnreadableSource
 from summarizer.models import RawDocument
+from summarizer.reading import readers
 
 KB = 1024
 SIZES = (256 * KB, 512 * KB, 1024 * KB)
@@ -77,7 +78,7 @@ def read_and_clean(path: Path) -> int:
     for doc in docs:
         if isinstance(doc, RawDocument):
             try:
-                kept += len(cleaning.clean(doc, 0).paragraphs)
+                kept += len(cleaner.clean(doc, 0).paragraphs)
             except UnreadableSource:
                 continue
     return kept

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from summarizer.splitting import split_sentences
+from summarizer.text.splitting import split_sentences
 
 
 def _normalise(sentences: list[str]) -> list[str]:

@@ -64,7 +64,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 from summarizer import pipeline
-from summarizer.text import words
+from summarizer.text.words import words
 class Words:
     def to_words(self, text):
         return words(text)
@@ -79,7 +79,7 @@ for chosen in lexrank(doc, 10):
 PIPELINE_FLOOR = """
 import sys
 from summarizer import pipeline
-from summarizer.text import content_terms
+from summarizer.text.words import content_terms
 corpus = pipeline.load(sys.argv[1:])
 sum(len(content_terms(s.text)) for s in corpus.sentences)
 """
@@ -139,8 +139,8 @@ def ranking_times(files: list[str], with_sumy: bool, repeat: int) -> tuple[float
     """Median seconds of the default ranker, and seconds of stock sumy LexRank, on the same
     sentences."""
     from summarizer import pipeline
-    from summarizer.ranking import DEFAULT_RANKER, get_ranker
-    from summarizer.text import words
+    from summarizer.ranking.rankers import DEFAULT_RANKER, get_ranker
+    from summarizer.text.words import words
 
     sentences = pipeline.load(files, pipeline.ReadOptions(quiet=True)).sentences
     ours = []

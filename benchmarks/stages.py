@@ -22,12 +22,15 @@ from pathlib import Path
 _RUN = """
 import json, sys, time
 t0 = time.perf_counter()
-from summarizer import intake, pipeline, readers, sentences
-from summarizer.ranking import get_ranker, rank_sentences
-from summarizer.redundancy import merge
-from summarizer.selection import select_sections
-from summarizer.theme_choice import choose_themes, file_themes
-from summarizer.theme_model import learn_items
+from summarizer import pipeline
+from summarizer.cleaning import intake
+from summarizer.reading import readers
+from summarizer.text import sentences
+from summarizer.ranking.rankers import get_ranker, rank_sentences
+from summarizer.merging.redundancy import merge
+from summarizer.selecting.sections import select_sections
+from summarizer.themes.choice import choose_themes, file_themes
+from summarizer.themes.model import learn_items
 took = {"imports": time.perf_counter() - t0}
 def timed(name, call):
     start = time.perf_counter()

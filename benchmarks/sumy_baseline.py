@@ -24,9 +24,9 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
-from summarizer.resources import examples_dir
-from summarizer.splitting import split_sentences
-from summarizer.text import words
+from summarizer.runtime.resources import examples_dir
+from summarizer.text.splitting import split_sentences
+from summarizer.text.words import words
 
 
 class _Words:

@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarizer import theme_model  # noqa: E402
-from summarizer.themes import Theme, assign, load_themes  # noqa: E402
+from summarizer.themes import model  # noqa: E402
+from summarizer.themes.themefile import Theme, assign, load_themes  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "dev-data" / "topics" / "ag_news_test"
 DEFAULT_THEMES = ROOT / "benchmarks" / "ag_news_themes.toml"
@@ -84,7 +84,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--themes", type=Path, default=DEFAULT_THEMES)
-    parser.add_argument("--threshold", type=float, default=theme_model.THRESHOLD)
+    parser.add_argument("--threshold", type=float, default=model.THRESHOLD)
     args = parser.parse_args()
     if not args.data.is_dir():
         print(f"skipped: no data at {args.data}")
@@ -94,12 +94,12 @@ def main() -> int:
     read = ag_news if (args.data / "test.csv").is_file() else class_folders
     texts, gold = read(args.data, seeded)
     other = next(t.key for t in themes if t.fallback)
-    theme_model.THRESHOLD = args.threshold
+    model.THRESHOLD = args.threshold
     print(f"{len(texts)} items in {len(seeded)} classes; themes file {args.themes.name}: "
           f"{max(len(t.words) + len(t.phrases) for t in seeded)} words at most per class, "
           "written once, never tuned to the score\n")  # fmt: skip
     start = time.perf_counter()
-    learned = theme_model.classify(texts, themes)
+    learned = model.classify(texts, themes)
     seconds = time.perf_counter() - start
     keywords = [assign(text, themes).key for text in texts]
     report("keyword matching alone", keywords, gold, other)

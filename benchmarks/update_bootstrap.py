@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarizer.evaluate import find_clusters, update_runs  # noqa: E402
+from summarizer.evaluation.rouge import find_clusters, update_runs  # noqa: E402
 
 
 def differences(dev_data: Path) -> list[float]:

@@ -16,14 +16,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summarizer import __version__, dates, fetch
+from summarizer import __version__
 from summarizer.config import CONFIG_NAME, Config, load_config, with_overrides
 from summarizer.config import text as config_text
 from summarizer.errors import BriefError, ConfigError
 from summarizer.models import Skipped
-from summarizer.output import atomic_write_text
-from summarizer.ranking import DEFAULT_RANKER, ranker_names
-from summarizer.resources import examples_dir
+from summarizer.ranking.rankers import DEFAULT_RANKER, ranker_names
+from summarizer.reading import dates, fetch
+from summarizer.runtime.resources import examples_dir
+from summarizer.storage.atomic import atomic_write_text
 
 if TYPE_CHECKING:
     from summarizer import pipeline
@@ -246,7 +247,7 @@ def _report_skipped(skipped: Sequence[Skipped], quiet: bool = False) -> None:
 
 def _sources(args: argparse.Namespace) -> tuple[str, ...]:
     """The sources named on the command line, then those the sources file lists."""
-    from summarizer import readers
+    from summarizer.reading import readers
 
     listed = readers.sources_file(args.sources_file) if args.sources_file else []
     return (*args.sources, *listed)
@@ -280,11 +281,12 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from summarizer import deliver, pipeline
+    from summarizer import pipeline
+    from summarizer.delivery import targets as delivery
 
     config = _config(args)
-    targets = deliver.targets_for(config, publish=args.publish, send=args.send)
-    deliver.check(targets, config)
+    targets = delivery.targets_for(config, publish=args.publish, send=args.send)
+    delivery.check(targets, config)
     sources = _sources(args) or config.sources or (str(examples_dir()),)
     result = pipeline.build(
         pipeline.BuildRequest(
@@ -309,20 +311,20 @@ def _build(args: argparse.Namespace) -> int:
     for path in result.paths:
         print(path)
     if targets:
-        deliver.deliver_file(result.paths[-1], targets, config, print)
+        delivery.deliver_file(result.paths[-1], targets, config, print)
     return 0
 
 
 def _send(args: argparse.Namespace) -> int:
-    from summarizer import deliver
-    from summarizer.send import send_brief
-    from summarizer.stored import load_stored
+    from summarizer.delivery import targets as delivery
+    from summarizer.delivery.send import send_brief
+    from summarizer.delivery.stored import load_stored
 
     config = _config(args)
     eml = args.eml or (args.brief.with_suffix(".eml") if args.dry_run else None)
     if eml is None:
-        deliver.check(["email"], config)
-        deliver.deliver_file(args.brief, ["email"], config, print)
+        delivery.check(["email"], config)
+        delivery.deliver_file(args.brief, ["email"], config, print)
     else:
         stored = load_stored(args.brief, config.templates)
         where = config.where()
@@ -331,11 +333,11 @@ def _send(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    from summarizer import deliver
+    from summarizer.delivery import targets as delivery
 
     config = _config(args)
-    deliver.check(["site"], config)
-    deliver.deliver_file(args.brief, ["site"], config, print)
+    delivery.check(["site"], config)
+    delivery.deliver_file(args.brief, ["site"], config, print)
     return 0
 
 
@@ -357,24 +359,24 @@ def _themes(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from summarizer import evaluate
+    from summarizer.evaluation import rouge
 
     names = ranker_names() if "all" in args.algorithm else list(dict.fromkeys(args.algorithm))
-    clusters, unmatched = evaluate.find_clusters(args.clusters, args.references)
+    clusters, unmatched = rouge.find_clusters(args.clusters, args.references)
     for name in unmatched:
         print(f"{PROG}: no human summary for cluster {name}: left out", file=sys.stderr)
     if args.update:
-        updates = evaluate.evaluate_update(clusters, names, args.words, args.quiet)
+        updates = rouge.evaluate_update(clusters, names, args.words, args.quiet)
         if args.json:
-            print(json.dumps(evaluate.update_json(updates, args.words), indent=2))
+            print(json.dumps(rouge.update_json(updates, args.words), indent=2))
         else:
-            print(evaluate.update_table(updates, args.words))
+            print(rouge.update_table(updates, args.words))
         return 0
-    scores = evaluate.evaluate(clusters, names, args.words, args.quiet)
+    scores = rouge.evaluate(clusters, names, args.words, args.quiet)
     if args.json:
-        print(json.dumps(evaluate.as_json(scores, args.words, unmatched), indent=2))
+        print(json.dumps(rouge.as_json(scores, args.words, unmatched), indent=2))
     else:
-        print(evaluate.table(scores, args.words))
+        print(rouge.table(scores, args.words))
     return 0
 
 

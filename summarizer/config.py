@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from summarizer.errors import ConfigError
-from summarizer.ranking import DEFAULT_RANKER, ranker_names
+from summarizer.ranking.rankers import DEFAULT_RANKER, ranker_names
 
 CONFIG_NAME = "brief.toml"
 SECURITY_MODES = ("none", "starttls", "tls")

@@ -11,11 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer import cleaning, dates, fetch, intake, readers
-from summarizer.budget import select_budget
-from summarizer.compose import brief_date, compose
+from summarizer.cleaning import cleaner, intake
 from summarizer.errors import InputError
-from summarizer.history import (
+from summarizer.history.compare import (
     DEFAULT_DAYS,
     NO_HISTORY,
     History,
@@ -24,18 +22,27 @@ from summarizer.history import (
     favour_new,
     read_history,
 )
+from summarizer.merging.redundancy import merge
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
-from summarizer.output import write_brief
-from summarizer.progress import NO_STEPS, Steps, steps
-from summarizer.ranking import DEFAULT_RANKER, CoversConcepts, Ranker, get_ranker, rank_sentences
-from summarizer.redundancy import merge
-from summarizer.render import Renderer
-from summarizer.selection import select_sections, select_summary
-from summarizer.sentences import split_all
-from summarizer.sources import one_per_url
-from summarizer.suggest import suggest, to_toml
-from summarizer.theme_choice import choose_themes, file_themes
-from summarizer.theme_model import learn_items as learn_themes
+from summarizer.output.compose import brief_date, compose
+from summarizer.output.render import Renderer
+from summarizer.ranking.rankers import (
+    DEFAULT_RANKER,
+    CoversConcepts,
+    Ranker,
+    get_ranker,
+    rank_sentences,
+)
+from summarizer.reading import dates, fetch, readers
+from summarizer.reading.sources import one_per_url
+from summarizer.runtime.progress import NO_STEPS, Steps, steps
+from summarizer.selecting.budget import select_budget
+from summarizer.selecting.sections import select_sections, select_summary
+from summarizer.storage.atomic import write_brief
+from summarizer.text.sentences import split_all
+from summarizer.themes.choice import choose_themes, file_themes
+from summarizer.themes.learned import suggest, to_toml
+from summarizer.themes.model import learn_items as learn_themes
 
 
 @dataclass(frozen=True)
@@ -102,8 +109,8 @@ def load(
     articles, unread = intake.read_and_clean(
         found, options.max_bytes, options.timeout, options.quiet
     )
-    articles, repeated = one_per_url(articles, cleaning.article_size)
-    articles, outside = dates.select_window(cleaning.renumber(articles), options.window)
+    articles, repeated = one_per_url(articles, cleaner.article_size)
+    articles, outside = dates.select_window(cleaner.renumber(articles), options.window)
     skipped = (*missing, *unread, *repeated, *outside)
     if not articles:
         raise InputError(_nothing_usable(sources, skipped))

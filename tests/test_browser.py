@@ -20,10 +20,10 @@ from PIL import Image
 
 from summarizer import pipeline
 from summarizer.config import EmailSettings, SiteSettings
-from summarizer.mail import build_message
-from summarizer.publish import publish
-from summarizer.resources import examples_dir
-from summarizer.stored import load_stored
+from summarizer.delivery.mail import build_message
+from summarizer.delivery.publish import publish
+from summarizer.delivery.stored import load_stored
+from summarizer.runtime.resources import examples_dir
 from tests.chromium import Browser, Page, chromium, find_chromium
 
 OUTPUT = Path(__file__).resolve().parent / "output" / "browser"

@@ -7,11 +7,11 @@ from itertools import combinations
 
 import numpy as np
 
-from summarizer import budget
+from summarizer.merging.redundancy import merge
 from summarizer.models import Article, Item, Sentence
-from summarizer.ranking import ConceptRanker
-from summarizer.redundancy import merge
-from summarizer.statements import repeats, statement
+from summarizer.ranking.rankers import ConceptRanker
+from summarizer.selecting import budget
+from summarizer.text.statements import repeats, statement
 
 DAY = dt.date(2024, 5, 2)
 # Four outlets on one storm. Several facts recur across outlets in different words, so the

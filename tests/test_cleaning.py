@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.cleaning import clean, clean_all, parse_date
+from summarizer.cleaning.cleaner import clean, clean_all, parse_date
 from summarizer.errors import UnreadableSource
 from summarizer.models import RawDocument
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from summarizer.compose import brief_date, compose
 from summarizer.models import Article, Item, Section, Sentence, SourceRef
+from summarizer.output.compose import brief_date, compose
 
 DAY = dt.date(2025, 6, 25)
 

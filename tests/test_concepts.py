@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer import concepts as concepts_module
-from summarizer.concepts import (
+from summarizer.models import Sentence
+from summarizer.ranking import concepts as concepts_module
+from summarizer.ranking.concepts import (
     SINGLE_ARTICLE,
     WEIGHT_POWER,
     ConceptModel,
@@ -13,7 +14,6 @@ from summarizer.concepts import (
     lead_agreement,
     weigh,
 )
-from summarizer.models import Sentence
 
 
 def test_concepts_are_adjacent_pairs_not_both_stop_words() -> None:

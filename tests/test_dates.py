@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from summarizer.dates import Stamp, Window, normalise, parse_bound, select_window
 from summarizer.models import Article
+from summarizer.reading.dates import Stamp, Window, normalise, parse_bound, select_window
 
 UTC = dt.UTC
 NOW = dt.datetime(2025, 6, 25, 12, 0, tzinfo=UTC)

@@ -14,14 +14,14 @@ import feedparser
 import pytest
 from conftest import make_brief
 
-from summarizer import deliver
 from summarizer.cli import main
 from summarizer.config import Config, SiteSettings
+from summarizer.delivery import targets
+from summarizer.delivery.stored import StoredBrief, load_stored
 from summarizer.errors import ConfigError, DeliveryError, SendError
-from summarizer.output import write_brief
-from summarizer.render import Renderer
-from summarizer.resources import examples_dir
-from summarizer.stored import StoredBrief, load_stored
+from summarizer.output.render import Renderer
+from summarizer.runtime.resources import examples_dir
+from summarizer.storage.atomic import write_brief
 from tests.mailserver import closed_port, smtp_server
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,54 +54,54 @@ def stored(tmp_path: Path) -> StoredBrief:
 @pytest.fixture(autouse=True)
 def own_registry(monkeypatch: pytest.MonkeyPatch) -> None:
     """Targets a test registers are gone after it: each test gets a copy of the registry."""
-    monkeypatch.setattr(deliver, "_REGISTRY", deliver._REGISTRY.copy())
+    monkeypatch.setattr(targets, "_REGISTRY", targets._REGISTRY.copy())
 
 
 @pytest.fixture
 def recording() -> Recording:
     target = Recording()
-    deliver.register_target("recording", target, "notes what it is given", replace=True)
+    targets.register_target("recording", target, "notes what it is given", replace=True)
     return target
 
 
 def test_a_users_target_is_registered_and_run_like_the_built_ins(
     stored: StoredBrief, recording: Recording
 ) -> None:
-    assert {"email", "site", "recording"} <= set(deliver.target_names())
+    assert {"email", "site", "recording"} <= set(targets.target_names())
     config = Config(deliver=("recording",))
-    names = deliver.targets_for(config)
-    deliver.check(names, config)
+    names = targets.targets_for(config)
+    targets.check(names, config)
     lines: list[str] = []
-    deliver.deliver(stored, names, config, lines.append)
+    targets.deliver(stored, names, config, lines.append)
     assert lines == ["recorded 2025-06-25"] and recording.delivered == ["2025-06-25"]
     with pytest.raises(ConfigError, match=r"already registered"):
-        deliver.register_target("recording", Recording(), "again")
+        targets.register_target("recording", Recording(), "again")
 
 
 def test_targets_come_from_the_config_then_the_options_each_once() -> None:
     config = Config(deliver=("Email",))
-    assert deliver.targets_for(config, publish=True, send=True) == ["email", "site"]
-    assert deliver.targets_for(Config(), publish=True, send=True) == ["site", "email"]
-    assert deliver.targets_for(Config()) == []
+    assert targets.targets_for(config, publish=True, send=True) == ["email", "site"]
+    assert targets.targets_for(Config(), publish=True, send=True) == ["site", "email"]
+    assert targets.targets_for(Config()) == []
 
 
 def test_checks_run_before_anything_is_delivered(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"deliver: unknown delivery target 'fax'"):
-        deliver.check(["fax"], Config(path=tmp_path / "brief.toml"))
+        targets.check(["fax"], Config(path=tmp_path / "brief.toml"))
     with pytest.raises(ConfigError, match=r"site.dir: not set"):
-        deliver.check(["site"], Config())
+        targets.check(["site"], Config())
     with pytest.raises(ConfigError, match=r"email.from: not set"):
-        deliver.check(["email"], Config())
+        targets.check(["email"], Config())
 
 
 def test_one_failing_target_does_not_stop_the_others(
     stored: StoredBrief, recording: Recording, tmp_path: Path
 ) -> None:
-    deliver.register_target("broken", Recording(fail=True), "always fails", replace=True)
+    targets.register_target("broken", Recording(fail=True), "always fails", replace=True)
     config = Config(site=SiteSettings(dir=tmp_path / "site"))
     lines: list[str] = []
     with pytest.raises(DeliveryError) as caught:
-        deliver.deliver(stored, ["broken", "site", "recording"], config, lines.append)
+        targets.deliver(stored, ["broken", "site", "recording"], config, lines.append)
     assert str(caught.value) == "broken failed: recording: server gone"
     assert caught.value.exit_code == 3
     assert lines[0].startswith("published 2025-06-25.html") and lines[1] == "recorded 2025-06-25"

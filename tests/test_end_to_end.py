@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.resources import examples_dir
+from summarizer.runtime.resources import examples_dir
 from tests.brieflint import lint
 from tests.localserver import serving
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import evaluate
 from summarizer.cli import main
 from summarizer.errors import InputError
-from summarizer.ranking import DEFAULT_RANKER
+from summarizer.evaluation import rouge
+from summarizer.ranking.rankers import DEFAULT_RANKER
 
 DEV_DATA = Path(
     os.environ.get("BRIEF_DEV_DATA", Path(__file__).resolve().parents[2] / "shared" / "dev-data")
@@ -59,7 +59,7 @@ def dataset(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def test_clusters_pair_with_their_references(dataset: tuple[Path, Path]) -> None:
-    found, unmatched = evaluate.find_clusters(*dataset)
+    found, unmatched = rouge.find_clusters(*dataset)
     assert [(c.name, len(c.sources), len(c.references)) for c in found] == [
         ("nested", 1, 1),  # clusters/ferry/nested sorts first
         ("flood", 1, 2),
@@ -73,16 +73,16 @@ def test_nist_names_pair_without_the_assessor_letter(tmp_path: Path) -> None:
     write(tmp_path / "models" / "D0701-B.M.100.A.C", FLOOD)
     write(tmp_path / "models" / "D0602.M.250.C.E", FERRY)
     write(tmp_path / "models" / "D0701-A.M.100.A.C", "another batch's summary")
-    found, unmatched = evaluate.find_clusters(tmp_path / "docs", tmp_path / "models")
+    found, unmatched = rouge.find_clusters(tmp_path / "docs", tmp_path / "models")
     assert [(c.name, c.references) for c in found] == [("D0602C", (FERRY,)), ("D0701A-B", (FLOOD,))]
     assert unmatched == []
-    [score] = evaluate.evaluate(found, [DEFAULT_RANKER], 100, quiet=True)
+    [score] = rouge.evaluate(found, [DEFAULT_RANKER], 100, quiet=True)
     assert score.rouge1 == score.rouge2 == 1.0  # SGML read: each summary is its one sentence
 
 
 def test_recall_averages_references_then_clusters(dataset: tuple[Path, Path]) -> None:
-    found, _ = evaluate.find_clusters(*dataset)
-    [score] = evaluate.evaluate(found, ["lead"], 100, quiet=True)
+    found, _ = rouge.find_clusters(*dataset)
+    [score] = rouge.evaluate(found, ["lead"], 100, quiet=True)
     # flood: recall 1 against itself; "Heavy rain flooded the town." 5 of 5 unigrams and 2 of
     # 4 bigrams ("heavy rain", "the town"). ferry: 1 and 1.
     assert score.rouge1 == pytest.approx((1.0 + 1.0) / 2)
@@ -91,20 +91,20 @@ def test_recall_averages_references_then_clusters(dataset: tuple[Path, Path]) ->
 
 
 def test_summaries_are_cut_to_n_words(dataset: tuple[Path, Path]) -> None:
-    found, _ = evaluate.find_clusters(*dataset)
+    found, _ = rouge.find_clusters(*dataset)
     ferry = [c for c in found if c.name == "nested"]
-    [score] = evaluate.evaluate(ferry, ["lead"], 4, quiet=True)
+    [score] = rouge.evaluate(ferry, ["lead"], 4, quiet=True)
     assert score.rouge1 == pytest.approx(4 / 12)  # "The ferry company resumed" of 12 words
     assert score.rouge2 == pytest.approx(3 / 11)
 
 
 def test_missing_folders_and_no_pairs_are_input_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such folder"):
-        evaluate.find_clusters(tmp_path / "absent", tmp_path)
+        rouge.find_clusters(tmp_path / "absent", tmp_path)
     write(tmp_path / "clusters" / "x" / "a.txt", FLOOD)
     (tmp_path / "refs").mkdir()
     with pytest.raises(InputError, match="no cluster"):
-        evaluate.find_clusters(tmp_path / "clusters", tmp_path / "refs")
+        rouge.find_clusters(tmp_path / "clusters", tmp_path / "refs")
 
 
 def test_cli_table_and_json(dataset: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
@@ -135,9 +135,9 @@ def test_cli_all_algorithms_and_a_missing_folder(
 @pytest.mark.skipif(not DUC2007.is_dir(), reason=f"no development data at {DEV_DATA}")
 def test_quality_gate_on_duc2007_update() -> None:
     """The default ranker keeps its ROUGE on the 30 DUC 2007 update batches (100 words)."""
-    clusters, unmatched = evaluate.find_clusters(DUC2007 / "docs", DUC2007 / "models")
+    clusters, unmatched = rouge.find_clusters(DUC2007 / "docs", DUC2007 / "models")
     assert len(clusters) == 30 and not unmatched
-    [score] = evaluate.evaluate(clusters, [DEFAULT_RANKER], 100, quiet=True)
+    [score] = rouge.evaluate(clusters, [DEFAULT_RANKER], 100, quiet=True)
     assert 100 * score.rouge1 >= FLOOR_ROUGE_1
     assert 100 * score.rouge2 >= FLOOR_ROUGE_2
 
@@ -146,9 +146,7 @@ DAM = "Engineers closed the old dam on the river after cracks appeared in its wa
 PUMPS = "Crews installed twelve new pumps to drain the flooded fields near the village."
 
 
-def two_batches(
-    tmp_path: Path, first: str, second: str
-) -> tuple[Path, Path, list[evaluate.Cluster]]:
+def two_batches(tmp_path: Path, first: str, second: str) -> tuple[Path, Path, list[rouge.Cluster]]:
     """Topic T: the first batch leads with the dam (its human summary), the second restates
     it and then tells of the pumps (its human summary)."""
     clusters, refs = tmp_path / "clusters", tmp_path / "refs"
@@ -156,7 +154,7 @@ def two_batches(
     write(clusters / "T" / f"T-{second}" / "b.txt", f"{DAM}\n\n{PUMPS}\n")
     write(refs / f"T-{first}" / "one.txt", DAM)
     write(refs / f"T-{second}" / "one.txt", PUMPS)
-    return clusters, refs, evaluate.find_clusters(clusters, refs)[0]
+    return clusters, refs, rouge.find_clusters(clusters, refs)[0]
 
 
 def test_the_update_setting_scores_later_batches_alone_and_given_the_earlier_ones(
@@ -165,8 +163,8 @@ def test_the_update_setting_scores_later_batches_alone_and_given_the_earlier_one
     """Batch B restates A's lead and then says something new; B's human summary is the new
     fact, so B scores higher for a reader of A's summary (the lead ranker: A's lead first)."""
     clusters, refs, found = two_batches(tmp_path, "A", "B")
-    assert [[c.name for c in t] for t in evaluate.topics(found)] == [["T-A", "T-B"]]
-    scores = evaluate.evaluate_update(found, ["lead"], 14, quiet=True)
+    assert [[c.name for c in t] for t in rouge.topics(found)] == [["T-A", "T-B"]]
+    scores = rouge.evaluate_update(found, ["lead"], 14, quiet=True)
     by = {(s.batch, s.history): s for s in scores}
     assert set(by) == {("A", False), ("B", False), ("B", True), ("later", False), ("later", True)}
     assert by["A", False].rouge1 == 1.0
@@ -183,7 +181,7 @@ def test_the_update_setting_scores_later_batches_alone_and_given_the_earlier_one
 def test_each_batch_is_scored_on_its_own_so_a_difference_can_be_tested(tmp_path: Path) -> None:
     """Per batch: the first alone only; each later one alone and given the summaries before."""
     _, _, found = two_batches(tmp_path, "B", "C")
-    runs = list(evaluate.update_runs(found, ["lead"], 14, quiet=True))
+    runs = list(rouge.update_runs(found, ["lead"], 14, quiet=True))
     assert [(r.cluster, r.later, r.history) for r in runs] == [
         ("T-B", False, False),  # a topic's first batch, whatever its letter
         ("T-C", True, False),

@@ -7,7 +7,7 @@ import uuid
 
 import feedparser
 
-from summarizer.feed import Entry, atom_feed, entry_id
+from summarizer.delivery.feed import Entry, atom_feed, entry_id
 
 SITE = uuid.UUID("12345678-1234-5678-1234-567812345678")
 MOMENT = dt.datetime(2025, 6, 25, 7, 0, tzinfo=dt.UTC)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import fetch
 from summarizer.errors import UnreadableSource
+from summarizer.reading import fetch
 from tests.localserver import ARTICLE, SERVED, LocalServer, serving
 from tests.mailserver import make_certificates
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import history
 from summarizer.cli import main
+from summarizer.delivery.stored import load_stored
+from summarizer.history import compare
 from summarizer.models import Item, Sentence, SourceRef
-from summarizer.render import markdown_to_html
-from summarizer.stored import load_stored
+from summarizer.output.render import markdown_to_html
 from tests.htmlcheck import assert_good_page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "history"
@@ -165,30 +165,30 @@ def item(text: str, *outlet_texts: str) -> Item:
 
 def test_a_new_development_of_the_same_statement_is_an_update_and_a_restatement_is_not() -> None:
     old = "The plane crashed into the sea off Nova Scotia late on Wednesday night."
-    earlier = history.remember(history.NO_HISTORY, dt.date(2025, 6, 24), [item(old, old)])
+    earlier = compare.remember(compare.NO_HISTORY, dt.date(2025, 6, 24), [item(old, old)])
     developed = (
         "Navy divers recovered the cockpit voice recorder of the plane that crashed into the "
         "sea off Nova Scotia late on Wednesday night."
     )
     restated = "Late on Wednesday night the plane crashed into the sea off Nova Scotia."
     fresh = "The airline offered the families of the passengers counselling and travel."
-    kept = history.against([item(developed), item(restated), item(fresh)], earlier)
+    kept = compare.against([item(developed), item(restated), item(fresh)], earlier)
     assert [(i.text, i.status) for i in kept] == [(developed, "update"), (fresh, "new")]
     assert kept[0].updates is not None and kept[0].updates.figure is None
     assert kept[0].updates.text == old
 
 
 def test_an_item_never_shown_is_not_compared() -> None:
-    earlier = history.remember(history.NO_HISTORY, dt.date(2025, 6, 24), [item(RESCUE)])
+    earlier = compare.remember(compare.NO_HISTORY, dt.date(2025, 6, 24), [item(RESCUE)])
     hidden = replace(item(RESCUE), sentences=(Sentence(0, 0, RESCUE, eligible=False),))
-    assert history.against([hidden, item(RESCUE)], earlier) == [hidden]
+    assert compare.against([hidden, item(RESCUE)], earlier) == [hidden]
 
 
 def test_no_history_changes_nothing() -> None:
     given = [item(TOLL_100), item(RESCUE)]
-    assert history.against(given, history.NO_HISTORY) == given
-    assert history.read_history(Path("/nonexistent"), dt.date(2025, 6, 25), 7) == (
-        history.NO_HISTORY,
+    assert compare.against(given, compare.NO_HISTORY) == given
+    assert compare.read_history(Path("/nonexistent"), dt.date(2025, 6, 25), 7) == (
+        compare.NO_HISTORY,
         [],
     )
 
@@ -201,21 +201,21 @@ def test_items_are_read_from_a_published_page() -> None:
         "<li>*South Post*: “Rescue teams searched.”</li></ul></details>\n\n"
         "## Sources\n\n- North Post: Ferry capsizes\n"
     )
-    assert history._page_items(markdown_to_html(markdown)) == [TOLL_231, RESCUE]
+    assert compare._page_items(markdown_to_html(markdown)) == [TOLL_231, RESCUE]
 
 
 def test_the_discount_weighs_down_only_what_was_said() -> None:
-    from summarizer.concepts import weigh
+    from summarizer.ranking.concepts import weigh
 
     sentences = [Sentence(0, 0, TOLL_100), Sentence(1, 0, TOLL_100), Sentence(1, 1, RESCUE)]
     model, _ = weigh(sentences)
-    earlier = history.remember(history.NO_HISTORY, dt.date(2025, 6, 24), [item(RESCUE)])
-    cut = history.discount(model, earlier)
+    earlier = compare.remember(compare.NO_HISTORY, dt.date(2025, 6, 24), [item(RESCUE)])
+    cut = compare.discount(model, earlier)
     rescue = [model.index[c] for c in ("rescu team", "the night")]
     toll = [model.index[c] for c in ("a ferri", "northern coast")]
-    assert (cut.carried[rescue] == model.carried[rescue] * history.DISCOUNT).all()
+    assert (cut.carried[rescue] == model.carried[rescue] * compare.DISCOUNT).all()
     assert (cut.carried[toll] == model.carried[toll]).all()
-    assert history.discount(model, history.NO_HISTORY) is model
+    assert compare.discount(model, compare.NO_HISTORY) is model
 
 
 def test_a_first_brief_is_todays_brief(tmp_path: Path) -> None:

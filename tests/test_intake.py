@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import cleaning, readers, workers
-from summarizer.intake import read_and_clean
-from summarizer.resources import examples_dir
+from summarizer.cleaning import cleaner
+from summarizer.cleaning.intake import read_and_clean
+from summarizer.reading import readers
+from summarizer.runtime import workers
+from summarizer.runtime.resources import examples_dir
 
 
 def _folder(tmp_path: Path) -> list[Path]:
@@ -26,7 +28,7 @@ def test_intake_is_reading_then_cleaning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_workers: bool
 ) -> None:
     sources = _folder(tmp_path)
-    expected = cleaning.clean_all(readers.iter_read(sources))
+    expected = cleaner.clean_all(readers.iter_read(sources))
     if in_workers:
         monkeypatch.setattr(workers, "MIN_ITEMS", 1)
         monkeypatch.setattr(workers, "CHUNK", 1)

@@ -12,17 +12,17 @@ import pytest
 from conftest import HOSTILE_TEXT, make_brief
 
 from summarizer.config import EmailSettings
-from summarizer.errors import ConfigError
-from summarizer.mail import (
+from summarizer.delivery.mail import (
     build_message,
     inline_css,
     markdown_to_text,
     subject_line,
     write_eml,
 )
+from summarizer.delivery.stored import StoredBrief
+from summarizer.errors import ConfigError
 from summarizer.models import Brief
-from summarizer.render import Renderer
-from summarizer.stored import StoredBrief
+from summarizer.output.render import Renderer
 from tests.htmlcheck import assert_good_page, assert_styles_inlined
 
 DAY = dt.date(2025, 6, 25)

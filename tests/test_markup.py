@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer import markup
+from summarizer.cleaning import markup
 
 
 @pytest.mark.parametrize(

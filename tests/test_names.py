@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.names import article_people, full_mentions, insert, surname_only
+from summarizer.text.names import article_people, full_mentions, insert, surname_only
 
 # The article's lower-case words: a surname is never one of them.
 ORDINARY = frozenset(

@@ -7,8 +7,8 @@ import sys
 
 _CHECK = """
 import sys
-from summarizer.text import stem
-from summarizer.splitting import split_sentences
+from summarizer.text.words import stem
+from summarizer.text.splitting import split_sentences
 assert "nltk" in sys.modules and "scipy.stats" not in sys.modules, sorted(sys.modules)
 assert stem("running") == "run"
 assert split_sentences("Mr. Smith left. He came back.") == ["Mr. Smith left.", "He came back."]
@@ -28,7 +28,7 @@ def test_nltk_loads_without_scipy_stats_and_scipy_stats_loads_after() -> None:
 
 _LOADED_FIRST = """
 import scipy.stats
-from summarizer.text import stem
+from summarizer.text.words import stem
 assert stem("running") == "run"
 assert scipy.stats.fisher_exact([[1, 2], [3, 4]])[1] > 0
 print("ok")

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from summarizer.errors import OutputError
-from summarizer.output import (
+from summarizer.storage.atomic import (
     atomic_write_files,
     atomic_write_text,
     finish_interrupted,
@@ -161,7 +161,7 @@ def test_atomic_write_files_failure_keeps_every_old_file(tmp_path: Path) -> None
 _KILL_AFTER_MOVES = """
 import os, signal, sys
 from pathlib import Path
-from summarizer import output
+from summarizer.storage import atomic
 
 real_replace = os.replace
 moves = []
@@ -172,7 +172,7 @@ def replace(src, dst):
         os.kill(os.getpid(), signal.SIGKILL)  # the machine loses power right here
 
 os.replace = replace
-output.write_brief(Path(sys.argv[1]), "b", {"md": "# New\\n", "html": "<p>new</p>\\n", "json": "{}\\n"})
+atomic.write_brief(Path(sys.argv[1]), "b", {"md": "# New\\n", "html": "<p>new</p>\\n", "json": "{}\\n"})
 """
 
 
@@ -230,7 +230,7 @@ def test_leftovers_of_a_write_killed_before_its_moves_are_swept(tmp_path: Path) 
 _KILL_WHILE_PUTTING_BACK = """
 import errno, os, signal, sys
 from pathlib import Path
-from summarizer import output
+from summarizer.storage import atomic
 
 real_replace = os.replace
 
@@ -242,7 +242,7 @@ def replace(src, dst):
     real_replace(src, dst)
 
 os.replace = replace
-output.write_brief(Path(sys.argv[1]), "b", {"md": "# New\\n", "html": "<p>new</p>\\n", "json": "{}\\n"})
+atomic.write_brief(Path(sys.argv[1]), "b", {"md": "# New\\n", "html": "<p>new</p>\\n", "json": "{}\\n"})
 """
 
 

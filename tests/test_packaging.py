@@ -54,7 +54,7 @@ def test_installed_package_renders_with_its_own_templates(wheel: Path, tmp_path:
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     script = (
-        "import datetime, summarizer.render as r\n"
+        "import datetime, summarizer.output.render as r\n"
         "from summarizer.models import Brief\n"
         "print(r.default_template_dir())\n"
         "b = Brief('Packaged', datetime.date(2025, 6, 25), (), (), ())\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.progress import MIN_ITEMS, progress
+from summarizer.runtime.progress import MIN_ITEMS, progress
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 

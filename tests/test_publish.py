@@ -20,12 +20,12 @@ import pytest
 from conftest import item, make_brief, ref
 
 from summarizer.config import SiteSettings
+from summarizer.delivery.publish import headlines, publish
+from summarizer.delivery.stored import StoredBrief, load_stored
 from summarizer.errors import ConfigError, PublishError
 from summarizer.models import Brief, Section
-from summarizer.output import folder_lock, write_brief
-from summarizer.publish import headlines, publish
-from summarizer.render import Renderer
-from summarizer.stored import StoredBrief, load_stored
+from summarizer.output.render import Renderer
+from summarizer.storage.atomic import folder_lock, write_brief
 from tests.htmlcheck import assert_good_page, parse_strict, text_of
 
 REPO = Path(__file__).resolve().parent.parent
@@ -151,8 +151,8 @@ CRASH = """
 import os, sys
 from pathlib import Path
 from summarizer.config import SiteSettings
-from summarizer.publish import publish
-from summarizer.stored import load_stored
+from summarizer.delivery.publish import publish
+from summarizer.delivery.stored import load_stored
 
 moves, real = int(sys.argv[3]), os.replace
 

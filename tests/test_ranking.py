@@ -22,11 +22,11 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from summarizer import rankers_sumy as rs
-from summarizer import ranking
 from summarizer.errors import ConfigError
 from summarizer.models import Sentence
-from summarizer.ranking import (
+from summarizer.ranking import rankers
+from summarizer.ranking import sumy as rs
+from summarizer.ranking.rankers import (
     DEFAULT_RANKER,
     LeadRanker,
     get_ranker,
@@ -35,8 +35,8 @@ from summarizer.ranking import (
     ranker_names,
     register_ranker,
 )
-from summarizer.resources import examples_dir
-from summarizer.text import STOP_WORDS
+from summarizer.runtime.resources import examples_dir
+from summarizer.text.words import STOP_WORDS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SUMY_NAMES = ["lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction"]
@@ -157,7 +157,7 @@ def test_scores_do_not_depend_on_the_hash_seed_nor_need_nltk_data(tmp_path: Path
     """A fresh interpreter per seed, with an empty NLTK data folder, gives identical scores."""
     script = (
         "import json, sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[2]);"
-        "import test_ranking as t; from summarizer.ranking import get_ranker, ranker_names;"
+        "import test_ranking as t; from summarizer.ranking.rankers import get_ranker, ranker_names;"
         "print(json.dumps({n: get_ranker(n).score(t.make_sentences()) for n in ranker_names()}))"
     )
     runs = []
@@ -257,7 +257,7 @@ def test_unknown_name_is_a_config_error_listing_the_choices() -> None:
 
 
 def test_a_users_ranker_plugs_in_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ranking, "_REGISTRY", ranking._REGISTRY.copy())
+    monkeypatch.setattr(rankers, "_REGISTRY", rankers._REGISTRY.copy())
 
     class Shortest:
         name = "shortest"

@@ -13,9 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer import pipeline, readers
+from summarizer import pipeline
 from summarizer.errors import BriefError, UnreadableSource
 from summarizer.models import RawDocument, Skipped, Source
+from summarizer.reading import readers
 from tests.localserver import LocalServer, serving
 
 FIXTURES = Path(__file__).parent / "fixtures"

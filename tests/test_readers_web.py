@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import readers
+from summarizer.delivery.feed import Entry, atom_feed
 from summarizer.errors import UnreadableSource
-from summarizer.feed import Entry, atom_feed
 from summarizer.models import RawDocument, Skipped
+from summarizer.reading import readers
 
 WEB = Path(__file__).parent / "fixtures" / "web"
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from summarizer.merging.redundancy import merge
 from summarizer.models import Article, Sentence
-from summarizer.redundancy import merge
-from summarizer.statements import same_words, statement, states
+from summarizer.text.statements import same_words, statement, states
 
 ORIGINAL = (
     "Engineers replaced forty steel panels and reinforced two support piers after the floods."
@@ -71,7 +71,7 @@ def test_neighbour_search_finds_what_comparing_every_pair_finds() -> None:
     from itertools import combinations
     from random import Random
 
-    from summarizer.redundancy import _neighbours
+    from summarizer.merging.redundancy import _neighbours
 
     rng = Random(7)
     vocab = [f"w{i}" for i in range(60)]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer import safe_text
+from summarizer.reading import safe_text
 
 
 def test_article_text_loses_control_characters_and_keeps_its_lines() -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from summarizer.models import Item, Sentence, SourceRef
-from summarizer.selection import select_sections, select_summary
-from summarizer.themes import load_themes
+from summarizer.selecting.sections import select_sections, select_summary
+from summarizer.themes.themefile import load_themes
 
 SRC = (SourceRef("Outlet", "Title", "a.txt"),)
 

@@ -9,12 +9,12 @@ import pytest
 from conftest import make_brief
 
 from summarizer.config import EmailSettings
+from summarizer.delivery.mail import build_message
+from summarizer.delivery.send import Server, send_brief, send_message, server_from
+from summarizer.delivery.stored import StoredBrief, load_stored
 from summarizer.errors import ConfigError, SendError
-from summarizer.mail import build_message
-from summarizer.output import write_brief
-from summarizer.render import Renderer
-from summarizer.send import Server, send_brief, send_message, server_from
-from summarizer.stored import StoredBrief, load_stored
+from summarizer.output.render import Renderer
+from summarizer.storage.atomic import write_brief
 from tests.htmlcheck import assert_good_page, assert_styles_inlined
 from tests.mailserver import (
     HOST,

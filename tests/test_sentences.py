@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.models import Article
-from summarizer.sentences import is_standalone, repair, split_article
+from summarizer.text.sentences import is_standalone, repair, split_article
 
 
 def _article(*paragraphs: str, article_id: int = 3) -> Article:
@@ -192,8 +192,8 @@ def test_people_named_by_surname_after_their_full_name_are_recorded() -> None:
 def test_splitting_in_worker_processes_gives_the_same_sentences(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from summarizer import workers
-    from summarizer.sentences import split_all
+    from summarizer.runtime import workers
+    from summarizer.text.sentences import split_all
 
     articles = [
         _article("The council met on Monday. It approved the budget.", article_id=0),

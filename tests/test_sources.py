@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import sources
 from summarizer.errors import ConfigError, InputError
 from summarizer.models import Skipped
+from summarizer.reading import sources
 
 
 def test_gather_keeps_the_order_given_and_each_source_once(tmp_path: Path) -> None:

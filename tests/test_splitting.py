@@ -7,8 +7,8 @@ from pathlib import Path
 import nltk
 import pytest
 
-from summarizer import splitting
-from summarizer.splitting import split_sentences
+from summarizer.text import splitting
+from summarizer.text.splitting import split_sentences
 
 ONE_SENTENCE = [
     # abbreviations

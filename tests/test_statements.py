@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.statements import disagrees, repeats, statement, states, supports
+from summarizer.text.statements import disagrees, repeats, statement, states, supports
 
 DEV_DATA = Path(
     os.environ.get("BRIEF_DEV_DATA", Path(__file__).resolve().parents[2] / "shared" / "dev-data")

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import make_brief
 
+from summarizer.delivery.stored import brief_from_json, load_stored
 from summarizer.errors import InputError
 from summarizer.models import Brief
-from summarizer.output import write_brief
-from summarizer.render import Renderer
-from summarizer.stored import brief_from_json, load_stored
+from summarizer.output.render import Renderer
+from summarizer.storage.atomic import write_brief
 
 
 def built(folder: Path, brief: Brief | None = None) -> dict[str, Path]:
@@ -98,8 +98,8 @@ def test_what_is_not_a_brief_is_one_clear_error(tmp_path: Path) -> None:
 _KILLED_BUILD = """
 import os, signal, sys
 from pathlib import Path
-from summarizer.output import write_brief
-from summarizer.render import Renderer
+from summarizer.storage.atomic import write_brief
+from summarizer.output.render import Renderer
 sys.path.insert(0, sys.argv[2])
 from conftest import make_brief
 

@@ -9,9 +9,9 @@ import pytest
 
 from summarizer.cli import main
 from summarizer.models import Item, Sentence
-from summarizer.suggest import Suggestion, suggest, to_toml
-from summarizer.theme_model import classify
-from summarizer.themes import load_themes, themes_from_data
+from summarizer.themes.learned import Suggestion, suggest, to_toml
+from summarizer.themes.model import classify
+from summarizer.themes.themefile import load_themes, themes_from_data
 
 # Three stories of my own in one town; "town" is in every sentence: it names the day's story.
 TOPICS = {

@@ -14,9 +14,9 @@ import pytest
 from summarizer import pipeline
 from summarizer.cli import main
 from summarizer.models import Item, Sentence
-from summarizer.resources import examples_dir
-from summarizer.theme_choice import FIT, Fit, choose_themes, measure_fit
-from summarizer.themes import load_themes, themes_from_data
+from summarizer.runtime.resources import examples_dir
+from summarizer.themes.choice import FIT, Fit, choose_themes, measure_fit
+from summarizer.themes.themefile import load_themes, themes_from_data
 
 TOWN = Path(__file__).parent / "fixtures" / "town"
 UKRAINE = {"Diplomacy", "Battlefield", "NATO"}

@@ -15,11 +15,11 @@ from summarizer import pipeline
 from summarizer.cli import main
 from summarizer.errors import ConfigError
 from summarizer.models import Brief, Item, Placement, Section, Sentence, SourceRef
-from summarizer.render import brief_to_json
-from summarizer.resources import examples_dir
-from summarizer.selection import select_sections
-from summarizer.theme_model import ThemeModel, classify, learn, learn_items
-from summarizer.themes import Theme, assign, load_themes, theme_scores, themes_from_data
+from summarizer.output.render import brief_to_json
+from summarizer.runtime.resources import examples_dir
+from summarizer.selecting.sections import select_sections
+from summarizer.themes.model import ThemeModel, classify, learn, learn_items
+from summarizer.themes.themefile import Theme, assign, load_themes, theme_scores, themes_from_data
 from tests.conftest import DAY
 
 # A small day of my own: two articles on a flood, one on trains and buses.

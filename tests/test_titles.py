@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from summarizer.text import content_terms
-from summarizer.titles import choose_titles, noun_phrases
+from summarizer.text.words import content_terms
+from summarizer.themes.titles import choose_titles, noun_phrases
 
 
 def printed(text: str) -> list[str]:

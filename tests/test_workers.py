@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import workers
-from summarizer.resources import examples_dir
-from summarizer.workers import SharedCache, available_workers, map_in_order
+from summarizer.runtime import workers
+from summarizer.runtime.resources import examples_dir
+from summarizer.runtime.workers import SharedCache, available_workers, map_in_order
 
 _SQUARES: SharedCache[int, int] = SharedCache("test-squares", limit=1_000)
 
@@ -86,7 +86,8 @@ def test_brief_workers_sets_how_many_processes(monkeypatch: pytest.MonkeyPatch) 
 
 _BUILD = """
 import sys
-from summarizer import cli, workers
+from summarizer import cli
+from summarizer.runtime import workers
 workers.MIN_ITEMS, workers.CHUNK = int(sys.argv[1]), 1
 sys.exit(cli.main(["build", *sys.argv[3:], "--out", sys.argv[2], "-q"]))
 """

@@ -1,0 +1,267 @@
+"""Send the brief by SMTP, retrying what may pass on a second try and nothing else.
+
+Every way a send can fail becomes one ``SendError`` line that says what happened and where.
+Transient failures (connection refused, timeout, a dropped connection, a 4xx reply) are
+retried a bounded number of times with a doubling pause; TLS, authentication and permanent
+(5xx) recipient failures are not, as they would fail the same way again. A recipient refused
+for now (4xx to RCPT, such as 451) is retried alone, so nobody already accepted gets the
+message twice. Once the DATA command has gone out nothing is retried: the server may have
+taken the message even if its answer never came. Sending only reads the brief.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import getaddresses
+from pathlib import Path
+from typing import Any
+
+from summarizer.config import EmailSettings, smtp_password
+from summarizer.delivery.mail import build_message, write_eml
+from summarizer.delivery.stored import StoredBrief
+from summarizer.errors import ConfigError, SendError
+
+_LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+
+
+@dataclass(frozen=True)
+class Server:
+    """One SMTP server and how to reach it; the password comes from the environment."""
+
+    host: str
+    port: int
+    security: str
+    timeout: float
+    user: str | None = None
+    password: str | None = None
+    ca_file: Path | None = None
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.port}"
+
+
+def server_from(settings: EmailSettings, where: str) -> Server:
+    """Check the settings a real send needs and resolve the password."""
+    if settings.host is None:
+        raise ConfigError(f"{where}: email.host: not set; give the SMTP server to send through")
+    password = smtp_password(settings, where)
+    if password and settings.security == "none" and settings.host not in _LOOPBACK:
+        raise ConfigError(f"{where}: email.security: 'none' would send the password "
+                          "unencrypted; use starttls or tls")  # fmt: skip
+    if settings.ca_file is not None and not settings.ca_file.is_file():
+        raise ConfigError(f"{where}: email.ca_file: no such file: {settings.ca_file}")
+    return Server(
+        host=settings.host,
+        port=settings.server_port,
+        security=settings.security,
+        timeout=settings.timeout,
+        user=settings.user,
+        password=password,
+        ca_file=settings.ca_file,
+    )
+
+
+def _tls_context(server: Server) -> ssl.SSLContext:
+    """Certificates are always verified; ``ca_file`` trusts a private CA instead of the system's."""
+    cafile = str(server.ca_file) if server.ca_file else None
+    return ssl.create_default_context(cafile=cafile)
+
+
+class _Client(smtplib.SMTP):
+    """smtplib's client, noting when the DATA command went out (from then on, no retry)."""
+
+    data_sent = False
+
+    def data(self, msg: Any) -> tuple[int, bytes]:
+        self.data_sent = True
+        return super().data(msg)
+
+
+class _TLSClient(_Client, smtplib.SMTP_SSL):
+    pass
+
+
+def _connect(server: Server) -> _Client:
+    if server.security == "tls":
+        return _TLSClient(
+            server.host, server.port, timeout=server.timeout, context=_tls_context(server)
+        )
+    client = _Client(server.host, server.port, timeout=server.timeout)
+    try:
+        if server.security == "starttls":
+            client.ehlo()
+            client.starttls(context=_tls_context(server))
+            client.ehlo()
+    except BaseException:
+        client.close()
+        raise
+    return client
+
+
+def _reply(code: int, text: bytes | str) -> str:
+    words = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    return f"{code} {' '.join(words.split())}".strip()
+
+
+Refusals = dict[str, tuple[int, bytes]]
+
+
+def _send_once(message: EmailMessage, server: Server, envelope: Sequence[str]) -> Refusals:
+    """One attempt: connect, secure, log in, send; return the recipients refused."""
+    client = _connect(server)
+    try:
+        if server.user and server.password:
+            client.login(server.user, server.password)
+        try:
+            return client.send_message(message, to_addrs=list(envelope))
+        except smtplib.SMTPRecipientsRefused as exc:  # every one refused: nothing was sent
+            return dict(exc.recipients)
+    except (OSError, smtplib.SMTPException) as exc:
+        if client.data_sent:
+            failure = classify(exc, server)
+            raise SendError(f"{failure}; not retried, as the message had been sent") from exc
+        raise
+    finally:
+        _quit(client)
+
+
+def _quit(client: smtplib.SMTP) -> None:
+    """Say goodbye if the connection still stands; a failure here changes nothing sent."""
+    try:
+        client.quit()
+    except (OSError, smtplib.SMTPException):
+        client.close()
+
+
+def _timed_out(exc: BaseException) -> bool:
+    """smtplib reports a read timeout as a lost connection; the cause says which it was."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, TimeoutError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "timed out" in str(exc)
+
+
+def _smtp_failure(exc: smtplib.SMTPException, server: Server) -> SendError:
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        reply = _reply(exc.smtp_code, exc.smtp_error)
+        return SendError(f"{server}: authentication failed for {server.user}: {reply}")
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        names = "; ".join(f"{a} ({_reply(*r)})" for a, r in exc.recipients.items())
+        return SendError(f"{server}: every recipient was refused: {names}")
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        return SendError(f"{server}: {' '.join(str(exc).split())}")
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        if _timed_out(exc):
+            return SendError(f"{server}: no answer within {server.timeout:g} s", transient=True)
+        return SendError(f"{server}: the server closed the connection", transient=True)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        reply = _reply(exc.smtp_code, exc.smtp_error)
+        return SendError(f"{server}: the server refused: {reply}", transient=exc.smtp_code < 500)
+    return SendError(f"{server}: {' '.join(str(exc).split()) or type(exc).__name__}")
+
+
+def classify(exc: Exception, server: Server) -> SendError:
+    """One line for any failure of one attempt, marked transient when a retry may help."""
+    if isinstance(exc, SendError):
+        return exc
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        detail = exc.verify_message or exc.reason or "unknown reason"
+        return SendError(f"{server}: TLS failure: certificate verify failed: {detail}")
+    if isinstance(exc, ssl.SSLError):
+        return SendError(f"{server}: TLS failure: {exc.reason or exc}")
+    if isinstance(exc, smtplib.SMTPException):
+        return _smtp_failure(exc, server)
+    if isinstance(exc, TimeoutError):
+        return SendError(f"{server}: no answer within {server.timeout:g} s", transient=True)
+    if isinstance(exc, ConnectionRefusedError):
+        return SendError(f"{server}: cannot connect: connection refused", transient=True)
+    if isinstance(exc, OSError):
+        reason = exc.strerror or " ".join(str(exc).split()) or type(exc).__name__
+        return SendError(f"{server}: cannot connect: {reason}", transient=True)
+    raise exc
+
+
+def send_message(
+    message: EmailMessage,
+    server: Server,
+    recipients: Sequence[str],
+    *,
+    retries: int = 2,
+    retry_delay: float = 5.0,
+    sleep: Callable[[float], None] = time.sleep,
+) -> int:
+    """Send, retrying transient failures up to ``retries`` times; return the attempts made.
+
+    Recipients refused for now (4xx) are tried again alone; those refused for good (5xx) are
+    not. Raises ``SendError`` naming every recipient still refused at the end.
+    """
+    pending = [addr for _, addr in getaddresses(list(recipients))]
+    final: Refusals = {}
+    last: Refusals = {}
+    attempt = 0
+    for attempt in range(1, retries + 2):
+        try:
+            refused = _send_once(message, server, pending)
+        except (OSError, smtplib.SMTPException, SendError) as exc:
+            failure = classify(exc, server)
+            if not failure.transient or attempt > retries:
+                tries = f" (after {attempt} attempts)" if attempt > 1 else ""
+                raise SendError(f"{failure}{tries}", transient=failure.transient) from exc
+        else:
+            final |= {addr: reply for addr, reply in refused.items() if reply[0] >= 500}
+            pending = [addr for addr, reply in refused.items() if reply[0] < 500]
+            if not pending or attempt > retries:
+                last = {addr: refused[addr] for addr in pending}
+                break
+        sleep(retry_delay * 2 ** (attempt - 1))
+    if final or last:
+        raise _refusal(server, len(recipients), final | last, attempt, transient=bool(last))
+    return attempt
+
+
+def _refusal(
+    server: Server, total: int, refused: Refusals, attempts: int, *, transient: bool
+) -> SendError:
+    names = "; ".join(f"{addr} ({_reply(*reply)})" for addr, reply in refused.items())
+    tries = f" (after {attempts} attempts)" if attempts > 1 else ""
+    if len(refused) >= total:
+        return SendError(
+            f"{server}: every recipient was refused: {names}{tries}", transient=transient
+        )
+    sent = total - len(refused)
+    return SendError(
+        f"{server}: sent to {sent} of {total}; refused: {names}{tries}", transient=transient
+    )
+
+
+def send_brief(
+    stored: StoredBrief,
+    settings: EmailSettings,
+    *,
+    where: str = "settings",
+    templates: Path | None = None,
+    eml: Path | None = None,
+) -> str:
+    """Email the brief (or, with ``eml``, write the message there); say what was done."""
+    recipients = settings.to
+    message = build_message(stored, settings, where=where, templates=templates)
+    date = stored.brief.date.isoformat()
+    if eml is not None:
+        write_eml(message, eml)
+        return f"wrote the {date} email for {len(recipients)} recipient(s) to {eml} (not sent)"
+    server = server_from(settings, where)
+    attempts = send_message(
+        message, server, recipients, retries=settings.retries, retry_delay=settings.retry_delay
+    )
+    tries = f" after {attempts} attempts" if attempts > 1 else ""
+    return (
+        f"emailed the {date} brief to {len(recipients)} recipient(s) "
+        f"via {server} ({server.security}){tries}"
+    )

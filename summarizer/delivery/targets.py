@@ -1,0 +1,115 @@
+"""Delivery targets: where a built brief goes next (a static site, readers' inboxes, ...).
+
+Targets sit in a registry behind one small interface: ``check`` the settings before anything
+is built (so a cron job with a bad config fails before doing any work) and ``deliver`` a
+stored brief, returning one line that says what was done. The built-in ``site`` and ``email``
+register themselves through ``register_target`` exactly as a user's target would; the
+``deliver`` list in brief.toml (or ``--publish`` / ``--send``) picks which run after a build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from summarizer.config import Config
+from summarizer.delivery.mail import check_addresses
+from summarizer.delivery.publish import publish
+from summarizer.delivery.send import send_brief, server_from
+from summarizer.delivery.stored import StoredBrief, load_stored
+from summarizer.errors import BriefError, ConfigError, DeliveryError
+from summarizer.plugins import Registry
+
+
+class Target(Protocol):
+    """Something a built brief can be delivered to."""
+
+    def check(self, config: Config) -> None:
+        """Raise ``ConfigError`` when the settings this target needs are missing or wrong."""
+
+    def deliver(self, stored: StoredBrief, config: Config) -> str:
+        """Deliver the brief; return one line saying what was done."""
+
+
+_REGISTRY: Registry[Target] = Registry("delivery target")
+
+
+def register_target(name: str, target: Target, description: str, *, replace: bool = False) -> None:
+    """Make a target available by name; a taken name is refused unless ``replace`` is set."""
+    _REGISTRY.register(name.strip().lower(), target, description, replace=replace)
+
+
+def target_names() -> list[str]:
+    return _REGISTRY.names()
+
+
+def target_descriptions() -> dict[str, str]:
+    return _REGISTRY.descriptions()
+
+
+def get_target(name: str, where: str = "deliver") -> Target:
+    return _REGISTRY.get(name, where)
+
+
+def targets_for(config: Config, *, publish: bool = False, send: bool = False) -> list[str]:
+    """The config's ``deliver`` list plus what the options ask for, each once, in order."""
+    names = [*config.deliver, *(["site"] if publish else []), *(["email"] if send else [])]
+    return list(dict.fromkeys(name.strip().lower() for name in names))
+
+
+def check(names: Iterable[str], config: Config) -> None:
+    """Check every target's settings before anything is built or sent."""
+    for name in names:
+        get_target(name, f"{config.where()}: deliver").check(config)
+
+
+def deliver(
+    stored: StoredBrief, names: Sequence[str], config: Config, report: Callable[[str], None]
+) -> None:
+    """Run every target, even after one fails, then raise one line naming the failures."""
+    failures: list[tuple[str, BriefError]] = []
+    for name in names:
+        try:
+            report(get_target(name).deliver(stored, config))
+        except BriefError as exc:
+            failures.append((name, exc))
+    if failures:
+        message = "; ".join(f"{name} failed: {exc}" for name, exc in failures)
+        error = DeliveryError(message)
+        error.exit_code = failures[0][1].exit_code
+        raise error
+
+
+def deliver_file(
+    path: Path, names: Sequence[str], config: Config, report: Callable[[str], None]
+) -> None:
+    """Deliver the brief stored at ``path`` (any of its .md, .html or .json files)."""
+    deliver(load_stored(path, config.templates), names, config, report)
+
+
+class SiteTarget:
+    """Adds the brief to the static archive in ``[site] dir``."""
+
+    def check(self, config: Config) -> None:
+        if config.site.dir is None:
+            raise ConfigError(f"{config.where()}: site.dir: not set; give the site folder "
+                              "([site] dir in brief.toml, or --site DIR)")  # fmt: skip
+
+    def deliver(self, stored: StoredBrief, config: Config) -> str:
+        return str(publish(stored, config.site, templates=config.templates))
+
+
+class EmailTarget:
+    """Emails the brief to ``[email] to`` through ``[email] host``."""
+
+    def check(self, config: Config) -> None:
+        check_addresses(config.email, config.where())
+        server_from(config.email, config.where())
+
+    def deliver(self, stored: StoredBrief, config: Config) -> str:
+        return send_brief(stored, config.email, where=config.where(), templates=config.templates)
+
+
+register_target("site", SiteTarget(), "add the brief to the static site: archive, page, feed")
+register_target("email", EmailTarget(), "email the brief to the configured recipients")

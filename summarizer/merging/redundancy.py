@@ -1,0 +1,336 @@
+"""Redundancy stage: merge sentences that state the same thing into one ``Item`` per statement.
+
+Exact copies, wire copies and paraphrases across outlets become one item, in the wording of
+the article the others were copied from, crediting every outlet whose own sentence states that
+wording (``statements.states``), each with that sentence. A sentence that says the same but
+for a figure ("15 killed" where two outlets say 17) is not merged: the item shows the figure
+most outlets give and names the others as ``disagreements``.
+
+Cost is near-linear: each sentence is compared only with the groups that share one of its
+rarest terms, never with every other sentence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from summarizer.models import Article, Disagreement, Item, Sentence, SourceRef
+from summarizer.text.statements import (
+    CONTAINED_STATES,
+    JACCARD_STATES,
+    MIN_CONTAINED,
+    MIN_SHARED,
+    Signature,
+    Statement,
+    disagrees,
+    statement,
+    states,
+    supports,
+)
+
+# A statement carried by n outlets scores (1 + SUPPORT * log2 n) times its best sentence.
+SUPPORT = 0.5
+_LOOKUP_TERMS = 4
+# A term in more sentences than this is too common to propose candidates: it would pair
+# most of the day with most of the day. Copies still share their rarer words.
+_MAX_POSTING = 64
+_PAIR_CHUNK = 200_000
+
+
+def merge(
+    sentences: Sequence[Sentence], scores: Sequence[float], articles: Mapping[int, Article]
+) -> list[Item]:
+    """Group sentences that state the same thing; one item per group, best first."""
+    stmts = [statement(s.text) for s in sentences]
+    groups, rivals = _group(sentences, scores, stmts)
+    groups, rivals = _settle(groups, rivals, sentences, stmts, articles)
+    items = _items(groups, rivals, sentences, scores, articles)
+    items.sort(key=lambda it: (-it.score, it.sentences[0].article, it.sentences[0].position))
+    return items
+
+
+def _group(
+    sentences: Sequence[Sentence], scores: Sequence[float], stmts: Sequence[Statement]
+) -> tuple[list[list[int]], dict[int, set[int]]]:
+    """Leader clustering in score order: a sentence joins the first group whose leader it
+    states the same as, else it leads a new group; a new leader that gives another figure for
+    an earlier leader's statement marks the two groups as rivals.
+
+    Sentences with the same statement form one unit, so wire copies cost nothing extra; units
+    are compared only with their candidate neighbours (``_neighbours``).
+    """
+    unit_ids: dict[Statement, int] = {}
+    unit_of = [
+        unit_ids.setdefault(st, len(unit_ids)) if st.terms else -1 - i for i, st in enumerate(stmts)
+    ]
+    units = list(unit_ids)
+    neighbours = _neighbours([u.terms for u in units])
+    order = sorted(range(len(sentences)), key=lambda i: (-scores[i], sentences[i].key))
+    led_by: dict[int, int] = {}  # unit -> first group led by a sentence of that unit
+    groups: list[list[int]] = []
+    rivals: dict[int, set[int]] = {}
+    for i in order:
+        unit = unit_of[i]
+        near = neighbours[unit] if unit >= 0 else []
+        homes = [led_by[unit]] if unit in led_by else []
+        homes += [led_by[u] for u in near if u in led_by and states(units[unit], units[u])]
+        if homes:
+            groups[min(homes)].append(i)
+            continue
+        if unit >= 0:
+            led_by[unit] = len(groups)
+            for u in near:
+                if u in led_by and disagrees(units[unit], units[u]):
+                    rivals.setdefault(led_by[u], set()).add(len(groups))
+                    rivals.setdefault(len(groups), set()).add(led_by[u])
+        groups.append([i])
+    return groups, rivals
+
+
+def _neighbours(sigs: Sequence[Signature]) -> list[list[int]]:
+    """For each signature, the others whose words overlap enough to state the same thing,
+    without all-pairs work.
+
+    A signature's candidates are those that contain one of its rarest terms (a copy or a
+    paraphrase keeps the rare words); only those pairs are tested, vectorised. The relation is
+    looked up from the later sentence's side, as the leader clustering asks it: measured on
+    the DUC sets, also matching from the leader's side merged loosely related sentences and
+    cost ROUGE (9.42 → 9.19 R-2 on DUC 2007 update).
+    """
+    n = len(sigs)
+    vocab: dict[str, int] = {}
+    indices = [vocab.setdefault(t, len(vocab)) for sig in sigs for t in sorted(sig)]
+    indptr = np.cumsum([0, *(len(sig) for sig in sigs)])
+    x = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, len(vocab)))
+    df = np.bincount(np.asarray(indices, dtype=np.int64), minlength=len(vocab))
+    rows, cols = _rarest(x, df)
+    proposer = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=x.shape)
+    proposed = proposer @ x.T
+    pairs = proposed.tocoo()
+    keep = pairs.row != pairs.col
+    a, b = pairs.row[keep], pairs.col[keep]
+    found: list[list[int]] = [[] for _ in range(n)]
+    sizes = np.diff(indptr)
+    for start in range(0, len(a), _PAIR_CHUNK):
+        ca, cb = a[start : start + _PAIR_CHUNK], b[start : start + _PAIR_CHUNK]
+        shared = np.asarray(x[ca].multiply(x[cb]).sum(axis=1)).ravel()
+        union = sizes[ca] + sizes[cb] - shared
+        ok = ((shared >= MIN_SHARED) & (shared >= JACCARD_STATES * union)) | (
+            (shared >= MIN_CONTAINED)
+            & (shared >= CONTAINED_STATES * np.minimum(sizes[ca], sizes[cb]))
+        )
+        for p, q in zip(ca[ok].tolist(), cb[ok].tolist(), strict=True):
+            found[p].append(q)
+    return found
+
+
+def _rarest(
+    x: sparse.csr_matrix, df: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(row, term) for each row's ``_LOOKUP_TERMS`` rarest terms (fewest rows, then lowest
+    index) among those in more than one row and at most ``_MAX_POSTING``: all rows at once."""
+    row = np.repeat(np.arange(x.shape[0], dtype=np.int64), np.diff(x.indptr))
+    col = x.indices.astype(np.int64)
+    freq = df[col]
+    keep = (freq > 1) & (freq <= _MAX_POSTING)
+    row, col, freq = row[keep], col[keep], freq[keep]
+    order = np.lexsort((col, freq, row))
+    row, col = row[order], col[order]
+    starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]]) if len(row) else row
+    rank = np.arange(len(row)) - np.repeat(starts, np.diff(np.r_[starts, len(row)]))
+    first = rank < _LOOKUP_TERMS
+    return row[first], col[first]
+
+
+def _settle(
+    groups: list[list[int]],
+    rivals: dict[int, set[int]],
+    sentences: Sequence[Sentence],
+    stmts: Sequence[Statement],
+    articles: Mapping[int, Article],
+) -> tuple[list[list[int]], dict[int, set[int]]]:
+    """Every member of a group backs the wording the group shows (``supports``).
+
+    A member joined by stating the leader, but the wording shown is the most original one;
+    members that do not back it leave to form a group of their own (settled the same way).
+    """
+    settled: list[list[int]] = []
+    moved: dict[int, int] = {}  # original group -> its settled core
+    queue = deque(enumerate(groups))
+    while queue:
+        origin, members = queue.popleft()
+        shown = _shown([sentences[i] for i in members], articles)
+        core = next(i for i in members if sentences[i] is shown)
+        kept = [i for i in members if i == core or supports(stmts[core], stmts[i])]
+        keep = set(kept)
+        rest = [i for i in members if i not in keep]
+        if origin >= 0:
+            moved[origin] = len(settled)
+        settled.append(kept)
+        if rest:
+            queue.append((-1, rest))
+    renamed = {moved[g]: {moved[r] for r in others} for g, others in rivals.items()}
+    return settled, renamed
+
+
+def _items(
+    groups: list[list[int]],
+    rivals: dict[int, set[int]],
+    sentences: Sequence[Sentence],
+    scores: Sequence[float],
+    articles: Mapping[int, Article],
+) -> list[Item]:
+    """One item per group; of rival groups (another figure for one statement) only the one
+    most outlets give is an item, naming the others as disagreements."""
+    outlets = [len({articles[sentences[i].article].outlet for i in g}) for g in groups]
+    items = []
+    folded: set[int] = set()
+    for g in _by_support(rivals, outlets):
+        if g in folded:
+            continue
+        others = sorted(_component(g, rivals) - {g})
+        folded.update(others)
+        item = _item([sentences[i] for i in groups[g]], [scores[i] for i in groups[g]], articles)
+        against = [sentences[i] for o in others for i in groups[o]]
+        items.append(replace(item, disagreements=disagreements(item, against, articles)))
+    items.extend(
+        _item([sentences[i] for i in g], [scores[i] for i in g], articles)
+        for k, g in enumerate(groups)
+        if k not in folded and k not in rivals
+    )
+    return items
+
+
+def _by_support(rivals: dict[int, set[int]], outlets: Sequence[int]) -> list[int]:
+    """Groups with rivals, the one most outlets carry first (ties: the better-ranked)."""
+    return sorted(rivals, key=lambda g: (-outlets[g], g))
+
+
+def _component(start: int, rivals: dict[int, set[int]]) -> set[int]:
+    seen = {start}
+    todo = [start]
+    while todo:
+        for other in rivals.get(todo.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
+def _item(group: list[Sentence], scores: list[float], articles: Mapping[int, Article]) -> Item:
+    """One item: the original article's wording, the outlets that state it, support-weighted
+    score."""
+    ranked = group if len(group) == 1 else sorted(group, key=_rank_key(group, articles))
+    sources = credits(ranked[0], ranked, articles)
+    score = max(scores) * (1.0 + SUPPORT * math.log2(max(1, len(sources))))
+    return Item(text=ranked[0].text, score=score, sources=sources, sentences=tuple(ranked))
+
+
+def _rank_key(
+    group: Sequence[Sentence], articles: Mapping[int, Article]
+) -> Callable[[Sentence], tuple[bool, tuple[int, int, str, int], tuple[int, int]]]:
+    """Eligible wordings first, then the most original article's (``_originality``)."""
+    originality = _originality([articles[s.article] for s in group])
+    return lambda s: (not s.eligible, originality[s.article], s.key)
+
+
+def _shown(group: Sequence[Sentence], articles: Mapping[int, Article]) -> Sentence:
+    return group[0] if len(group) == 1 else min(group, key=_rank_key(group, articles))
+
+
+def credits(
+    shown: Sentence, sentences: Iterable[Sentence], articles: Mapping[int, Article]
+) -> tuple[SourceRef, ...]:
+    """The outlets whose own sentence backs ``shown`` (``supports``), each once, with that
+    sentence."""
+    core = statement(shown.text)
+    outlets: dict[str, SourceRef] = {}
+    for s in (shown, *sentences):
+        a = articles[s.article]
+        if a.outlet in outlets or not (s is shown or supports(core, statement(s.text))):
+            continue
+        outlets[a.outlet] = SourceRef(a.outlet, a.title, a.path, a.url, a.date, s.as_printed)
+    return tuple(outlets.values())
+
+
+def disagreements(
+    item: Item, against: Sequence[Sentence], articles: Mapping[int, Article]
+) -> tuple[Disagreement, ...]:
+    """The outlets of ``against`` (sentences giving other figures), each once, with their
+    figure; an outlet the item already credits is not listed against itself."""
+    core = statement(item.text)
+    credited = {ref.name for ref in item.sources}
+    found: dict[str, Disagreement] = {}
+    for s in against:
+        a = articles[s.article]
+        if a.outlet in credited or a.outlet in found:
+            continue
+        shown = _other_figure(core, statement(s.text))
+        found[a.outlet] = Disagreement(a.outlet, shown, s.as_printed, a.path, a.url)
+    return tuple(found.values())
+
+
+def _other_figure(core: Statement, other: Statement) -> str:
+    """The figure ``other`` gives instead of the item's: for a count both name when there is
+    one ("15" against "17 passengers"), else the numbers the item does not have."""
+    units = {u for u, _ in core.figures}
+    new = sorted((u, v) for u, v in other.figures if v not in core.values)
+    counted = [(u, v) for u, v in new if u in units]
+    return ", ".join(_figure(u, v) for u, v in counted or new) or "?"
+
+
+def _figure(unit: str, value: str) -> str:
+    return f"{unit}{value}" if unit in ("$", "€", "£") else value
+
+
+def showing(item: Item, wording: Sentence, articles: Mapping[int, Article]) -> Item:
+    """The item with ``wording`` as the one it shows (first), credited to the outlets whose
+    sentence states that wording."""
+    rest = tuple(s for s in item.sentences if s != wording)
+    return replace(
+        item,
+        text=wording.text,
+        sentences=(wording, *rest),
+        sources=credits(wording, rest, articles),
+    )
+
+
+def _originality(group: Sequence[Article]) -> dict[int, tuple[int, int, str, int]]:
+    """Sort keys that put the article the others were copied from first.
+
+    The original is the one another member names as its source, else a dated one (earliest
+    first), else the first given.
+    """
+    namers: dict[str, set[int]] = {}  # outlet -> the articles that name it as their source
+    for b in group:
+        if b.source_named:
+            namers.setdefault(b.source_named, set()).add(b.id)
+    keys = {}
+    for a in group:
+        is_named = bool(namers.get(a.outlet, set()) - {a.id})  # named by another article
+        keys[a.id] = (
+            0 if is_named else 1,
+            0 if a.date else 1,
+            a.date.isoformat() if a.date else "",
+            a.id,
+        )
+    return keys
+
+
+def wordings(item: Item, articles: Mapping[int, Article]) -> list[Sentence]:
+    """The item's wordings a reader may be shown: eligible, and from articles as original as
+    the one whose wording the item shows (named as the source, dated), so a summary may pick
+    the wording that says the most without ever reaching for an undated copy's."""
+    eligible = [s for s in item.sentences if s.eligible]
+    if not eligible:
+        return []
+    keys = _originality([articles[s.article] for s in item.sentences])
+    best = keys[eligible[0].article][:2]
+    return [s for s in eligible if keys[s.article][:2] == best]

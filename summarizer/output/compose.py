@@ -1,0 +1,112 @@
+"""Compose stage: put the selected sections and the run's bookkeeping into one ``Brief``.
+
+The items are read here in the order the reader meets them, which is what the last edits need:
+a person an item calls by surname only is named in full, in square brackets, unless an item
+above already did ("[Sen. Chuck] Hagel lambasted…"); and an item from an article dated before
+the brief carries that date, so its "on Wednesday" is not read as this week's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from summarizer.models import (
+    Article,
+    Brief,
+    Insertion,
+    Item,
+    Section,
+    Skipped,
+    SourceRef,
+    ThemesUsed,
+)
+from summarizer.text import names
+
+
+def brief_date(
+    articles: Sequence[Article], override: dt.date | None = None, today: dt.date | None = None
+) -> dt.date:
+    """The date a brief is for: as asked, else the newest article's, else today.
+
+    An article dated after tomorrow is not believed here: a typo ("2062"), or the 9999-12-31
+    some systems write for "no date", would otherwise date the whole brief and mark every other
+    item as older news. Tomorrow is still believed: somewhere it already is.
+    """
+    if override:
+        return override
+    today = today or dt.date.today()
+    latest = today + dt.timedelta(days=1)
+    dates = [a.date for a in articles if a.date and a.date <= latest]
+    return max(dates) if dates else today
+
+
+def compose(
+    title: str,
+    date: dt.date,
+    sections: Sequence[Section],
+    articles: Sequence[Article],
+    skipped: Sequence[Skipped],
+    themes: ThemesUsed | None = None,
+    since: dt.date | None = None,
+) -> Brief:
+    """The brief value the templates render: nothing else reaches them. ``since``: the newest
+    earlier brief the items were compared with (``history.py``), None for a first brief."""
+    sources = tuple(SourceRef(a.outlet, a.title, a.path, a.url, a.date) for a in articles)
+    return Brief(
+        title=title,
+        date=date,
+        sections=edit(sections, date, {a.id: a for a in articles}),
+        sources=sources,
+        skipped=tuple(skipped),
+        themes=themes,
+        since=since,
+    )
+
+
+def edit(
+    sections: Sequence[Section], date: dt.date, articles: dict[int, Article]
+) -> tuple[Section, ...]:
+    """The sections with every item readable on its own, in reading order (module docstring)."""
+    named: set[str] = set()
+    edited = []
+    for section in sections:
+        items = []
+        for item in section.items:
+            item = restore_names(item, named)
+            items.append(_dated(item, date, articles))
+        edited.append(replace(section, items=tuple(items)))
+    return tuple(edited)
+
+
+def restore_names(item: Item, named: set[str]) -> Item:
+    """``item`` with the full mention of each person it calls by surname only restored in
+    brackets, unless ``named`` (surnames named in full above) has them; ``named`` grows by
+    the people this item names."""
+    if not item.sentences:
+        return item
+    text = item.text
+    inserted = []
+    for surname, words in item.sentences[0].names:
+        if surname in named:
+            continue
+        edited = names.insert(text, surname, words)
+        if edited != text:
+            text = edited
+            inserted.append(Insertion(words, surname, f"{words} {surname}"))
+            named.add(surname)
+    named.update(m.surname for m in names.full_mentions(item.text, frozenset()))
+    if not inserted:
+        return item
+    return replace(item, text=text, insertions=tuple(inserted))
+
+
+def _dated(item: Item, date: dt.date, articles: dict[int, Article]) -> Item:
+    """The item with its wording's article date when that is before the brief's date."""
+    if not item.sentences:
+        return item
+    article = articles.get(item.sentences[0].article)
+    if article is None or article.date is None or article.date >= date:
+        return item
+    return replace(item, dated=article.date)

@@ -1,0 +1,168 @@
+"""Dates: every article date in one form (UTC), and the ``--since``/``--until`` window stage.
+
+Feeds, pages and JSON Lines state dates in many forms and time zones. Comparing them, and
+choosing the brief's date, only works once they are all the same kind of value: an aware UTC
+``datetime`` when a time is known, and always the UTC ``date``. A date without a time covers
+its whole day.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import email.utils
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from summarizer.cleaning.cleaner import parse_date
+from summarizer.models import Article, Skipped
+
+UTC = dt.UTC
+_RELATIVE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.I)
+_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+_ISO = re.compile(r"^\s*\d{4}-?\d{2}-?\d{2}")
+_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A normalised date: the UTC day, and the UTC instant when the input stated a time."""
+
+    date: dt.date
+    time: dt.datetime | None = None
+
+
+def normalise(value: str | float | None) -> Stamp | None:
+    """Parse ISO 8601, RFC 822 (feeds), the date forms pages print, or Unix seconds."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        if isinstance(value, int | float):
+            return _from_instant(dt.datetime.fromtimestamp(value, UTC))
+        text = " ".join(value.split())
+        if not text:
+            return None
+        if _ISO.match(text):
+            return _from_iso(text)
+        parsed = _from_rfc822(text)
+        if parsed is not None:
+            return parsed
+        day = parse_date(text)
+        return Stamp(day) if day else None
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def _from_iso(text: str, strict: bool = False) -> Stamp | None:
+    """``strict``: let an ``OverflowError`` (a zone that moves the time past year 1 or 9999)
+    through, for the caller to name; else such a date is no date."""
+    try:
+        parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", text):
+        return Stamp(parsed.date())
+    try:
+        return _from_instant(parsed)
+    except OverflowError:
+        if strict:
+            raise
+        return None
+
+
+def _from_rfc822(text: str) -> Stamp | None:
+    try:
+        parsed = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return _from_instant(parsed)
+
+
+def _from_instant(value: dt.datetime) -> Stamp:
+    """A stated time without a zone is taken as UTC (what feeds and APIs mostly mean)."""
+    value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return Stamp(value.date(), value)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The ``--since``/``--until`` bounds (inclusive, UTC); ``None`` leaves a side open."""
+
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+
+    def __bool__(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    def contains(self, date: dt.date, time: dt.datetime | None) -> bool:
+        """Whether an article falls in the window; a bare date counts if its day overlaps."""
+        start = time or dt.datetime.combine(date, dt.time(), UTC)
+        end = time or start + (_DAY - dt.timedelta(microseconds=1))
+        return (self.since is None or end >= self.since) and (
+            self.until is None or start <= self.until
+        )
+
+
+ANY_TIME = Window()
+
+
+def parse_bound(text: str, now: dt.datetime, *, end: bool = False) -> dt.datetime:
+    """``24h``/``90m``/``2d``/``1w`` before ``now``, an ISO date, or an ISO date and time.
+
+    A bare date as the ``end`` bound means the end of that day. Raises ``ValueError``, also
+    for a time the calendar cannot hold (``99999999999d`` ago, the end of 9999-12-31).
+    """
+    try:
+        return _bound(text, now, end)
+    except OverflowError:
+        raise ValueError(f"out of range: {text!r} (dates run from year 1 to 9999)") from None
+
+
+def _bound(text: str, now: dt.datetime, end: bool) -> dt.datetime:
+    relative = _RELATIVE.match(text)
+    if relative:
+        amount = float(relative[1])
+        return now.astimezone(UTC) - dt.timedelta(**{_UNITS[relative[2].lower()]: amount})
+    stamp = _from_iso(text.strip(), strict=True) if _ISO.match(text) else None
+    if stamp is None:
+        raise ValueError(f"not a time: {text!r} (use e.g. 24h, 2d, 2025-06-24 or 2025-06-24T18:00)")
+    if stamp.time is not None:
+        return stamp.time
+    start = dt.datetime.combine(stamp.date, dt.time(), UTC)
+    return start + (_DAY - dt.timedelta(microseconds=1)) if end else start
+
+
+def select_window(
+    articles: Sequence[Article], window: Window
+) -> tuple[list[Article], list[Skipped]]:
+    """Keep the articles inside the window, renumbered; the rest are skipped with their date.
+
+    An undated article cannot be placed in a window, so a window leaves it out.
+    """
+    if not window:
+        return list(articles), []
+    kept: list[Article] = []
+    skipped: list[Skipped] = []
+    for article in articles:
+        if article.date is None:
+            skipped.append(Skipped(article.path, "no date, so not in the --since/--until window"))
+        elif not _placeable(article):
+            reason = f"dated {article.date}, the calendar's last day: a placeholder, not a date"
+            skipped.append(Skipped(article.path, reason))
+        elif window.contains(article.date, article.published):
+            kept.append(dataclasses.replace(article, id=len(kept)))
+        else:
+            when = _describe(article.published) if article.published else str(article.date)
+            reason = f"dated {when}, outside the --since/--until window"
+            skipped.append(Skipped(article.path, reason))
+    return kept, skipped
+
+
+def _placeable(article: Article) -> bool:
+    """Not dated 9999-12-31, which systems write for "no date" and no window should keep."""
+    return article.date is None or article.date < dt.date.max
+
+
+def _describe(value: dt.datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")

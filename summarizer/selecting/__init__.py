@@ -1,0 +1,1 @@
+"""selecting stage."""

@@ -1,0 +1,194 @@
+"""Budgeted selection: the summary that covers the most of the day's concepts in N words.
+
+This is Gillick & Favre's concept ILP ("A scalable global model for summarization", 2009):
+choose sentences to maximise the summed weight of the concepts they cover within the word
+budget, a concept counting once however many chosen sentences carry it, so repeating a fact
+earns nothing. It is solved exactly by HiGHS (``scipy.optimize.milp``) on a pruned problem, so
+it stays small, fast and deterministic on a large day: the candidates are the best-scored
+``MAX_ITEMS`` showable items, each with the wordings it may show (``redundancy.wordings``), and
+only the concepts they contain.
+
+"Already said" is the brief's own test here too: two candidates that ``repeats()`` each other,
+or two wordings of one item, are never both chosen.
+
+A summary runs to N words and is read (and scored) up to N, so the words the exact solution
+leaves unused go to the candidate whose opening words add the most; it comes last, where a cut
+at N shortens it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from summarizer.merging.redundancy import showing, wordings
+from summarizer.models import Article, Item, Sentence
+from summarizer.ranking.concepts import ConceptModel, FloatArray, IntArray
+from summarizer.text.statements import repeats, statement
+from summarizer.text.words import count_matrix
+
+MAX_ITEMS = 100  # more candidates changed no DUC summary's score, and cost time
+NODE_LIMIT = 20_000  # a deterministic bound on the search (the DUC problems need < 100 nodes)
+TIME_LIMIT = 30.0  # seconds; a safety net only: the node limit comes first in practice
+
+
+@dataclass(frozen=True)
+class _Candidates:
+    """Wordings that may be chosen, with what each covers and costs."""
+
+    items: IntArray  # the item each wording belongs to (index into the ranked items)
+    sentences: tuple[Sentence, ...]
+    matrix: sparse.csr_matrix  # wordings x concepts they cover (weighted concepts only)
+    weights: FloatArray  # of those concepts
+    lengths: FloatArray  # words
+    model: ConceptModel
+
+
+def select_budget(
+    items: Sequence[Item], model: ConceptModel, words: int, articles: Mapping[int, Article]
+) -> list[Item]:
+    """The items whose wordings cover the most concept weight in ``words`` words, best-ranked
+    first, each showing the wording chosen; empty when no candidate carries any weight."""
+    found = _candidates(items, model, articles)
+    if found is None:
+        return []
+    pairs = _conflicts(found)
+    chosen = _solve(found, pairs, words)
+    chosen.sort(key=lambda c: (int(found.items[c]), c))
+    extra = _fill(found, pairs, chosen, words)
+    return [
+        showing(items[int(found.items[c])], found.sentences[c], articles)
+        for c in [*chosen, *([] if extra is None else [extra])]
+    ]
+
+
+def _candidates(
+    items: Sequence[Item], model: ConceptModel, articles: Mapping[int, Article]
+) -> _Candidates | None:
+    """Every wording the best ``MAX_ITEMS`` showable items may show, each text once."""
+    owners: list[int] = []
+    chosen: list[Sentence] = []
+    seen: set[str] = set()
+    taken = 0
+    for index, item in enumerate(items):
+        if taken >= MAX_ITEMS:
+            break
+        if not (item.sentences and item.sentences[0].eligible):
+            continue
+        taken += 1
+        for sentence in wordings(item, articles):
+            if sentence.text not in seen:
+                seen.add(sentence.text)
+                owners.append(index)
+                chosen.append(sentence)
+    matrix = model.matrix([s.text for s in chosen]).tocsc()
+    used = np.flatnonzero((matrix.getnnz(axis=0) > 0) & (model.weights > 0))
+    if not used.size:
+        return None
+    lengths = np.asarray([len(s.text.split()) for s in chosen], dtype=np.float64)
+    return _Candidates(
+        np.asarray(owners, dtype=np.int64),
+        tuple(chosen),
+        matrix[:, used].tocsr(),
+        model.weights[used],
+        lengths,
+        model,
+    )
+
+
+def _conflicts(found: _Candidates) -> list[tuple[int, int]]:
+    """Pairs never chosen together: wordings of one item, or two that ``repeats()`` each other.
+
+    Only pairs sharing a content word can repeat each other, so only those are tested.
+    """
+    stmts = [statement(s.text) for s in found.sentences]
+    terms, _ = count_matrix([sorted(st.terms) for st in stmts])
+    shared = sparse.triu(terms @ terms.T, k=1).tocoo()
+    pairs = {
+        (a, b)
+        for a, b in zip(shared.row.tolist(), shared.col.tolist(), strict=True)
+        if found.items[a] == found.items[b] or repeats(stmts[a], stmts[b])
+    }
+    for item in np.unique(found.items):
+        members = np.flatnonzero(found.items == item).tolist()
+        pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
+    return sorted(pairs)
+
+
+def _solve(found: _Candidates, pairs: Sequence[tuple[int, int]], words: int) -> list[int]:
+    """Exact concept ILP: x (one per wording) binary, c (one per concept) in [0, 1]; maximise
+    weights . c with c_j <= sum of x over the wordings covering j, lengths . x <= words, and
+    x_a + x_b <= 1 for each conflicting pair."""
+    n, m = found.matrix.shape
+    budget = sparse.hstack([sparse.csr_matrix(found.lengths[None, :]), sparse.csr_matrix((1, m))])
+    cover = sparse.hstack([-found.matrix.T, sparse.identity(m)])
+    rows = np.repeat(np.arange(len(pairs)), 2)
+    cols = np.asarray(pairs, dtype=np.int64).reshape(-1)
+    apart = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(pairs), n + m))
+    with _stdout_to_stderr():
+        result = _milp(found, sparse.vstack([budget, cover, apart]).tocsr(), words, len(pairs))
+    if result.x is None:
+        return []
+    return [int(i) for i in np.flatnonzero(result.x[:n] > 0.5)]
+
+
+def _milp(found: _Candidates, rows: sparse.csr_matrix, words: int, pairs: int) -> Any:
+    """HiGHS on the problem, bounded by a node limit so the same input gives the same answer.
+    (scipy.optimize is imported here: only a budgeted summary needs it, not a brief.)"""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    n, m = found.matrix.shape
+    return milp(
+        np.concatenate([np.zeros(n), -found.weights]),
+        integrality=np.concatenate([np.ones(n), np.zeros(m)]),
+        bounds=Bounds(0.0, 1.0),
+        constraints=LinearConstraint(
+            rows, -np.inf, np.concatenate([[float(words)], np.zeros(m), np.ones(pairs)])
+        ),
+        options={"node_limit": NODE_LIMIT, "time_limit": TIME_LIMIT},
+    )
+
+
+@contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """HiGHS can print a debugging line from C++ to standard output, which carries the
+    summary; while it solves, what it prints goes to standard error instead."""
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no standard output at all: nothing to protect
+        yield
+        return
+    try:
+        os.dup2(2, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def _fill(
+    found: _Candidates, pairs: Sequence[tuple[int, int]], chosen: Sequence[int], words: int
+) -> int | None:
+    """The wording whose first (budget left) words add the most uncovered weight: a summary
+    runs to its word budget, as ``brief summarize`` promises, whenever a wording is left."""
+    left = words - int(found.lengths[list(chosen)].sum())
+    if left <= 0:
+        return None
+    taken = set(chosen)
+    blocked = taken | {b for a, b in pairs if a in taken} | {a for a, b in pairs if b in taken}
+    free = [c for c in range(len(found.sentences)) if c not in blocked]
+    if not free:
+        return None
+    model = found.model
+    said = model.matrix([found.sentences[c].text for c in chosen]).getnnz(axis=0) > 0
+    openings = [" ".join(found.sentences[c].text.split()[:left]) for c in free]
+    gains = model.matrix(openings) @ np.where(said, 0.0, model.weights)
+    return free[int(np.argmax(gains))]  # ties (even at 0) go to the best-ranked

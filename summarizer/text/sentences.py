@@ -1,0 +1,237 @@
+"""Sentence stage: split each article into ``Sentence`` values and judge which can stand alone.
+
+Every sentence is kept for ranking and redundancy (it is evidence of what the day's story is
+about), but only sentences a reader can understand out of context are eligible to be shown:
+no fragments, no dangling "He said…", no half quotations, no headline run into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+
+from summarizer.models import Article, Sentence
+from summarizer.runtime.progress import progress
+from summarizer.runtime.workers import map_in_order
+from summarizer.text import names
+from summarizer.text.splitting import split_sentences
+from summarizer.text.statements import statement
+from summarizer.text.words import STOP_WORDS, content_terms, stem, words
+
+MIN_WORDS = 6
+MAX_WORDS = 70
+
+# Openers that point back to an earlier sentence; out of context the reader cannot resolve them.
+_DANGLING = re.compile(
+    r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|such|there|here|which|whose|whom|"
+    r"however|but|meanwhile|additionally|furthermore|moreover|also|and|or|so|conversely|"
+    r"instead|still|yet|then|thus|therefore|hence|consequently|nonetheless|nevertheless|"
+    r"likewise|similarly|besides|otherwise|indeed|later|finally|overall|"
+    r"in (?:summary|conclusion|short|addition|contrast|turn|response|the meantime)|"
+    r"for (?:its|his|her|their) part|as a result|on the other hand|at the same time|"
+    r"in the same vein|to that end|by contrast|even so|that said|as such)\b",
+    re.I,
+)
+# An opening adverbial that ends on a word pointing back: "Aside from that,", "Despite this,",
+# "Because of that,", "Since then,".
+_POINTS_BACK = re.compile(
+    r"^[A-Z][a-z]*(?:\s+[a-z]+){0,4}\s+(?:this|that|these|those|it|them|then|there)\s*,"
+)
+# "Obsessed with her goal, she began…": a he/she/they subject after an opening clause that
+# names nobody.
+_PRONOUN_SUBJECT = re.compile(r"^[^,“\"]{0,80},\s+(?:he|she|they)\b")
+# "also" among the first words outside quotations says "as well as what you just read".
+_ALSO = re.compile(r"(?<=\s)also\s+")
+_ALSO_WINDOW = 7
+MIN_TERMS = 3  # content words a statement needs to say something of its own
+# Connectives a sentence can lose without changing what it states ("However, X did Y").
+_DROPPABLE = re.compile(
+    r"^(?:however|meanwhile|additionally|furthermore|moreover|also|conversely|still|"
+    r"nonetheless|nevertheless|likewise|similarly|indeed|in addition|in the meantime|"
+    r"for (?:its|his|her|their) part|at the same time|on the other hand|in turn)\s*,\s+",
+    re.I,
+)
+# Wrap-ups restate the article rather than report anything: never shown.
+_WRAP_UP = re.compile(r"^(?:in (?:summary|conclusion|short)|overall|to sum up)\b", re.I)
+_END = re.compile(r"[.!][\"'”’)\]]*$")
+# A sentence that trails off ("…and other sources of trans fatty acids...") was cut short,
+# mostly by a feed's summary: the reader is left waiting for the rest ("…" already fails _END).
+_TRAILS_OFF = re.compile(r"(?:\.\s?){3,}[\"'”’)\]]*$")
+_SLUG = re.compile(r"\b[A-Za-z0-9]+_[A-Za-z0-9]+_[A-Za-z0-9_]+\b")
+_URL = re.compile(r"https?://|www\.", re.I)
+# "these countries", "those talks": refers to something the reader has not been told.
+_UNRESOLVED = re.compile(r"\b(?:these|those)\s+(?!who\b|which\b|that\b|of\b)[a-z]", re.I)
+# "…,” he said." with no one named outside the quotation: the reader cannot tell who spoke.
+_QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:he|she|they)\s+(?:said|says|added|adds|told|tells|explained|noted|wrote|asked)\b",
+    re.I,
+)
+_METADATA = re.compile(r"^(?:date|published|updated|posted|by)\s*:?\s*\d", re.I)
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+_CAPITALISED = re.compile(r"^[A-Z][\w’'\-]*$")
+_NO_CAPITALS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def split_article(article: Article) -> list[Sentence]:
+    """All sentences of one article, numbered in reading order, each with the people it
+    names by surname only (``names.py``)."""
+    ordinary = _lowercase_words(article.paragraphs)
+    # Stems of the article's ordinary words, made only for the rare run-in heading.
+    vocabulary = cache(lambda: frozenset(stem(w) for w in ordinary))
+    pieces: list[tuple[int, str, bool]] = []
+    for p_index, paragraph in enumerate(article.paragraphs):
+        found = [_drop_run_in_heading(raw, vocabulary) for raw in split_sentences(paragraph)]
+        # A paragraph that opens "In summary, …" restates the article: none of it is news.
+        wrap_up = bool(found) and bool(_WRAP_UP.match(found[0]))
+        pieces.extend((p_index, text, wrap_up) for text in found)
+    people = names.article_people([text for _, text, _ in pieces], ordinary)
+    out: list[Sentence] = []
+    for p_index, printed, wrap_up in pieces:
+        text = repair(printed)
+        refs = _surname_refs(text, people, ordinary)
+        out.append(
+            Sentence(
+                article=article.id,
+                position=len(out),
+                text=text,
+                paragraph=p_index,
+                eligible=not wrap_up and is_standalone(text),
+                printed=printed if printed != text else None,
+                names=refs,
+            )
+        )
+    return out
+
+
+def _surname_refs(
+    text: str, people: tuple[dict[str, names.Mention], frozenset[str]], ordinary: frozenset[str]
+) -> tuple[tuple[str, str], ...]:
+    """(surname, words to restore) for each person ``text`` calls by surname alone; none for
+    a surname two people of the article share when a courtesy title makes it uncertain."""
+    known, shared = people
+    named_here = {m.surname for m in names.full_mentions(text, ordinary)}
+    refs = []
+    for surname in names.surname_only(text, known):
+        if surname in named_here or (surname in shared and names.courtesy_titled(text, surname)):
+            continue
+        refs.append((surname, known[surname].words))
+    return tuple(refs)
+
+
+def split_all(articles: Sequence[Article], quiet: bool = True) -> list[Sentence]:
+    """Sentences of every article, grouped by article in input order; split in worker
+    processes on a large day (``workers.py``), with a progress bar unless ``quiet``."""
+    found = map_in_order(_split_and_state, articles)
+    shown = progress(found, "splitting", quiet, unit=" articles", total=len(articles))
+    return [s for sentences in shown for s in sentences]
+
+
+def _split_and_state(article: Article) -> list[Sentence]:
+    """``split_article``, and each sentence's statement worked out while the words are at
+    hand: merging asks every one of them, and in a worker process it costs the parent nothing
+    (``workers.SharedCache``)."""
+    out = split_article(article)
+    for sentence in out:
+        statement(sentence.text)
+    return out
+
+
+def repair(text: str) -> str:
+    """Drop a leading connective that only links to the previous sentence, and an early
+    "also" ("Clinton also will travel…"): the statement stands without them."""
+    m = _DROPPABLE.match(text)
+    if m and text[m.end() :]:
+        rest = text[m.end() :]
+        text = rest[:1].upper() + rest[1:]
+    return _drop_also(text)
+
+
+def _drop_also(text: str) -> str:
+    """Remove "also" from the first words outside quotations (as brief_lint reads them)."""
+    outside = _QUOTATION.sub(lambda m: "x" * len(m.group(0)), text)
+    for m in _ALSO.finditer(outside):
+        if len(outside[: m.start()].split()) >= _ALSO_WINDOW:
+            break
+        return _drop_also(text[: m.start()] + text[m.end() :])
+    return text
+
+
+def is_standalone(text: str) -> bool:
+    """Whether a reader can take this sentence alone, as one item of a brief."""
+    n = len(text.split())
+    if not MIN_WORDS <= n <= MAX_WORDS or text.startswith("("):
+        return False  # too short or long, or an aside in brackets on the sentence before
+    first = text.lstrip("\"“‘'")[:1]
+    if not (first.isupper() or first.isdigit()) or not _END.search(text):
+        return False  # fragments and questions
+    if _TRAILS_OFF.search(text):
+        return False
+    if _DANGLING.match(text.lstrip("\"“‘'")) or _WRAP_UP.match(text) or _UNRESOLVED.search(text):
+        return False
+    if _POINTS_BACK.match(text) or _pronoun_subject(text):
+        return False
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False  # half of a quotation
+    if _unnamed_speaker(text):
+        return False
+    if _SLUG.search(text) or _URL.search(text) or _METADATA.match(text) or "\\" in text:
+        return False
+    letters = _NON_LETTERS.sub("", text)
+    if letters.isascii():  # the same count, at C speed: A-Z are what lower() changes
+        upper = len(letters) - len(letters.translate(_NO_CAPITALS))
+    else:
+        upper = sum(map(str.__ne__, letters, letters.lower()))
+    if upper * 2 > len(letters):
+        return False  # shouting in capitals
+    return len(set(content_terms(text))) >= MIN_TERMS
+
+
+def _pronoun_subject(text: str) -> bool:
+    """Whether an opening clause leads to a he/she/they subject and names nobody before it
+    (the first word aside, which is capitalised anyway)."""
+    outside = _QUOTATION.sub(" ", text)
+    m = _PRONOUN_SUBJECT.match(outside)
+    return m is not None and not re.search(r"\s[A-Z]", outside[: m.end()])
+
+
+def _unnamed_speaker(text: str) -> bool:
+    """Whether the sentence quotes or reports "he/she/they said" and names nobody before it
+    (outside the quotation, after its first word) whom the pronoun could mean."""
+    outside = _QUOTATION.sub(" ", text)
+    speaker = _PRONOUN_SPEAKER.search(outside)
+    if not speaker:
+        return False
+    return not any(word[:1].isupper() for word in outside[: speaker.start()].split()[1:])
+
+
+def _lowercase_words(paragraphs: Iterable[str]) -> frozenset[str]:
+    """Words the article itself uses in lower case: its ordinary, non-name words."""
+    return frozenset(t for p in paragraphs for t in re.findall(r"\b[a-z][a-z’'\-]+\b", p))
+
+
+def _drop_run_in_heading(text: str, vocabulary: Callable[[], frozenset[str]]) -> str:
+    """Remove a sub-heading that lost its line break ("Security Guarantees Under Discussion
+    Significant attention is…").
+
+    A run of capitalised words before the first lower-case word is a heading when the words
+    before the sentence's real first word are ordinary words (used in lower case elsewhere in
+    the article, or function words), not names or titles such as "German Chancellor".
+    """
+    tokens = text.split(" ")
+    run = 0
+    while run < len(tokens) and _CAPITALISED.match(tokens[run]):
+        run += 1
+    if run < 3 or run == len(tokens):
+        return text
+    heading = tokens[: run - 1]
+    ordinary = sum(1 for t in heading if _is_ordinary(t, vocabulary))
+    if ordinary * 4 >= len(heading) * 3:
+        return " ".join(tokens[run - 1 :])
+    return text
+
+
+def _is_ordinary(token: str, vocabulary: Callable[[], frozenset[str]]) -> bool:
+    low = words(token)
+    return bool(low) and (low[0] in STOP_WORDS or stem(low[0]) in vocabulary())

@@ -1,0 +1,164 @@
+"""Word-level text helpers shared by ranking, redundancy and themes.
+
+One tokenizer and one stemmer for the whole pipeline, so that "the same words" means the same
+thing when ranking, when merging copies and when assigning themes. Nothing here downloads data:
+the stemmer is NLTK's Snowball (pure code) and the stop words are the list sumy ships.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import pairwise
+
+import numpy as np
+from scipy import sparse
+
+from summarizer.runtime.workers import SharedCache
+from summarizer.text.nltk_lean import SnowballStemmer
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_STEMMER = SnowballStemmer("english")
+
+
+def _sumy_stop_words(language: str) -> frozenset[str]:
+    """sumy's stop-word list, read from the file sumy ships the way ``sumy.utils.get_stop_words``
+    reads it: importing ``sumy.utils`` would load requests and pycountry (its URL fetching and
+    language names), a tenth of a second at every start for a word list."""
+    data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
+    if data is None:  # pragma: no cover - sumy always ships its lists
+        raise LookupError(f"sumy has no stop words for {language}")
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
+
+
+# sumy's English list, plus reporting verbs: "said" carries no content in news.
+STOP_WORDS: frozenset[str] = _sumy_stop_words("english") | frozenset(
+    {"said", "says", "say", "saying", "told", "tell", "also", "would", "could", "mr", "ms", "mrs"}
+)
+
+
+_NUMBER_WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
+_NUMBERS = {w: str(i) for i, w in enumerate(_NUMBER_WORDS)}
+NUMBER_WORDS = frozenset(_NUMBERS)  # the words ``normalise`` turns into digits
+_PERCENT = re.compile(r"%|\bper\s+cent\b", re.I)
+# British spellings that a stemmer leaves apart from the American ones ("defence").
+_BRITISH = re.compile(r"(?<=\w{3})(?:our(?=s?$)|ence(?=s?$)|is(?=e[sd]?$|ing$|ation))")
+_AMERICAN = {"our": "or", "ence": "ense", "is": "iz"}
+
+
+# Shared with worker processes (``workers.py``): the day's vocabulary is stemmed once, and
+# each sentence's words and terms are read once.
+_STEMS: SharedCache[str, str] = SharedCache("stems", limit=300_000)
+_WORDS: SharedCache[str, tuple[str, ...]] = SharedCache("words", limit=100_000)
+_TERMS: SharedCache[str, tuple[str, ...]] = SharedCache("terms", limit=100_000)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits; inner apostrophes kept)."""
+    return list(_words(text))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Cached, and shared with worker processes: concepts, terms and negation each read the
+    same sentences' words, and the worker that split a sentence has read them already."""
+    return _WORDS.get(text, _read_words)
+
+
+def _read_words(text: str) -> tuple[str, ...]:
+    # Curly apostrophes made straight before the split, not in each word: the pattern takes
+    # either inside a word and none outside one, so the words are the same.
+    text = _PERCENT.sub(" percent ", text.lower()).replace("’", "'")
+    return tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=200_000)
+def normalise(word: str) -> str:
+    """One form for spelling variants and small numbers, so copies that reword a sentence
+    ("five percent" for "5%", "defence" for "defense") still share its terms. Cached: every
+    stage normalises the same words."""
+    if word in _NUMBERS:
+        return _NUMBERS[word]
+    return _BRITISH.sub(lambda m: _AMERICAN[m.group(0)], word)
+
+
+def stem(word: str) -> str:
+    """Snowball stem of one lower-cased word, cached: news vocabulary repeats heavily."""
+    return _STEMS.get(word, _snowball)
+
+
+def _snowball(word: str) -> str:
+    return str(_STEMMER.stem(word))
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed words that are not stop words, in order, repeats kept."""
+    return list(_content_terms(text))
+
+
+def _content_terms(text: str) -> tuple[str, ...]:
+    """Cached and shared (as ``_words``): ranking, merging and selection all ask for the same
+    sentences' terms."""
+    return _TERMS.get(text, _find_terms)
+
+
+def _find_terms(text: str) -> tuple[str, ...]:
+    return tuple(filter(None, map(_term, _words(text))))  # _term gives None or a non-empty stem
+
+
+@lru_cache(maxsize=200_000)
+def _term(word: str) -> str | None:
+    """A word's content term; None for a stop word or a single letter (cached per word)."""
+    form = normalise(word)
+    if form.isdigit() or (len(form) > 1 and word not in STOP_WORDS):
+        return stem(form)
+    return None
+
+
+def bigrams(terms: Iterable[str]) -> list[tuple[str, str]]:
+    """Adjacent pairs of terms."""
+    seq = list(terms)
+    return list(pairwise(seq))
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them (white-space separated)."""
+    return len(text.split())
+
+
+def count_matrix(token_lists: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """Rows = token lists, columns = distinct tokens (first-seen order), cells = counts."""
+    vocab: dict[str, int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for tokens in token_lists:
+        indices.extend(vocab.setdefault(t, len(vocab)) for t in tokens)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    shape = (len(token_lists), len(vocab))
+    matrix = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), indptr), shape=shape)
+    matrix.sum_duplicates()
+    return matrix, vocab

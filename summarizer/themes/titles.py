@@ -1,0 +1,138 @@
+"""Section titles a reader accepts: a noun phrase the group's own statements print.
+
+A heading such as "Year and Percent" (two top words joined) reads as a machine's; "Black box
+recovery" or "Oil prices" reads as an editor's. Noun phrases come from the part-of-speech
+tagger and chunker that TextBlob bundles (Pattern's lexicon and rules: no download, no model
+file): each chunk is cut to its run of nouns and adjectives that ends on a noun, at most
+``MAX_WORDS`` words, with no figures. A group's title is the phrase that its statements print
+most often and the other groups' statements least, among those that carry one of its
+telling words; titles stay distinct across sections.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textblob.en import parse
+
+from summarizer.text.words import content_terms
+
+MAX_WORDS = 4
+# A phrase must be printed in at least this many of the group's statements.
+MIN_PRINTED = 2
+_NOUN = ("NN", "NNS", "NNP", "NNPS")
+_INSIDE = (*_NOUN, "JJ", "VBG", "NNP-LOC", "NNP-PERS")
+# Longer phrases name a topic better than a lone word, up to a point.
+_LENGTH_BONUS = {1: 1.0, 2: 2.0, 3: 2.5, 4: 2.5}
+# A title carries one of its group's this many most telling words.
+TELLING = 3
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase as printed, and its stems (what makes two printings the same phrase)."""
+
+    words: tuple[str, ...]
+    key: Key
+
+
+def noun_phrases(text: str) -> list[Phrase]:
+    """The noun phrases a sentence prints, each cut to nouns and adjectives ending on a noun."""
+    out = []
+    for sentence in parse(text, chunks=True, relations=False, lemmata=False).split("\n"):
+        chunk: list[tuple[str, str]] = []
+        for token in [*sentence.split(" "), "./././O"]:
+            word, tag, iob, _ = ([*token.rsplit("/", 3), "", "", ""])[:4]
+            if iob.endswith("-NP") and not (iob == "B-NP" and chunk):
+                chunk.append((word.replace("&slash;", "/"), tag))
+                continue
+            out += _cut(chunk)
+            chunk = [(word, tag)] if iob == "B-NP" else []
+    return out
+
+
+def _cut(chunk: Sequence[tuple[str, str]]) -> list[Phrase]:
+    """The runs of nouns and adjectives in a chunk, each cut to end on its last noun."""
+    phrases, run = [], []
+    for word, tag in [*chunk, ("", "")]:
+        if tag in _INSIDE and word.replace("-", "").isalpha():
+            run.append((word, tag))
+            continue
+        while run and run[-1][1] not in _NOUN:
+            run.pop()
+        words = tuple(w for w, _ in run)[-MAX_WORDS:]
+        key = tuple(content_terms(" ".join(words)))
+        if words and len(key) == len(words):
+            phrases.append(Phrase(words, key))
+        run = []
+    return phrases
+
+
+def choose_titles(
+    texts: Sequence[str],
+    owner: Sequence[int],
+    telling: Sequence[Sequence[str]],
+    allowed: set[str],
+) -> list[str | None]:
+    """One title per group (None when no phrase fits): the noun phrase printed most in the
+    group's statements (``owner`` gives each statement's group, -1 for none) and least in the
+    others', longer phrases preferred, carrying one of the group's ``TELLING`` first
+    ``telling`` stems, every stem one of ``allowed``."""
+    printed: dict[Key, Counter[tuple[str, ...]]] = defaultdict(Counter)
+    counts: dict[Key, Counter[int]] = defaultdict(Counter)
+    for text, group in zip(texts, owner, strict=True):
+        for phrase in {p.key: p for p in noun_phrases(text)}.values():
+            counts[phrase.key][group] += 1
+            printed[phrase.key][phrase.words] += 1
+    cases = _common_case(texts)
+    titles: list[str | None] = []
+    used: set[Key] = set()
+    for group, ranked_words in enumerate(telling):
+        mine = set(ranked_words[:TELLING])
+        ranked = sorted(
+            (
+                (-_score(counts[key], group) * _LENGTH_BONUS[len(key)], key)
+                for key in counts
+                if counts[key][group] >= MIN_PRINTED
+                and mine.intersection(key)
+                and allowed.issuperset(key)
+                and key not in used
+            ),
+        )
+        if not ranked:
+            titles.append(None)
+            continue
+        key = ranked[0][1]
+        used.add(key)
+        words = printed[key].most_common(1)[0][0]
+        titles.append(_heading(words, cases))
+    return titles
+
+
+def _score(by_group: Counter[int], group: int) -> float:
+    """Printed often in the group, rarely elsewhere."""
+    mine = by_group[group]
+    return mine * (mine / by_group.total())
+
+
+def _heading(words: Sequence[str], cases: dict[str, str]) -> str:
+    """The phrase as the day prints it mid-sentence ("oil prices", "NATO"), first letter up:
+    only the first word can be a sentence's capital, so only it takes the day's commonest
+    case; the others keep the phrase's own ("United States", not "United states")."""
+    shown = [cases.get(words[0].lower(), words[0]), *words[1:]]
+    title = " ".join(shown)
+    return title[:1].upper() + title[1:]
+
+
+def _common_case(texts: Sequence[str]) -> dict[str, str]:
+    """Each word's commonest printing away from a sentence's start ("relief", "Hurricane")."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for token in text.split()[1:]:
+            word = token.strip(".,;:!?\"'()[]“”‘’")
+            if word:
+                forms[word.lower()][word] += 1
+    return {w: c.most_common(1)[0][0] for w, c in forms.items()}
