@@ -12,9 +12,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
-SERVED = Path(__file__).parent / "fixtures" / "web" / "served"
+from tests.paths import FIXTURES
+
+SERVED = FIXTURES / "web" / "served"
 HANG_SECONDS = 5.0
 STREAM_LIMIT = 4 * 1024 * 1024
 TRICKLE_PAUSE = 0.05

@@ -20,8 +20,8 @@ import pytest
 from tests.clirun import Run, brief
 from tests.htmlcheck import assert_good_page
 from tests.localserver import ARTICLE, LocalServer, serving
+from tests.paths import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
 WEB = FIXTURES / "web"
 TOWN = FIXTURES / "town"
 LIMIT = 30.0  # seconds a run may take before it counts as a hang

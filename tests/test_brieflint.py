@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from tests import brieflint
+from tests.paths import REPO, SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "tools" / "brief_lint.py"
-SAMPLE = Path(__file__).resolve().parents[1] / "briefs" / "sample" / "2025-06-25.json"
+SHARED_LINT = SHARED / "tools" / "brief_lint.py"
+SAMPLE = REPO / "briefs" / "sample" / "2025-06-25.json"
 
 
 def _item(text: str, quote: str | None = None, name: str = "AP") -> dict[str, object]:
@@ -44,14 +44,14 @@ BROKEN = {
 
 
 def _shared() -> object:
-    spec = importlib.util.spec_from_file_location("shared_brief_lint", SHARED)
+    spec = importlib.util.spec_from_file_location("shared_brief_lint", SHARED_LINT)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-@pytest.mark.skipif(not SHARED.is_file(), reason=f"no shared brief_lint at {SHARED}")
+@pytest.mark.skipif(not SHARED_LINT.is_file(), reason=f"no shared brief_lint at {SHARED_LINT}")
 @pytest.mark.parametrize("name", ["sample", "broken"])
 def test_the_copy_agrees_with_the_shared_lint(name: str) -> None:
     brief = json.loads(SAMPLE.read_text(encoding="utf-8")) if name == "sample" else BROKEN

@@ -25,8 +25,9 @@ from summarizer.delivery.publish import publish
 from summarizer.delivery.stored import load_stored
 from summarizer.runtime.resources import examples_dir
 from tests.chromium import Browser, Page, chromium, find_chromium
+from tests.paths import TESTS
 
-OUTPUT = Path(__file__).resolve().parent / "output" / "browser"
+OUTPUT = TESTS / "output" / "browser"
 TITLE = "Ukraine Brief"
 WIDTHS = {"phone": (375, 812), "desktop": (1280, 800)}
 MAIL = EmailSettings(sender="brief@example.org", to=("ann@example.org",))

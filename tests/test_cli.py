@@ -16,8 +16,7 @@ import pytest
 from summarizer import __version__
 from summarizer.cli import main
 from tests.localserver import LocalServer, serving
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.paths import FIXTURES
 
 
 def run(*args: str, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:

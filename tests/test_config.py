@@ -16,6 +16,7 @@ from summarizer.config import (
     with_overrides,
 )
 from summarizer.errors import ConfigError
+from tests.paths import REPO
 
 FULL = """
 title = "Ukraine Brief"
@@ -162,7 +163,7 @@ def test_password_comes_only_from_the_named_environment_variable(
 
 
 def test_the_readme_example_is_a_valid_config(tmp_path: Path) -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     example = re.search(r"```toml\n(# brief\.toml\n.*?)```", readme, re.DOTALL)
     assert example, "README lost its brief.toml example"
     config = load_config(write(tmp_path, example.group(1)))

@@ -10,7 +10,6 @@ own rules, including that every credit's sentence states its item.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -18,10 +17,8 @@ import pytest
 
 from summarizer import cli
 from tests.brieflint import content, lint
+from tests.paths import DEV_DATA
 
-DEV_DATA = Path(
-    os.environ.get("BRIEF_DEV_DATA", Path(__file__).resolve().parents[2] / "shared" / "dev-data")
-)
 CLUSTERS = sorted((DEV_DATA / "duc2006" / "docs").glob("*")) + sorted(
     (DEV_DATA / "duc2007_update" / "docs").glob("*/*")
 )

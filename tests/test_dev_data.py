@@ -7,16 +7,10 @@ when it is absent.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from summarizer import cli
-
-DEV_DATA = Path(
-    os.environ.get("BRIEF_DEV_DATA", Path(__file__).resolve().parents[2] / "shared" / "dev-data")
-)
+from tests.paths import DEV_DATA
 
 
 def _clusters() -> list[tuple[str, list[str]]]:

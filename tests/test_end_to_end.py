@@ -14,6 +14,7 @@ import pytest
 from summarizer.runtime.resources import examples_dir
 from tests.brieflint import lint
 from tests.localserver import serving
+from tests.paths import FIXTURES
 
 EXAMPLES = examples_dir()
 
@@ -129,7 +130,7 @@ def test_article_text_cannot_inject_markup(tmp_path: Path) -> None:
 def test_a_mixed_folder_and_a_url_list_make_one_clean_brief(tmp_path: Path) -> None:
     """.txt, .html, an RSS .xml, .jsonl, and URLs (a page, a feed, a 404) served on 127.0.0.1."""
     folder = tmp_path / "in"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "web" / "mixed", folder)
+    shutil.copytree(FIXTURES / "web" / "mixed", folder)
     shutil.copy(folder / "courier_talks.txt", folder / "courier_talks_copy.txt")
     listed = tmp_path / "sources.txt"
     with serving() as server:

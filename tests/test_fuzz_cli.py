@@ -9,15 +9,14 @@ same ~30 inputs every time in well under a minute.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.clirun import brief
+from tests.paths import REPO
 
-ROOT = Path(__file__).parent.parent
+ROOT = REPO
 SEEDS = [
     *sorted((ROOT / "summarizer" / "examples").glob("*.txt")),
     ROOT / "tests" / "fixtures" / "web" / "served" / "vienna_talks.html",

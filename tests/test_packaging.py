@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import REPO
+
+REPO_ROOT = REPO
 REQUIRED = (
     "summarizer/templates/brief.md.j2",
     "summarizer/templates/brief.html.j2",

@@ -18,6 +18,7 @@ from pathlib import Path
 from summarizer.cleaning import markup
 from summarizer.errors import UnreadableSource
 from summarizer.models import Article, RawDocument, Skipped
+from summarizer.reading.dates import parse_date
 
 _ESCAPES = {'\\"': '"', "\\'": "'", "\\n": "\n", "\\t": " ", "\\r": ""}
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
@@ -309,20 +310,6 @@ def _take_date(lines: list[str]) -> tuple[list[str], dt.date | None]:
             return [*lines[:i], rest, *lines[i + 1 :]], date
         return [*lines[:i], *lines[i + 1 :]], date
     return lines, None
-
-
-def parse_date(value: str) -> dt.date | None:
-    """Parse the date forms news pages print (ISO, 25 June 2025, June 25, 2025, 25/06/2025)."""
-    value = re.sub(r"(?i)^[a-z]+day\b", "", re.sub(r"[,.]", " ", value.strip()))
-    value = value.replace("/", "-") if re.match(r"\s*\d{4}/", value) else value
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
-        try:
-            return dt.datetime.strptime(" ".join(value.split()), fmt).date()
-        except ValueError:
-            continue
-    if re.match(r"(?i)sept\b", value):
-        return parse_date("Sep" + value[4:])
-    return None
 
 
 def _is_heading(line: str) -> bool:

@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarizer.cleaning.cleaner import parse_date
 from summarizer.models import Article, Skipped
 
 UTC = dt.UTC
@@ -166,3 +165,17 @@ def _placeable(article: Article) -> bool:
 
 def _describe(value: dt.datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def parse_date(value: str) -> dt.date | None:
+    """Parse the date forms news pages print (ISO, 25 June 2025, June 25, 2025, 25/06/2025)."""
+    value = re.sub(r"(?i)^[a-z]+day\b", "", re.sub(r"[,.]", " ", value.strip()))
+    value = value.replace("/", "-") if re.match(r"\s*\d{4}/", value) else value
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
+        try:
+            return dt.datetime.strptime(" ".join(value.split()), fmt).date()
+        except ValueError:
+            continue
+    if re.match(r"(?i)sept\b", value):
+        return parse_date("Sep" + value[4:])
+    return None

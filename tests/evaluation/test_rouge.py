@@ -7,7 +7,6 @@ The gate runs the default ranker on the DUC 2007 update set of the shared develo
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,9 @@ from summarizer.cli import main
 from summarizer.errors import InputError
 from summarizer.evaluation import rouge
 from summarizer.ranking.rankers import DEFAULT_RANKER
+from tests.paths import DEV_DATA
 
-DEV_DATA = Path(
-    os.environ.get("BRIEF_DEV_DATA", Path(__file__).resolve().parents[2] / "shared" / "dev-data")
-)
+DEV_DATA = DEV_DATA
 DUC2007 = DEV_DATA / "duc2007_update"
 
 # The quality gate: today's ROUGE recall x 100 of the default ranker on DUC 2007 update (30

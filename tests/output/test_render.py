@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import DAY, HOSTILE_TEXT, item, make_brief, ref
+from tests.conftest import DAY, HOSTILE_TEXT, item, make_brief, ref
 
 from summarizer.errors import ConfigError, TemplateError
 from summarizer.models import Brief, Insertion, Section, Skipped

@@ -3,16 +3,12 @@ would tell a reader the same thing twice."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from summarizer.text.statements import disagrees, repeats, statement, states, supports
+from tests.paths import DEV_DATA
 
-DEV_DATA = Path(
-    os.environ.get("BRIEF_DEV_DATA", Path(__file__).resolve().parents[2] / "shared" / "dev-data")
-)
+DEV_DATA = DEV_DATA
 MSRP = DEV_DATA / "paraphrase" / "msr_paraphrase_train.txt"
 
 

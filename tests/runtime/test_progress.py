@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from summarizer.runtime.progress import MIN_ITEMS, progress
+from tests.paths import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+FIXTURES = FIXTURES / "articles"
 
 
 def _many_articles(folder: Path) -> Path:

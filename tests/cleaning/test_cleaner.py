@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from summarizer.cleaning.cleaner import clean, clean_all, parse_date
 from summarizer.errors import UnreadableSource
 from summarizer.models import RawDocument
+from tests.paths import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+FIXTURES = FIXTURES / "articles"
 
 
 def _clean(text: str, path: str = "story.txt") -> tuple[str, ...]:

@@ -9,7 +9,6 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import pytest
-from conftest import HOSTILE_TEXT, make_brief
 
 from summarizer.config import EmailSettings
 from summarizer.delivery.mail import (
@@ -23,6 +22,7 @@ from summarizer.delivery.stored import StoredBrief
 from summarizer.errors import ConfigError
 from summarizer.models import Brief
 from summarizer.output.render import Renderer
+from tests.conftest import HOSTILE_TEXT, make_brief
 from tests.htmlcheck import assert_good_page, assert_styles_inlined
 
 DAY = dt.date(2025, 6, 25)

@@ -13,9 +13,10 @@ from summarizer.delivery.feed import Entry, atom_feed
 from summarizer.errors import UnreadableSource
 from summarizer.models import RawDocument, Skipped
 from summarizer.reading import readers
+from tests.paths import FIXTURES, REPO
 
-WEB = Path(__file__).parent / "fixtures" / "web"
-ROOT = Path(__file__).resolve().parents[1]
+WEB = FIXTURES / "web"
+ROOT = REPO
 UTC = dt.UTC
 # Furniture in the fixture pages and feeds that must never reach an article's text.
 FURNITURE = (

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import make_brief
 
 from summarizer.cli import main
 from summarizer.config import Config, SiteSettings
@@ -22,9 +21,9 @@ from summarizer.errors import ConfigError, DeliveryError, SendError
 from summarizer.output.render import Renderer
 from summarizer.runtime.resources import examples_dir
 from summarizer.storage.atomic import write_brief
+from tests.conftest import make_brief
 from tests.mailserver import closed_port, smtp_server
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.paths import REPO
 
 
 class Recording:

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import item, make_brief, ref
 
 from summarizer.config import SiteSettings
 from summarizer.delivery.publish import headlines, publish
@@ -26,9 +25,10 @@ from summarizer.errors import ConfigError, PublishError
 from summarizer.models import Brief, Section
 from summarizer.output.render import Renderer
 from summarizer.storage.atomic import folder_lock, write_brief
+from tests.conftest import item, make_brief, ref
 from tests.htmlcheck import assert_good_page, parse_strict, text_of
+from tests.paths import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 MOMENT = dt.datetime(2025, 6, 25, 7, 0, tzinfo=dt.UTC)
 
 

@@ -17,8 +17,9 @@ from summarizer.models import Item, Sentence
 from summarizer.runtime.resources import examples_dir
 from summarizer.themes.choice import FIT, Fit, choose_themes, measure_fit
 from summarizer.themes.themefile import load_themes, themes_from_data
+from tests.paths import FIXTURES, REPO
 
-TOWN = Path(__file__).parent / "fixtures" / "town"
+TOWN = FIXTURES / "town"
 UKRAINE = {"Diplomacy", "Battlefield", "NATO"}
 
 
@@ -67,7 +68,7 @@ def test_a_story_they_do_not_fit_gets_learned_themes_and_says_so(
 def test_a_file_the_user_names_is_always_used_with_a_warning_when_it_fits_poorly(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    bundled = Path(__file__).parents[1] / "templates" / "themes.toml"
+    bundled = REPO / "templates" / "themes.toml"
     brief, err = build(capsys, tmp_path / "a", str(TOWN), "--themes", str(bundled))
     assert brief["themes"] == {"from": "file", "fit": brief["themes"]["fit"], "file": str(bundled)}
     assert brief["themes"]["fit"] < FIT

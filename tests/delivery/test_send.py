@@ -6,7 +6,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import make_brief
 
 from summarizer.config import EmailSettings
 from summarizer.delivery.mail import build_message
@@ -15,6 +14,7 @@ from summarizer.delivery.stored import StoredBrief, load_stored
 from summarizer.errors import ConfigError, SendError
 from summarizer.output.render import Renderer
 from summarizer.storage.atomic import write_brief
+from tests.conftest import make_brief
 from tests.htmlcheck import assert_good_page, assert_styles_inlined
 from tests.mailserver import (
     HOST,

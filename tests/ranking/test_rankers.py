@@ -37,8 +37,9 @@ from summarizer.ranking.rankers import (
 )
 from summarizer.runtime.resources import examples_dir
 from summarizer.text.words import STOP_WORDS
+from tests.paths import REPO, TESTS
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = REPO
 SUMY_NAMES = ["lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction"]
 STOCK = {
     "lexrank": LexRankSummarizer,
@@ -157,7 +158,7 @@ def test_scores_do_not_depend_on_the_hash_seed_nor_need_nltk_data(tmp_path: Path
     """A fresh interpreter per seed, with an empty NLTK data folder, gives identical scores."""
     script = (
         "import json, sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[2]);"
-        "import test_ranking as t; from summarizer.ranking.rankers import get_ranker, ranker_names;"
+        "from tests.ranking import test_rankers as t; from summarizer.ranking.rankers import get_ranker, ranker_names;"
         "print(json.dumps({n: get_ranker(n).score(t.make_sentences()) for n in ranker_names()}))"
     )
     runs = []
@@ -168,7 +169,7 @@ def test_scores_do_not_depend_on_the_hash_seed_nor_need_nltk_data(tmp_path: Path
             "NLTK_DATA": str(tmp_path),
             "HOME": str(tmp_path),
         }
-        args = [sys.executable, "-c", script, str(REPO_ROOT), str(Path(__file__).parent)]
+        args = [sys.executable, "-c", script, str(REPO_ROOT), str(REPO_ROOT)]
         done = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
         runs.append(json.loads(done.stdout))
     assert runs[0] == runs[1]

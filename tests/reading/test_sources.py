@@ -11,6 +11,7 @@ import pytest
 from summarizer.errors import ConfigError, InputError
 from summarizer.models import Skipped
 from summarizer.reading import sources
+from tests.paths import REPO
 
 
 def test_gather_keeps_the_order_given_and_each_source_once(tmp_path: Path) -> None:
@@ -58,7 +59,7 @@ def test_the_briefs_a_build_writes_are_not_read_back_from_a_folder(tmp_path: Pat
 def test_a_brief_in_another_folder_is_named_as_skipped(tmp_path: Path) -> None:
     """An old --out folder inside the input: its brief is skipped with its reason, every
     file of it; a file merely named like a date, or beside a JSON of another kind, is read."""
-    sample = Path(__file__).resolve().parents[1] / "briefs" / "sample"
+    sample = REPO / "briefs" / "sample"
     old = tmp_path / "old-briefs"
     shutil.copytree(sample, old)
     (tmp_path / "2025-06-26.md").write_text("An article named by its date.")

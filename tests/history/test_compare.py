@@ -17,8 +17,9 @@ from summarizer.history import compare
 from summarizer.models import Item, Sentence, SourceRef
 from summarizer.output.render import markdown_to_html
 from tests.htmlcheck import assert_good_page
+from tests.paths import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "history"
+FIXTURES = FIXTURES / "history"
 DAY1, DAY2 = str(FIXTURES / "day1"), str(FIXTURES / "day2")
 TOLL_100 = "A ferry capsized off the northern coast on Monday, killing at least 100 passengers, officials said."
 TOLL_231 = (

@@ -18,8 +18,9 @@ from summarizer.errors import BriefError, UnreadableSource
 from summarizer.models import RawDocument, Skipped, Source
 from summarizer.reading import readers
 from tests.localserver import LocalServer, serving
+from tests.paths import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = FIXTURES
 
 
 def test_discover_walks_folders_recursively_and_skips_hidden(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from summarizer.selecting.sections import select_sections
 from summarizer.themes.model import ThemeModel, classify, learn, learn_items
 from summarizer.themes.themefile import Theme, assign, load_themes, theme_scores, themes_from_data
 from tests.conftest import DAY
+from tests.paths import REPO
 
 # A small day of my own: two articles on a flood, one on trains and buses.
 THEMES = themes_from_data(
@@ -238,7 +239,7 @@ def test_fallback_must_be_true_or_false(tmp_path: Path) -> None:
 
 def test_the_bundled_and_benchmark_themes_load() -> None:
     assert [t.key for t in load_themes()][-1] == "other"
-    benchmark = Path(__file__).parent.parent / "benchmarks" / "ag_news_themes.toml"
+    benchmark = REPO / "benchmarks" / "ag_news_themes.toml"
     assert [t.key for t in load_themes(benchmark)] == [
         *("world", "sports", "business", "scitech", "other")
     ]

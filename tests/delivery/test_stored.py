@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import make_brief
 
 from summarizer.delivery.stored import brief_from_json, load_stored
 from summarizer.errors import InputError
 from summarizer.models import Brief
 from summarizer.output.render import Renderer
 from summarizer.storage.atomic import write_brief
+from tests.conftest import make_brief
+from tests.paths import TESTS
 
 
 def built(folder: Path, brief: Brief | None = None) -> dict[str, Path]:
@@ -117,7 +118,7 @@ write_brief(Path(sys.argv[1]), "2025-06-25", Renderer().render_all(make_brief(ti
 
 def test_a_brief_whose_build_was_killed_half_way_is_read_as_one_build(tmp_path: Path) -> None:
     paths = built(tmp_path, make_brief(title="Old title"))
-    tests = str(Path(__file__).parent)
+    tests = str(TESTS)
     killed = subprocess.run([sys.executable, "-c", _KILLED_BUILD, str(tmp_path), tests],
                             capture_output=True, timeout=60, check=False)  # fmt: skip
     assert killed.returncode == -signal.SIGKILL, killed.stderr
