@@ -17,7 +17,6 @@ import pytest
 
 from tests.paths import REPO
 
-REPO_ROOT = REPO
 REQUIRED = (
     "summarizer/templates/brief.md.j2",
     "summarizer/templates/brief.html.j2",
@@ -33,7 +32,7 @@ REQUIRED = (
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the wheel once, in an isolated environment, exactly as a release would."""
     out = tmp_path_factory.mktemp("dist")
-    command = [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(REPO_ROOT)]
+    command = [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(REPO)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     wheels = list(out.glob("daily_brief-*.whl"))

@@ -37,9 +37,8 @@ from summarizer.ranking.rankers import (
 )
 from summarizer.runtime.resources import examples_dir
 from summarizer.text.words import STOP_WORDS
-from tests.paths import REPO, TESTS
+from tests.paths import REPO
 
-REPO_ROOT = REPO
 SUMY_NAMES = ["lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction"]
 STOCK = {
     "lexrank": LexRankSummarizer,
@@ -169,7 +168,7 @@ def test_scores_do_not_depend_on_the_hash_seed_nor_need_nltk_data(tmp_path: Path
             "NLTK_DATA": str(tmp_path),
             "HOME": str(tmp_path),
         }
-        args = [sys.executable, "-c", script, str(REPO_ROOT), str(REPO_ROOT)]
+        args = [sys.executable, "-c", script, str(REPO), str(REPO)]
         done = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
         runs.append(json.loads(done.stdout))
     assert runs[0] == runs[1]
