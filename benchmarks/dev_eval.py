@@ -17,8 +17,9 @@ import json
 import sys
 from pathlib import Path
 
+from summarizer.config import DEFAULT_RANKER
 from summarizer.evaluation.rouge import Cluster, as_json, evaluate, find_clusters, table
-from summarizer.ranking.rankers import DEFAULT_RANKER, ranker_names
+from summarizer.ranking.rankers import ranker_names
 
 WORDS = {"duc2007_update": 100, "duc2006": 250, "tac2011": 250}
 

@@ -139,7 +139,8 @@ def ranking_times(files: list[str], with_sumy: bool, repeat: int) -> tuple[float
     """Median seconds of the default ranker, and seconds of stock sumy LexRank, on the same
     sentences."""
     from summarizer import pipeline
-    from summarizer.ranking.rankers import DEFAULT_RANKER, get_ranker
+    from summarizer.config import DEFAULT_RANKER
+    from summarizer.ranking.rankers import get_ranker
     from summarizer.text.words import words
 
     sentences = pipeline.load(files, pipeline.ReadOptions(quiet=True)).sentences

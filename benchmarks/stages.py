@@ -22,9 +22,9 @@ from pathlib import Path
 _RUN = """
 import json, sys, time
 t0 = time.perf_counter()
-from summarizer import pipeline
+from summarizer import config, pipeline
 from summarizer.cleaning import intake
-from summarizer.reading import readers
+from summarizer.reading import sources
 from summarizer.text import sentences
 from summarizer.ranking.rankers import get_ranker, rank_sentences
 from summarizer.merging.redundancy import merge
@@ -37,10 +37,10 @@ def timed(name, call):
     value = call()
     took[name] = time.perf_counter() - start
     return value
-found, _ = readers.gather(sys.argv[1:])
+found, _ = sources.gather(sys.argv[1:])
 articles, _ = timed("reading and cleaning", lambda: intake.read_and_clean(found))
 found = timed("splitting", lambda: sentences.split_all(articles))
-scores = timed("ranking", lambda: rank_sentences(get_ranker(pipeline.DEFAULT_RANKER), found))
+scores = timed("ranking", lambda: rank_sentences(get_ranker(config.DEFAULT_RANKER), found))
 by_id = {a.id: a for a in articles}
 items = timed("merging", lambda: merge(found, scores, by_id))
 choice = timed("themes", lambda: choose_themes(items, file_themes(None), None))

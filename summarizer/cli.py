@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summarizer import __version__
-from summarizer.config import CONFIG_NAME, Config, load_config, with_overrides
+from summarizer.config import CONFIG_NAME, DEFAULT_RANKER, Config, load_config, with_overrides
 from summarizer.config import text as config_text
 from summarizer.errors import BriefError, ConfigError
 from summarizer.models import Skipped
-from summarizer.ranking.rankers import DEFAULT_RANKER, ranker_names
 from summarizer.reading import dates, fetch
 from summarizer.runtime.resources import examples_dir
 from summarizer.storage.atomic import atomic_write_text
@@ -118,10 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     algo = {
-        "choices": ranker_names(),
         "default": DEFAULT_RANKER,
         "metavar": "NAME",
-        "help": f"ranking algorithm: {', '.join(ranker_names())} (default: %(default)s)",
+        "help": "ranking algorithm (default: %(default)s); an unknown name lists those installed",
     }
 
     b = sub.add_parser("build", help="write the brief as Markdown, HTML and JSON")
@@ -172,8 +170,7 @@ def _add_evaluate_command(sub: argparse._SubParsersAction[argparse.ArgumentParse
                    help="human summaries: REFERENCES/<cluster>/* or <cluster>.* files")  # fmt: skip
     e.add_argument("--words", type=_positive, default=100, metavar="N",
                    help="cut each summary to its first N words (default: %(default)s)")  # fmt: skip
-    e.add_argument("--algorithm", nargs="+", choices=["all", *ranker_names()],
-                   default=[DEFAULT_RANKER], metavar="NAME",
+    e.add_argument("--algorithm", nargs="+", default=[DEFAULT_RANKER], metavar="NAME",
                    help="algorithms to compare, or all (default: %(default)s)")  # fmt: skip
     e.add_argument("--update", action="store_true",
                    help="update setting: batches TOPIC-A, -B, -C of one topic; each later "
@@ -247,9 +244,9 @@ def _report_skipped(skipped: Sequence[Skipped], quiet: bool = False) -> None:
 
 def _sources(args: argparse.Namespace) -> tuple[str, ...]:
     """The sources named on the command line, then those the sources file lists."""
-    from summarizer.reading import readers
+    from summarizer.reading.sources import sources_file
 
-    listed = readers.sources_file(args.sources_file) if args.sources_file else []
+    listed = sources_file(args.sources_file) if args.sources_file else []
     return (*args.sources, *listed)
 
 
@@ -360,6 +357,7 @@ def _themes(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from summarizer.evaluation import rouge
+    from summarizer.ranking.rankers import ranker_names
 
     names = ranker_names() if "all" in args.algorithm else list(dict.fromkeys(args.algorithm))
     clusters, unmatched = rouge.find_clusters(args.clusters, args.references)

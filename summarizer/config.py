@@ -14,12 +14,13 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from email.headerregistry import AddressHeader, HeaderRegistry
 from pathlib import Path
 from typing import Any, TypeVar
 
+from summarizer import plugins
 from summarizer.errors import ConfigError
-from summarizer.ranking.rankers import DEFAULT_RANKER, ranker_names
 
 CONFIG_NAME = "brief.toml"
 SECURITY_MODES = ("none", "starttls", "tls")
@@ -32,6 +33,10 @@ _HEADERS = HeaderRegistry()
 _NO_TEXTS: tuple[str, ...] = ()
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+# The ranker a brief uses unless told otherwise (``--algorithm``, ``algorithm =``).
+DEFAULT_RANKER = "concepts"
 
 
 @dataclass(frozen=True)
@@ -88,10 +93,17 @@ class Config:
     deliver: tuple[str, ...] = ()
     email: EmailSettings = field(default_factory=EmailSettings)
     site: SiteSettings = field(default_factory=SiteSettings)
+    # The tables of plug-in delivery targets (``[chat]`` for a target named chat), as read:
+    # each target checks its own.
+    tables: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
 
     def where(self) -> str:
         """How error messages name the settings' origin."""
         return str(self.path) if self.path else f"no {CONFIG_NAME}"
+
+    def table(self, name: str) -> Mapping[str, Any]:
+        """A plug-in target's own table of brief.toml (empty when the file has none)."""
+        return self.tables.get(name, MappingProxyType({}))
 
 
 class _Table:
@@ -277,7 +289,8 @@ def _site(table: _Table) -> SiteSettings:
 def parse_config(data: Mapping[str, Any], file: Path) -> Config:
     """Check and convert a parsed TOML document (``file`` names it in errors)."""
     top = _Table(data, file)
-    top.check_keys((*_TOP_KEYS, "email", "site"))
+    tables = _target_tables(data, file)
+    top.check_keys((*_TOP_KEYS, "email", "site", *tables))
     sources = top.get("sources", texts, _NO_TEXTS)
     return Config(
         path=file,
@@ -286,13 +299,25 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         title=top.get("title", text, Config.title),
         themes="auto" if data.get("themes") == "auto" else top.path("themes"),
         templates=top.path("templates"),
-        algorithm=top.get("algorithm", choice(ranker_names()), Config.algorithm),
+        algorithm=top.get("algorithm", choice(plugins.names(plugins.RANKERS)), Config.algorithm),
         items=top.get("items", whole(1, 100), Config.items),
         history_days=top.get("history_days", whole(0, 366), Config.history_days),
         deliver=top.get("deliver", texts, _NO_TEXTS),
         email=_email(top.table("email")),
         site=_site(top.table("site")),
+        tables=MappingProxyType(tables),
     )
+
+
+def _target_tables(data: Mapping[str, Any], file: Path) -> dict[str, Mapping[str, Any]]:
+    """The tables named after an installed plug-in target, kept for it to read; any other
+    unknown table stays an unknown key."""
+    known = {*_TOP_KEYS, "email", "site"}
+    wanted = [key for key, value in data.items() if key not in known and isinstance(value, dict)]
+    if not wanted:
+        return {}
+    targets = set(plugins.names(plugins.TARGETS))
+    return {key: MappingProxyType(dict(data[key])) for key in wanted if key in targets}
 
 
 def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.cleaning import cleaner, intake
+from summarizer.config import DEFAULT_RANKER
 from summarizer.errors import InputError
 from summarizer.history.compare import (
     DEFAULT_DAYS,
@@ -27,14 +28,13 @@ from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output.compose import brief_date, compose
 from summarizer.output.render import Renderer
 from summarizer.ranking.rankers import (
-    DEFAULT_RANKER,
     CoversConcepts,
     Ranker,
     get_ranker,
     rank_sentences,
 )
 from summarizer.reading import dates, fetch, readers
-from summarizer.reading.sources import one_per_url
+from summarizer.reading.sources import gather, one_per_url
 from summarizer.runtime.progress import NO_STEPS, Steps, steps
 from summarizer.selecting.budget import select_budget
 from summarizer.selecting.sections import select_sections, select_summary
@@ -105,7 +105,7 @@ def load(
     """Read (files and URLs) and clean one input at a time, keep one copy per URL and the
     date window, split; raise ``InputError`` when no article is usable. The briefs written in
     ``briefs_in`` are not read as articles."""
-    found, missing = readers.gather(sources, briefs_in)
+    found, missing = gather(sources, briefs_in)
     articles, unread = intake.read_and_clean(
         found, options.max_bytes, options.timeout, options.quiet
     )
@@ -139,6 +139,7 @@ _BUILD_STEPS = ("ranking", "merging", "themes", "selecting", "writing")
 def build(request: BuildRequest) -> BuildResult:
     """Build the themed brief and write it as Markdown, HTML and JSON."""
     themes = file_themes(request.themes)  # a broken file fails before any reading
+    ranker = get_ranker(request.algorithm)  # so does an unknown ranker
     renderer = Renderer(request.templates_dir)
     corpus = load(request.sources, request.read, request.out_dir)
     date = brief_date(corpus.articles, request.date)
@@ -146,7 +147,7 @@ def build(request: BuildRequest) -> BuildResult:
         request.out_dir, date, request.history_days, request.history_site
     )
     with steps(_BUILD_STEPS, request.read.quiet, len(corpus.articles)) as step:
-        items = against(_rank(corpus, get_ranker(request.algorithm), earlier, step), earlier)
+        items = against(_rank(corpus, ranker, earlier, step), earlier)
         step("themes")
         choice = choose_themes(items, themes, request.themes)
         model = learn_themes(items, choice.themes)
@@ -173,6 +174,7 @@ def summarize(
 ) -> tuple[list[Item], tuple[Skipped, ...]]:
     """A plain multi-document summary: the brief's selection without themes (for a reader of
     the earlier summaries in ``history``: what is new)."""
+    get_ranker(algorithm)  # an unknown ranker fails before any reading
     corpus = load(sources, options)
     with steps(_SUMMARY_STEPS, options.quiet, len(corpus.articles)) as step:
         summary = summarize_corpus(corpus, algorithm, words, sentences, history, step)

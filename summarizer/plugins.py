@@ -1,57 +1,122 @@
-"""A named registry: how rankers and delivery targets are plugged in.
+"""The one plug-in door: rankers, readers and delivery targets are found by entry point.
 
-Built-ins register through the same ``register`` a user's plug-in calls, and a taken name is
-refused unless replacing it is asked for, so a plug-in cannot silently shadow a built-in.
+A package adds one by declaring it in its own ``pyproject.toml``, exactly as daily-brief
+declares its built-ins::
+
+    [project.entry-points."daily_brief.rankers"]
+    shortest = "my_plugin:Shortest"         # a ranker factory: called once per run
+
+    [project.entry-points."daily_brief.readers"]
+    wire = "my_plugin:WIRE_READER"          # a reading.readers.Reader
+
+    [project.entry-points."daily_brief.targets"]
+    chat = "my_plugin:ChatTarget"           # a delivery target factory; reads [chat] in brief.toml
+
+A name is what users type (``--algorithm shortest``, ``deliver = ["chat"]``). Two packages
+declaring one name is refused rather than resolved silently. Nothing is imported until a
+plug-in is asked for by name, so ``--help`` and the other stages never pay for a plug-in they
+do not use.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Generic, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import ConfigError
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
+RANKERS = "daily_brief.rankers"
+READERS = "daily_brief.readers"
+TARGETS = "daily_brief.targets"
+# What each group's plug-ins are called in messages.
+KINDS = {RANKERS: "ranker", READERS: "reader", TARGETS: "delivery target"}
+# The distribution whose entry points are the built-ins.
+BUILT_IN = "daily-brief"
 
 _NAME = re.compile(r"[a-z][a-z0-9_-]*\Z")
 
 
-class Registry(Generic[T]):
-    """Values by lower-case name, each with a one-line description."""
+@dataclass(frozen=True)
+class Plugin:
+    """One declared plug-in: its name, the package that declares it, and where it lives."""
 
-    def __init__(self, kind: str) -> None:
-        self.kind = kind  # "ranker", "delivery target": used in messages
-        self._entries: dict[str, tuple[T, str]] = {}
+    name: str
+    package: str
+    entry_point: EntryPoint
 
-    def register(self, name: str, value: T, description: str, *, replace: bool = False) -> None:
-        """Make ``value`` available as ``name`` (names are what users type)."""
-        if not _NAME.match(name):
+    @property
+    def built_in(self) -> bool:
+        return self.package == BUILT_IN
+
+    def load(self) -> Any:
+        """Import the plug-in; a broken one is a configuration error that names it."""
+        try:
+            return self.entry_point.load()
+        except Exception as exc:  # a third party's import can fail in any way
             raise ConfigError(
-                f"invalid {self.kind} name {name!r}: use lower-case letters, digits, - or _"
+                f"{KINDS[self.entry_point.group]} {self.name!r} from {self.package} cannot be "
+                f"loaded: {type(exc).__name__}: {exc}"
+            ) from exc
+
+
+def declared(group: str) -> tuple[Plugin, ...]:
+    """Every plug-in of a group, sorted by name; a clash or a bad name is refused."""
+    found: dict[str, Plugin] = {}
+    for plugin in _scan(group):
+        if not _NAME.match(plugin.name):
+            raise ConfigError(
+                f"{plugin.package} declares a {KINDS[group]} with an invalid name "
+                f"{plugin.name!r}: use lower-case letters, digits, - or _"
             )
-        if name in self._entries and not replace:
-            raise ConfigError(f"a {self.kind} named {name!r} is already registered")
-        self._entries[name] = (value, " ".join(description.split()))
+        other = found.get(plugin.name)
+        if other is not None and other.package != plugin.package:
+            first, second = sorted((other.package, plugin.package))
+            raise ConfigError(f"the {KINDS[group]} {plugin.name!r} is declared by both "
+                              f"{first} and {second}; uninstall one")  # fmt: skip
+        found[plugin.name] = plugin
+    return tuple(found[name] for name in sorted(found))
 
-    def names(self) -> list[str]:
-        """Registered names, sorted."""
-        return sorted(self._entries)
 
-    def descriptions(self) -> dict[str, str]:
-        """Name -> one-line description, sorted by name (for help texts and listings)."""
-        return {name: self._entries[name][1] for name in self.names()}
+def names(group: str) -> list[str]:
+    """The names users can type for a group, sorted."""
+    return [plugin.name for plugin in declared(group)]
 
-    def get(self, name: str, where: str = "") -> T:
-        """The value for a name; an unknown name is a configuration error naming the choices."""
-        entry = self._entries.get(name.strip().lower())
-        if entry is None:
-            prefix = f"{where}: " if where else ""
-            known = ", ".join(self.names())
-            raise ConfigError(f"{prefix}unknown {self.kind} {name!r}; choose one of: {known}")
-        return entry[0]
 
-    def copy(self) -> Registry[T]:
-        """An independent copy (tests register throw-away entries in one)."""
-        clone: Registry[T] = Registry(self.kind)
-        clone._entries = dict(self._entries)
-        return clone
+def load(group: str, name: str, where: str = "") -> Any:
+    """The plug-in a name stands for; an unknown name is a configuration error that lists
+    the choices."""
+    wanted = name.strip().lower()
+    for plugin in declared(group):
+        if plugin.name == wanted:
+            return plugin.load()
+    prefix = f"{where}: " if where else ""
+    known = ", ".join(names(group)) or "none is installed"
+    raise ConfigError(f"{prefix}unknown {KINDS[group]} {name!r}; choose one of: {known}")
+
+
+def load_all(group: str) -> list[tuple[Plugin, Any]]:
+    """Every plug-in of a group, loaded: other packages' before the built-ins (so a plug-in
+    can claim what a built-in would), each part sorted by name."""
+    plugins = sorted(declared(group), key=lambda p: (p.built_in, p.name))
+    return [(plugin, plugin.load()) for plugin in plugins]
+
+
+def rescan() -> None:
+    """Forget what was found, so packages installed since are seen (a long-lived process,
+    tests)."""
+    _scan.cache_clear()
+
+
+@functools.cache
+def _scan(group: str) -> tuple[Plugin, ...]:
+    from importlib.metadata import entry_points
+
+    return tuple(
+        Plugin(ep.name.strip().lower(), ep.dist.name if ep.dist else "?", ep)
+        for ep in entry_points(group=group)
+    )

@@ -1,13 +1,16 @@
-"""Shared test helpers: a small but awkward sample ``Brief`` and the ``slow`` marker."""
+"""Shared test helpers: a small but awkward sample ``Brief``, plug-ins declared as a package
+declares them, and the ``slow`` marker."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pytest
 
 from summarizer.models import Brief, Disagreement, Item, Section, Skipped, SourceRef
+from summarizer.reading import readers
 
 DAY = dt.date(2025, 6, 25)
 HOSTILE_TEXT = "Officials said <script>alert(1)</script> & *nothing* [changed](http://evil.test)."
@@ -93,3 +96,33 @@ def sample_brief() -> Brief:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: builds a wheel; runs by default")
+
+
+Declare = Callable[[str, str, str], None]
+
+
+@pytest.fixture
+def declare(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Declare]:
+    """Declare a plug-in as an installed package does: a distribution on ``sys.path`` whose
+    entry points name an object (``"module:attribute"``), found by the one plug-in door."""
+    site = tmp_path_factory.mktemp("site-packages")
+    dist = site / "test_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: test-plugin\nVersion: 1.0\n")
+    groups: dict[str, dict[str, str]] = {}
+    monkeypatch.syspath_prepend(str(site))
+
+    def add(group: str, name: str, value: str) -> None:
+        groups.setdefault(group, {})[name] = value
+        (dist / "entry_points.txt").write_text(
+            "".join(
+                f"[{g}]\n" + "".join(f"{n} = {v}\n" for n, v in entries.items())
+                for g, entries in groups.items()
+            )
+        )
+        readers.rescan()
+
+    yield add
+    readers.rescan()  # forget them: the next lookup scans without this distribution

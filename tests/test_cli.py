@@ -163,7 +163,7 @@ def test_build_options(tmp_path: Path) -> None:
     [
         (["--date", "yesterday"], "not a date in YYYY-MM-DD form"),
         (["--items", "0"], "must be at least 1"),
-        (["--algorithm", "magic"], "invalid choice"),
+        (["--algorithm", "magic"], "unknown ranker 'magic'; choose one of: concepts, kl, lead"),
     ],
 )
 def test_bad_options(tmp_path: Path, args: list[str], message: str) -> None:

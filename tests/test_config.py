@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from summarizer import plugins
 from summarizer.config import (
     CONFIG_NAME,
     Config,
@@ -16,6 +17,7 @@ from summarizer.config import (
     with_overrides,
 )
 from summarizer.errors import ConfigError
+from tests.conftest import Declare
 from tests.paths import REPO
 
 FULL = """
@@ -180,3 +182,16 @@ def test_history_days_is_read_and_checked(tmp_path: Path) -> None:
         load_config(write(tmp_path, 'history_days = "week"\n'))
     with pytest.raises(ConfigError, match=r"unknown key \(did you mean history_days\?\)"):
         load_config(write(tmp_path, "history_day = 2\n"))
+
+
+def test_a_plugin_targets_table_is_kept_for_it_and_any_other_table_refused(
+    tmp_path: Path, declare: Declare
+) -> None:
+    path = tmp_path / "brief.toml"
+    path.write_text('deliver = ["chat"]\n\n[chat]\nchannel = "#news"\n')
+    with pytest.raises(ConfigError, match=r"brief.toml: chat: unknown key"):
+        load_config(path)
+    declare(plugins.TARGETS, "chat", "tests.delivery.test_targets:Recording")
+    config = load_config(path)
+    assert dict(config.table("chat")) == {"channel": "#news"}
+    assert dict(config.table("fax")) == {}

@@ -1,10 +1,12 @@
 """Delivery targets: where a built brief goes next (a static site, readers' inboxes, ...).
 
-Targets sit in a registry behind one small interface: ``check`` the settings before anything
-is built (so a cron job with a bad config fails before doing any work) and ``deliver`` a
-stored brief, returning one line that says what was done. The built-in ``site`` and ``email``
-register themselves through ``register_target`` exactly as a user's target would; the
-``deliver`` list in brief.toml (or ``--publish`` / ``--send``) picks which run after a build.
+A target is one small interface: ``check`` the settings before anything is built (so a cron
+job with a bad config fails before doing any work) and ``deliver`` a stored brief, returning
+one line that says what was done. Targets come through the plug-in door (entry point group
+``daily_brief.targets``): the built-in ``site`` and ``email`` are declared exactly as a
+user's target is, and each reads its own table of brief.toml (``[site]``, ``[email]``; a
+plug-in's ``[chat]`` through ``config.table("chat")``). The ``deliver`` list in brief.toml
+(or ``--publish`` / ``--send``) picks which run after a build.
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from summarizer import plugins
 from summarizer.config import Config
 from summarizer.delivery.mail import check_addresses
 from summarizer.delivery.publish import publish
 from summarizer.delivery.send import send_brief, server_from
 from summarizer.delivery.stored import StoredBrief, load_stored
 from summarizer.errors import BriefError, ConfigError, DeliveryError
-from summarizer.plugins import Registry
 
 
 class Target(Protocol):
@@ -32,24 +34,15 @@ class Target(Protocol):
         """Deliver the brief; return one line saying what was done."""
 
 
-_REGISTRY: Registry[Target] = Registry("delivery target")
-
-
-def register_target(name: str, target: Target, description: str, *, replace: bool = False) -> None:
-    """Make a target available by name; a taken name is refused unless ``replace`` is set."""
-    _REGISTRY.register(name.strip().lower(), target, description, replace=replace)
-
-
 def target_names() -> list[str]:
-    return _REGISTRY.names()
-
-
-def target_descriptions() -> dict[str, str]:
-    return _REGISTRY.descriptions()
+    """The targets users can name in ``deliver``: the built-ins and every plug-in's."""
+    return plugins.names(plugins.TARGETS)
 
 
 def get_target(name: str, where: str = "deliver") -> Target:
-    return _REGISTRY.get(name, where)
+    """A target by name; an unknown name is a configuration error naming the choices."""
+    factory: Callable[[], Target] = plugins.load(plugins.TARGETS, name, where)
+    return factory()
 
 
 def targets_for(config: Config, *, publish: bool = False, send: bool = False) -> list[str]:
@@ -109,7 +102,3 @@ class EmailTarget:
 
     def deliver(self, stored: StoredBrief, config: Config) -> str:
         return send_brief(stored, config.email, where=config.where(), templates=config.templates)
-
-
-register_target("site", SiteTarget(), "add the brief to the static site: archive, page, feed")
-register_target("email", EmailTarget(), "email the brief to the configured recipients")

@@ -1,11 +1,11 @@
 """Ranking: how important is each sentence of the day, across all articles at once.
 
 A ranker is anything with a ``name`` and a ``score(sentences)`` that returns one score in
-[0, 1] per sentence, in input order. Rankers are looked up by name in a registry, so a user's
-ranker plugs in exactly like the built-in ones, which register themselves below.
+[0, 1] per sentence, in input order. Rankers are found by name through the plug-in door
+(``summarizer.plugins``, entry point group ``daily_brief.rankers``): the built-ins below and
+sumy's (``ranking.sumy``) are declared there exactly as a user's ranker is.
 
-Nothing heavy is imported here: ``--help`` lists the rankers, so their names and descriptions
-are known without numpy, scipy or sumy, which each ranker imports when it first scores.
+Nothing heavy is imported here: numpy, scipy and sumy come in when a ranker first scores.
 """
 
 from __future__ import annotations
@@ -13,45 +13,16 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Callable, Sequence
-from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from summarizer import plugins
 from summarizer.errors import ConfigError
 from summarizer.models import Sentence
-from summarizer.plugins import Registry
 
 if TYPE_CHECKING:
     from scipy import sparse
 
-    from summarizer.ranking.concepts import ConceptModel
-    from summarizer.ranking.sumy import FloatArray
-
-__all__ = [
-    "DEFAULT_RANKER",
-    "ConceptRanker",
-    "CoversConcepts",
-    "LeadRanker",
-    "Ranker",
-    "RankerFactory",
-    "get_ranker",
-    "min_max",
-    "rank_sentences",
-    "ranker_descriptions",
-    "ranker_names",
-    "register_ranker",
-]
-
-DEFAULT_RANKER = "concepts"
-# sumy's algorithms (``rankers_sumy``), by the names users type.
-SUMY_DESCRIPTIONS = {
-    "lexrank": "sumy LexRank: centrality in the thresholded tf-idf cosine graph",
-    "textrank": "sumy TextRank: PageRank over the word-overlap graph",
-    "lsa": "sumy LSA: weight in the latent topics (favours long sentences)",
-    "luhn": "sumy Luhn: densest cluster of frequent words",
-    "kl": "sumy KL-Sum: greedy order minimising KL divergence to the articles",
-    "sumbasic": "sumy SumBasic: greedy order by average word probability",
-    "reduction": "sumy Reduction: summed word overlap with all other sentences",
-}
+    from summarizer.ranking.concepts import ConceptModel, FloatArray
 
 
 class Ranker(Protocol):
@@ -77,29 +48,15 @@ class CoversConcepts(Protocol):
         ...
 
 
-_REGISTRY: Registry[RankerFactory] = Registry("ranker")
-
-
-def register_ranker(
-    name: str, factory: RankerFactory, description: str, *, replace: bool = False
-) -> None:
-    """Make a ranker available by name (names are what users type, so lower-case words)."""
-    _REGISTRY.register(name, factory, description, replace=replace)
-
-
 def ranker_names() -> list[str]:
-    """Registered names, sorted."""
-    return _REGISTRY.names()
+    """The rankers users can name: the built-ins and every installed plug-in's, sorted."""
+    return plugins.names(plugins.RANKERS)
 
 
-def ranker_descriptions() -> dict[str, str]:
-    """Name -> one-line description, sorted by name (for ``--help`` and listings)."""
-    return _REGISTRY.descriptions()
-
-
-def get_ranker(name: str) -> Ranker:
+def get_ranker(name: str, where: str = "") -> Ranker:
     """A fresh ranker for a name; an unknown name is a configuration error naming the choices."""
-    return _REGISTRY.get(name)()
+    factory: RankerFactory = plugins.load(plugins.RANKERS, name, where)
+    return factory()
 
 
 def rank_sentences(ranker: Ranker, sentences: Sequence[Sentence]) -> list[float]:
@@ -117,10 +74,20 @@ def rank_sentences(ranker: Ranker, sentences: Sequence[Sentence]) -> list[float]
 
 
 def min_max(values: Sequence[float] | FloatArray) -> list[float]:
-    """Scale to [0, 1] so rankers are comparable (``rankers_sumy.min_max``)."""
-    from summarizer.ranking.sumy import min_max as scale
+    """Scale to [0, 1] so rankers are comparable; all-equal (or empty) gives all 1.0."""
+    import numpy as np
 
-    return scale(values)
+    array = np.asarray(values, dtype=np.float64)
+    if array.size == 0:
+        return []
+    finite = np.isfinite(array)
+    if not finite.any():
+        return [1.0] * array.size
+    low, high = float(array[finite].min()), float(array[finite].max())
+    array = np.where(finite, array, low)
+    if high - low <= 1e-12 * max(abs(high), abs(low), 1.0):
+        return [1.0] * array.size
+    return [float(v) for v in np.clip((array - low) / (high - low), 0.0, 1.0)]
 
 
 class LeadRanker:
@@ -184,26 +151,3 @@ class ConceptRanker:
         if self._last is None or self._last[0] is not sentences:
             self._last = (sentences, *weigh(sentences))
         return self._last[1], self._last[2]
-
-
-def _register_builtins() -> None:
-    """Built-ins go through the same door as a user's ranker."""
-    register_ranker(
-        "concepts",
-        ConceptRanker,
-        "word-pair concepts weighted by how many articles carry them and how early; the "
-        "summary covers the most concept weight within its word budget (exact ILP)",
-    )
-    register_ranker("lead", LeadRanker, "baseline: earliest sentences of each article first")
-    for name, description in SUMY_DESCRIPTIONS.items():
-        register_ranker(name, partial(_sumy_ranker, name), description)
-
-
-def _sumy_ranker(name: str) -> Ranker:
-    """A sumy-backed ranker; sumy is imported only when one is asked for."""
-    from summarizer.ranking.sumy import SUMY_ALGORITHMS, SumyRanker
-
-    return SumyRanker(name, SUMY_ALGORITHMS[name][0])
-
-
-_register_builtins()

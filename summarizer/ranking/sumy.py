@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import groupby
 from typing import Any
 
@@ -33,27 +34,12 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summarizer.models import Sentence
-from summarizer.ranking.rankers import SUMY_DESCRIPTIONS
+from summarizer.ranking.rankers import min_max
 from summarizer.text.words import STOP_WORDS, count_matrix, normalise, stem, words
 
 FloatArray = npt.NDArray[np.float64]
 
 _LSA_SMOOTH = 0.4  # the default of sumy's LsaSummarizer._compute_term_frequency
-
-
-def min_max(values: Sequence[float] | FloatArray) -> list[float]:
-    """Scale to [0, 1] so rankers are comparable; all-equal (or empty) gives all 1.0."""
-    array = np.asarray(values, dtype=np.float64)
-    if array.size == 0:
-        return []
-    finite = np.isfinite(array)
-    if not finite.any():
-        return [1.0] * array.size
-    low, high = float(array[finite].min()), float(array[finite].max())
-    array = np.where(finite, array, low)
-    if high - low <= 1e-12 * max(abs(high), abs(low), 1.0):
-        return [1.0] * array.size
-    return [float(v) for v in np.clip((array - low) / (high - low), 0.0, 1.0)]
 
 
 class _Tokenizer:
@@ -383,16 +369,22 @@ def _share_best(sentences: Sequence[Sentence], scores: list[float]) -> list[floa
     return [best[key] for key in keys]
 
 
-# name -> (summarizer class, one-line description); ranking.py registers these.
-SUMY_ALGORITHMS: dict[str, tuple[type[Any], str]] = {
-    name: (summarizer_class, SUMY_DESCRIPTIONS[name])
-    for name, summarizer_class in {
-        "lexrank": LexRank,
-        "textrank": TextRank,
-        "lsa": Lsa,
-        "luhn": Luhn,
-        "kl": KLSum,
-        "sumbasic": SumBasic,
-        "reduction": Reduction,
-    }.items()
+# The rankers users name (``--algorithm lexrank``): each is declared as an entry point in
+# pyproject.toml, so they are found through the same door as a plug-in's. sumy is imported
+# only when one of them is asked for.
+SUMY_ALGORITHMS: dict[str, type[Any]] = {
+    "lexrank": LexRank,  # centrality in the thresholded tf-idf cosine graph
+    "textrank": TextRank,  # PageRank over the word-overlap graph
+    "lsa": Lsa,  # weight in the latent topics (favours long sentences)
+    "luhn": Luhn,  # densest cluster of frequent words
+    "kl": KLSum,  # greedy order minimising KL divergence to the articles
+    "sumbasic": SumBasic,  # greedy order by average word probability
+    "reduction": Reduction,  # summed word overlap with all other sentences
 }
+lexrank = partial(SumyRanker, "lexrank", LexRank)
+textrank = partial(SumyRanker, "textrank", TextRank)
+lsa = partial(SumyRanker, "lsa", Lsa)
+luhn = partial(SumyRanker, "luhn", Luhn)
+kl = partial(SumyRanker, "kl", KLSum)
+sumbasic = partial(SumyRanker, "sumbasic", SumBasic)
+reduction = partial(SumyRanker, "reduction", Reduction)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from summarizer.models import RawDocument, Source
+from summarizer.reading.readers import Reader
 
 _FIELDS = ("DOCNO", "DATE_TIME", "DATE", "HEADLINE", "TEXT")
 _TAG = re.compile(r"<(/?)(DOCNO|DATE_TIME|DATE|HEADLINE|TEXT|DOC)>", re.I)
@@ -131,3 +132,6 @@ def _date(value: str) -> dt.date | None:
     except ValueError:
         pass
     return None
+
+
+READER = Reader("duc-sgml", claims_duc, read_duc)

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from summarizer.errors import UnreadableSource
 from summarizer.models import GENERATOR, RawDocument, Skipped, Source
 from summarizer.reading import dates
+from summarizer.reading.readers import Reader
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -366,3 +367,8 @@ def _jsonl_date(value: object) -> dates.Stamp | None:
     if stamp is None or isinstance(value, bool):
         raise UnreadableSource(f"'date' is not a date: {json.dumps(value)[:40]}")
     return stamp
+
+
+FEED_READER = Reader("feed", claims_feed, read_feed)
+HTML_READER = Reader("html", claims_html, read_html)
+JSONL_READER = Reader("jsonl", claims_jsonl, read_jsonl)

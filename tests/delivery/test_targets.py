@@ -13,6 +13,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from summarizer import plugins
 from summarizer.cli import main
 from summarizer.config import Config, SiteSettings
 from summarizer.delivery import targets
@@ -21,17 +22,18 @@ from summarizer.errors import ConfigError, DeliveryError, SendError
 from summarizer.output.render import Renderer
 from summarizer.runtime.resources import examples_dir
 from summarizer.storage.atomic import write_brief
-from tests.conftest import make_brief
+from tests.conftest import Declare, make_brief
 from tests.mailserver import closed_port, smtp_server
 from tests.paths import REPO
+
+# What the recording targets were given, in order (each test starts with it empty).
+DELIVERED: list[str] = []
 
 
 class Recording:
     """A user's target: it only notes what it was given."""
 
-    def __init__(self, fail: bool = False) -> None:
-        self.fail = fail
-        self.delivered: list[str] = []
+    fail = False
 
     def check(self, config: Config) -> None:
         if config.title == "forbidden":
@@ -40,8 +42,12 @@ class Recording:
     def deliver(self, stored: StoredBrief, config: Config) -> str:
         if self.fail:
             raise SendError("recording: server gone")
-        self.delivered.append(stored.stem)
+        DELIVERED.append(stored.stem)
         return f"recorded {stored.stem}"
+
+
+class Broken(Recording):
+    fail = True
 
 
 @pytest.fixture
@@ -50,21 +56,15 @@ def stored(tmp_path: Path) -> StoredBrief:
     return load_stored(paths[2])
 
 
-@pytest.fixture(autouse=True)
-def own_registry(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Targets a test registers are gone after it: each test gets a copy of the registry."""
-    monkeypatch.setattr(targets, "_REGISTRY", targets._REGISTRY.copy())
-
-
 @pytest.fixture
-def recording() -> Recording:
-    target = Recording()
-    targets.register_target("recording", target, "notes what it is given", replace=True)
-    return target
+def recording(declare: Declare) -> None:
+    DELIVERED.clear()
+    declare(plugins.TARGETS, "recording", f"{__name__}:Recording")
+    declare(plugins.TARGETS, "broken", f"{__name__}:Broken")
 
 
-def test_a_users_target_is_registered_and_run_like_the_built_ins(
-    stored: StoredBrief, recording: Recording
+def test_a_users_target_is_found_and_run_like_the_built_ins(
+    stored: StoredBrief, recording: None
 ) -> None:
     assert {"email", "site", "recording"} <= set(targets.target_names())
     config = Config(deliver=("recording",))
@@ -72,9 +72,7 @@ def test_a_users_target_is_registered_and_run_like_the_built_ins(
     targets.check(names, config)
     lines: list[str] = []
     targets.deliver(stored, names, config, lines.append)
-    assert lines == ["recorded 2025-06-25"] and recording.delivered == ["2025-06-25"]
-    with pytest.raises(ConfigError, match=r"already registered"):
-        targets.register_target("recording", Recording(), "again")
+    assert lines == ["recorded 2025-06-25"] and DELIVERED == ["2025-06-25"]
 
 
 def test_targets_come_from_the_config_then_the_options_each_once() -> None:
@@ -94,9 +92,8 @@ def test_checks_run_before_anything_is_delivered(tmp_path: Path) -> None:
 
 
 def test_one_failing_target_does_not_stop_the_others(
-    stored: StoredBrief, recording: Recording, tmp_path: Path
+    stored: StoredBrief, recording: None, tmp_path: Path
 ) -> None:
-    targets.register_target("broken", Recording(fail=True), "always fails", replace=True)
     config = Config(site=SiteSettings(dir=tmp_path / "site"))
     lines: list[str] = []
     with pytest.raises(DeliveryError) as caught:

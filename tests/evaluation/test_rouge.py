@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from summarizer.cli import main
+from summarizer.config import DEFAULT_RANKER
 from summarizer.errors import InputError
 from summarizer.evaluation import rouge
-from summarizer.ranking.rankers import DEFAULT_RANKER
 from tests.paths import DEV_DATA
 
 DEV_DATA = DEV_DATA

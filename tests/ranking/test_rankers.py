@@ -22,21 +22,15 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
+from summarizer import plugins
+from summarizer.config import DEFAULT_RANKER
 from summarizer.errors import ConfigError
 from summarizer.models import Sentence
-from summarizer.ranking import rankers
 from summarizer.ranking import sumy as rs
-from summarizer.ranking.rankers import (
-    DEFAULT_RANKER,
-    LeadRanker,
-    get_ranker,
-    rank_sentences,
-    ranker_descriptions,
-    ranker_names,
-    register_ranker,
-)
+from summarizer.ranking.rankers import LeadRanker, get_ranker, rank_sentences, ranker_names
 from summarizer.runtime.resources import examples_dir
 from summarizer.text.words import STOP_WORDS
+from tests.conftest import Declare
 from tests.paths import REPO
 
 SUMY_NAMES = ["lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction"]
@@ -104,7 +98,6 @@ def no_nltk_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
 def test_every_builtin_is_registered() -> None:
     assert set(SUMY_NAMES) | {"concepts", "lead"} <= set(ranker_names())
     assert DEFAULT_RANKER in ranker_names()
-    assert all(ranker_descriptions()[n] for n in ranker_names())
 
 
 @pytest.mark.parametrize("name", sorted({*SUMY_NAMES, "concepts", "lead"}))
@@ -199,7 +192,7 @@ def test_fast_adapters_rate_exactly_as_sumy_does(name: str) -> None:
     sentences = example_sentences()
     assert len(sentences) > 100
     stock = sumy_ratings(type(f"Stock{name}", (rs._RateAll, STOCK[name]), {}), sentences)
-    fast = sumy_ratings(rs.SUMY_ALGORITHMS[name][0], sentences)
+    fast = sumy_ratings(rs.SUMY_ALGORITHMS[name], sentences)
     assert np.allclose(stock, fast, rtol=1e-9, atol=1e-12)
 
 
@@ -207,7 +200,7 @@ def test_fast_adapters_rate_exactly_as_sumy_does(name: str) -> None:
 def test_fast_greedy_adapters_make_sumys_choices(name: str) -> None:
     """Replayed with sumy's own code, every pick is a best one (ties go to the earlier)."""
     sentences = example_sentences()
-    fast = sumy_ratings(rs.SUMY_ALGORITHMS[name][0], sentences)
+    fast = sumy_ratings(rs.SUMY_ALGORITHMS[name], sentences)
     order = [int(i) for i in np.argsort(-np.asarray(fast), kind="stable")]
     assert sorted(fast) == [-float(i) for i in reversed(range(len(sentences)))]
     summarizer = STOCK[name](rs._stem)
@@ -256,28 +249,42 @@ def test_unknown_name_is_a_config_error_listing_the_choices() -> None:
     assert all(name in message for name in ranker_names())
 
 
-def test_a_users_ranker_plugs_in_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rankers, "_REGISTRY", rankers._REGISTRY.copy())
+class Shortest:
+    """A user's ranker, declared as a plug-in by the tests below."""
 
-    class Shortest:
-        name = "shortest"
+    name = "shortest"
 
-        def score(self, sentences: Sequence[Sentence]) -> list[float]:
-            return [-float(len(s.text)) for s in sentences]  # out of range: rescaled
+    def score(self, sentences: Sequence[Sentence]) -> list[float]:
+        return [-float(len(s.text)) for s in sentences]  # out of range: rescaled
 
-    register_ranker("shortest", Shortest, "prefers short sentences")
+
+def test_a_users_ranker_plugs_in_by_name(declare: Declare) -> None:
+    declare(plugins.RANKERS, "shortest", f"{__name__}:Shortest")
     assert "shortest" in ranker_names()
-    assert ranker_descriptions()["shortest"] == "prefers short sentences"
     ranker = get_ranker("Shortest")
     assert isinstance(ranker, Shortest)
     sentences = make_sentences()
     scores = rank_sentences(ranker, sentences)
     assert min(scores) == 0.0 and max(scores) == 1.0
     assert scores[index_of(sentences, "Prices of bread rose.")] == 1.0
-    with pytest.raises(ConfigError, match="already registered"):
-        register_ranker("lexrank", Shortest, "shadowing a built-in")
-    with pytest.raises(ConfigError, match="invalid ranker name"):
-        register_ranker("two words", Shortest, "bad name")
+
+
+def test_a_plugin_cannot_take_a_built_in_name_nor_a_bad_one(declare: Declare) -> None:
+    declare(plugins.RANKERS, "lexrank", f"{__name__}:Shortest")
+    with pytest.raises(
+        ConfigError, match="'lexrank' is declared by both daily-brief and test-plugin"
+    ):
+        get_ranker("concepts")
+    declare(plugins.RANKERS, "lexrank", "summarizer.ranking.sumy:lexrank")  # the clash gone
+    declare(plugins.RANKERS, "two words", f"{__name__}:Shortest")
+    with pytest.raises(ConfigError, match="invalid name 'two words'"):
+        ranker_names()
+
+
+def test_a_plugin_that_fails_to_import_is_named(declare: Declare) -> None:
+    declare(plugins.RANKERS, "ghost", "no_such_module_here:Ranker")
+    with pytest.raises(ConfigError, match=r"ranker 'ghost' from test-plugin cannot be loaded"):
+        get_ranker("ghost")
 
 
 def test_a_ranker_breaking_its_promise_is_reported() -> None:

@@ -13,10 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer import pipeline
-from summarizer.errors import BriefError, UnreadableSource
+from summarizer import pipeline, plugins
+from summarizer.errors import BriefError, ConfigError, UnreadableSource
 from summarizer.models import RawDocument, Skipped, Source
-from summarizer.reading import readers
+from summarizer.reading import decode, readers, sources
+from tests.conftest import Declare
 from tests.localserver import LocalServer, serving
 from tests.paths import FIXTURES
 
@@ -30,21 +31,21 @@ def test_discover_walks_folders_recursively_and_skips_hidden(tmp_path: Path) -> 
     (tmp_path / ".hidden.txt").write_text("x")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "config").write_text("x")
-    files, skipped = readers.discover([str(tmp_path)])
+    files, skipped = sources.discover([str(tmp_path)])
     assert [f.name for f in files] == ["one.txt", "two.txt"]
     assert skipped == []
 
 
 def test_discover_names_missing_paths_and_empty_folders(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    files, skipped = readers.discover([str(tmp_path / "nope.txt"), str(tmp_path / "empty")])
+    files, skipped = sources.discover([str(tmp_path / "nope.txt"), str(tmp_path / "empty")])
     assert files == []
     assert [s.reason for s in skipped] == ["no such file or folder", "folder has no files"]
 
 
 def test_the_same_file_named_twice_is_read_once() -> None:
     path = FIXTURES / "articles" / "harbour_copy.txt"
-    files, _ = readers.discover([str(path), str(path.parent)])
+    files, _ = sources.discover([str(path), str(path.parent)])
     assert len([f for f in files if f.name == path.name]) == 1
 
 
@@ -162,24 +163,39 @@ def test_a_duc_file_whose_text_starts_after_a_long_wire_header_is_still_duc(
     assert doc.text == "Organic coffee farms in Chiapas are thriving as prices rise."
 
 
-def test_a_user_reader_registered_first_wins(tmp_path: Path) -> None:
-    path = tmp_path / "note.brief"
-    path.write_text("HEADLINE|Body text of the note.")
+def _claims_note(p: Source, head: str) -> bool:
+    return p.suffix in (".brief", ".txt") and "|" in head
 
-    def claims(p: Source, head: str) -> bool:
-        return p.suffix == ".brief"
 
-    def read(p: Source, text: str) -> list[RawDocument]:
-        title, body = text.split("|", 1)
-        return [RawDocument(path=str(p), text=body, title=title)]
+def _read_note(p: Source, text: str) -> list[RawDocument]:
+    title, body = text.split("|", 1)
+    return [RawDocument(path=str(p), text=body, title=title)]
 
-    reader = readers.Reader("pipe", claims, read)
-    readers.register_reader(reader, first=True)
-    try:
-        [doc] = readers.read_file(path)
-        assert doc.title == "HEADLINE"
-    finally:
-        readers._READERS.remove(reader)
+
+NOTE_READER = readers.Reader("pipe", _claims_note, _read_note)
+
+
+def test_a_plugin_reader_is_asked_before_the_built_ins(tmp_path: Path, declare: Declare) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("HEADLINE|Body text of the note.")
+    assert readers.read_file(note)[0].title is None  # the built-in text reader's reading
+    declare(plugins.READERS, "pipe", f"{__name__}:NOTE_READER")
+    assert [r.name for r in readers.readers()] == [
+        "pipe",
+        "duc-sgml",
+        "feed",
+        "html",
+        "jsonl",
+        "text",
+    ]
+    [doc] = readers.read_file(note)
+    assert (doc.title, doc.text) == ("HEADLINE", "Body text of the note.")
+
+
+def test_a_reader_plugin_that_is_no_reader_is_refused(declare: Declare) -> None:
+    declare(plugins.READERS, "odd", f"{__name__}:_read_note")
+    with pytest.raises(ConfigError, match="reader 'odd' from test-plugin is not a"):
+        readers.readers()
 
 
 def _read(
@@ -221,12 +237,12 @@ def test_a_huge_file_is_refused_without_being_read(tmp_path: Path) -> None:
 
 def test_the_declared_charset_is_used_when_the_bytes_are_not_utf8() -> None:
     data = "Der Bürgermeister sagte, die Brücke sei sicher.".encode("latin-1")
-    assert readers.decode(data, "iso-8859-1") == "Der Bürgermeister sagte, die Brücke sei sicher."
+    assert decode.decode(data, "iso-8859-1") == "Der Bürgermeister sagte, die Brücke sei sicher."
     page = b'<meta charset="windows-1252"><p>\x93Quoted\x94 \x80 5</p>'
-    assert readers.decode(page) == '<meta charset="windows-1252"><p>“Quoted” € 5</p>'
-    assert readers.decode("déjà vu".encode(), "latin-1") == "déjà vu"  # UTF-8 first
+    assert decode.decode(page) == '<meta charset="windows-1252"><p>“Quoted” € 5</p>'
+    assert decode.decode("déjà vu".encode(), "latin-1") == "déjà vu"  # UTF-8 first
     short = "Negotiators returned to the table in Genève on Tuesday."
-    assert readers.decode(short.encode("latin-1")) == short  # not cp1250's "Genčve"
+    assert decode.decode(short.encode("latin-1")) == short  # not cp1250's "Genčve"
 
 
 def test_the_same_url_twice_counts_once_keeping_the_fuller_text(tmp_path: Path) -> None:
@@ -309,7 +325,7 @@ def test_no_reader_lets_a_foreign_error_escape(
     reader: readers.Reader, text: str, suffix: str
 ) -> None:
     source = Source(f"fuzz{suffix}")
-    assert reader.claims(source, text[: readers.SNIFF_BYTES]) in (True, False)
+    assert reader.claims(source, text[: decode.SNIFF_BYTES]) in (True, False)
     try:
         found = reader.read(source, text)
     except BriefError:
