@@ -136,7 +136,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="folder searched for templates before the defaults")  # fmt: skip
     b.add_argument("--algorithm", **{**algo, "default": None})  # type: ignore[arg-type]
     b.add_argument("--items", type=_positive, metavar="N",
-                   help="most items per section (default: 4)")  # fmt: skip
+                   help="most items in the brief (default: as many as the day holds)")  # fmt: skip
+    b.add_argument("--words", type=_positive, metavar="N",
+                   help="about N words in the brief (default: as the day holds)")  # fmt: skip
     past = b.add_mutually_exclusive_group()
     past.add_argument("--history-days", type=_days, metavar="N",
                       help="leave out what the briefs of the last N days in --out said, mark "
@@ -266,7 +268,7 @@ def _read_options(args: argparse.Namespace) -> pipeline.ReadOptions:
 
 def _config(args: argparse.Namespace) -> Config:
     """The config file's settings with the options given on the command line on top."""
-    options = ("out", "title", "themes", "templates", "algorithm", "items")
+    options = ("out", "title", "themes", "templates", "algorithm", "items", "words")
     no_history = getattr(args, "no_history", False)
     return with_overrides(
         load_config(args.config),
@@ -280,6 +282,7 @@ def _config(args: argparse.Namespace) -> Config:
 def _build(args: argparse.Namespace) -> int:
     from summarizer import pipeline
     from summarizer.delivery import targets as delivery
+    from summarizer.selecting.brief import Size
 
     config = _config(args)
     targets = delivery.targets_for(config, publish=args.publish, send=args.send)
@@ -290,7 +293,7 @@ def _build(args: argparse.Namespace) -> int:
             sources=sources,
             out_dir=config.out,
             algorithm=config.algorithm,
-            items_per_section=config.items,
+            size=Size(config.items, config.words),
             title=config.title,
             date=args.date,
             themes=config.themes,

@@ -14,9 +14,9 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from types import MappingProxyType
 from email.headerregistry import AddressHeader, HeaderRegistry
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from summarizer import plugins
@@ -86,7 +86,9 @@ class Config:
     themes: Path | str | None = None
     templates: Path | None = None
     algorithm: str = DEFAULT_RANKER
-    items: int = 4
+    # At most this many items and about this many words in a brief; None: as the day holds.
+    items: int | None = None
+    words: int | None = None
     # Earlier briefs in ``out`` within this many days are the brief's history; 0: none
     # (``history.DEFAULT_DAYS``, not imported: history reads the site, which reads this).
     history_days: int = 7
@@ -244,7 +246,8 @@ def _shown(value: Any) -> str:
 
 
 _TOP_KEYS = (
-    *("sources", "out", "title", "themes", "templates", "algorithm", "items", "history_days"),
+    *("sources", "out", "title", "themes", "templates", "algorithm", "items", "words"),
+    "history_days",
     "deliver",
 )
 _EMAIL_KEYS = (
@@ -301,6 +304,7 @@ def parse_config(data: Mapping[str, Any], file: Path) -> Config:
         templates=top.path("templates"),
         algorithm=top.get("algorithm", choice(plugins.names(plugins.RANKERS)), Config.algorithm),
         items=top.get("items", whole(1, 100), Config.items),
+        words=top.get("words", whole(20, 5000), Config.words),
         history_days=top.get("history_days", whole(0, 366), Config.history_days),
         deliver=top.get("deliver", texts, _NO_TEXTS),
         email=_email(top.table("email")),

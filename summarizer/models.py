@@ -209,7 +209,7 @@ class Placement:
 
 @dataclass(frozen=True)
 class Section:
-    """A theme's items, in rank order."""
+    """A theme's items, most important first."""
 
     theme: str
     title: str
@@ -242,6 +242,8 @@ class Brief:
     sources: tuple[SourceRef, ...]
     skipped: tuple[Skipped, ...]
     generator: str = GENERATOR
+    # The day's main news, before the sections: the best summary of the day, main fact first.
+    lead: tuple[Item, ...] = ()
     # Which themes made the sections; None for a brief read back from an older JSON file.
     themes: ThemesUsed | None = None
     # The date of the newest earlier brief the items were compared with (``history.py``);
@@ -251,5 +253,10 @@ class Brief:
     @property
     def changes(self) -> tuple[int, int]:
         """How many items are new and how many update an earlier brief's."""
-        statuses = [item.status for section in self.sections for item in section.items]
+        statuses = [item.status for item in self.items]
         return statuses.count("new"), statuses.count("update")
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """Every item in reading order: the lead, then each section's."""
+        return (*self.lead, *(item for section in self.sections for item in section.items))

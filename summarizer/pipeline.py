@@ -27,6 +27,7 @@ from summarizer.merging.redundancy import merge
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output.compose import brief_date, compose
 from summarizer.output.render import Renderer
+from summarizer.ranking.concepts import ConceptModel
 from summarizer.ranking.rankers import (
     CoversConcepts,
     Ranker,
@@ -36,8 +37,9 @@ from summarizer.ranking.rankers import (
 from summarizer.reading import dates, fetch, readers
 from summarizer.reading.sources import gather, one_per_url
 from summarizer.runtime.progress import NO_STEPS, Steps, steps
+from summarizer.selecting.brief import Size, select_brief
 from summarizer.selecting.budget import select_budget
-from summarizer.selecting.sections import select_sections, select_summary
+from summarizer.selecting.sections import select_summary
 from summarizer.storage.atomic import write_brief
 from summarizer.text.sentences import split_all
 from summarizer.themes.choice import choose_themes, file_themes
@@ -74,7 +76,7 @@ class BuildRequest:
     sources: tuple[str, ...]
     out_dir: Path
     algorithm: str
-    items_per_section: int
+    size: Size
     title: str
     date: dt.date | None = None
     # A themes file, "auto" (learn them from the day), or None (the bundled ones if they fit).
@@ -152,11 +154,16 @@ def build(request: BuildRequest) -> BuildResult:
         choice = choose_themes(items, themes, request.themes)
         model = learn_themes(items, choice.themes)
         step("selecting")
-        sections = select_sections(items, choice.themes, request.items_per_section, model)
-        if not sections:
+        concepts = _concepts(ranker, corpus, earlier)
+        articles = {a.id: a for a in corpus.articles}
+        chosen = select_brief(
+            items, concepts, choice.themes, model, articles, request.size,
+            keep_themes=choice.used.source == "file",
+        )  # fmt: skip
+        if not chosen.lead:
             raise InputError(_nothing_to_say(len(corpus.articles), earlier))
         brief = compose(
-            request.title, date, sections, corpus.articles, corpus.skipped, choice.used,
+            request.title, date, chosen, corpus.articles, corpus.skipped, choice.used,
             earlier.since,
         )  # fmt: skip
         step("writing")
@@ -197,12 +204,20 @@ def summarize_corpus(
     ranker = get_ranker(algorithm)
     items = against(_rank(corpus, ranker, history, step), history)
     step("selecting")
-    if words is not None and sentences is None and isinstance(ranker, CoversConcepts):
-        model = discount(ranker.concept_model(corpus.sentences), history)
+    model = _concepts(ranker, corpus, history)
+    if words is not None and sentences is None and model is not None:
         chosen = select_budget(items, model, words, {a.id: a for a in corpus.articles})
         if chosen:
             return chosen
     return select_summary(items, words=words, sentences=sentences)
+
+
+def _concepts(ranker: Ranker, corpus: Corpus, history: History) -> ConceptModel | None:
+    """The day's concepts as a concept ranker weighs them (less what earlier briefs said),
+    for the budgeted selections; None for other rankers."""
+    if not isinstance(ranker, CoversConcepts):
+        return None
+    return discount(ranker.concept_model(corpus.sentences), history)
 
 
 def suggest_themes(

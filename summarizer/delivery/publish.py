@@ -64,8 +64,9 @@ class PublishResult:
 
 
 def headlines(brief: Brief, limit: int) -> tuple[str, ...]:
-    """The top item of each section in turn, then the second of each, up to ``limit``."""
-    picked: list[str] = []
+    """The lead's items, then the top item of each section in turn, then the second of each,
+    up to ``limit``."""
+    picked = [item.text for item in brief.lead[:limit]]
     depth = max((len(s.items) for s in brief.sections), default=0)
     for rank in range(depth):
         for section in brief.sections:

@@ -151,7 +151,11 @@ def brief_from_json(text: str, where: str) -> Brief:
     sources = tuple(_source(s, where) for s in _list(data, "sources", where))
     title = _text(data, "title", where)
     since = _date(_optional(data, "since"))
-    return Brief(title, date, sections, sources, skipped, themes=_themes(data, where), since=since)
+    # Briefs written before the lead block have none.
+    lead = tuple(_item(i, where) for i in (_list(data, "lead", where) if "lead" in data else ()))
+    return Brief(
+        title, date, sections, sources, skipped, themes=_themes(data, where), since=since, lead=lead
+    )
 
 
 def _themes(data: dict[str, Any], where: str) -> ThemesUsed | None:

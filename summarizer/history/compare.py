@@ -129,7 +129,7 @@ def _reason(exc: BaseException) -> str:
 def _read_json(path: Path) -> tuple[dt.date, list[Said]]:
     """A brief's date and items, read with the same reader ``brief send`` uses."""
     brief = brief_from_json(path.read_text(encoding="utf-8"), str(path))
-    said = [_said(brief.date, it) for section in brief.sections for it in section.items]
+    said = [_said(brief.date, it) for it in brief.items]
     return brief.date, said
 
 

@@ -12,16 +12,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from summarizer.models import (
-    Article,
-    Brief,
-    Insertion,
-    Item,
-    Section,
-    Skipped,
-    SourceRef,
-    ThemesUsed,
-)
+from summarizer.models import Article, Brief, Insertion, Item, Skipped, SourceRef, ThemesUsed
+from summarizer.selecting.brief import Chosen
 from summarizer.text import names
 
 
@@ -45,7 +37,7 @@ def brief_date(
 def compose(
     title: str,
     date: dt.date,
-    sections: Sequence[Section],
+    chosen: Chosen,
     articles: Sequence[Article],
     skipped: Sequence[Skipped],
     themes: ThemesUsed | None = None,
@@ -54,10 +46,15 @@ def compose(
     """The brief value the templates render: nothing else reaches them. ``since``: the newest
     earlier brief the items were compared with (``history.py``), None for a first brief."""
     sources = tuple(SourceRef(a.outlet, a.title, a.path, a.url, a.date) for a in articles)
+    by_id = {a.id: a for a in articles}
+    named: set[str] = set()
     return Brief(
         title=title,
         date=date,
-        sections=edit(sections, date, {a.id: a for a in articles}),
+        lead=edit(chosen.lead, date, by_id, named),
+        sections=tuple(
+            replace(s, items=edit(s.items, date, by_id, named)) for s in chosen.sections
+        ),
         sources=sources,
         skipped=tuple(skipped),
         themes=themes,
@@ -66,18 +63,11 @@ def compose(
 
 
 def edit(
-    sections: Sequence[Section], date: dt.date, articles: dict[int, Article]
-) -> tuple[Section, ...]:
-    """The sections with every item readable on its own, in reading order (module docstring)."""
-    named: set[str] = set()
-    edited = []
-    for section in sections:
-        items = []
-        for item in section.items:
-            item = restore_names(item, named)
-            items.append(_dated(item, date, articles))
-        edited.append(replace(section, items=tuple(items)))
-    return tuple(edited)
+    items: Sequence[Item], date: dt.date, articles: dict[int, Article], named: set[str]
+) -> tuple[Item, ...]:
+    """The items, read in order after what ``named`` holds, each readable on its own (module
+    docstring); ``named`` grows by the people they name."""
+    return tuple(_dated(restore_names(item, named), date, articles) for item in items)
 
 
 def restore_names(item: Item, named: set[str]) -> Item:

@@ -285,6 +285,7 @@ def brief_to_json(brief: Brief) -> str:
         "title": brief.title,
         "date": iso_date(brief.date),
         **({"since": iso_date(brief.since)} if brief.since else {}),
+        "lead": [_item_json(item) for item in brief.lead],
         "sections": [_section_json(section) for section in brief.sections],
         **({"themes": _themes_json(brief.themes)} if brief.themes else {}),
         "sources": [{**_source_json(ref), "date": iso_date(ref.date)} for ref in brief.sources],

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from summarizer import plugins
 from summarizer.errors import ConfigError
 from summarizer.models import Sentence
+from summarizer.text.value import news_value
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -139,7 +140,8 @@ class ConceptRanker:
         matrix = self._weigh(sentences)[1]
         value = np.asarray(matrix @ model.carried, dtype=np.float64)
         lengths = np.asarray([len(s.text.split()) for s in sentences], dtype=np.float64)
-        return min_max(value / np.maximum(lengths, self.min_length))
+        news = np.asarray([news_value(s.text) for s in sentences], dtype=np.float64)
+        return min_max(value * news / np.maximum(lengths, self.min_length))
 
     def concept_model(self, sentences: Sequence[Sentence]) -> ConceptModel:
         """The concept weights behind the scores (computed once per input)."""

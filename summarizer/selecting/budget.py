@@ -26,17 +26,23 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from scipy import sparse
 
 from summarizer.merging.redundancy import showing, wordings
 from summarizer.models import Article, Item, Sentence
 from summarizer.ranking.concepts import ConceptModel, FloatArray, IntArray
 from summarizer.text.statements import repeats, statement
+from summarizer.text.value import PLAIN, news_value
 from summarizer.text.words import count_matrix
 
 MAX_ITEMS = 100  # more candidates changed no DUC summary's score, and cost time
 NODE_LIMIT = 20_000  # a deterministic bound on the search (the DUC problems need < 100 nodes)
 TIME_LIMIT = 30.0  # seconds; a safety net only: the node limit comes first in practice
+# How much of a wording's weight its lack of news value costs in the selection (0: none).
+FILLER_COST = 1.0
+# A brief's further item must add at least this share of what its best further item adds.
+WEAK = 0.25
 
 
 @dataclass(frozen=True)
@@ -49,20 +55,39 @@ class _Candidates:
     weights: FloatArray  # of those concepts
     lengths: FloatArray  # words
     model: ConceptModel
+    # What choosing each wording costs: the share of its own weight its news value takes off
+    # (background, procedure and colour must cover more to be chosen).
+    costs: FloatArray
 
 
 def select_budget(
-    items: Sequence[Item], model: ConceptModel, words: int, articles: Mapping[int, Article]
+    items: Sequence[Item],
+    model: ConceptModel,
+    words: int,
+    articles: Mapping[int, Article],
+    *,
+    taken: Sequence[Item] = (),
+    most: int | None = None,
+    fill: bool = True,
+    strong: bool = False,
 ) -> list[Item]:
     """The items whose wordings cover the most concept weight in ``words`` words, best-ranked
-    first, each showing the wording chosen; empty when no candidate carries any weight."""
-    found = _candidates(items, model, articles)
+    first, each showing the wording chosen; empty when no candidate carries any weight.
+
+    ``taken``: items already chosen (the brief's lead): what they cover counts for nothing and
+    what repeats them is never chosen. ``most``: at most this many items. ``fill``: the words
+    left go to the wording whose opening adds most (a summary runs to its budget). ``strong``:
+    leave out an item that adds less than ``WEAK`` of what the best one adds.
+    """
+    found = _candidates(items, model, articles, taken)
     if found is None:
         return []
     pairs = _conflicts(found)
-    chosen = _solve(found, pairs, words)
+    chosen = _solve(found, pairs, words, most)
     chosen.sort(key=lambda c: (int(found.items[c]), c))
-    extra = _fill(found, pairs, chosen, words)
+    if strong:
+        chosen = _strong(found, chosen)
+    extra = _fill(found, pairs, chosen, words) if fill else None
     return [
         showing(items[int(found.items[c])], found.sentences[c], articles)
         for c in [*chosen, *([] if extra is None else [extra])]
@@ -70,37 +95,74 @@ def select_budget(
 
 
 def _candidates(
-    items: Sequence[Item], model: ConceptModel, articles: Mapping[int, Article]
+    items: Sequence[Item],
+    model: ConceptModel,
+    articles: Mapping[int, Article],
+    taken: Sequence[Item] = (),
 ) -> _Candidates | None:
-    """Every wording the best ``MAX_ITEMS`` showable items may show, each text once."""
+    """Every wording the best ``MAX_ITEMS`` showable items may show, each text once; none of
+    an item ``taken`` or repeating one."""
     owners: list[int] = []
     chosen: list[Sentence] = []
     seen: set[str] = set()
-    taken = 0
+    shown = {s.key for it in taken for s in it.sentences}
+    said = [statement(it.text) for it in taken]
+    count = 0
     for index, item in enumerate(items):
-        if taken >= MAX_ITEMS:
+        if count >= MAX_ITEMS:
             break
         if not (item.sentences and item.sentences[0].eligible):
             continue
-        taken += 1
+        if shown.intersection(s.key for s in item.sentences):
+            continue
+        if any(repeats(statement(item.text), old) for old in said):
+            continue
+        count += 1
         for sentence in wordings(item, articles):
             if sentence.text not in seen:
                 seen.add(sentence.text)
                 owners.append(index)
                 chosen.append(sentence)
+    if not chosen:
+        return None
     matrix = model.matrix([s.text for s in chosen]).tocsc()
-    used = np.flatnonzero((matrix.getnnz(axis=0) > 0) & (model.weights > 0))
+    covered = _covered(model, taken, articles)
+    used = np.flatnonzero((matrix.getnnz(axis=0) > 0) & (model.weights > 0) & ~covered)
     if not used.size:
         return None
     lengths = np.asarray([len(s.text.split()) for s in chosen], dtype=np.float64)
+    matrix = matrix[:, used].tocsr()
+    values = np.asarray([news_value(s.text) for s in chosen], dtype=np.float64)
+    costs = FILLER_COST * np.maximum(PLAIN - values, 0.0) / PLAIN * np.asarray(matrix @ model.weights[used]).reshape(-1)
     return _Candidates(
         np.asarray(owners, dtype=np.int64),
         tuple(chosen),
-        matrix[:, used].tocsr(),
+        matrix,
         model.weights[used],
         lengths,
         model,
+        costs,
     )
+
+
+def _covered(
+    model: ConceptModel, taken: Sequence[Item], articles: Mapping[int, Article]
+) -> npt.NDArray[np.bool_]:
+    """The concepts the items ``taken`` already cover, in any of their wordings."""
+    texts = [s.text for item in taken for s in wordings(item, articles)]
+    if not texts:
+        return np.zeros(len(model.weights), dtype=bool)
+    return np.asarray(model.matrix(texts).getnnz(axis=0) > 0)
+
+
+def _strong(found: _Candidates, chosen: Sequence[int]) -> list[int]:
+    """The chosen wordings that each add at least ``WEAK`` of the weight the best one adds
+    (an item is worth its line only if it tells the reader something the rest did not)."""
+    if not chosen:
+        return []
+    gains = np.asarray(found.matrix[list(chosen)] @ found.weights).reshape(-1)
+    best = float(gains.max())
+    return [c for c, gain in zip(chosen, gains.tolist(), strict=True) if gain >= WEAK * best]
 
 
 def _conflicts(found: _Candidates) -> list[tuple[int, int]]:
@@ -122,35 +184,41 @@ def _conflicts(found: _Candidates) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _solve(found: _Candidates, pairs: Sequence[tuple[int, int]], words: int) -> list[int]:
+def _solve(
+    found: _Candidates, pairs: Sequence[tuple[int, int]], words: int, most: int | None = None
+) -> list[int]:
     """Exact concept ILP: x (one per wording) binary, c (one per concept) in [0, 1]; maximise
-    weights . c with c_j <= sum of x over the wordings covering j, lengths . x <= words, and
-    x_a + x_b <= 1 for each conflicting pair."""
+    weights . c with c_j <= sum of x over the wordings covering j, lengths . x <= words,
+    x_a + x_b <= 1 for each conflicting pair, and sum x <= ``most`` when given."""
     n, m = found.matrix.shape
     budget = sparse.hstack([sparse.csr_matrix(found.lengths[None, :]), sparse.csr_matrix((1, m))])
+    if most is not None:
+        count = np.concatenate([np.ones(n), np.zeros(m)])[None, :]
+        budget = sparse.vstack([budget, sparse.csr_matrix(count)])
     cover = sparse.hstack([-found.matrix.T, sparse.identity(m)])
     rows = np.repeat(np.arange(len(pairs)), 2)
     cols = np.asarray(pairs, dtype=np.int64).reshape(-1)
     apart = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(pairs), n + m))
+    limits = [float(words)] if most is None else [float(words), float(most)]
     with _stdout_to_stderr():
-        result = _milp(found, sparse.vstack([budget, cover, apart]).tocsr(), words, len(pairs))
+        result = _milp(found, sparse.vstack([budget, cover, apart]).tocsr(), limits, len(pairs))
     if result.x is None:
         return []
     return [int(i) for i in np.flatnonzero(result.x[:n] > 0.5)]
 
 
-def _milp(found: _Candidates, rows: sparse.csr_matrix, words: int, pairs: int) -> Any:
+def _milp(found: _Candidates, rows: sparse.csr_matrix, limits: list[float], pairs: int) -> Any:
     """HiGHS on the problem, bounded by a node limit so the same input gives the same answer.
     (scipy.optimize is imported here: only a budgeted summary needs it, not a brief.)"""
     from scipy.optimize import Bounds, LinearConstraint, milp
 
     n, m = found.matrix.shape
     return milp(
-        np.concatenate([np.zeros(n), -found.weights]),
+        np.concatenate([found.costs, -found.weights]),
         integrality=np.concatenate([np.ones(n), np.zeros(m)]),
         bounds=Bounds(0.0, 1.0),
         constraints=LinearConstraint(
-            rows, -np.inf, np.concatenate([[float(words)], np.zeros(m), np.ones(pairs)])
+            rows, -np.inf, np.concatenate([limits, np.zeros(m), np.ones(pairs)])
         ),
         options={"node_limit": NODE_LIMIT, "time_limit": TIME_LIMIT},
     )

@@ -1,0 +1,162 @@
+"""The editor's brief: the day's main news first, then its sections, sized to the day.
+
+An editor keeps five to eight items of a ten-article story and puts the news first. So the
+brief is built in two parts from the ranked, merged items:
+
+- the **lead**: the best summary of the day in ``LEAD_WORDS`` words, chosen exactly as
+  ``brief summarize --words`` chooses it (the concepts the day's outlets carry most, covered
+  once each), then ordered with the main fact first (``news.lead_order``);
+- the **sections**: the items that add most of what the lead did not say, as many as the day
+  holds (``day_size``) and only while an item adds enough to be worth its line, placed in their
+  themes; each section ordered by importance, sections by their best item. A theme whose
+  items are too few to stand as a section gives them to the fallback section ("Other").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from summarizer.models import Article, Item, Section
+from summarizer.ranking.concepts import ConceptModel
+from summarizer.selecting import news
+from summarizer.selecting.budget import select_budget
+from summarizer.selecting.sections import select_summary
+from summarizer.themes.model import ThemeModel
+from summarizer.themes.themefile import Theme, fallback
+
+# The lead is the day's summary in this many words: what an editor's first paragraph holds,
+# and the length the summaries it is measured against have.
+LEAD_WORDS = 100
+# A section stands with this many items; fewer join the fallback section.
+MIN_SECTION = 2
+# Words an item takes on average, for a budget of items.
+WORDS_PER_ITEM = 30
+
+
+@dataclass(frozen=True)
+class Size:
+    """How long a brief may be: at most ``items`` items and about ``words`` words; None for
+    either: as long as the day calls for (``day_size``)."""
+
+    items: int | None = None
+    words: int | None = None
+
+
+def day_size(articles: int, asked: Size = Size()) -> tuple[int, int]:
+    """Items and words for a day of ``articles`` articles: about six for ten articles, eight
+    for twenty-five, twelve at most for a story of hundreds, unless asked otherwise."""
+    grown = round(6 + 4 * math.log10(max(articles, 1) / 10))
+    items = asked.items or min(max(grown, 4), 12)
+    words = asked.words or items * WORDS_PER_ITEM
+    return items, words
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """The brief's items: the lead, then the sections."""
+
+    lead: tuple[Item, ...]
+    sections: tuple[Section, ...]
+
+
+def select_brief(
+    items: Sequence[Item],
+    model: ConceptModel | None,
+    themes: Sequence[Theme],
+    placer: ThemeModel,
+    articles: Mapping[int, Article],
+    size: Size = Size(),
+    keep_themes: bool = False,
+) -> Chosen:
+    """The lead and the sections of the brief (module docstring). ``keep_themes``: the themes
+    are the user's (a themes file), so each gets the items it needs to stand as a section
+    where the day has them, beyond the day's size if need be."""
+    most, words = day_size(len(articles), size)
+    lead = _lead(items, model, articles, min(words, LEAD_WORDS), most)
+    # The sections hold at least one section's worth: a brief is more than its lead.
+    left = max(words - sum(len(it.text.split()) for it in lead), MIN_SECTION * WORDS_PER_ITEM)
+    room = max(most - len(lead), MIN_SECTION)
+    body = _body(items, model, articles, lead, left, room)
+    if keep_themes:
+        body += _stand(items, model, articles, lead, body, themes, placer)
+    return Chosen(tuple(news.lead_order(lead, articles)), _sections(body, themes, placer))
+
+
+def _lead(
+    items: Sequence[Item],
+    model: ConceptModel | None,
+    articles: Mapping[int, Article],
+    words: int,
+    most: int,
+) -> list[Item]:
+    if model is not None:
+        chosen = select_budget(items, model, words, articles)
+        if chosen:
+            return chosen[:most]
+    return select_summary(items, words=words)[:most]
+
+
+def _body(
+    items: Sequence[Item],
+    model: ConceptModel | None,
+    articles: Mapping[int, Article],
+    lead: Sequence[Item],
+    words: int,
+    room: int,
+) -> list[Item]:
+    """What the day adds to the lead, each item worth its line."""
+    if model is not None:
+        return select_budget(
+            items, model, words, articles, taken=lead, most=room, fill=False, strong=True
+        )
+    rest = select_summary([*lead, *items], sentences=len(lead) + room, words=None)
+    return rest[len(lead) :]
+
+
+def _stand(
+    items: Sequence[Item],
+    model: ConceptModel | None,
+    articles: Mapping[int, Article],
+    lead: Sequence[Item],
+    body: Sequence[Item],
+    themes: Sequence[Theme],
+    placer: ThemeModel,
+) -> list[Item]:
+    """For each theme short of a section, its best further items (each adding what the brief
+    did not say), so the user's themes stand where the day has them."""
+    theme_of = {id(it): placer.place(it).theme for it in (*items, *body)}
+    added: list[Item] = []
+    for theme in themes:
+        need = MIN_SECTION - sum(1 for it in body if theme_of[id(it)] == theme.key)
+        if theme.fallback or need <= 0:
+            continue
+        own = [it for it in items if theme_of[id(it)] == theme.key]
+        taken = [*lead, *body, *added]
+        added += _body(own, model, articles, taken, need * WORDS_PER_ITEM * 2, need)[:need]
+    return added
+
+
+def _sections(
+    body: Sequence[Item], themes: Sequence[Theme], placer: ThemeModel
+) -> tuple[Section, ...]:
+    """The body items in their themes: a theme with too few for a section gives them to the
+    fallback; sections in the order of their best item, the fallback last."""
+    placed = [replace(item, placement=placer.place(item)) for item in body]
+    by_theme: dict[str, list[Item]] = {}
+    for item in placed:
+        assert item.placement is not None
+        by_theme.setdefault(item.placement.theme, []).append(item)
+    other = fallback(themes)
+    for key in [k for k, members in by_theme.items() if len(members) < MIN_SECTION]:
+        if key != other.key:
+            by_theme.setdefault(other.key, []).extend(by_theme.pop(key))
+    titles = {t.key: t.title for t in themes}
+    sections = [
+        Section(key, titles[key], tuple(news.by_importance(members)))
+        for key, members in by_theme.items()
+    ]
+    return tuple(
+        sorted(sections, key=lambda s: (s.theme == other.key, -news.importance(s.items[0])))
+    )

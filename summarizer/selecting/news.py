@@ -1,0 +1,54 @@
+"""News value: which of the chosen items a reader needs first.
+
+An item's ``score`` already says how much of what the day's outlets carry it states, and by
+how many of them (``merging.redundancy``). The main fact of the day is also how a report
+opens: the lead sentence of an article, and of the newest articles most of all, is written to
+say who did what and when. So the lead block opens with the item that is both widely carried
+and an article's opening; the rest go by score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from summarizer.models import Article, Item
+
+# Sentences at these positions of their article are its lead: what a reporter put first.
+LEAD_POSITIONS = 2
+# How much an article's lead counts over its other sentences, and the newest articles' over
+# older ones, when the lead block is ordered.
+OPENING = 0.5
+RECENT = 0.25
+
+
+def importance(item: Item) -> float:
+    """What an item is worth to the reader: its score (coverage and support)."""
+    return item.score
+
+
+def by_importance(items: Sequence[Item]) -> list[Item]:
+    """Most important first; equal ones in the order given."""
+    return sorted(items, key=lambda it: -importance(it))
+
+
+def lead_order(items: Sequence[Item], articles: Mapping[int, Article]) -> list[Item]:
+    """The lead block's items, the main fact first: importance, raised for an item some
+    article opens with, and more for one the newest articles open with."""
+    if not items:
+        return []
+    dates = sorted({a.date for a in articles.values() if a.date is not None})
+    newest = dates[-1] if dates else None
+    top = max(importance(it) for it in items) or 1.0
+
+    def weight(item: Item) -> float:
+        value = importance(item) / top
+        openings = [
+            s for s in item.sentences if s.position < LEAD_POSITIONS and s.article in articles
+        ]
+        if openings:
+            value += OPENING
+            if newest is not None and any(articles[s.article].date == newest for s in openings):
+                value += RECENT
+        return value
+
+    return sorted(items, key=lambda it: -weight(it))
