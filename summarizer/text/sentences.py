@@ -71,6 +71,9 @@ _PRONOUN_SPEAKER = re.compile(
 _METADATA = re.compile(r"^(?:date|published|updated|posted|by)\s*:?\s*\d", re.I)
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _CAPITALISED = re.compile(r"^[A-Z][\w’'\-]*$")
+# A run-in heading has three words or more: a shorter run is mostly a name ("Human Rights
+# Watch", "World Heritage Committee").
+_HEADING_WORDS = 3
 _NO_CAPITALS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -80,9 +83,10 @@ def split_article(article: Article) -> list[Sentence]:
     ordinary = _lowercase_words(article.paragraphs)
     # Stems of the article's ordinary words, made only for the rare run-in heading.
     vocabulary = cache(lambda: frozenset(stem(w) for w in ordinary))
+    whole = "\n".join(article.paragraphs)
     pieces: list[tuple[int, str, bool]] = []
     for p_index, paragraph in enumerate(article.paragraphs):
-        found = [_drop_run_in_heading(raw, vocabulary) for raw in split_sentences(paragraph)]
+        found = [_drop_run_in_heading(raw, vocabulary, whole) for raw in split_sentences(paragraph)]
         # A paragraph that opens "In summary, …" restates the article: none of it is news.
         wrap_up = bool(found) and bool(_WRAP_UP.match(found[0]))
         pieces.extend((p_index, text, wrap_up) for text in found)
@@ -211,25 +215,43 @@ def _lowercase_words(paragraphs: Iterable[str]) -> frozenset[str]:
     return frozenset(t for p in paragraphs for t in re.findall(r"\b[a-z][a-z’'\-]+\b", p))
 
 
-def _drop_run_in_heading(text: str, vocabulary: Callable[[], frozenset[str]]) -> str:
+def _drop_run_in_heading(
+    text: str, vocabulary: Callable[[], frozenset[str]], article_text: str
+) -> str:
     """Remove a sub-heading that lost its line break ("Security Guarantees Under Discussion
     Significant attention is…").
 
     A run of capitalised words before the first lower-case word is a heading when the words
-    before the sentence's real first word are ordinary words (used in lower case elsewhere in
-    the article, or function words), not names or titles such as "German Chancellor".
+    before the sentence's real first word are three or more ordinary words (used in lower case
+    elsewhere in the article, or function words), not names or titles ("German Chancellor").
+    Most such runs are the name of a body ("The United States has", "Human Rights Watch"), and
+    cutting one leaves a sentence that starts inside a name ("States has…"). So the run stays
+    when it opens on a function word ("The", "In": a heading does not), when the word left in
+    front is part of a name ("Vice President Al Gore"), or when the article prints the two
+    words either side of the cut together elsewhere ("National Marine Fisheries Service").
     """
     tokens = text.split(" ")
     run = 0
     while run < len(tokens) and _CAPITALISED.match(tokens[run]):
         run += 1
-    if run < 3 or run == len(tokens):
+    if run < _HEADING_WORDS + 1 or run == len(tokens):
         return text
-    heading = tokens[: run - 1]
+    heading, first = tokens[: run - 1], tokens[run - 1]
+    opener = words(heading[0])
+    if not opener or opener[0] in STOP_WORDS or _name_word(first, vocabulary, article_text):
+        return text
     ordinary = sum(1 for t in heading if _is_ordinary(t, vocabulary))
-    if ordinary * 4 >= len(heading) * 3:
-        return " ".join(tokens[run - 1 :])
-    return text
+    if ordinary * 4 < len(heading) * 3 or article_text.count(f"{heading[-1]} {first}") > 1:
+        return text
+    return " ".join(tokens[run - 1 :])
+
+
+def _name_word(token: str, vocabulary: Callable[[], frozenset[str]], article_text: str) -> bool:
+    """Whether a capitalised word is part of a name: no ordinary word, and a given name or
+    a word the article capitalises elsewhere too ("York", "Al")."""
+    if _is_ordinary(token, vocabulary):
+        return False
+    return token in names.given_names() or article_text.count(token) > 1
 
 
 def _is_ordinary(token: str, vocabulary: Callable[[], frozenset[str]]) -> bool:

@@ -205,3 +205,26 @@ def test_splitting_in_worker_processes_gives_the_same_sentences(
     monkeypatch.setattr(workers, "CHUNK", 1)
     assert split_all(articles) == serial
     assert [s.article for s in serial] == [0, 0, 1, 1, 2, 2]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United States has sent two more ships to the region, officials said.",
+        "In New York City, the limit on rent increases is 25 percent this year.",
+        "Human Rights Watch said the army had shelled the village for three days.",
+        "Vice President Al Gore opened his campaign in Carthage on Wednesday.",
+        "National Marine Fisheries Service scientists counted 40 fewer whales this year.",
+    ],
+)
+def test_a_name_at_the_start_is_never_cut_as_a_heading(sentence: str) -> None:
+    """Each sentence's capitalised words are ordinary words of the article ("the united
+    states", "new", "human rights", "vice president", "national marine fisheries"), yet they
+    open a name, not a heading: a cut there would leave "States has…" or "Watch said…"."""
+    article = _article(
+        "A new report on human rights and the vice president's campaign came out. The "
+        "national marine fisheries office and the united states of the region, and the city "
+        "and its service, were named. The Fisheries Service spoke.",
+        sentence,
+    )
+    assert split_article(article)[-1].text == sentence
