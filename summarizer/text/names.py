@@ -38,7 +38,7 @@ _TITLE = re.compile(r"^[A-Z][a-z]{1,4}\.$")  # Sen. Gen. Dr. Rep. Gov. Lt. Col.
 _PARTICLES = frozenset({"de", "van", "von", "der", "bin", "al", "da", "del", "la", "le"})
 _PLACE_WORDS = frozenset({"in", "at", "from", "into", "across", "throughout"})
 # Days and months follow names in news ("Roger Salazar Wednesday") but are nobody's surname.
-_CALENDAR = frozenset(
+CALENDAR = frozenset(
     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
      "February", "March", "April", "May", "June", "July", "August", "September", "October",
      "November", "December"}
@@ -210,7 +210,7 @@ def _runs_at(tokens: Sequence[str]) -> list[tuple[int, list[str]]]:
 
 def _trim(run: list[str]) -> list[str]:
     """A run without particles or days and months at its end ("Roger Salazar Wednesday")."""
-    while run and (run[-1] in _PARTICLES or _bare(run[-1]) in _CALENDAR):
+    while run and (run[-1] in _PARTICLES or _bare(run[-1]) in CALENDAR):
         run = run[:-1]
     return run
 

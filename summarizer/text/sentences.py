@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from summarizer.models import Article, Sentence
 from summarizer.runtime.progress import progress
 from summarizer.runtime.workers import map_in_order
-from summarizer.text import names
+from summarizer.text import names, voices
 from summarizer.text.splitting import split_sentences
 from summarizer.text.statements import statement
 from summarizer.text.words import STOP_WORDS, content_terms, stem, words
@@ -38,9 +39,9 @@ _DANGLING = re.compile(
 _POINTS_BACK = re.compile(
     r"^[A-Z][a-z]*(?:\s+[a-z]+){0,4}\s+(?:this|that|these|those|it|them|then|there)\s*,"
 )
-# "Obsessed with her goal, she began…": a he/she/they subject after an opening clause that
-# names nobody.
-_PRONOUN_SUBJECT = re.compile(r"^[^,“\"]{0,80},\s+(?:he|she|they)\b")
+# "Obsessed with her goal, she began…", "In a statement, its lawyers said…": a pronoun
+# subject (or its possessive) after an opening clause that names nobody.
+_PRONOUN_SUBJECT = re.compile(r"^[^,“\"]{0,80},\s+(?:he|she|they|his|her|its|their)\b")
 # "also" among the first words outside quotations says "as well as what you just read".
 _ALSO = re.compile(r"(?<=\s)also\s+")
 _ALSO_WINDOW = 7
@@ -79,8 +80,10 @@ _NO_CAPITALS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 def split_article(article: Article) -> list[Sentence]:
     """All sentences of one article, numbered in reading order, each with the people it
-    names by surname only (``names.py``)."""
-    ordinary = _lowercase_words(article.paragraphs)
+    names by surname only (``names.py``) and whether it can be shown alone: in form
+    (``is_standalone``), outside an interview's questions and answers, and in what it says
+    about who speaks and whom it is about (``in_context``)."""
+    ordinary = lowercase_words(article.paragraphs)
     # Stems of the article's ordinary words, made only for the rare run-in heading.
     vocabulary = cache(lambda: frozenset(stem(w) for w in ordinary))
     whole = "\n".join(article.paragraphs)
@@ -90,23 +93,50 @@ def split_article(article: Article) -> list[Sentence]:
         # A paragraph that opens "In summary, …" restates the article: none of it is news.
         wrap_up = bool(found) and bool(_WRAP_UP.match(found[0]))
         pieces.extend((p_index, text, wrap_up) for text in found)
-    people = names.article_people([text for _, text, _ in pieces], ordinary)
+    printed_texts = [text for _, text, _ in pieces]
+    people = names.article_people(printed_texts, ordinary)
+    interview = voices.interview_paragraphs(article.paragraphs)
     out: list[Sentence] = []
     for p_index, printed, wrap_up in pieces:
         text = repair(printed)
-        refs = _surname_refs(text, people, ordinary)
+        reading = Reading("not alone")
+        if not wrap_up and p_index not in interview and is_standalone(text):
+            reading = in_context(text, (article.title, *printed_texts[: len(out)]), ordinary)
         out.append(
             Sentence(
                 article=article.id,
                 position=len(out),
                 text=text,
                 paragraph=p_index,
-                eligible=not wrap_up and is_standalone(text),
+                eligible=reading.refused is None,
                 printed=printed if printed != text else None,
-                names=refs,
+                names=reading.names + _surname_refs(text, people, ordinary),
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a sentence that stands alone in form makes of its article: ``refused`` says why a
+    reader could not take it alone (None: they can), ``names`` what the brief restores in
+    brackets for them."""
+
+    refused: str | None
+    names: tuple[tuple[str, str], ...] = ()
+
+
+def in_context(text: str, earlier: Sequence[str], ordinary: frozenset[str]) -> Reading:
+    """Whether a sentence says who speaks and whom it is about (``voices.py``), given the
+    ``earlier`` sentences of its article (title first) and ``ordinary``, the article's
+    lower-case words."""
+    if voices.first_person(text):
+        return Reading("first person")
+    if voices.unnamed_quotation(text, ordinary):
+        return Reading("quotation without a speaker")
+    if voices.unnamed_person(text, ordinary):
+        return Reading("he or she without a name")
+    return Reading(None)
 
 
 def _surname_refs(
@@ -193,8 +223,8 @@ def is_standalone(text: str) -> bool:
 
 
 def _pronoun_subject(text: str) -> bool:
-    """Whether an opening clause leads to a he/she/they subject and names nobody before it
-    (the first word aside, which is capitalised anyway)."""
+    """Whether an opening clause leads to a pronoun subject ("he", "its lawyers") and names
+    nobody before it (the first word aside, which is capitalised anyway)."""
     outside = _QUOTATION.sub(" ", text)
     m = _PRONOUN_SUBJECT.match(outside)
     return m is not None and not re.search(r"\s[A-Z]", outside[: m.end()])
@@ -210,7 +240,7 @@ def _unnamed_speaker(text: str) -> bool:
     return not any(word[:1].isupper() for word in outside[: speaker.start()].split()[1:])
 
 
-def _lowercase_words(paragraphs: Iterable[str]) -> frozenset[str]:
+def lowercase_words(paragraphs: Iterable[str]) -> frozenset[str]:
     """Words the article itself uses in lower case: its ordinary, non-name words."""
     return frozenset(t for p in paragraphs for t in re.findall(r"\b[a-z][a-z’'\-]+\b", p))
 

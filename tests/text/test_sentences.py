@@ -115,7 +115,7 @@ def test_sentences_that_cannot_stand_alone(text: str) -> None:
 def test_a_wrap_up_paragraph_is_never_shown() -> None:
     sents = split_article(
         _article(
-            "The council approved the new harbour budget on Monday evening.",
+            "The Leith council approved the new harbour budget on Monday evening.",
             "In summary, the vote signals a new era for the harbour. Additionally, the impact "
             "of the storm continues to be felt across the city and its harbour district.",
         )
@@ -228,3 +228,16 @@ def test_a_name_at_the_start_is_never_cut_as_a_heading(sentence: str) -> None:
         sentence,
     )
     assert split_article(article)[-1].text == sentence
+
+
+def test_quotations_interviews_and_pronouns_without_a_name_are_never_shown() -> None:
+    sents = split_article(
+        _article(
+            "Aung San Suu Kyi met reporters, watched by police, at her home in Rangoon on Sunday.",
+            "“It is only a matter of time before the regime has to talk to us.”",
+            "Police said he was taken to a military hospital on Saturday night.",
+            "Q: What do you tell people when they get discouraged by the regime?",
+            "A: The people of Burma want justice and they will have it in the end.",
+        )
+    )
+    assert [s.eligible for s in sents] == [True, False, False, False, False]
