@@ -83,19 +83,22 @@ def edit(
 def restore_names(item: Item, named: set[str]) -> Item:
     """``item`` with the full mention of each person it calls by surname only restored in
     brackets, unless ``named`` (surnames named in full above) has them; ``named`` grows by
-    the people this item names."""
+    the people this item names. A description's name ("The [Environmental Protection]
+    agency") always goes in: "the agency" of another item may be another agency."""
     if not item.sentences:
         return item
     text = item.text
     inserted = []
-    for surname, words in item.sentences[0].names:
-        if surname in named:
+    for anchor, words in item.sentences[0].names:
+        person = anchor[:1].isupper()
+        if person and anchor in named:
             continue
-        edited = names.insert(text, surname, words)
+        edited = names.insert(text, anchor, words)
         if edited != text:
             text = edited
-            inserted.append(Insertion(words, surname, f"{words} {surname}"))
-            named.add(surname)
+            inserted.append(Insertion(words, anchor, f"{words} {anchor}"))
+            if person:
+                named.add(anchor)
     named.update(m.surname for m in names.full_mentions(item.text, frozenset()))
     if not inserted:
         return item

@@ -15,7 +15,7 @@ from functools import cache
 from summarizer.models import Article, Sentence
 from summarizer.runtime.progress import progress
 from summarizer.runtime.workers import map_in_order
-from summarizer.text import names, voices
+from summarizer.text import descriptions, names, voices
 from summarizer.text.splitting import split_sentences
 from summarizer.text.statements import statement
 from summarizer.text.words import STOP_WORDS, content_terms, stem, words
@@ -120,23 +120,26 @@ def split_article(article: Article) -> list[Sentence]:
 class Reading:
     """What a sentence that stands alone in form makes of its article: ``refused`` says why a
     reader could not take it alone (None: they can), ``names`` what the brief restores in
-    brackets for them."""
+    brackets for them ("the [Environmental Protection] agency")."""
 
     refused: str | None
     names: tuple[tuple[str, str], ...] = ()
 
 
 def in_context(text: str, earlier: Sequence[str], ordinary: frozenset[str]) -> Reading:
-    """Whether a sentence says who speaks and whom it is about (``voices.py``), given the
-    ``earlier`` sentences of its article (title first) and ``ordinary``, the article's
-    lower-case words."""
+    """Whether a sentence says who speaks and whom it is about (``voices.py``,
+    ``descriptions.py``), given the ``earlier`` sentences of its article (title first) and
+    ``ordinary``, the article's lower-case words."""
     if voices.first_person(text):
         return Reading("first person")
     if voices.unnamed_quotation(text, ordinary):
         return Reading("quotation without a speaker")
     if voices.unnamed_person(text, ordinary):
         return Reading("he or she without a name")
-    return Reading(None)
+    verdict = descriptions.judge(text, earlier, ordinary)
+    if not verdict.clear:
+        return Reading("description without a name")
+    return Reading(None, (verdict.insertion,) if verdict.insertion else ())
 
 
 def _surname_refs(

@@ -230,6 +230,20 @@ def test_a_name_at_the_start_is_never_cut_as_a_heading(sentence: str) -> None:
     assert split_article(article)[-1].text == sentence
 
 
+def test_a_description_of_the_body_named_just_before_gets_its_name() -> None:
+    sents = split_article(
+        _article(
+            "The U.S. Environmental Protection Agency on Friday ordered Vail Resorts to restore "
+            "a half-acre of wetlands.",
+            "The agency said the road had been built without a permit.",
+            "The two men who built it were fined on Monday.",
+        )
+    )
+    assert [s.eligible for s in sents] == [True, True, False]
+    assert sents[1].names == (("agency", "U.S. Environmental Protection"),)
+    assert sents[1].text == "The agency said the road had been built without a permit."
+
+
 def test_quotations_interviews_and_pronouns_without_a_name_are_never_shown() -> None:
     sents = split_article(
         _article(
