@@ -69,7 +69,7 @@ def edit(
     sections: Sequence[Section], date: dt.date, articles: dict[int, Article]
 ) -> tuple[Section, ...]:
     """The sections with every item readable on its own, in reading order (module docstring)."""
-    named: set[str] = set()
+    named: dict[str, str] = {}
     edited = []
     for section in sections:
         items = []
@@ -80,26 +80,28 @@ def edit(
     return tuple(edited)
 
 
-def restore_names(item: Item, named: set[str]) -> Item:
+def restore_names(item: Item, named: dict[str, str]) -> Item:
     """``item`` with the full mention of each person it calls by surname only restored in
-    brackets, unless ``named`` (surnames named in full above) has them; ``named`` grows by
-    the people this item names. A description's name ("The [Environmental Protection]
-    agency") always goes in: "the agency" of another item may be another agency."""
+    brackets, unless ``named`` (surname: given names, of the people named in full above) has
+    them, under this spelling or another ("Zelenskyy" above, "Zelensky" here: an insertion
+    would print the person's name a second way); ``named`` grows by the people this item
+    names. A description's name ("The [Environmental Protection] agency") always goes in."""
     if not item.sentences:
         return item
     text = item.text
     inserted = []
     for anchor, words in item.sentences[0].names:
         person = anchor[:1].isupper()
-        if person and anchor in named:
+        if person and (anchor in named or names.spelled_otherwise(anchor, words, named)):
             continue
         edited = names.insert(text, anchor, words)
         if edited != text:
             text = edited
             inserted.append(Insertion(words, anchor, f"{words} {anchor}"))
             if person:
-                named.add(anchor)
-    named.update(m.surname for m in names.full_mentions(item.text, frozenset()))
+                named[anchor] = words
+    for mention in names.full_mentions(item.text, frozenset()):
+        named.setdefault(mention.surname, mention.words)
     if not inserted:
         return item
     return replace(item, text=text, insertions=tuple(inserted))

@@ -153,7 +153,7 @@ def _surname_refs(
     for surname in names.surname_only(text, known):
         if surname in named_here or (surname in shared and names.courtesy_titled(text, surname)):
             continue
-        refs.append((surname, known[surname].words))
+        refs.append((surname, known[surname].restored))
     return tuple(refs)
 
 

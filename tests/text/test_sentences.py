@@ -255,3 +255,14 @@ def test_quotations_interviews_and_pronouns_without_a_name_are_never_shown() -> 
         )
     )
     assert [s.eligible for s in sents] == [True, False, False, False, False]
+
+
+def test_a_surname_gets_the_office_the_article_gives() -> None:
+    sents = split_article(
+        _article(
+            "William Cohen toured the base on Monday with the commanders of the fleet.",
+            "Defense Secretary William Cohen said the ships would stay in the Gulf.",
+            "Cohen said the ships would stay in the Gulf until the inspectors returned.",
+        )
+    )
+    assert sents[2].names == (("Cohen", "Defense Secretary William"),)
