@@ -148,17 +148,21 @@ def surname_only(text: str, surnames: Iterable[str]) -> list[str]:
 def insert(text: str, surname: str, words: str) -> str:
     """``text`` with "[words] " before the first use of ``surname`` as a whole word; where the
     text has a title there already, only the given names go in ("Rep. [John] Linder",
-    "Secretary [William] Cohen", "Mr. [William] Cohen" for "Defense Secretary William")."""
+    "Secretary [William] Cohen", "Mr. [William] Cohen" for "Defense Secretary William"), and
+    words the text has before the surname stay after the insertion ("[Michael] St. Clair")."""
     m = re.search(rf"(?<![\w’'\-]){re.escape(surname)}(?![\w\-])", text)
     if not m:
         return text
-    head = text[: m.start()]
-    before = head.split()
+    head, tail = text[: m.start()], text[m.start() :]
     tokens = words.split()
+    while len(tokens) > 1 and head.rstrip().endswith(f" {tokens[-1]}"):
+        cut = head.rstrip()[: -len(tokens[-1])]
+        head, tail, tokens = cut, head[len(cut) :] + tail, tokens[:-1]
+    before = head.split()
     titles = [i for i, token in enumerate(tokens) if _is_title(token)]
     if before and _is_title(before[-1]) and titles and titles[-1] + 1 < len(tokens):
-        words = " ".join(tokens[titles[-1] + 1 :])
-    return f"{head}[{words}] {text[m.start() :]}"
+        tokens = tokens[titles[-1] + 1 :]
+    return f"{head}[{' '.join(tokens)}] {tail}"
 
 
 def article_people(

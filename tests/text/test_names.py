@@ -109,6 +109,9 @@ def test_an_insertion_after_a_title_in_the_text_gives_only_the_given_names() -> 
     assert insert("Mr. Cohen left.", "Cohen", "Defense Secretary William") == (
         "Mr. [William] Cohen left."
     )
+    assert insert("He said St. Clair saw them.", "Clair", "Michael St.") == (
+        "He said [Michael] St. Clair saw them."
+    )
 
 
 @pytest.mark.parametrize(
