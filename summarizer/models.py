@@ -106,8 +106,9 @@ class Sentence:
     # The sentence as the outlet printed it, when ``text`` was edited to stand alone (a
     # connective dropped); None when the two are the same.
     printed: str | None = field(default=None, compare=False)
-    # People this sentence names by surname only whom the article named in full before:
-    # (surname, the article's first full mention), for the brief to restore in brackets.
+    # What the brief restores in brackets, as (word, words to put before it): people this
+    # sentence names by surname only whom the article named in full before ("Hagel", "Sen.
+    # Chuck"), and the body a description means ("agency", "Environmental Protection").
     names: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
@@ -147,7 +148,8 @@ class Disagreement:
 @dataclass(frozen=True)
 class Insertion:
     """Words the brief added in square brackets so the item names someone in full: the
-    article called them "Hagel" here and "Sen. Chuck Hagel" first; ``words`` is "Sen. Chuck"."""
+    article called them "Hagel" here and "Sen. Chuck Hagel" first; ``words`` is "Sen. Chuck".
+    For a description, ``surname`` is its noun: "The [Environmental Protection] agency"."""
 
     words: str
     surname: str

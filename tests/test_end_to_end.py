@@ -112,7 +112,7 @@ def test_article_text_cannot_inject_markup(tmp_path: Path) -> None:
     folder.mkdir()
     for i, outlet in enumerate(("North Post", "South Post")):
         (folder / f"{i}.txt").write_text(
-            "The council approved the <script>alert(1)</script> harbour budget on Monday evening.\n"
+            "The Leith council approved the <script>alert(1)</script> harbour budget on Monday evening.\n"
             "Engineers will start the *urgent* [repairs](http://evil.example) to the bridge next week.\n"
             f"Source: {outlet}\n"
         )
@@ -170,7 +170,7 @@ def test_two_outlets_with_different_figures_are_not_merged_silently(tmp_path: Pa
     folder = tmp_path / "in"
     folder.mkdir()
     common = (
-        "The harbour authority will open an inquiry into the ferry's safety record next week.\n\n"
+        "The Leith harbour authority will open an inquiry into the ferry's safety record next week.\n\n"
         "Divers searched the northern channel through the night for the missing passengers.\n\n"
     )
     (folder / "a.txt").write_text(

@@ -47,7 +47,7 @@ def compose(
     earlier brief the items were compared with (``history.py``), None for a first brief."""
     sources = tuple(SourceRef(a.outlet, a.title, a.path, a.url, a.date) for a in articles)
     by_id = {a.id: a for a in articles}
-    named: set[str] = set()
+    named: dict[str, str] = {}
     return Brief(
         title=title,
         date=date,
@@ -63,30 +63,35 @@ def compose(
 
 
 def edit(
-    items: Sequence[Item], date: dt.date, articles: dict[int, Article], named: set[str]
+    items: Sequence[Item], date: dt.date, articles: dict[int, Article], named: dict[str, str]
 ) -> tuple[Item, ...]:
     """The items, read in order after what ``named`` holds, each readable on its own (module
     docstring); ``named`` grows by the people they name."""
     return tuple(_dated(restore_names(item, named), date, articles) for item in items)
 
 
-def restore_names(item: Item, named: set[str]) -> Item:
+def restore_names(item: Item, named: dict[str, str]) -> Item:
     """``item`` with the full mention of each person it calls by surname only restored in
-    brackets, unless ``named`` (surnames named in full above) has them; ``named`` grows by
-    the people this item names."""
+    brackets, unless ``named`` (surname: given names, of the people named in full above) has
+    them, under this spelling or another ("Zelenskyy" above, "Zelensky" here: an insertion
+    would print the person's name a second way); ``named`` grows by the people this item
+    names. A description's name ("The [Environmental Protection] agency") always goes in."""
     if not item.sentences:
         return item
     text = item.text
     inserted = []
-    for surname, words in item.sentences[0].names:
-        if surname in named:
+    for anchor, words in item.sentences[0].names:
+        person = anchor[:1].isupper()
+        if person and (anchor in named or names.spelled_otherwise(anchor, words, named)):
             continue
-        edited = names.insert(text, surname, words)
+        edited = names.insert(text, anchor, words)
         if edited != text:
             text = edited
-            inserted.append(Insertion(words, surname, f"{words} {surname}"))
-            named.add(surname)
-    named.update(m.surname for m in names.full_mentions(item.text, frozenset()))
+            inserted.append(Insertion(words, anchor, f"{words} {anchor}"))
+            if person:
+                named[anchor] = words
+    for mention in names.full_mentions(item.text, frozenset()):
+        named.setdefault(mention.surname, mention.words)
     if not inserted:
         return item
     return replace(item, text=text, insertions=tuple(inserted))

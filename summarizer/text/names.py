@@ -23,8 +23,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -38,7 +39,7 @@ _TITLE = re.compile(r"^[A-Z][a-z]{1,4}\.$")  # Sen. Gen. Dr. Rep. Gov. Lt. Col.
 _PARTICLES = frozenset({"de", "van", "von", "der", "bin", "al", "da", "del", "la", "le"})
 _PLACE_WORDS = frozenset({"in", "at", "from", "into", "across", "throughout"})
 # Days and months follow names in news ("Roger Salazar Wednesday") but are nobody's surname.
-_CALENDAR = frozenset(
+CALENDAR = frozenset(
     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
      "February", "March", "April", "May", "June", "July", "August", "September", "October",
      "November", "December"}
@@ -83,15 +84,22 @@ def countries() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Mention:
-    """A person as an article first names them: ``words`` before the surname are what the
-    brief restores ("Sen. Chuck"), ``surname`` is how the article goes on to call them."""
+    """A person as an article first names them: ``words`` are the given names before the
+    surname ("Sen. Chuck"), ``surname`` is how the article goes on to call them, and ``role``
+    the office the article puts before the name ("Defense Secretary"), if any."""
 
     words: str
     surname: str
+    role: str = ""
 
     @property
     def full(self) -> str:
         return f"{self.words} {self.surname}"
+
+    @property
+    def restored(self) -> str:
+        """What the brief puts before a bare surname: "Defense Secretary William"."""
+        return f"{self.role} {self.words}".strip()
 
 
 def full_mentions(text: str, ordinary: frozenset[str]) -> list[Mention]:
@@ -104,11 +112,22 @@ def full_mentions(text: str, ordinary: frozenset[str]) -> list[Mention]:
 def _full_mentions(text: str, ordinary: frozenset[str]) -> tuple[Mention, ...]:
     """Cached: an article's people and each of its sentences ask about the same texts."""
     found = []
-    for _, run in _runs_in(text):
+    tokens = _tokens(text)
+    for start, run in _runs_in(text):
         mention = _mention(run, ordinary)
         if mention is not None:
-            found.append(mention)
+            found.append(_office_of(mention, tokens[max(0, start - 2) : start]))
     return tuple(found)
+
+
+def _office_of(mention: Mention, before: Sequence[str]) -> Mention:
+    """The mention with the office that "of" cut from its run: "Secretary of" before "State
+    Madeleine Albright"; without a title before the "of", the run's "State" is no office."""
+    if not mention.role or len(before) < 2 or before[1] != "of":
+        return mention
+    if _is_title(before[0]):
+        return replace(mention, role=f"{before[0]} of {mention.role}")
+    return replace(mention, role="")
 
 
 def surname_only(text: str, surnames: Iterable[str]) -> list[str]:
@@ -127,23 +146,31 @@ def surname_only(text: str, surnames: Iterable[str]) -> list[str]:
 
 
 def insert(text: str, surname: str, words: str) -> str:
-    """``text`` with "[words] " before the first use of ``surname`` as a whole word; a title
-    the text already has there is not repeated ("Rep. [John] Linder")."""
+    """``text`` with "[words] " before the first use of ``surname`` as a whole word; where the
+    text has a title there already, only the given names go in ("Rep. [John] Linder",
+    "Secretary [William] Cohen", "Mr. [William] Cohen" for "Defense Secretary William"), and
+    words the text has before the surname stay after the insertion ("[Michael] St. Clair")."""
     m = re.search(rf"(?<![\w’'\-]){re.escape(surname)}(?![\w\-])", text)
     if not m:
         return text
-    head = text[: m.start()]
-    first, _, rest = words.partition(" ")
-    if rest and _is_title(first) and head.rstrip().endswith(first):
-        words = rest
-    return f"{head}[{words}] {text[m.start() :]}"
+    head, tail = text[: m.start()], text[m.start() :]
+    tokens = words.split()
+    while len(tokens) > 1 and head.rstrip().endswith(f" {tokens[-1]}"):
+        cut = head.rstrip()[: -len(tokens[-1])]
+        head, tail, tokens = cut, head[len(cut) :] + tail, tokens[:-1]
+    before = head.split()
+    titles = [i for i, token in enumerate(tokens) if _is_title(token)]
+    if before and _is_title(before[-1]) and titles and titles[-1] + 1 < len(tokens):
+        tokens = tokens[titles[-1] + 1 :]
+    return f"{head}[{' '.join(tokens)}] {tail}"
 
 
 def article_people(
     sentences: Sequence[str], ordinary: frozenset[str]
 ) -> tuple[dict[str, Mention], frozenset[str]]:
-    """Each surname the article names someone by in full, with its first full mention, and
-    the surnames two people of the article share. A bare shared surname means the person
+    """Each surname the article names someone by in full, with its first full mention (and
+    the first office the article gives them), and the surnames two people of the article
+    share. A bare shared surname means the person
     named first (news gives the second one's full name or a courtesy title each time)."""
     people: dict[str, Mention] = {}
     shared: set[str] = set()
@@ -152,7 +179,42 @@ def article_people(
             known = people.setdefault(mention.surname, mention)
             if not _same_person(known, mention):
                 shared.add(mention.surname)
+            elif mention.role and not known.role:  # the office, where the article gives it
+                people[mention.surname] = replace(known, role=mention.role)
     return people, frozenset(shared)
+
+
+def spelled_otherwise(surname: str, words: str, named: Mapping[str, str]) -> bool:
+    """Whether ``named`` (surname: given names, as the brief has printed people so far) has
+    the person ``words`` ``surname`` under another spelling ("Volodymyr Zelenskyy" for
+    "Volodymyr Zelensky", "Muammar Qaddafi" for "Moammar Kadafi"): alike once folded to
+    sounds, the given names too."""
+    given = _given(words)
+    for other, other_words in named.items():
+        if other != surname and _alike(other, surname) and _alike(_given(other_words), given):
+            return True
+    return False
+
+
+# How alike two folded spellings must be (difflib's ratio) to spell one name: "Gadhafi" and
+# "Qaddafi" are 0.83, "Chen" and "Chan" 0.75.
+_ALIKE = 0.8
+_SOUNDS = (("q", "k"), ("gh", "g"), ("dh", "d"), ("kh", "k"), ("ph", "f"), ("y", "i"), ("j", "i"),
+           ("c", "k"))  # fmt: skip
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _alike(a: str, b: str) -> bool:
+    return bool(a and b) and SequenceMatcher(None, _folded(a), _folded(b)).ratio() >= _ALIKE
+
+
+@lru_cache(maxsize=10_000)
+def _folded(name: str) -> str:
+    """A name as it sounds, roughly: "Qaddafi" and "Kadafi" are both "kadafi"."""
+    low = name.lower()
+    for spelled, sound in _SOUNDS:
+        low = low.replace(spelled, sound)
+    return _DOUBLED.sub(r"\1", low)
 
 
 def courtesy_titled(text: str, surname: str) -> bool:
@@ -168,7 +230,10 @@ def _same_person(a: Mention, b: Mention) -> bool:
 
 
 def _given(words: str) -> str:
-    return next((w for w in words.split() if not _TITLE.match(w)), "")
+    """The first given name in ``words`` ("William" in "Defense Secretary William")."""
+    tokens = words.split()
+    listed = [w for w in tokens if w in given_names()]
+    return listed[0] if listed else next((w for w in tokens if not _is_title(w)), "")
 
 
 @lru_cache(maxsize=100_000)
@@ -210,7 +275,7 @@ def _runs_at(tokens: Sequence[str]) -> list[tuple[int, list[str]]]:
 
 def _trim(run: list[str]) -> list[str]:
     """A run without particles or days and months at its end ("Roger Salazar Wednesday")."""
-    while run and (run[-1] in _PARTICLES or _bare(run[-1]) in _CALENDAR):
+    while run and (run[-1] in _PARTICLES or _bare(run[-1]) in CALENDAR):
         run = run[:-1]
     return run
 
@@ -249,10 +314,38 @@ def _mention(run: list[str], ordinary: frozenset[str]) -> Mention | None:
     start = _given_at(run[:-1], ordinary)
     if start is None or (start > 0 and not _is_title(run[start - 1])):
         return None  # no given name, or one inside another name ("New York Times")
+    role = _role(run[:start])
     if start > 0 and _TITLE.match(run[start - 1]) and _is_title(run[start - 1]):
         start -= 1
+        role = _role(run[:start])
     words = " ".join(run[start:-1])
-    return Mention(words, surname)
+    return Mention(words, surname, role)
+
+
+# The most words of an office kept before a name: "Senate Majority Leader".
+_ROLE_WORDS = 4
+
+
+def _role(before: Sequence[str]) -> str:
+    """The office in the capitalised words before a given name ("Defense Secretary" in
+    "Defense Secretary William Cohen"): they end on a title; a small word or a day that
+    opens the run ("But President…", "Monday President…") is no part of it, "Former" is."""
+    words = list(before[-_ROLE_WORDS:])
+    while words and _not_office(words[0]):
+        words = words[1:]
+    if not words or not _is_title(words[-1]):
+        return ""
+    return _INITIALS_APART.sub("", " ".join(words))  # "U. S." as printed: "U.S."
+
+
+# Small words that do belong to an office: "Former President", "Acting Director".
+_IN_OFFICES = frozenset({"former", "acting", "deputy", "vice"})
+_INITIALS_APART = re.compile(r"(?<=\b[A-Z]\.) (?=[A-Z]\.)")
+
+
+def _not_office(word: str) -> bool:
+    low = word.lower()
+    return (low in STOP_WORDS and low not in _IN_OFFICES) or _bare(word) in CALENDAR
 
 
 @lru_cache(maxsize=100_000)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from summarizer.models import Article, Sentence
 from summarizer.runtime.progress import progress
 from summarizer.runtime.workers import map_in_order
-from summarizer.text import names
+from summarizer.text import descriptions, names, voices
 from summarizer.text.splitting import split_sentences
 from summarizer.text.statements import statement
 from summarizer.text.words import STOP_WORDS, content_terms, stem, words
@@ -38,9 +39,9 @@ _DANGLING = re.compile(
 _POINTS_BACK = re.compile(
     r"^[A-Z][a-z]*(?:\s+[a-z]+){0,4}\s+(?:this|that|these|those|it|them|then|there)\s*,"
 )
-# "Obsessed with her goal, she began…": a he/she/they subject after an opening clause that
-# names nobody.
-_PRONOUN_SUBJECT = re.compile(r"^[^,“\"]{0,80},\s+(?:he|she|they)\b")
+# "Obsessed with her goal, she began…", "In a statement, its lawyers said…": a pronoun
+# subject (or its possessive) after an opening clause that names nobody.
+_PRONOUN_SUBJECT = re.compile(r"^[^,“\"]{0,80},\s+(?:he|she|they|his|her|its|their)\b")
 # "also" among the first words outside quotations says "as well as what you just read".
 _ALSO = re.compile(r"(?<=\s)also\s+")
 _ALSO_WINDOW = 7
@@ -71,38 +72,74 @@ _PRONOUN_SPEAKER = re.compile(
 _METADATA = re.compile(r"^(?:date|published|updated|posted|by)\s*:?\s*\d", re.I)
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _CAPITALISED = re.compile(r"^[A-Z][\w’'\-]*$")
+# A run-in heading has three words or more: a shorter run is mostly a name ("Human Rights
+# Watch", "World Heritage Committee").
+_HEADING_WORDS = 3
 _NO_CAPITALS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def split_article(article: Article) -> list[Sentence]:
     """All sentences of one article, numbered in reading order, each with the people it
-    names by surname only (``names.py``)."""
-    ordinary = _lowercase_words(article.paragraphs)
+    names by surname only (``names.py``) and whether it can be shown alone: in form
+    (``is_standalone``), outside an interview's questions and answers, and in what it says
+    about who speaks and whom it is about (``in_context``)."""
+    ordinary = lowercase_words(article.paragraphs)
     # Stems of the article's ordinary words, made only for the rare run-in heading.
     vocabulary = cache(lambda: frozenset(stem(w) for w in ordinary))
+    whole = "\n".join(article.paragraphs)
     pieces: list[tuple[int, str, bool]] = []
     for p_index, paragraph in enumerate(article.paragraphs):
-        found = [_drop_run_in_heading(raw, vocabulary) for raw in split_sentences(paragraph)]
+        found = [_drop_run_in_heading(raw, vocabulary, whole) for raw in split_sentences(paragraph)]
         # A paragraph that opens "In summary, …" restates the article: none of it is news.
         wrap_up = bool(found) and bool(_WRAP_UP.match(found[0]))
         pieces.extend((p_index, text, wrap_up) for text in found)
-    people = names.article_people([text for _, text, _ in pieces], ordinary)
+    printed_texts = [text for _, text, _ in pieces]
+    people = names.article_people(printed_texts, ordinary)
+    interview = voices.interview_paragraphs(article.paragraphs)
     out: list[Sentence] = []
     for p_index, printed, wrap_up in pieces:
         text = repair(printed)
-        refs = _surname_refs(text, people, ordinary)
+        reading = Reading("not alone")
+        if not wrap_up and p_index not in interview and is_standalone(text):
+            reading = in_context(text, (article.title, *printed_texts[: len(out)]), ordinary)
         out.append(
             Sentence(
                 article=article.id,
                 position=len(out),
                 text=text,
                 paragraph=p_index,
-                eligible=not wrap_up and is_standalone(text),
+                eligible=reading.refused is None,
                 printed=printed if printed != text else None,
-                names=refs,
+                names=reading.names + _surname_refs(text, people, ordinary),
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a sentence that stands alone in form makes of its article: ``refused`` says why a
+    reader could not take it alone (None: they can), ``names`` what the brief restores in
+    brackets for them ("the [Environmental Protection] agency")."""
+
+    refused: str | None
+    names: tuple[tuple[str, str], ...] = ()
+
+
+def in_context(text: str, earlier: Sequence[str], ordinary: frozenset[str]) -> Reading:
+    """Whether a sentence says who speaks and whom it is about (``voices.py``,
+    ``descriptions.py``), given the ``earlier`` sentences of its article (title first) and
+    ``ordinary``, the article's lower-case words."""
+    if voices.first_person(text):
+        return Reading("first person")
+    if voices.unnamed_quotation(text, ordinary):
+        return Reading("quotation without a speaker")
+    if voices.unnamed_person(text, ordinary):
+        return Reading("he or she without a name")
+    verdict = descriptions.judge(text, earlier, ordinary)
+    if not verdict.clear:
+        return Reading("description without a name")
+    return Reading(None, (verdict.insertion,) if verdict.insertion else ())
 
 
 def _surname_refs(
@@ -116,7 +153,7 @@ def _surname_refs(
     for surname in names.surname_only(text, known):
         if surname in named_here or (surname in shared and names.courtesy_titled(text, surname)):
             continue
-        refs.append((surname, known[surname].words))
+        refs.append((surname, known[surname].restored))
     return tuple(refs)
 
 
@@ -189,8 +226,8 @@ def is_standalone(text: str) -> bool:
 
 
 def _pronoun_subject(text: str) -> bool:
-    """Whether an opening clause leads to a he/she/they subject and names nobody before it
-    (the first word aside, which is capitalised anyway)."""
+    """Whether an opening clause leads to a pronoun subject ("he", "its lawyers") and names
+    nobody before it (the first word aside, which is capitalised anyway)."""
     outside = _QUOTATION.sub(" ", text)
     m = _PRONOUN_SUBJECT.match(outside)
     return m is not None and not re.search(r"\s[A-Z]", outside[: m.end()])
@@ -206,30 +243,48 @@ def _unnamed_speaker(text: str) -> bool:
     return not any(word[:1].isupper() for word in outside[: speaker.start()].split()[1:])
 
 
-def _lowercase_words(paragraphs: Iterable[str]) -> frozenset[str]:
+def lowercase_words(paragraphs: Iterable[str]) -> frozenset[str]:
     """Words the article itself uses in lower case: its ordinary, non-name words."""
     return frozenset(t for p in paragraphs for t in re.findall(r"\b[a-z][a-z’'\-]+\b", p))
 
 
-def _drop_run_in_heading(text: str, vocabulary: Callable[[], frozenset[str]]) -> str:
+def _drop_run_in_heading(
+    text: str, vocabulary: Callable[[], frozenset[str]], article_text: str
+) -> str:
     """Remove a sub-heading that lost its line break ("Security Guarantees Under Discussion
     Significant attention is…").
 
     A run of capitalised words before the first lower-case word is a heading when the words
-    before the sentence's real first word are ordinary words (used in lower case elsewhere in
-    the article, or function words), not names or titles such as "German Chancellor".
+    before the sentence's real first word are three or more ordinary words (used in lower case
+    elsewhere in the article, or function words), not names or titles ("German Chancellor").
+    Most such runs are the name of a body ("The United States has", "Human Rights Watch"), and
+    cutting one leaves a sentence that starts inside a name ("States has…"). So the run stays
+    when it opens on a function word ("The", "In": a heading does not), when the word left in
+    front is part of a name ("Vice President Al Gore"), or when the article prints the two
+    words either side of the cut together elsewhere ("National Marine Fisheries Service").
     """
     tokens = text.split(" ")
     run = 0
     while run < len(tokens) and _CAPITALISED.match(tokens[run]):
         run += 1
-    if run < 3 or run == len(tokens):
+    if run < _HEADING_WORDS + 1 or run == len(tokens):
         return text
-    heading = tokens[: run - 1]
+    heading, first = tokens[: run - 1], tokens[run - 1]
+    opener = words(heading[0])
+    if not opener or opener[0] in STOP_WORDS or _name_word(first, vocabulary, article_text):
+        return text
     ordinary = sum(1 for t in heading if _is_ordinary(t, vocabulary))
-    if ordinary * 4 >= len(heading) * 3:
-        return " ".join(tokens[run - 1 :])
-    return text
+    if ordinary * 4 < len(heading) * 3 or article_text.count(f"{heading[-1]} {first}") > 1:
+        return text
+    return " ".join(tokens[run - 1 :])
+
+
+def _name_word(token: str, vocabulary: Callable[[], frozenset[str]], article_text: str) -> bool:
+    """Whether a capitalised word is part of a name: no ordinary word, and a given name or
+    a word the article capitalises elsewhere too ("York", "Al")."""
+    if _is_ordinary(token, vocabulary):
+        return False
+    return token in names.given_names() or article_text.count(token) > 1
 
 
 def _is_ordinary(token: str, vocabulary: Callable[[], frozenset[str]]) -> bool:

@@ -33,7 +33,9 @@ def _word_set(words: str) -> frozenset[str]:
 
 
 # Lower case, without the final period, as Punkt looks them up. Dotted initialisms such as
-# "n.y" or "u.s.a" need no entry: _AbbreviationSet accepts any of them.
+# "n.y" or "u.s.a" need no entry: _AbbreviationSet accepts any of them. The last line holds
+# ranks, offices and old given-name abbreviations printed inside names ("Army Spc. Charles
+# Graner", "Del. Eleanor Holmes Norton", "Alex. Brown & Sons"): a cut there halves a name.
 _ABBREVIATIONS = _word_set(
     """
     mr mrs ms messrs mme dr prof gen lt col sgt capt cmdr adm maj brig pvt cpl gov sen sens rep
@@ -41,6 +43,7 @@ _ABBREVIATIONS = _word_set(
     jan feb mar apr jun jul aug sep sept oct nov dec
     a.m p.m e.g i.e ph.d etc vs approx co corp inc ltd llc plc bros dept govt intl univ assn fig
     figs ca cf al u.s u.k u.n e.u u.s.a
+    spc pfc sgts msgr del ste alex wm chas jas geo thos
     """
 )
 # Words that, capitalised after an abbreviation or an initial, begin a new sentence. No names,

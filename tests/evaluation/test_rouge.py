@@ -27,7 +27,7 @@ FLOOR_ROUGE_1 = 37.3
 FLOOR_ROUGE_2 = 10.9
 
 FLOOD = "The river flooded the old town after three days of heavy rain."
-FERRY = "The ferry company resumed its northern route after repairs to the pier."
+FERRY = "The Northlink company resumed its northern route after repairs to the pier."
 
 
 def write(path: Path, text: str) -> None:
@@ -92,7 +92,7 @@ def test_summaries_are_cut_to_n_words(dataset: tuple[Path, Path]) -> None:
     found, _ = rouge.find_clusters(*dataset)
     ferry = [c for c in found if c.name == "nested"]
     [score] = rouge.evaluate(ferry, ["lead"], 4, quiet=True)
-    assert score.rouge1 == pytest.approx(4 / 12)  # "The ferry company resumed" of 12 words
+    assert score.rouge1 == pytest.approx(4 / 12)  # "The Northlink company resumed" of 12 words
     assert score.rouge2 == pytest.approx(3 / 11)
 
 

@@ -63,3 +63,25 @@ def test_the_brief_is_dated_by_its_newest_believable_article() -> None:
     assert brief_date(_articles(DAY, far, dt.date.max), today=DAY) == DAY
     assert brief_date(_articles(None, dt.date.max), today=DAY) == DAY  # nothing believable
     assert brief_date(_articles(dt.date.max), dt.date(2025, 1, 1), today=DAY) == dt.date(2025, 1, 1)
+
+
+def test_an_insertion_never_spells_someone_the_brief_named_another_way() -> None:
+    named = _item("Ukrainian President Volodymyr Zelenskyy met the envoys in Kyiv.", 0)
+    bare = _item("Zelensky said talks could start in May.", 1, (("Zelensky", "Volodymyr"),))
+    other = _item("Lavrov said Moscow was ready.", 1, (("Lavrov", "Sergei"),))
+    brief = compose("T", DAY, [Section("a", "A", (named, bare, other))], _articles(DAY, DAY), [])
+    items = brief.sections[0].items
+    assert items[1].text == bare.text and not items[1].insertions
+    assert items[2].text == "[Sergei] Lavrov said Moscow was ready."
+
+
+def test_a_description_gets_its_body_named_in_every_item() -> None:
+    names = (("agency", "Environmental Protection"),)
+    first = _item("The agency ordered the road closed.", 0, names)
+    second = _item("The agency said the fine would follow.", 0, names)
+    brief = compose("T", DAY, [Section("a", "A", (first, second))], _articles(DAY), [])
+    texts = [i.text for i in brief.sections[0].items]
+    assert texts == [
+        "The [Environmental Protection] agency ordered the road closed.",
+        "The [Environmental Protection] agency said the fine would follow.",
+    ]

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from summarizer.text.names import article_people, full_mentions, insert, surname_only
+import pytest
+
+from summarizer.text.names import (
+    article_people,
+    full_mentions,
+    insert,
+    spelled_otherwise,
+    surname_only,
+)
 
 # The article's lower-case words: a surname is never one of them.
 ORDINARY = frozenset(
@@ -69,3 +77,55 @@ def test_a_shared_surname_means_the_person_named_first() -> None:
     assert shared == {"Gingrich"}
     same, none = article_people(["Chuck Hagel spoke.", "Sen. Chuck Hagel left."], ORDINARY)
     assert same["Hagel"].words == "Chuck" and none == frozenset()
+
+
+def test_the_office_before_a_full_name_is_kept_for_the_insertion() -> None:
+    text = (
+        "U.S. Defense Secretary William Cohen met Secretary of State Madeleine Albright, "
+        "Former President George Bush and, on Monday, President Bill Clinton."
+    )
+    assert [(m.role, m.restored) for m in full_mentions(text, ORDINARY)] == [
+        ("U.S. Defense Secretary", "U.S. Defense Secretary William"),
+        ("Secretary of State", "Secretary of State Madeleine"),
+        ("Former President", "Former President George"),
+        ("President", "President Bill"),
+    ]
+
+
+def test_the_first_office_the_article_gives_is_remembered() -> None:
+    people, _ = article_people(
+        ["William Cohen toured the base.", "Defense Secretary William Cohen spoke."], ORDINARY
+    )
+    assert people["Cohen"].restored == "Defense Secretary William"
+
+
+def test_an_insertion_after_a_title_in_the_text_gives_only_the_given_names() -> None:
+    assert insert("Cohen left.", "Cohen", "Defense Secretary William") == (
+        "[Defense Secretary William] Cohen left."
+    )
+    assert insert("Secretary Cohen left.", "Cohen", "Defense Secretary William") == (
+        "Secretary [William] Cohen left."
+    )
+    assert insert("Mr. Cohen left.", "Cohen", "Defense Secretary William") == (
+        "Mr. [William] Cohen left."
+    )
+    assert insert("He said St. Clair saw them.", "Clair", "Michael St.") == (
+        "He said [Michael] St. Clair saw them."
+    )
+
+
+@pytest.mark.parametrize(
+    ("surname", "words", "named", "otherwise"),
+    [
+        ("Zelensky", "Volodymyr", {"Zelenskyy": "Volodymyr"}, True),
+        ("Kadafi", "Moammar", {"Qaddafi": "Muammar"}, True),
+        ("Gadhafi", "Col. Moammar", {"Qaddafi": "Muammar"}, True),
+        ("Chan", "Anson", {"Chen": "Anson"}, False),  # two names, not two spellings
+        ("Clinton", "Hillary", {"Clifton": "Bill"}, False),  # another person
+        ("Zelensky", "Volodymyr", {"Zelensky": "Volodymyr"}, False),  # the same spelling
+    ],
+)
+def test_a_second_spelling_of_someone_named_is_recognised(
+    surname: str, words: str, named: dict[str, str], otherwise: bool
+) -> None:
+    assert spelled_otherwise(surname, words, named) is otherwise

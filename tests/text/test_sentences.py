@@ -115,7 +115,7 @@ def test_sentences_that_cannot_stand_alone(text: str) -> None:
 def test_a_wrap_up_paragraph_is_never_shown() -> None:
     sents = split_article(
         _article(
-            "The council approved the new harbour budget on Monday evening.",
+            "The Leith council approved the new harbour budget on Monday evening.",
             "In summary, the vote signals a new era for the harbour. Additionally, the impact "
             "of the storm continues to be felt across the city and its harbour district.",
         )
@@ -205,3 +205,64 @@ def test_splitting_in_worker_processes_gives_the_same_sentences(
     monkeypatch.setattr(workers, "CHUNK", 1)
     assert split_all(articles) == serial
     assert [s.article for s in serial] == [0, 0, 1, 1, 2, 2]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United States has sent two more ships to the region, officials said.",
+        "In New York City, the limit on rent increases is 25 percent this year.",
+        "Human Rights Watch said the army had shelled the village for three days.",
+        "Vice President Al Gore opened his campaign in Carthage on Wednesday.",
+        "National Marine Fisheries Service scientists counted 40 fewer whales this year.",
+    ],
+)
+def test_a_name_at_the_start_is_never_cut_as_a_heading(sentence: str) -> None:
+    """Each sentence's capitalised words are ordinary words of the article ("the united
+    states", "new", "human rights", "vice president", "national marine fisheries"), yet they
+    open a name, not a heading: a cut there would leave "States has…" or "Watch said…"."""
+    article = _article(
+        "A new report on human rights and the vice president's campaign came out. The "
+        "national marine fisheries office and the united states of the region, and the city "
+        "and its service, were named. The Fisheries Service spoke.",
+        sentence,
+    )
+    assert split_article(article)[-1].text == sentence
+
+
+def test_a_description_of_the_body_named_just_before_gets_its_name() -> None:
+    sents = split_article(
+        _article(
+            "The U.S. Environmental Protection Agency on Friday ordered Vail Resorts to restore "
+            "a half-acre of wetlands.",
+            "The agency said the road had been built without a permit.",
+            "The two men who built it were fined on Monday.",
+        )
+    )
+    assert [s.eligible for s in sents] == [True, True, False]
+    assert sents[1].names == (("agency", "U.S. Environmental Protection"),)
+    assert sents[1].text == "The agency said the road had been built without a permit."
+
+
+def test_quotations_interviews_and_pronouns_without_a_name_are_never_shown() -> None:
+    sents = split_article(
+        _article(
+            "Aung San Suu Kyi met reporters, watched by police, at her home in Rangoon on Sunday.",
+            "“It is only a matter of time before the regime has to talk to us.”",
+            "Police said he was taken to a military hospital on Saturday night.",
+            "Q: What do you tell people when they get discouraged by the regime?",
+            "A: The people of Burma want justice and they will have it in the end.",
+        )
+    )
+    assert [s.eligible for s in sents] == [True, False, False, False, False]
+
+
+def test_a_surname_gets_the_office_the_article_gives() -> None:
+    sents = split_article(
+        _article(
+            "William Cohen toured the base on Monday with the commanders of the fleet.",
+            "Defense Secretary William Cohen said the ships would stay in the Gulf.",
+            "Cohen said the ships would stay in the Gulf until the inspectors returned.",
+        )
+    )
+    assert sents[2].names == (("Cohen", "Defense Secretary William"),)

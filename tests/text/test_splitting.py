@@ -38,6 +38,10 @@ ONE_SENTENCE = [
     "The senator (who had voted no. Twice.) left early.",
     "Fans of Yahoo! across the region were upset.",
     "Staff at the Lawrence (Mass.) High School were told.",
+    # abbreviations inside a name: a cut would leave "Brown & Sons…" or "Charles Graner…"
+    "He joined the investment bank Alex. Brown & Sons in 1985.",
+    "A court martial found Army Spc. Charles Graner guilty of abuse.",
+    "The bill was backed by Del. Eleanor Holmes Norton of the District.",
 ]
 
 
@@ -82,6 +86,10 @@ SPLITS = [
     ),
     ("“We shall see...” The talks went on.", ["“We shall see...”", "The talks went on."]),
     # a state abbreviation at the end of a sentence
+    (
+        "She lives in Dover, Del. The town is quiet.",
+        ["She lives in Dover, Del.", "The town is quiet."],
+    ),
     (
         "He grew up in Flint, Mich. His father was a welder.",
         ["He grew up in Flint, Mich.", "His father was a welder."],

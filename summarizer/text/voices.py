@@ -1,0 +1,100 @@
+"""Whose words a sentence gives: a quotation's speaker, an interview's "I", a "he" or "she".
+
+Out of its article a sentence has to say who speaks and who it is about. These are the ways a
+news sentence leaves that to the sentences around it:
+
+- a quotation that is most of the sentence, with nobody named outside it ("“By its chemical
+  composition, it is an anabolic steroid.”", "“…,” the report said.");
+- first person outside quotation marks ("We are confident that our cause will prevail"): an
+  interview answer, a column or a letter, whose "I" or "we" the sentence does not name;
+- the questions and answers of an interview printed as "Q: …" and "A: …";
+- "he", "him", "his", "she" or "her" in a sentence that names no one they could be ("Police
+  said he was shot twice").
+
+Names are recognised leniently (any capitalised word outside the quotation, after the first,
+or a first word the article never writes in lower case): a sentence is refused only when it
+plainly names nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from summarizer.text.names import CALENDAR
+from summarizer.text.words import STOP_WORDS
+
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+# A quotation this much of the sentence is what the sentence says.
+QUOTED_SHARE = 0.5
+_LETTER = re.compile(r"[^\W\d_]")
+_PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+_FIRST_PERSON = frozenset({"my", "me", "myself", "we", "us", "our", "ours", "ourselves"})
+_PUNCTUATION = "“”\"‘’'()[],.;:!?—-"
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|recalled|according to)\b"
+)
+_INTERVIEW_MARK = re.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:.](?:\s|$)")
+
+
+def unnamed_quotation(text: str, ordinary: frozenset[str]) -> bool:
+    """Whether ``text`` is mostly a quotation and names nobody outside it who said it."""
+    quoted = sum(len(_LETTER.findall(m.group(0))) for m in _QUOTED.finditer(text))
+    letters = len(_LETTER.findall(text))
+    if not letters or quoted < letters * QUOTED_SHARE:
+        return False
+    return not names_anyone(_QUOTED.sub(" ", text), ordinary)
+
+
+def unnamed_person(text: str, ordinary: frozenset[str]) -> bool:
+    """Whether ``text`` says "he", "his", "she" or "her" outside quotations and names nobody
+    outside them whom the pronoun could mean."""
+    outside = _QUOTED.sub(" ", text)
+    return _PERSONAL.search(outside) is not None and not names_anyone(outside, ordinary)
+
+
+def first_person(text: str) -> bool:
+    """Whether ``text`` speaks in the first person outside quotation marks and reports
+    nobody's words ("Smith told us…" reports someone's)."""
+    outside = _QUOTED.sub(" ", text)
+    return _REPORTED.search(outside) is None and any(
+        _is_first_person(tokens, i) for tokens in [outside.split()] for i in range(len(tokens))
+    )
+
+
+def _is_first_person(tokens: Sequence[str], i: int) -> bool:
+    """Whether the ``i``th word is in the first person: "I" (not "World War I"), "my" (not
+    "Tra My"), "we", "us" (not "US"), "our"."""
+    word = tokens[i].strip(_PUNCTUATION)
+    if word == "I":
+        return i == 0 or not tokens[i - 1][:1].isupper()
+    if i == 0 and word in {"My", "We", "Our"}:
+        return True
+    return word in _FIRST_PERSON
+
+
+def names_anyone(outside: str, ordinary: frozenset[str]) -> bool:
+    """Whether a text (outside quotations) has a name: a capitalised word after the first,
+    no day or month, or a first word the article (``ordinary``: its lower-case words) never
+    writes in lower case ("Arafat said…", not "Police said…")."""
+    tokens = outside.split()
+    for i, token in enumerate(tokens):
+        word = token.strip(_PUNCTUATION)
+        if not word[:1].isupper() or word in CALENDAR or word == "I":
+            continue
+        low = word.lower()
+        if i > 0 or (low not in ordinary and low not in STOP_WORDS and len(word) > 1):
+            return True
+    return False
+
+
+def interview_paragraphs(paragraphs: Sequence[str]) -> frozenset[int]:
+    """The paragraphs of an interview printed as questions and answers ("Q: …", "A. …"), when
+    two paragraphs or more carry the marks: from the first mark to the last. Each is half of
+    an exchange, whose "it" or "yes" is the other half's; an article around the exchange goes
+    on after it, and an answer left unmarked after the last question speaks in the first
+    person (``first_person``)."""
+    marked = [i for i, p in enumerate(paragraphs) if _INTERVIEW_MARK.match(p)]
+    if len(marked) < 2:
+        return frozenset()
+    return frozenset(range(marked[0], marked[-1] + 1))
