@@ -63,3 +63,15 @@ def test_the_brief_is_dated_by_its_newest_believable_article() -> None:
     assert brief_date(_articles(DAY, far, dt.date.max), today=DAY) == DAY
     assert brief_date(_articles(None, dt.date.max), today=DAY) == DAY  # nothing believable
     assert brief_date(_articles(dt.date.max), dt.date(2025, 1, 1), today=DAY) == dt.date(2025, 1, 1)
+
+
+def test_a_merged_item_worded_from_an_older_article_carries_that_articles_date() -> None:
+    """A newer outlet's credit does not make an older wording's "on Wednesday" this week's."""
+    text = "The bridge reopened on Wednesday after repairs."
+    older = Sentence(0, 0, text)
+    newer = Sentence(1, 0, "The bridge reopened on Wednesday after its repairs.")
+    item = Item(text, 1.0, (SourceRef("Wire", "T", "0.txt", text=text),), (older, newer))
+    brief = compose(
+        "T", DAY, [Section("a", "A", (item,))], _articles(DAY - dt.timedelta(days=5), DAY), []
+    )
+    assert brief.sections[0].items[0].dated == DAY - dt.timedelta(days=5)
