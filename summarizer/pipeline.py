@@ -1,6 +1,6 @@
 """The pipeline: each function calls the stages in order and nothing else.
 
-read → clean → split → (history) → rank → merge → keep current → against history →
+read → clean → split → (history) → rank → merge → keep current news → against history →
 select (→ theme) → compose → render → write.
 """
 
@@ -25,6 +25,7 @@ from summarizer.history.compare import (
 )
 from summarizer.merging.currency import current
 from summarizer.merging.redundancy import merge
+from summarizer.merging.views import news_first
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output.compose import brief_date, compose
 from summarizer.output.render import Renderer
@@ -132,7 +133,7 @@ def _rank(
     scores = favour_new(ranker, corpus.sentences, scores, history)
     step("merging")
     articles = {a.id: a for a in corpus.articles}
-    return current(merge(corpus.sentences, scores, articles), articles)
+    return news_first(current(merge(corpus.sentences, scores, articles), articles), articles)
 
 
 _BUILD_STEPS = ("ranking", "merging", "themes", "selecting", "writing")

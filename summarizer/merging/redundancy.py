@@ -255,10 +255,15 @@ def _item(group: list[Sentence], scores: list[float], articles: Mapping[int, Art
 
 def _rank_key(
     group: Sequence[Sentence], articles: Mapping[int, Article]
-) -> Callable[[Sentence], tuple[bool, tuple[int, int, str, int], tuple[int, int]]]:
-    """Eligible wordings first, then the most original article's (``_originality``)."""
+) -> Callable[[Sentence], tuple[bool, bool, tuple[int, int, str, int], tuple[int, int]]]:
+    """Eligible wordings first, a news article's before a view's (``views.py``), then the most
+    original article's (``_originality``)."""
     originality = _originality([articles[s.article] for s in group])
-    return lambda s: (not s.eligible, originality[s.article], s.key)
+    return lambda s: (not s.eligible, _is_view(articles[s.article]), originality[s.article], s.key)
+
+
+def _is_view(article: Article) -> bool:
+    return article.kind != "news"
 
 
 def _shown(group: Sequence[Sentence], articles: Mapping[int, Article]) -> Sentence:
@@ -348,11 +353,15 @@ def _originality(group: Sequence[Article]) -> dict[int, tuple[int, int, str, int
 
 def wordings(item: Item, articles: Mapping[int, Article]) -> list[Sentence]:
     """The item's wordings a reader may be shown: eligible, and from articles as original as
-    the one whose wording the item shows (named as the source, dated), so a summary may pick
-    the wording that says the most without ever reaching for an undated copy's."""
+    the one whose wording the item shows (named as the source, dated) and of its kind, so a
+    summary may pick the wording that says the most without ever reaching for an undated
+    copy's, or for a view's words where a news article's stand."""
     eligible = [s for s in item.sentences if s.eligible]
     if not eligible:
         return []
     keys = _originality([articles[s.article] for s in item.sentences])
     best = keys[eligible[0].article][:2]
-    return [s for s in eligible if keys[s.article][:2] == best]
+    view = _is_view(articles[eligible[0].article])
+    return [
+        s for s in eligible if keys[s.article][:2] == best and _is_view(articles[s.article]) == view
+    ]
