@@ -37,6 +37,9 @@ class RawDocument:
     # When the format states a time, in UTC; ``date`` is then its UTC date.
     published: dt.datetime | None = None
     author: str | None = None
+    # What the source files the piece under: a page's section and categories, a feed entry's
+    # tags, a wire's slug ("BC-RICH-COLUMN-NYT") and notes; cleaning reads the kind from them.
+    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,9 @@ class Article:
     source_named: str | None = None
     published: dt.datetime | None = None
     author: str | None = None
+    # "news", or what the piece is instead: "opinion" (a column, an op-ed, a review) or
+    # "editorial" (the outlet's own view). Its lines are views, never news (``merging.views``).
+    kind: str = "news"
 
 
 @dataclass(frozen=True)
@@ -179,6 +185,9 @@ class Item:
     # it updates; None when the brief has no history, so a first brief is exactly as before.
     status: str | None = None
     updates: Update | None = None
+    # How the item is labelled when it is a view, not news: "Opinion — Frank Rich",
+    # "Editorial"; None for news.
+    label: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The pipeline: each function calls the stages in order and nothing else.
 
-read → clean → split → (history) → rank → merge → against history → select (→ theme) →
-compose → render → write.
+read → clean → split → (history) → rank → merge → keep current news → against history →
+select (→ theme) → compose → render → write.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from summarizer.history.compare import (
     favour_new,
     read_history,
 )
+from summarizer.merging.currency import current
 from summarizer.merging.redundancy import merge
+from summarizer.merging.views import news_first
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output.compose import brief_date, compose
 from summarizer.output.render import Renderer
@@ -132,7 +134,8 @@ def _rank(
     scores = rank_sentences(ranker, corpus.sentences)
     scores = favour_new(ranker, corpus.sentences, scores, history)
     step("merging")
-    return merge(corpus.sentences, scores, {a.id: a for a in corpus.articles})
+    articles = {a.id: a for a in corpus.articles}
+    return news_first(current(merge(corpus.sentences, scores, articles), articles), articles)
 
 
 _BUILD_STEPS = ("ranking", "merging", "themes", "selecting", "writing")

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from summarizer.cleaning import markup
+from summarizer.cleaning.kind import kind
 from summarizer.errors import UnreadableSource
 from summarizer.models import Article, RawDocument, Skipped
 from summarizer.reading.dates import parse_date
@@ -178,11 +179,13 @@ def clean(raw: RawDocument, article_id: int) -> Article:
     lines = _lines(raw)
     lines, source_named = _take_source(lines)
     lines, date = _take_date(lines)
-    title, body = _split_title(lines)
+    heading, body = _split_title(lines)
     paragraphs = tuple(_strip_labels(p, i == 0) for i, p in enumerate(body) if not _is_heading(p))
     if not paragraphs:
         raise UnreadableSource("no sentence left after cleaning")
-    title = next(filter(_is_title, (raw.title, title)), None) or _title_from(paragraphs[0])
+    title = next(filter(_is_title, (raw.title, heading)), None) or _title_from(paragraphs[0])
+    # A heading line can be what says the kind: "The Times said in an editorial for Tuesday:".
+    found = kind(raw, title, (heading, *paragraphs) if heading else paragraphs)
     # With no outlet known, the article is credited by its title, never by a file name.
     outlet = raw.outlet or _outlet_name(source_named) or _agency(body[:1]) or _credit_line(title)
     return Article(
@@ -196,6 +199,7 @@ def clean(raw: RawDocument, article_id: int) -> Article:
         source_named=_outlet_name(source_named),
         published=raw.published if raw.date else None,
         author=raw.author,
+        kind=found,
     )
 
 

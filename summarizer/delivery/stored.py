@@ -107,6 +107,7 @@ def _item(data: Any, where: str) -> Item:
         dated=_date(_optional(data, "date")),
         status=_optional(data, "status"),
         updates=_update(data.get("updates"), where),
+        label=_optional(data, "label"),
     )
 
 

@@ -12,6 +12,7 @@ rarest terms, never with every other sentence.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -187,12 +188,14 @@ def _items(
     scores: Sequence[float],
     articles: Mapping[int, Article],
 ) -> list[Item]:
-    """One item per group; of rival groups (another figure for one statement) only the one
-    most outlets give is an item, naming the others as disagreements."""
+    """One item per group; of rival groups (another figure for one statement) only one is an
+    item, naming the others as disagreements: the newest report's figure ("231 dead" on
+    Wednesday overtakes Monday's "at least 50"), else the one most outlets give."""
     outlets = [len({articles[sentences[i].article].outlet for i in g}) for g in groups]
+    newest = [_newest([sentences[i] for i in g], articles) for g in groups]
     items = []
     folded: set[int] = set()
-    for g in _by_support(rivals, outlets):
+    for g in _by_support(rivals, outlets, newest):
         if g in folded:
             continue
         others = sorted(_component(g, rivals) - {g})
@@ -208,9 +211,26 @@ def _items(
     return items
 
 
-def _by_support(rivals: dict[int, set[int]], outlets: Sequence[int]) -> list[int]:
-    """Groups with rivals, the one most outlets carry first (ties: the better-ranked)."""
-    return sorted(rivals, key=lambda g: (-outlets[g], g))
+def _by_support(
+    rivals: dict[int, set[int]], outlets: Sequence[int], newest: Sequence[dt.date | None]
+) -> list[int]:
+    """Groups with rivals: the newest first, then the one most outlets carry (ties: the
+    better-ranked)."""
+    return sorted(rivals, key=lambda g: (-_ordinal(newest[g]), -outlets[g], g))
+
+
+def _newest(group: Iterable[Sentence], articles: Mapping[int, Article]) -> dt.date | None:
+    """The date of the newest article among a group's sentences (None when none is dated)."""
+    return max(filter(None, (articles[s.article].date for s in group)), default=None)
+
+
+def _ordinal(day: dt.date | None) -> int:
+    return day.toordinal() if day else 0
+
+
+def _before(day: dt.date | None, other: dt.date | None) -> bool:
+    """Whether ``day`` is known to be before ``other``."""
+    return day is not None and other is not None and day < other
 
 
 def _component(start: int, rivals: dict[int, set[int]]) -> set[int]:
@@ -235,10 +255,15 @@ def _item(group: list[Sentence], scores: list[float], articles: Mapping[int, Art
 
 def _rank_key(
     group: Sequence[Sentence], articles: Mapping[int, Article]
-) -> Callable[[Sentence], tuple[bool, tuple[int, int, str, int], tuple[int, int]]]:
-    """Eligible wordings first, then the most original article's (``_originality``)."""
+) -> Callable[[Sentence], tuple[bool, bool, tuple[int, int, str, int], tuple[int, int]]]:
+    """Eligible wordings first, a news article's before a view's (``views.py``), then the most
+    original article's (``_originality``)."""
     originality = _originality([articles[s.article] for s in group])
-    return lambda s: (not s.eligible, originality[s.article], s.key)
+    return lambda s: (not s.eligible, _is_view(articles[s.article]), originality[s.article], s.key)
+
+
+def _is_view(article: Article) -> bool:
+    return article.kind != "news"
 
 
 def _shown(group: Sequence[Sentence], articles: Mapping[int, Article]) -> Sentence:
@@ -264,13 +289,15 @@ def disagreements(
     item: Item, against: Sequence[Sentence], articles: Mapping[int, Article]
 ) -> tuple[Disagreement, ...]:
     """The outlets of ``against`` (sentences giving other figures), each once, with their
-    figure; an outlet the item already credits is not listed against itself."""
+    figure; an outlet the item already credits is not listed against itself, nor one whose
+    article is older than the item's newest: its figure was overtaken, not disputed."""
     core = statement(item.text)
     credited = {ref.name for ref in item.sources}
+    as_of = _newest(item.sentences, articles)
     found: dict[str, Disagreement] = {}
     for s in against:
         a = articles[s.article]
-        if a.outlet in credited or a.outlet in found:
+        if a.outlet in credited or a.outlet in found or _before(a.date, as_of):
             continue
         shown = _other_figure(core, statement(s.text))
         found[a.outlet] = Disagreement(a.outlet, shown, s.as_printed, a.path, a.url)
@@ -326,11 +353,15 @@ def _originality(group: Sequence[Article]) -> dict[int, tuple[int, int, str, int
 
 def wordings(item: Item, articles: Mapping[int, Article]) -> list[Sentence]:
     """The item's wordings a reader may be shown: eligible, and from articles as original as
-    the one whose wording the item shows (named as the source, dated), so a summary may pick
-    the wording that says the most without ever reaching for an undated copy's."""
+    the one whose wording the item shows (named as the source, dated) and of its kind, so a
+    summary may pick the wording that says the most without ever reaching for an undated
+    copy's, or for a view's words where a news article's stand."""
     eligible = [s for s in item.sentences if s.eligible]
     if not eligible:
         return []
     keys = _originality([articles[s.article] for s in item.sentences])
     best = keys[eligible[0].article][:2]
-    return [s for s in eligible if keys[s.article][:2] == best]
+    view = _is_view(articles[eligible[0].article])
+    return [
+        s for s in eligible if keys[s.article][:2] == best and _is_view(articles[s.article]) == view
+    ]

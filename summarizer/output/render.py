@@ -228,6 +228,8 @@ def _item_json(item: Item) -> dict[str, object]:
     }
     if item.dated is not None:
         data["date"] = iso_date(item.dated)
+    if item.label is not None:
+        data["label"] = item.label
     if item.disagreements:
         data["disagreements"] = [
             {"name": d.name, "figure": d.figure, "text": d.text, "path": d.path, "url": d.url}

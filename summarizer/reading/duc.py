@@ -17,8 +17,15 @@ from collections.abc import Iterator
 from summarizer.models import RawDocument, Source
 from summarizer.reading.readers import Reader
 
-_FIELDS = ("DOCNO", "DATE_TIME", "DATE", "HEADLINE", "TEXT")
-_TAG = re.compile(r"<(/?)(DOCNO|DATE_TIME|DATE|HEADLINE|TEXT|DOC)>", re.I)
+_TAG = re.compile(r"<(/?)(DOCNO|DATE_TIME|DATE|HEADLINE|TEXT|SLUG|CATEGORY|DOC)>", re.I)
+# Between the headline and the text, a wire story's notes and byline: "(The Week in Review)
+# By FRANK RICH c.1998 N.Y. Times News Service". Kept as the field PRELUDE.
+_PRELUDE = "PRELUDE"
+_NOTE = re.compile(r"\(([^()]{3,200})\)")
+_BYLINE = re.compile(r"\bBy ([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){1,4})")
+_COPYRIGHT = re.compile(r"\bc\. ?(?:19|20)\d\d\b.*$")
+_NOTE_WORDS = 10
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|JR\.?|SR\.?)$")
 _P_TAG = re.compile(r"<(/?)P>", re.I)
 # Any tag: stops at the next "<", so a run of "<" without ">" costs one step each.
 _ANY_TAG = re.compile(r"<[^<>]+>")
@@ -60,6 +67,7 @@ def read_duc(source: Source, text: str) -> list[RawDocument]:
             continue
         docno = " ".join(fields.get("DOCNO", source.name).split())
         stated = (fields.get("DATE_TIME", ""), fields.get("DATE", ""), docno)
+        prelude = _paragraph(fields.get(_PRELUDE, ""))
         docs.append(
             RawDocument(
                 path=str(source),
@@ -67,9 +75,31 @@ def read_duc(source: Source, text: str) -> list[RawDocument]:
                 title=_paragraph(fields.get("HEADLINE", "")) or None,
                 date=next(filter(None, map(_date, stated)), None),
                 outlet=_OUTLETS.get(re.sub(r"[^A-Z].*", "", docno.upper())),
+                author=_author(prelude),
+                labels=_labels(fields, prelude),
             )
         )
     return docs
+
+
+def _labels(fields: dict[str, str], prelude: str) -> tuple[str, ...]:
+    """The slug, the category and the prelude's short notes and words other than the byline
+    and copyright ("Commentary", "(The Week in Review)"): what the wire files the story under.
+    Longer notes are for editors (sales terms, "See also DOWD-COLUMN, EDIT-IMPEACH…")."""
+    rest = _COPYRIGHT.sub("", _BYLINE.sub("", _NOTE.sub(" ", prelude)))
+    notes = [" ".join(n.split()) for n in (*_NOTE.findall(prelude), rest)]
+    found = (_paragraph(fields.get("SLUG", "")), _paragraph(fields.get("CATEGORY", "")))
+    return tuple(x for x in (*found, *(n for n in notes if len(n.split()) <= _NOTE_WORDS)) if x)
+
+
+def _author(prelude: str) -> str | None:
+    """The byline's name ("By FRANK RICH" → "Frank Rich"), None without one."""
+    found = _BYLINE.search(prelude)
+    if found is None:
+        return None
+    return " ".join(
+        w if _ROMAN.match(w) or not w.isupper() else w.title() for w in found[1].split()
+    )
 
 
 def _blocks(text: str) -> Iterator[dict[str, str]]:
@@ -89,7 +119,7 @@ def _blocks(text: str) -> Iterator[dict[str, str]]:
         elif closing:
             if field and field[0] == name:
                 fields.setdefault(name, text[field[1] : tag.start()])
-                field = None
+                field = (_PRELUDE, tag.end()) if name == "HEADLINE" else None
         else:
             if field:  # a field left open ends where the next one starts
                 fields.setdefault(field[0], text[field[1] : tag.start()])

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from summarizer.models import Item, Section
-from summarizer.text.statements import Statement, repeats, statement
+from summarizer.text.statements import Statement, repeats, same_phrase, statement
 from summarizer.text.words import word_count
 from summarizer.themes.model import ThemeModel, learn_items
 from summarizer.themes.themefile import Theme, fallback
@@ -21,14 +21,14 @@ class _Said:
     """What the brief has said so far, to test candidates against."""
 
     def __init__(self) -> None:
-        self._said: list[Statement] = []
+        self._said: list[tuple[Statement, str]] = []
 
     def repeats(self, item: Item) -> bool:
         new = statement(item.text)
-        return any(repeats(new, old) for old in self._said)
+        return any(repeats(new, old) or same_phrase(item.text, text) for old, text in self._said)
 
     def add(self, item: Item) -> None:
-        self._said.append(statement(item.text))
+        self._said.append((statement(item.text), item.text))
 
 
 def _showable(items: Iterable[Item]) -> Iterator[Item]:

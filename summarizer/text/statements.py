@@ -35,6 +35,10 @@ MIN_CONTAINED = 4
 # Repeats (``repeats``): the looser overlap that "already said" has always used.
 JACCARD_REPEATS = 0.4
 CONTAINED_REPEATS = 0.6
+# ``same_phrase``: content words in a row two wordings share, and in all.
+PHRASE = 3
+PHRASE_SHARED = 4
+PHRASE_JACCARD = 0.33
 
 Signature = frozenset[str]
 
@@ -52,6 +56,7 @@ _MONTHS = frozenset(
 )  # fmt: skip
 # A number as printed: 17, 1,250, 2.5, with any thousands separators.
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TOKEN = re.compile(r"[$€£]?\d[\d,.]*\d|[$€£]?\d|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
 # In ASCII text, what any quantity needs: a digit, or a number word as a whole word.
 _MAY_COUNT = re.compile(rf"[0-9]|(?i:(?<![a-z])(?:{'|'.join(sorted(NUMBER_WORDS))})(?![a-z]))")
@@ -168,6 +173,35 @@ def repeats(a: Statement, b: Statement) -> bool:
     # reader (and the brief linter) takes the pair for one thing told twice.
     printed = _printed(a) & _printed(b)
     return bool(printed) and len((a.terms & b.terms) - printed) >= 2
+
+
+def same_phrase(a: str, b: str) -> bool:
+    """Whether two wordings say one thing in one phrase: ``PHRASE`` content words in a row in
+    both, two of them not capitalised (a name such as "West Bank and Gaza" is a subject, not a
+    statement), and ``PHRASE_SHARED`` content words and ``PHRASE_JACCARD`` of all in common:
+    "Traffic crashes are the leading cause of death for children older than 5" / "Traffic
+    accidents are the leading cause of death for children 14 and younger", where a stop word,
+    "cause", keeps the overlap under ``repeats``'."""
+    ta, tb = _phrase_terms(a), _phrase_terms(b)
+    sa, sb = {t for t, _ in ta}, {t for t, _ in tb}
+    shared = len(sa & sb)
+    if shared < PHRASE_SHARED or shared < PHRASE_JACCARD * len(sa | sb):
+        return False
+    runs = {
+        tuple(t for t, _ in ta[i : i + PHRASE])
+        for i in range(len(ta) - PHRASE + 1)
+        if sum(lower for _, lower in ta[i : i + PHRASE]) >= 2
+    }
+    return any(tuple(t for t, _ in tb[i : i + PHRASE]) in runs for i in range(len(tb) - PHRASE + 1))
+
+
+def _phrase_terms(text: str) -> list[tuple[str, bool]]:
+    """Each content word's term, in order, and whether the word was written in lower case."""
+    return [
+        (term, word[:1].islower())
+        for word in _WORDS.findall(text)
+        for term in content_terms(word)[:1]
+    ]
 
 
 def _printed(found: Statement) -> set[str]:

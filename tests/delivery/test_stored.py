@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import signal
 import subprocess
 import sys
@@ -127,3 +128,13 @@ def test_a_brief_whose_build_was_killed_half_way_is_read_as_one_build(tmp_path: 
     assert stored.brief.title == "New title"
     assert "New title" in stored.html and "New title" in stored.markdown
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths.values())
+
+
+def test_a_views_label_comes_back_from_the_json() -> None:
+    brief = make_brief()
+    first = dataclasses.replace(brief.sections[0].items[0], label="Editorial")
+    section = dataclasses.replace(brief.sections[0], items=(first,))
+    labelled = dataclasses.replace(brief, sections=(section,))
+    again = brief_from_json(Renderer().json(labelled), "b.json")
+    assert again.sections[0].items[0].label == "Editorial"
+    assert Renderer().markdown(again) == Renderer().markdown(labelled)

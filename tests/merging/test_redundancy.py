@@ -146,3 +146,19 @@ def test_outlets_giving_another_figure_are_named_not_merged() -> None:
     assert item.text == seventeen
     assert [s.name for s in item.sources] == ["Reuters", "Aljazeera"]
     assert [(d.name, d.figure, d.text) for d in item.disagreements] == [("AP", "15", fifteen)]
+
+
+def test_a_newer_report_of_a_count_overtakes_the_older_figure_instead_of_disputing_it() -> None:
+    monday, wednesday = dt.date(2025, 6, 23), dt.date(2025, 6, 25)
+    articles = {
+        0: _article(0, "Reuters", monday),
+        1: _article(1, "Aljazeera", monday),
+        2: _article(2, "AP", wednesday),
+    }
+    early = "The earthquake in the mountain province killed at least 50 people, officials said."
+    later = "The earthquake in the mountain province killed 231 people, officials said."
+    sents = [Sentence(0, 0, early), Sentence(1, 0, early), Sentence(2, 0, later)]
+    [item] = merge(sents, [0.9, 0.9, 0.5], articles)  # the older figure has more outlets
+    assert item.text == later
+    assert [s.name for s in item.sources] == ["AP"]
+    assert item.disagreements == ()  # Monday's count was overtaken, not disputed

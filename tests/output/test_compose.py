@@ -85,3 +85,15 @@ def test_a_description_gets_its_body_named_in_every_item() -> None:
         "The [Environmental Protection] agency ordered the road closed.",
         "The [Environmental Protection] agency said the fine would follow.",
     ]
+
+
+def test_a_merged_item_worded_from_an_older_article_carries_that_articles_date() -> None:
+    """A newer outlet's credit does not make an older wording's "on Wednesday" this week's."""
+    text = "The bridge reopened on Wednesday after repairs."
+    older = Sentence(0, 0, text)
+    newer = Sentence(1, 0, "The bridge reopened on Wednesday after its repairs.")
+    item = Item(text, 1.0, (SourceRef("Wire", "T", "0.txt", text=text),), (older, newer))
+    brief = compose(
+        "T", DAY, [Section("a", "A", (item,))], _articles(DAY - dt.timedelta(days=5), DAY), []
+    )
+    assert brief.sections[0].items[0].dated == DAY - dt.timedelta(days=5)

@@ -496,3 +496,19 @@ def test_missing_default_template_raises_template_error(
 def test_missing_user_folder_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="templates folder"):
         Renderer(tmp_path / "nope")
+
+
+def test_a_view_is_printed_under_its_label_in_every_output() -> None:
+    view = dataclasses.replace(
+        item("The consensus on the harbour plan does not exist.", ref("The Globe")),
+        label="Opinion — Jeff Jacoby",
+    )
+    brief = make_brief(sections=(Section("t", "T", (view,)),))
+    out = Renderer().render_all(brief)
+    line = _line_with(out["md"], "consensus")
+    assert line.startswith("- *Opinion — Jeff Jacoby:* The consensus on the harbour plan")
+    assert "<em>Opinion — Jeff Jacoby:</em> The consensus" in out["html"]
+    [entry] = json.loads(out["json"])["sections"][0]["items"]
+    assert entry["label"] == "Opinion — Jeff Jacoby"
+    news = json.loads(Renderer().json(make_brief(sections=(Section("t", "T", (item("Plain.", ref("AP")),)),))))
+    assert "label" not in news["sections"][0]["items"][0]

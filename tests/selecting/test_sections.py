@@ -49,3 +49,13 @@ def test_sections_follow_the_themes_file_and_respect_the_cap() -> None:
 def test_empty_sections_are_left_out() -> None:
     sections = select_sections([NATO], load_themes(), per_section=5)
     assert [s.theme for s in sections] == ["nato"]
+
+
+def test_a_phrase_told_twice_is_said_once() -> None:
+    crashes = _item(
+        "Traffic crashes are the leading cause of death for children older than 5.", 0.9
+    )
+    accidents = _item(
+        "Traffic accidents are the leading cause of death for children 14 and younger.", 0.8, pos=1
+    )
+    assert select_summary([crashes, accidents, DRONES], sentences=3) == [crashes, DRONES]

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.statements import disagrees, repeats, statement, states, supports
+from summarizer.text.statements import (
+    disagrees,
+    repeats,
+    same_phrase,
+    statement,
+    states,
+    supports,
+)
 from tests.paths import DEV_DATA
 
 DEV_DATA = DEV_DATA
@@ -132,3 +139,17 @@ def test_on_msrp_train_the_merge_decision_is_precise() -> None:
     accuracy = (tp + tn) / len(rows)
     assert precision >= 0.79, precision  # every credit is a claim in an outlet's name
     assert accuracy >= 0.70, accuracy
+
+
+def test_one_phrase_told_twice_is_the_same_statement_where_a_stop_word_hid_the_overlap() -> None:
+    crashes = "Traffic crashes are the leading cause of death for children older than age 5."
+    accidents = "Traffic accidents are the leading cause of death for children 14 and younger."
+    assert not repeats(statement(crashes), statement(accidents))  # "cause" is a stop word
+    assert same_phrase(crashes, accidents)
+
+
+def test_a_shared_name_or_a_short_phrase_is_not_one_statement() -> None:
+    settlers = "Settlers in the West Bank and Gaza Strip protested the plan on Sunday."
+    soldiers = "Soldiers in the West Bank and Gaza Strip enforced the plan on Sunday."
+    assert not same_phrase(settlers, soldiers)  # "West Bank … Gaza Strip" names a place
+    assert not same_phrase("The leading cause of death.", "The leading cause of death.")

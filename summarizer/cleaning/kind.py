@@ -1,0 +1,89 @@
+"""What kind of piece an article is: news, or a view (an opinion piece or an editorial).
+
+A columnist's "the consensus on global warming does not exist" is a view; printed in a brief
+as a fact it misleads. The kind is read from what the piece itself offers, most certain first:
+
+- what the source files it under: a section, category or tag, a wire slug ("BC-EDIT-SHEPARD",
+  "BC-RICH-COLUMN"), a note ("This is an editorial from…"), a title's label ("Opinion | …",
+  "EDITORIAL: …") or a URL's section ("/opinion/", "/commentisfree/");
+- a lead that says so ("The New York Times said in an editorial for Tuesday");
+- its voice: the writer speaking as "I" outside quotations in a good share of its paragraphs,
+  which reporting does not do (a speaker's "I" is quoted; an interview's answers are labelled).
+
+"The Week in Review" is a section of news analysis, not a critic's review.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from summarizer.models import RawDocument
+
+NEWS = "news"
+OPINION = "opinion"
+EDITORIAL = "editorial"
+
+_EDITORIAL_WORDS = r"edit|editorials?"
+_OPINION_WORDS = (
+    r"opinions?|commentary|commentaries|columns?|columnists?|op-?eds?|letters?|essays?|"
+    r"(?:book|film|movie|tv|theat(?:er|re)|music|restaurant)?reviews?|viewpoints?|commentisfree"
+)
+# A label or slug segment that is one of these words (any case, a number after it allowed):
+# "Opinion", "BC-RICH-COLUMN-NYT", "BC-TEEPEN-COLUMN12-COX".
+_LABEL = re.compile(
+    rf"(?<![^\W_])(?:(?P<editorial>{_EDITORIAL_WORDS})|{_OPINION_WORDS})(?![^\W\d_])", re.I
+)
+# A title's label: "Opinion | …", "EDITORIAL: …", "… | Letters".
+_TITLE = re.compile(
+    r"^\s*(?:(?P<editorial>editorial)|opinion|commentary|column|op-?ed|letters?|essay|review)"
+    r"\s*[:|—–]|[|—–]\s*(?:opinion|letters?|editorial|comment)\s*$",
+    re.I,
+)
+_WEEK_IN_REVIEW = re.compile(r"\bweek in review\b", re.I)
+_EDITORIAL_LEAD = re.compile(r"\b(?:said in an editorial|this is an editorial)\b", re.I)
+# The writer's own "I" (outside quotations), in a paragraph no speaker label opens ("Q:", "A.",
+# "CO-PILOT", "1:57").
+# Quotation marks as wire copy prints them: a closing mark may open a quotation (”I'm sure…”).
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|myself)\b")
+_SPEAKER = re.compile(r"^\s*(?:[QA][.:]|\d{1,2}:\d\d\b|[A-Z][A-Z.\-]+(?: [A-Z][A-Z.\-]+)*:? )")
+MIN_VOICE = 3  # paragraphs in the writer's own "I" …
+VOICE_SHARE = 0.2  # … and at least this share of them
+
+
+def kind(raw: RawDocument, title: str, paragraphs: Sequence[str]) -> str:
+    """``NEWS``, ``OPINION`` or ``EDITORIAL`` for one article (module docstring)."""
+    labelled = _labelled(raw, title)
+    if labelled:
+        return labelled
+    if paragraphs and _EDITORIAL_LEAD.search(paragraphs[0]):
+        return EDITORIAL
+    return OPINION if _own_voice(paragraphs) else NEWS
+
+
+def _labelled(raw: RawDocument, title: str) -> str | None:
+    """The kind the source's labels, the title or the URL's path state, if any."""
+    if any(_WEEK_IN_REVIEW.search(label) for label in raw.labels):
+        return None
+    path = urlsplit(raw.url).path if raw.url else ""
+    sections = [*raw.labels, *path.split("/")[1:-1]]
+    found = [m for label in sections for m in _LABEL.finditer(label)]
+    found += [m for m in map(_TITLE.search, (raw.title or "", title)) if m]
+    if not found:
+        return None
+    return EDITORIAL if any(m["editorial"] for m in found) else OPINION
+
+
+def _own_voice(paragraphs: Sequence[str]) -> bool:
+    """Whether the writer speaks as "I" in at least ``MIN_VOICE`` paragraphs and
+    ``VOICE_SHARE`` of them."""
+    own = sum(1 for p in paragraphs if not _SPEAKER.match(p) and _FIRST_PERSON.search(_unquoted(p)))
+    return own >= MIN_VOICE and own >= VOICE_SHARE * len(paragraphs)
+
+
+def _unquoted(paragraph: str) -> str:
+    """The paragraph outside its quotations: every other stretch between quotation marks (a
+    quotation left open runs to the end, as a quoted paragraph does)."""
+    return " ".join(_QUOTE_MARK.split(paragraph.replace("’", "'"))[::2])

@@ -1,0 +1,149 @@
+"""Currency: when the day's articles span several dates, an item says what is true now.
+
+An older article's expectation is overtaken once a newer one reports on the same event: "the
+vote is expected Friday" beside the next week's "the Senate voted", "is scheduled to take the
+stand Monday" beside "was the first to testify". Two passes, after merging (which sees every
+sentence with its article's date) and before selection (which must never choose a stale one):
+
+- ``settled``: an item whose wording is an older article's expectation, while a newer article
+  among its own sentences states it settled, shows the newer wording (merged sentences state
+  the same thing, so the credits stay honest: ``redundancy.showing`` recomputes them).
+- ``overtaken``: an item whose expectation falls due on a day (``timing.due``) before a newer
+  item on the same subject (a name and key words in common) was written is left out; the
+  newer item is among the day's items by construction, so the reader gets the later state.
+
+Figures that grew ("at least 50 dead", then "231 dead") are settled in ``redundancy``: of rival
+figures, the newest report's is shown. Everything else an older article says stays, dated by
+``compose``: a cluster that spans years keeps its history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from summarizer.merging.redundancy import showing
+from summarizer.models import Article, Item, Sentence
+from summarizer.text.statements import statement, supports
+from summarizer.text.timing import due, expects
+from summarizer.text.words import content_terms
+
+# Terms two statements about one event share besides any name (key words, names included):
+# "IBM", "Microsoft" and "negotiated", "personal computer business".
+MIN_SHARED = 3
+# A capitalised word: a name (of a person, body, place or thing), or a sentence's first word,
+# which as a stop word ("The") has no term.
+_CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]*")
+# Words about time share nothing about an event: "Friday", "next week", "1999".
+_TIME = frozenset(
+    content_terms(
+        "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "
+        "week weeks month months year years day days january february march april june july "
+        "august september october november december jan feb mar apr jun jul aug sep sept oct "
+        "nov dec"
+    )
+)
+
+
+def current(items: Sequence[Item], articles: Mapping[int, Article]) -> list[Item]:
+    """The items with settled wordings, and without those a newer item overtook."""
+    return overtaken([settled(item, articles) for item in items], articles)
+
+
+def settled(item: Item, articles: Mapping[int, Article]) -> Item:
+    """The item in the newest wording that states it settled, when the wording shown is an
+    expectation in its own voice (``timing.expects``) due on a day (``timing.due``) on or
+    after which the newer one was written, and the newer one backs it (its outlet is credited
+    for it, ``statements.supports``); else the item as it is."""
+    if len({articles[s.article].date for s in item.sentences}) < 2:
+        return item  # one date (or none): nothing newer to settle it
+    shown = item.sentences[0]
+    written = articles[shown.article].date
+    when = due(shown.text, written) if written and expects(shown.text) else None
+    if when is None:
+        return item
+    core = statement(shown.text)
+    newer = [
+        s
+        for s in item.sentences[1:]
+        if s.eligible
+        and _on_or_after(articles[s.article].date, when)
+        and not expects(s.text, reported=True)
+        and supports(core, statement(s.text))
+    ]
+    if not newer:
+        return item
+    return showing(item, max(newer, key=lambda s: _newness(s, articles)), articles)
+
+
+def overtaken(items: Sequence[Item], articles: Mapping[int, Article]) -> list[Item]:
+    """The items less those whose expectation fell due before a newer item on the same
+    subject was written (module docstring). Nothing changes on a day of one date."""
+    if len({a.date for a in articles.values() if a.date}) < 2:
+        return list(items)
+    dues = {i: when for i, item in enumerate(items) if (when := _due(item, articles))}
+    if not dues:
+        return list(items)
+    names = {i: _names(items[i].text) for i in dues}
+    wanted = frozenset().union(*names.values())
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for j, item in enumerate(items):
+        if item.sentences[0].eligible:
+            for name in statement(item.text).terms & wanted:
+                by_name[name].append(j)
+    newest: dict[int, dt.date | None] = {}
+    stale = set()
+    for i, when in dues.items():
+        candidates = {j for name in names[i] for j in by_name.get(name, ())} - {i}
+        for j in candidates - newest.keys():
+            newest[j] = _newest(items[j].sentences, articles)
+        later = sorted(j for j in candidates if (day := newest[j]) is not None and day > when)
+        if any(_reports(items[j], items[i], names[i]) for j in later):
+            stale.add(i)
+    return [item for i, item in enumerate(items) if i not in stale]
+
+
+def _reports(newer: Item, older: Item, names: frozenset[str]) -> bool:
+    """Whether ``newer`` is about the subject of ``older`` (whose ``names`` are given): a name
+    and ``MIN_SHARED`` terms (names included, time words not) in common."""
+    shared = statement(newer.text).terms & statement(older.text).terms
+    return len(shared - _TIME) >= MIN_SHARED and bool(_names(newer.text) & names)
+
+
+def _due(item: Item, articles: Mapping[int, Article]) -> dt.date | None:
+    """The day the wording shown expects its event on, or the latest day any other of the
+    item's sentences does (each read from its own article's date): the item is overtaken only
+    once all of them have passed. None when the wording pins no expectation."""
+    if not item.sentences:
+        return None
+    shown = articles[item.sentences[0].article].date
+    first = due(item.text, shown) if shown else None
+    if first is None:
+        return None
+    days = [
+        due(s.text, written)
+        for s in item.sentences[1:]
+        if (written := articles[s.article].date) is not None
+    ]
+    return max([first, *(d for d in days if d is not None)])
+
+
+def _names(text: str) -> frozenset[str]:
+    """The terms of the capitalised words, less time words."""
+    return frozenset(content_terms(" ".join(_CAPITALISED.findall(text)))) - _TIME
+
+
+def _newest(sentences: Sequence[Sentence], articles: Mapping[int, Article]) -> dt.date | None:
+    return max(filter(None, (articles[s.article].date for s in sentences)), default=None)
+
+
+def _on_or_after(day: dt.date | None, when: dt.date) -> bool:
+    return day is not None and day >= when
+
+
+def _newness(s: Sentence, articles: Mapping[int, Article]) -> tuple[dt.date, dt.datetime, int]:
+    a = articles[s.article]
+    stamp = a.published or dt.datetime.min.replace(tzinfo=dt.UTC)
+    return (a.date or dt.date.min, stamp, -s.article)

@@ -1,0 +1,91 @@
+"""Kind: news, or a view (an opinion piece or an editorial), from what the piece offers."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.cleaning.cleaner import clean
+from summarizer.models import RawDocument
+
+NEWS_TEXT = (
+    "The city council approved the harbour budget on Tuesday.\n\n"
+    "“I think we finally got it right,” the mayor said after the vote.\n\n"
+    "The budget adds two ferries and repairs the northern pier."
+)
+
+
+def _kind(text: str = NEWS_TEXT, **fields: object) -> str:
+    raw = RawDocument(path="story.txt", text=text, **fields)  # type: ignore[arg-type]
+    return clean(raw, 0).kind
+
+
+def test_a_news_story_with_a_quoted_i_is_news() -> None:
+    assert _kind() == "news"
+
+
+@pytest.mark.parametrize(
+    ("fields", "found"),
+    [
+        ({"labels": ("BC-RICH-COLUMN-NYT",)}, "opinion"),
+        ({"labels": ("BC-TEEPEN-COLUMN12-COX",)}, "opinion"),  # a number after the word
+        ({"labels": ("BC-EDIT-SHEPARD-NYT",)}, "editorial"),
+        ({"labels": ("Opinion",)}, "opinion"),  # a page's section
+        ({"labels": ("Slate commentary",)}, "opinion"),
+        ({"labels": ("BC-CARTER-BOOKREVIEW09-COX",)}, "opinion"),
+        ({"url": "https://www.example.com/2024/01/02/opinion/harbour.html"}, "opinion"),
+        ({"url": "https://www.example.com/commentisfree/2024/jan/02/harbour"}, "opinion"),
+        ({"title": "EDITORIAL: A Stiff and Proper Sentence"}, "editorial"),
+        ({"title": "Opinion | The harbour deserves better"}, "opinion"),
+        ({"title": "The harbour deserves better | Letters"}, "opinion"),
+    ],
+)
+def test_what_the_source_files_it_under_says_it_is_a_view(
+    fields: dict[str, object], found: str
+) -> None:
+    assert _kind(**fields) == found
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"labels": ("BC-MENTAL-ILLNESS-REVIEW-NYT", "The Week in Review")},  # news analysis
+        {"labels": ("usa",)},
+        {"title": "World leaders meet to review the harbour treaty"},
+        {"url": "https://www.example.com/news/world/harbour.html"},
+    ],
+)
+def test_news_labels_and_titles_that_only_mention_a_word_are_news(
+    fields: dict[str, object],
+) -> None:
+    assert _kind(**fields) == "news"
+
+
+def test_a_lead_that_says_editorial_makes_an_editorial() -> None:
+    lead = "The New York Times said in an editorial for Tuesday, April 6:\n\n"
+    assert _kind(lead + NEWS_TEXT) == "editorial"
+
+
+def test_the_writers_own_i_across_the_piece_makes_an_opinion() -> None:
+    column = "\n\n".join(
+        [
+            "I have watched this harbour for thirty years.",
+            "The council approved the budget on Tuesday.",
+            "My neighbours think the ferries are a waste, and I agree with them.",
+            "The northern pier needs repairs.",
+            "I would spend the money on the schools instead.",
+        ]
+    )
+    assert _kind(column) == "opinion"
+
+
+def test_quoted_i_in_wire_style_and_a_transcripts_speakers_are_not_the_writers_voice() -> None:
+    transcript = "\n\n".join(
+        [
+            "”I heard a noise, and I ran,” said a passenger who survived the crash.",
+            "Q. What did you see? A. I saw the smoke first.",
+            "CAPTAIN: I have the controls.",
+            "”My son was on board,” a woman said.",
+            "Investigators recovered the recorders on Friday.",
+        ]
+    )
+    assert _kind(transcript) == "news"
