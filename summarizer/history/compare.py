@@ -28,11 +28,11 @@ from pathlib import Path
 import numpy as np
 
 from summarizer.delivery.publish import ARCHIVE_NAME, load_archive
-from summarizer.delivery.stored import brief_from_json
 from summarizer.errors import BriefError
 from summarizer.models import Item, Sentence, Update
 from summarizer.ranking.concepts import WEIGHT_POWER, ConceptModel, concepts
 from summarizer.ranking.rankers import ConceptRanker, Ranker
+from summarizer.storage.brief_json import brief_from_json
 from summarizer.text.statements import Statement, disagrees, repeats, statement, states
 
 DEFAULT_DAYS = 7
