@@ -14,15 +14,8 @@ from pathlib import Path
 from summarizer.cleaning import cleaner, intake
 from summarizer.config import DEFAULT_RANKER
 from summarizer.errors import InputError
-from summarizer.history.compare import (
-    DEFAULT_DAYS,
-    NO_HISTORY,
-    History,
-    against,
-    discount,
-    favour_new,
-    read_history,
-)
+from summarizer.history.compare import against, discount, favour_new
+from summarizer.history.earlier import DEFAULT_DAYS, NO_HISTORY, History, read_history
 from summarizer.merging.redundancy import merge
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output.compose import brief_date, compose
@@ -39,6 +32,7 @@ from summarizer.runtime.progress import NO_STEPS, Steps, steps
 from summarizer.selecting.budget import select_budget
 from summarizer.selecting.sections import select_sections, select_summary
 from summarizer.storage.atomic import write_brief
+from summarizer.storage.brief_json import brief_stem
 from summarizer.text.sentences import split_all
 from summarizer.themes.choice import choose_themes, file_themes
 from summarizer.themes.learned import suggest, to_toml
@@ -81,7 +75,7 @@ class BuildRequest:
     themes: Path | str | None = None
     templates_dir: Path | None = None
     read: ReadOptions = DEFAULT_READ
-    # Earlier briefs in ``out_dir`` (and the site's archive, when publishing) within this many
+    # Earlier briefs in ``out_dir`` (and in the site folder, when publishing) within this many
     # days are the history the brief is compared with; 0: none.
     history_days: int = DEFAULT_DAYS
     history_site: Path | None = None
@@ -160,7 +154,7 @@ def build(request: BuildRequest) -> BuildResult:
             earlier.since,
         )  # fmt: skip
         step("writing")
-        paths = write_brief(request.out_dir, date.isoformat(), renderer.render_all(brief))
+        paths = write_brief(request.out_dir, brief_stem(date), renderer.render_all(brief))
     return BuildResult(brief, tuple(paths), choice.note, tuple(warnings))
 
 
