@@ -41,8 +41,8 @@ from summarizer.selecting.sections import select_sections, select_summary
 from summarizer.storage.atomic import write_brief
 from summarizer.text.sentences import split_all
 from summarizer.themes.choice import choose_themes, file_themes
+from summarizer.themes.fit import learn_items as learn_themes
 from summarizer.themes.learned import suggest, to_toml
-from summarizer.themes.model import learn_items as learn_themes
 
 
 @dataclass(frozen=True)
