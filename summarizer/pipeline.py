@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.cleaning import cleaner, intake
-from summarizer.config import DEFAULT_RANKER
+from summarizer.config import DEFAULT_RANKER, Config
 from summarizer.errors import InputError
 from summarizer.history.compare import (
-    DEFAULT_DAYS,
     NO_HISTORY,
     History,
     against,
@@ -83,7 +82,7 @@ class BuildRequest:
     read: ReadOptions = DEFAULT_READ
     # Earlier briefs in ``out_dir`` (and the site's archive, when publishing) within this many
     # days are the history the brief is compared with; 0: none.
-    history_days: int = DEFAULT_DAYS
+    history_days: int = Config.history_days
     history_site: Path | None = None
 
 

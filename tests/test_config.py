@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 
 from summarizer import plugins
+from summarizer.cli import _parser
 from summarizer.config import (
     CONFIG_NAME,
     Config,
     EmailSettings,
+    SiteSettings,
     load_config,
     smtp_password,
     with_overrides,
 )
+from summarizer.config.options import OPTIONS, SECTIONS, in_file, of_command
+from summarizer.config.values import parse_bound
 from summarizer.errors import ConfigError
 from tests.conftest import Declare
 from tests.paths import REPO
@@ -195,3 +201,101 @@ def test_a_plugin_targets_table_is_kept_for_it_and_any_other_table_refused(
     config = load_config(path)
     assert dict(config.table("chat")) == {"channel": "#news"}
     assert dict(config.table("fax")) == {}
+
+
+# --- one declaration per option: the settings, the command line and the README agree ------
+
+SETTINGS = {"": Config, "email": EmailSettings, "site": SiteSettings}
+# Config's fields that are not options: where it was read from, and its tables.
+NOT_OPTIONS = {"path", *SECTIONS, "tables"}
+
+
+@pytest.mark.parametrize("section", list(SETTINGS))
+def test_every_setting_has_one_declaration_and_its_default(section: str) -> None:
+    declared = [option.field for option in in_file(section)]
+    fields = dataclasses.fields(SETTINGS[section])
+    assert sorted(declared) == sorted(f.name for f in fields if f.name not in NOT_OPTIONS)
+    made = SETTINGS[section]()
+    for option in in_file(section):
+        assert getattr(made, option.field) == option.default, option.name
+
+
+def test_names_are_unique_and_each_command_has_each_flag_once() -> None:
+    assert len({option.name for option in OPTIONS}) == len(OPTIONS)
+    for option in OPTIONS:  # a setting's key is in its own table ("email.from": email.sender)
+        assert option.toml is None or option.toml.rpartition(".")[0] == option.section
+    commands = {command for option in OPTIONS for command in option.commands}
+    for command in commands:
+        flags = [flag for option in of_command(command) for flag in option.flags]
+        assert len(flags) == len(set(flags)), command
+
+
+def test_every_command_line_option_is_on_its_commands_help() -> None:
+    parser = _parser()
+    for command in {command for option in OPTIONS for command in option.commands}:
+        words = command.split()
+        with pytest.raises(SystemExit):
+            parser.parse_args([*words, "--help"])
+    helps = {
+        name: choice.format_help()
+        for action in parser._subparsers._group_actions  # type: ignore[union-attr]
+        for name, choice in action.choices.items()  # type: ignore[union-attr]
+    }
+    themes = helps.pop("themes")
+    assert "suggest" in themes
+    for option in OPTIONS:
+        for command in option.commands:
+            if command in helps:
+                assert all(flag in helps[command] for flag in option.flags), (command, option.name)
+
+
+def test_help_shows_the_real_defaults(capsys: pytest.CaptureFixture[str]) -> None:
+    def shown(*args: str) -> str:
+        with pytest.raises(SystemExit):
+            _parser().parse_args([*args, "--help"])
+        return " ".join(capsys.readouterr().out.split())
+
+    assert "(default: concepts; brief.toml: algorithm)" in shown("build")
+    assert "(default: 7; brief.toml: history_days)" in shown("build")
+    assert "network timeout for URLs, in seconds (default: 20)" in shown("summarize")
+    evaluate = shown("evaluate")
+    assert "algorithms to compare, or all (default: concepts)" in evaluate
+    assert "[" not in evaluate.partition("algorithms to compare")[2].partition(")")[0]
+
+
+# --- the --since/--until bounds ------------------------------------------------------------
+
+UTC = dt.UTC
+NOW = dt.datetime(2025, 6, 25, 12, 0, tzinfo=UTC)
+
+
+def at(day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2025, 6, day, hour, minute, tzinfo=UTC)
+
+
+def test_bounds_relative_dates_and_times() -> None:
+    assert parse_bound("24h", NOW) == at(24, 12)
+    assert parse_bound("90m", NOW) == at(25, 10, 30)
+    assert parse_bound("2d", NOW) == at(23, 12)
+    assert parse_bound("1w", NOW) == dt.datetime(2025, 6, 18, 12, tzinfo=UTC)
+    assert parse_bound("2025-06-24", NOW) == at(24)
+    assert parse_bound("2025-06-24", NOW, end=True) == at(25) - dt.timedelta(microseconds=1)
+    assert parse_bound("2025-06-24T18:00+02:00", NOW) == at(24, 16)
+
+
+@pytest.mark.parametrize("value", ["soon", "24", "h24", "24 hours ago", "2025-06-31"])
+def test_bad_bounds_are_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="not a time"):
+        parse_bound(value, NOW)
+
+
+@pytest.mark.parametrize(
+    "value", ["99999999999d", "1000000w", "0001-01-01T00:00+05:00", "9999-12-31T23:00-05:00"]
+)
+def test_a_bound_past_the_calendar_is_a_plain_error(value: str) -> None:
+    with pytest.raises(ValueError, match=r"^out of range: .* \(dates run from year 1 to 9999\)$"):
+        parse_bound(value, NOW)
+
+
+def test_the_calendars_last_day_is_a_bound_not_an_overflow() -> None:
+    assert parse_bound("9999-12-31", NOW, end=True) == dt.datetime.max.replace(tzinfo=UTC)

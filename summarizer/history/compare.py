@@ -35,7 +35,6 @@ from summarizer.ranking.concepts import WEIGHT_POWER, ConceptModel, concepts
 from summarizer.ranking.rankers import ConceptRanker, Ranker
 from summarizer.text.statements import Statement, disagrees, repeats, statement, states
 
-DEFAULT_DAYS = 7
 # A concept an earlier brief covered counts this much of its weight (``carried``; the squared
 # weight the word budget uses falls with it). Tuned on DUC 2007 update batches B and C given
 # the summaries of the batches before them, with already-said statements left out: the least
