@@ -20,6 +20,7 @@ from summarizer.config import (
     smtp_password,
     with_overrides,
 )
+from summarizer.config.docs import options_table
 from summarizer.config.options import OPTIONS, SECTIONS, in_file, of_command
 from summarizer.config.values import parse_bound
 from summarizer.errors import ConfigError
@@ -261,6 +262,14 @@ def test_help_shows_the_real_defaults(capsys: pytest.CaptureFixture[str]) -> Non
     evaluate = shown("evaluate")
     assert "algorithms to compare, or all (default: concepts)" in evaluate
     assert "[" not in evaluate.partition("algorithms to compare")[2].partition(")")[0]
+
+
+def test_the_readme_table_of_options_is_the_declarations() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert options_table() in readme, (
+        "README's table of options differs from summarizer/config/options.py: replace it "
+        "with the output of python -m summarizer.config.docs"
+    )
 
 
 # --- the --since/--until bounds ------------------------------------------------------------

@@ -1,9 +1,9 @@
 """Every option of every command, declared once: the table the rest is derived from.
 
-The command line's flags (cli.py), the brief.toml reader and its checks (``toml``) and the
-defaults of ``Config``, ``EmailSettings`` and ``SiteSettings`` (``settings``) all read
-``OPTIONS``, so a default, a range or a help line is written in one place and cannot drift
-between them.
+The command line's flags (cli.py), the brief.toml reader and its checks (``toml``), the
+defaults of ``Config``, ``EmailSettings`` and ``SiteSettings`` (``settings``) and the README's
+table of options (``docs``) all read ``OPTIONS``, so a default, a range or a help line is
+written in one place and cannot drift between them.
 """
 
 from __future__ import annotations
