@@ -231,37 +231,30 @@ def test_names_are_unique_and_each_command_has_each_flag_once() -> None:
         assert len(flags) == len(set(flags)), command
 
 
-def test_every_command_line_option_is_on_its_commands_help() -> None:
-    parser = _parser()
+def help_of(capsys: pytest.CaptureFixture[str], command: str) -> str:
+    """``brief COMMAND --help``, its lines joined as one."""
+    with pytest.raises(SystemExit):
+        _parser().parse_args([*command.split(), "--help"])
+    return " ".join(capsys.readouterr().out.split())
+
+
+def test_every_command_line_option_is_on_its_commands_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     for command in {command for option in OPTIONS for command in option.commands}:
-        words = command.split()
-        with pytest.raises(SystemExit):
-            parser.parse_args([*words, "--help"])
-    helps = {
-        name: choice.format_help()
-        for action in parser._subparsers._group_actions  # type: ignore[union-attr]
-        for name, choice in action.choices.items()  # type: ignore[union-attr]
-    }
-    themes = helps.pop("themes")
-    assert "suggest" in themes
-    for option in OPTIONS:
-        for command in option.commands:
-            if command in helps:
-                assert all(flag in helps[command] for flag in option.flags), (command, option.name)
+        shown = help_of(capsys, command)
+        for option in of_command(command):
+            assert all(flag in shown for flag in option.flags), (command, option.name)
 
 
 def test_help_shows_the_real_defaults(capsys: pytest.CaptureFixture[str]) -> None:
-    def shown(*args: str) -> str:
-        with pytest.raises(SystemExit):
-            _parser().parse_args([*args, "--help"])
-        return " ".join(capsys.readouterr().out.split())
-
-    assert "(default: concepts; brief.toml: algorithm)" in shown("build")
-    assert "(default: 7; brief.toml: history_days)" in shown("build")
-    assert "network timeout for URLs, in seconds (default: 20)" in shown("summarize")
-    evaluate = shown("evaluate")
+    build = help_of(capsys, "build")
+    assert "(default: concepts; brief.toml: algorithm)" in build
+    assert "(default: 7; brief.toml: history_days)" in build
+    assert "network timeout for URLs, in seconds (default: 20)" in help_of(capsys, "summarize")
+    evaluate = help_of(capsys, "evaluate")
     assert "algorithms to compare, or all (default: concepts)" in evaluate
-    assert "[" not in evaluate.partition("algorithms to compare")[2].partition(")")[0]
+    assert "['concepts']" not in evaluate
 
 
 def test_the_readme_table_of_options_is_the_declarations() -> None:
