@@ -145,9 +145,9 @@ def _one_of(options: Sequence[str], value: Any) -> str:
 
 
 def plugin(group: str) -> Value[str]:
-    """An installed plug-in's name. A file's is checked as it is read; a command-line word is
-    checked where the plug-in is looked up, which lists the installed ones (and keeps
-    ``--help`` from scanning entry points)."""
+    """An installed plug-in's name. A file's is checked as it is read, naming the key; a
+    command-line word is checked where the plug-in is looked up, whose message lists the
+    installed ones (``--algorithm``'s help promises it)."""
     return kind(lambda given: _one_of(plugins.names(group), given), lambda word: word)
 
 
