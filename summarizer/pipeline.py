@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.cleaning import cleaner, intake
-from summarizer.config import DEFAULT_RANKER
+from summarizer.config import DEFAULT_RANKER, Config
 from summarizer.errors import InputError
 from summarizer.history.compare import against, discount, favour_new
-from summarizer.history.earlier import DEFAULT_DAYS, NO_HISTORY, History, read_history
+from summarizer.history.earlier import NO_HISTORY, History, read_history
 from summarizer.merging.redundancy import merge
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output.compose import brief_date, compose
@@ -35,8 +35,8 @@ from summarizer.storage.atomic import write_brief
 from summarizer.storage.brief_json import brief_stem
 from summarizer.text.sentences import split_all
 from summarizer.themes.choice import choose_themes, file_themes
+from summarizer.themes.fit import learn_items as learn_themes
 from summarizer.themes.learned import suggest, to_toml
-from summarizer.themes.model import learn_items as learn_themes
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class BuildRequest:
     read: ReadOptions = DEFAULT_READ
     # Earlier briefs in ``out_dir`` (and in the site folder, when publishing) within this many
     # days are the history the brief is compared with; 0: none.
-    history_days: int = DEFAULT_DAYS
+    history_days: int = Config.history_days
     history_site: Path | None = None
 
 

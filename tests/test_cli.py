@@ -162,7 +162,8 @@ def test_build_options(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["--date", "yesterday"], "not a date in YYYY-MM-DD form"),
-        (["--items", "0"], "must be at least 1"),
+        (["--items", "0"], "--items: must be a whole number from 1 to 100, not 0"),
+        (["--items", "101"], "must be a whole number from 1 to 100"),  # as items = in brief.toml
         (["--algorithm", "magic"], "unknown ranker 'magic'; choose one of: concepts, kl, lead"),
     ],
 )

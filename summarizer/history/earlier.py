@@ -20,7 +20,6 @@ from summarizer.errors import BriefError
 from summarizer.models import Brief, Item
 from summarizer.storage.brief_json import dated_briefs, read_brief
 
-DEFAULT_DAYS = 7
 
 
 @dataclass(frozen=True)
