@@ -39,6 +39,7 @@ def assert_fails_cleanly(result: subprocess.CompletedProcess[str], message: str)
     assert message in lines[-1]
 
 
+@pytest.mark.process
 def test_version_and_help() -> None:
     assert run("--version").stdout.strip() == f"brief {__version__}"
     for args in (["--help"], ["build", "--help"], ["summarize", "--help"]):
@@ -52,6 +53,7 @@ def test_version_and_help() -> None:
 HEAVY = ("nltk", "numpy", "scipy", "sumy", "textblob", "trafilatura", "feedparser", "tqdm")
 
 
+@pytest.mark.process
 @pytest.mark.parametrize(
     "args", [["--version"], ["--help"], ["build", "--help"], ["build", "--items", "0"]]
 )
@@ -72,12 +74,14 @@ def test_answering_imports_no_heavy_library(args: list[str]) -> None:
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.process
 def test_missing_path(tmp_path: Path) -> None:
     result = run("build", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
     assert_fails_cleanly(result, "no such file or folder")
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.process
 def test_empty_folder(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     assert_fails_cleanly(
@@ -85,6 +89,7 @@ def test_empty_folder(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.process
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -101,6 +106,7 @@ def test_single_bad_file(tmp_path: Path, content: bytes, message: str) -> None:
     assert_fails_cleanly(run("summarize", str(path)), message)
 
 
+@pytest.mark.process
 def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "locked.txt"
     path.write_text("The council approved the new harbour budget on Monday evening.")
@@ -115,6 +121,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
     assert_fails_cleanly(result, "permission denied")
 
 
+@pytest.mark.process
 def test_several_bad_inputs_give_one_line(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(b"")
     (tmp_path / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
@@ -122,6 +129,7 @@ def test_several_bad_inputs_give_one_line(tmp_path: Path) -> None:
     assert_fails_cleanly(result, "nothing usable in 2 inputs")
 
 
+@pytest.mark.process
 def test_usable_files_give_a_brief_and_the_bad_ones_are_named(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     shutil.copytree(FIXTURES / "articles", folder)
@@ -145,6 +153,7 @@ def test_usable_files_give_a_brief_and_the_bad_ones_are_named(tmp_path: Path) ->
     assert "empty.txt" in Path(paths[0]).read_text()
 
 
+@pytest.mark.process
 def test_build_options(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run(
@@ -158,6 +167,7 @@ def test_build_options(tmp_path: Path) -> None:
     assert all(len(s["items"]) == 1 for s in brief["sections"])
 
 
+@pytest.mark.process
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -173,6 +183,7 @@ def test_bad_options(tmp_path: Path, args: list[str], message: str) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.process
 def test_bad_themes_file_is_one_line(tmp_path: Path) -> None:
     themes = tmp_path / "themes.toml"
     themes.write_text("[[theme]\n")
@@ -182,6 +193,7 @@ def test_bad_themes_file_is_one_line(tmp_path: Path) -> None:
     assert_fails_cleanly(result, "is not valid TOML")
 
 
+@pytest.mark.process
 def test_summarize_prints_one_sentence_a_line_within_the_budget() -> None:
     result = run("summarize", str(FIXTURES / "articles"), "--words", "30")
     assert result.returncode == 0, result.stderr
@@ -191,6 +203,7 @@ def test_summarize_prints_one_sentence_a_line_within_the_budget() -> None:
     assert all(line[0].isupper() and line.endswith(".") for line in lines)
 
 
+@pytest.mark.process
 def test_summarize_sentences_and_algorithms() -> None:
     for algorithm in ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction"):
         result = run(
@@ -471,6 +484,7 @@ def test_a_bound_past_the_calendar_is_one_line_and_status_2(
     assert err.strip().splitlines()[-1].endswith("(dates run from year 1 to 9999)")
 
 
+@pytest.mark.process
 def test_sources_may_follow_options(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run(
