@@ -8,12 +8,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from tests.conftest import DAY, HOSTILE_TEXT, item, make_brief, ref
 
 from summarizer.errors import ConfigError, TemplateError
 from summarizer.models import Brief, Insertion, Section, Skipped
 from summarizer.output import render
 from summarizer.output.render import Renderer, markdown_to_html, md_escape
+from tests.conftest import DAY, HOSTILE_TEXT, item, make_brief, ref
 from tests.htmlcheck import assert_good_page
 
 _CAPTURED = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "li", "p", "em", "title", "style"}
