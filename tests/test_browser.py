@@ -27,6 +27,8 @@ from summarizer.runtime.resources import examples_dir
 from tests.chromium import Browser, Page, chromium, find_chromium
 from tests.paths import TESTS
 
+pytestmark = pytest.mark.process
+
 OUTPUT = TESTS / "output" / "browser"
 TITLE = "Ukraine Brief"
 WIDTHS = {"phone": (375, 812), "desktop": (1280, 800)}

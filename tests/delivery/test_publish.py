@@ -181,6 +181,7 @@ publish(load_stored(Path(sys.argv[1])), SiteSettings(dir=Path(sys.argv[2])))
 """
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("moves", [1, 2, 3, 4])
 def test_a_crash_mid_publish_leaves_every_file_whole(
     publish_day: Callable[..., StoredBrief], tmp_path: Path, moves: int

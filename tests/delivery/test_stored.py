@@ -92,6 +92,7 @@ write_brief(Path(sys.argv[1]), "2025-06-25", Renderer().render_all(make_brief(ti
 """
 
 
+@pytest.mark.process
 def test_a_brief_whose_build_was_killed_half_way_is_read_as_one_build(tmp_path: Path) -> None:
     paths = built(tmp_path, make_brief(title="Old title"))
     tests = str(TESTS)
