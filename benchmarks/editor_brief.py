@@ -59,8 +59,8 @@ from dev_eval import clusters as dev_clusters
 from rouge_score.rouge_scorer import RougeScorer
 
 from summarizer import cli
+from summarizer.config import DEFAULT_RANKER
 from summarizer.evaluation.rouge import Cluster, evaluate
-from summarizer.ranking.rankers import DEFAULT_RANKER
 
 ROOT = Path(__file__).resolve().parents[1]
 # This script's set names, and dev_eval.py's.

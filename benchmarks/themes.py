@@ -94,7 +94,7 @@ def main() -> int:
     read = ag_news if (args.data / "test.csv").is_file() else class_folders
     texts, gold = read(args.data, seeded)
     other = next(t.key for t in themes if t.fallback)
-    fit.THRESHOLD = args.threshold  # the threshold fit's re-learning step uses
+    model.THRESHOLD = args.threshold  # the threshold fit's re-learning step reads
     print(f"{len(texts)} items in {len(seeded)} classes; themes file {args.themes.name}: "
           f"{max(len(t.words) + len(t.phrases) for t in seeded)} words at most per class, "
           "written once, never tuned to the score\n")  # fmt: skip

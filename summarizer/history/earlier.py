@@ -21,7 +21,6 @@ from summarizer.models import Brief, Item
 from summarizer.storage.brief_json import dated_briefs, read_brief
 
 
-
 @dataclass(frozen=True)
 class Said:
     """One item of an earlier brief: its date, its text and every wording behind it (the

@@ -19,10 +19,10 @@ from scipy import sparse
 
 from summarizer.models import Item, Sentence
 from summarizer.text.words import content_terms
+from summarizer.themes import model
 from summarizer.themes.model import (
     SEED_BONUS,
     TEMPERATURE,
-    THRESHOLD,
     Mask,
     Matrix,
     ThemeModel,
@@ -168,7 +168,7 @@ def _learned(
 def _agreed(posterior: Matrix, clear: Matrix, evidence: Mask) -> Matrix:
     """Labels to learn words from again: the clearly matched sentences the model places where
     their listed words did, and the others it places with at least ``SURE`` confidence."""
-    best, placed = decide(posterior, evidence, THRESHOLD)
+    best, placed = decide(posterior, evidence, model.THRESHOLD)
     rows = np.arange(len(best))
     sure = placed & (
         (clear[rows, best] > 0) | ((clear.sum(axis=1) == 0) & (posterior[rows, best] >= SURE))
