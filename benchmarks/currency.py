@@ -75,7 +75,6 @@ def build(sources: list[str], out: Path) -> Brief:
         sources=tuple(sources),
         out_dir=out,
         algorithm="concepts",
-        items_per_section=4,
         title="Daily Brief",
         read=QUIET,
         history_days=0,

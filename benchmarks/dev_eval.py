@@ -5,7 +5,7 @@ Usage:
         [--algorithm NAME ...] [--json]
 
 DEV_DATA is the shared dev-data folder (NIST data: evaluation only, never committed). This is
-``brief evaluate`` (summarizer/evaluate.py, the one implementation) with each set's folders
+``brief evaluate`` (summarizer/evaluation/rouge.py, the one implementation) with each set's folders
 and word budget filled in; TAC 2011 keeps a topic's articles as files named after it, not in
 a folder, so they are grouped here. Exits 0 with a message when the folder is absent.
 """

@@ -22,13 +22,23 @@ import json
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer import cli  # noqa: E402
-from tests.brieflint import lint  # noqa: E402
+from tests import brieflint  # noqa: E402
+
+# tests/brieflint.py is a copy of the shared brief_lint tool, untyped as that tool is: its lint,
+# with the types it is called with (a brief's JSON -> its (theme, item) pairs and its defects
+# as (kind, why, text)).
+Lint = Callable[
+    [dict[str, Any]], tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, str, str]]]
+]
+lint: Lint = brieflint.lint
 
 DEFAULT_DATA = ROOT.parent / "shared" / "dev-data" / "topics" / "ag_news_test"
 CLASSES = {"1": "world", "2": "sports", "3": "business", "4": "scitech"}

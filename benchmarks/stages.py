@@ -30,7 +30,7 @@ from summarizer.ranking.rankers import get_ranker, rank_sentences
 from summarizer.merging.redundancy import merge
 from summarizer.selecting.sections import select_sections
 from summarizer.themes.choice import choose_themes, file_themes
-from summarizer.themes.model import learn_items
+from summarizer.themes.fit import learn_items
 took = {"imports": time.perf_counter() - t0}
 def timed(name, call):
     start = time.perf_counter()

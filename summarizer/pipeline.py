@@ -12,17 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.cleaning import cleaner, intake
-from summarizer.config import DEFAULT_RANKER
+from summarizer.config import DEFAULT_RANKER, Config
 from summarizer.errors import InputError
-from summarizer.history.compare import (
-    DEFAULT_DAYS,
-    NO_HISTORY,
-    History,
-    against,
-    discount,
-    favour_new,
-    read_history,
-)
+from summarizer.history.compare import against, discount, favour_new
+from summarizer.history.earlier import NO_HISTORY, History, read_history
 from summarizer.merging.currency import current
 from summarizer.merging.redundancy import merge
 from summarizer.merging.views import news_first
@@ -39,14 +32,15 @@ from summarizer.ranking.rankers import (
 from summarizer.reading import dates, fetch, readers
 from summarizer.reading.sources import gather, one_per_url
 from summarizer.runtime.progress import NO_STEPS, Steps, steps
-from summarizer.selecting.brief import Size, select_brief
+from summarizer.selecting.brief import AS_THE_DAY_HOLDS, Size, select_brief
 from summarizer.selecting.budget import select_budget
 from summarizer.selecting.sections import select_summary
 from summarizer.storage.atomic import write_brief
+from summarizer.storage.brief_json import brief_stem
 from summarizer.text.sentences import split_all
 from summarizer.themes.choice import choose_themes, file_themes
+from summarizer.themes.fit import learn_items as learn_themes
 from summarizer.themes.learned import suggest, to_toml
-from summarizer.themes.model import learn_items as learn_themes
 
 
 @dataclass(frozen=True)
@@ -78,16 +72,17 @@ class BuildRequest:
     sources: tuple[str, ...]
     out_dir: Path
     algorithm: str
-    size: Size
     title: str
+    # At most this many items and about this many words; unset: as the day holds.
+    size: Size = AS_THE_DAY_HOLDS
     date: dt.date | None = None
     # A themes file, "auto" (learn them from the day), or None (the bundled ones if they fit).
     themes: Path | str | None = None
     templates_dir: Path | None = None
     read: ReadOptions = DEFAULT_READ
-    # Earlier briefs in ``out_dir`` (and the site's archive, when publishing) within this many
+    # Earlier briefs in ``out_dir`` (and in the site folder, when publishing) within this many
     # days are the history the brief is compared with; 0: none.
-    history_days: int = DEFAULT_DAYS
+    history_days: int = Config.history_days
     history_site: Path | None = None
 
 
@@ -170,7 +165,7 @@ def build(request: BuildRequest) -> BuildResult:
             earlier.since,
         )  # fmt: skip
         step("writing")
-        paths = write_brief(request.out_dir, date.isoformat(), renderer.render_all(brief))
+        paths = write_brief(request.out_dir, brief_stem(date), renderer.render_all(brief))
     return BuildResult(brief, tuple(paths), choice.note, tuple(warnings))
 
 

@@ -1,5 +1,5 @@
-"""Shared test helpers: a small but awkward sample ``Brief``, plug-ins declared as a package
-declares them, and the ``slow`` marker."""
+"""Shared test helpers: a small but awkward sample ``Brief`` and plug-ins declared as a
+package declares them. The markers (``process``, ``slow``) are registered in pyproject.toml."""
 
 from __future__ import annotations
 
@@ -92,10 +92,6 @@ def make_brief(
 @pytest.fixture
 def sample_brief() -> Brief:
     return make_brief()
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "slow: builds a wheel; runs by default")
 
 
 Declare = Callable[[str, str, str], None]

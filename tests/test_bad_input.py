@@ -22,6 +22,8 @@ from tests.htmlcheck import assert_good_page
 from tests.localserver import ARTICLE, LocalServer, serving
 from tests.paths import FIXTURES
 
+pytestmark = pytest.mark.process
+
 WEB = FIXTURES / "web"
 TOWN = FIXTURES / "town"
 LIMIT = 30.0  # seconds a run may take before it counts as a hang

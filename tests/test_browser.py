@@ -27,6 +27,8 @@ from summarizer.runtime.resources import examples_dir
 from tests.chromium import Browser, Page, chromium, find_chromium
 from tests.paths import TESTS
 
+pytestmark = pytest.mark.process
+
 OUTPUT = TESTS / "output" / "browser"
 TITLE = "Ukraine Brief"
 WIDTHS = {"phone": (375, 812), "desktop": (1280, 800)}
@@ -50,8 +52,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("browser")
     for day in (24, 25):
         request = pipeline.BuildRequest(
-            sources=(str(examples_dir()),), out_dir=root / "briefs", algorithm="concepts",
-            items_per_section=4, title=TITLE, date=dt.date(2025, 6, day),
+            sources=(str(examples_dir()),), out_dir=root / "briefs", algorithm="concepts", title=TITLE, date=dt.date(2025, 6, day),
         )  # fmt: skip
         result = pipeline.build(request)
         publish(load_stored(result.paths[1]), SiteSettings(dir=root / "site"))

@@ -16,6 +16,8 @@ from tests.brieflint import lint
 from tests.localserver import serving
 from tests.paths import FIXTURES
 
+pytestmark = pytest.mark.process
+
 EXAMPLES = examples_dir()
 
 

@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from tests.clirun import brief
 from tests.paths import REPO
 
+pytestmark = pytest.mark.process
+
 ROOT = REPO
 SEEDS = [
     *sorted((ROOT / "summarizer" / "examples").glob("*.txt")),

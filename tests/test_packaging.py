@@ -17,6 +17,8 @@ import pytest
 
 from tests.paths import REPO
 
+pytestmark = pytest.mark.process
+
 REQUIRED = (
     "summarizer/templates/brief.md.j2",
     "summarizer/templates/brief.html.j2",

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import css_inline
 
-from summarizer.config import EmailSettings, address
+from summarizer.config import EmailSettings
+from summarizer.config.values import address
 from summarizer.delivery.stored import StoredBrief
 from summarizer.errors import ConfigError, TemplateError
 from summarizer.output.render import iso_date, long_date, markdown_to_html

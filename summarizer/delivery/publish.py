@@ -1,11 +1,13 @@
 """Add a brief to a static site: an archive page, one page per date and an Atom feed.
 
 The site folder holds ``index.html`` (newest first, with each brief's headline items), one
-``YYYY-MM-DD.html`` per brief, ``feed.xml`` and ``archive.json``, the record of what was
-published, from which the index and the feed are rebuilt. Publishing a date again replaces
-that date's entry and keeps every other. All files are rendered before any is written and then
-replaced together (the date page first, ``archive.json`` last), so a failure leaves the site
-exactly as it was and even a crash leaves every file whole. The folder's lock (the one a build
+``YYYY-MM-DD.html`` per brief with its ``YYYY-MM-DD.json`` beside it (the brief as data, which
+the next build's history reads, whatever language the pages are in), ``feed.xml`` and
+``archive.json``, the record of what was published, from which the index and the feed are
+rebuilt. Publishing a date again replaces that date's entry and keeps every other. All files
+are rendered before any is written and then replaced together (the date page first,
+``archive.json`` last), so a failure leaves the site exactly as it was and even a crash leaves
+every file whole. The folder's lock (the one a build
 takes, ``output.folder_lock``) keeps two publishes, or a publish and a build, from
 interleaving.
 """
@@ -30,6 +32,7 @@ from summarizer.errors import ConfigError, OutputError, PublishError
 from summarizer.models import Brief
 from summarizer.output.render import Renderer, markdown_to_html
 from summarizer.storage.atomic import atomic_write_files, folder_lock, sweep_leftovers
+from summarizer.storage.brief_json import JSON_SUFFIX, brief_stem, brief_to_json
 
 ARCHIVE_NAME = "archive.json"
 PAGE_TEMPLATE = "site_page.html.j2"
@@ -163,8 +166,12 @@ def render_site(
     page = renderer.page(PAGE_TEMPLATE, brief=stored.brief, body=body, site_title=site_title)
     index = renderer.page(INDEX_TEMPLATE, entries=archive.entries, site_title=site_title)
     feed = atom_feed(archive.entries, site_title, archive.site_id, settings.base_url)
+    stem = brief_stem(stored.brief.date)
+    # The page before its JSON: a crash between the two can make history repeat what the page
+    # said, never remember a brief that was not published.
     return {
-        f"{stored.brief.date.isoformat()}.html": page,
+        f"{stem}.html": page,
+        f"{stem}{JSON_SUFFIX}": brief_to_json(stored.brief),
         FEED_NAME: feed,
         INDEX_NAME: index,
         ARCHIVE_NAME: archive_json(archive),

@@ -28,7 +28,7 @@ from typing import Any
 
 from summarizer import pipeline
 from summarizer.errors import InputError
-from summarizer.history.compare import NO_HISTORY, History, remember
+from summarizer.history.earlier import NO_HISTORY, History, remember
 from summarizer.models import Item
 from summarizer.runtime.progress import progress
 

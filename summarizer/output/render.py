@@ -1,4 +1,5 @@
-"""Turn a finished ``Brief`` into Markdown, HTML and JSON text.
+"""Turn a finished ``Brief`` into Markdown and HTML text (``render_all`` adds the JSON, whose
+one owner is ``storage.brief_json``).
 
 The Markdown is the source of truth and the HTML is that Markdown converted and wrapped in a
 page template, so the two can never disagree. Article text comes from scraped pages and is
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html as html_lib
-import json as json_lib
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -23,8 +23,9 @@ from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from summarizer.errors import ConfigError, TemplateError
-from summarizer.models import Brief, Item, Placement, Section, SourceRef, ThemesUsed
+from summarizer.models import Brief, SourceRef
 from summarizer.runtime.resources import default_templates_dir
+from summarizer.storage.brief_json import brief_to_json
 
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+; this name works for type checking
     from importlib.abc import Traversable
@@ -211,91 +212,6 @@ def markdown_to_html(text: str) -> str:
     return str(converter.convert(text))
 
 
-def _source_json(ref: SourceRef) -> dict[str, str | None]:
-    return {"name": ref.name, "title": ref.title, "path": ref.path, "url": ref.url}
-
-
-def _credit_json(ref: SourceRef) -> dict[str, str | None]:
-    """A credit with the outlet's own sentence, so every credit can be checked."""
-    return {**_source_json(ref), "date": iso_date(ref.date), "text": ref.text}
-
-
-def _item_json(item: Item) -> dict[str, object]:
-    data: dict[str, object] = {
-        "text": item.text,
-        "score": round(float(item.score), 4),
-        "sources": [_credit_json(ref) for ref in item.sources],
-    }
-    if item.dated is not None:
-        data["date"] = iso_date(item.dated)
-    if item.label is not None:
-        data["label"] = item.label
-    if item.disagreements:
-        data["disagreements"] = [
-            {"name": d.name, "figure": d.figure, "text": d.text, "path": d.path, "url": d.url}
-            for d in item.disagreements
-        ]
-    if item.insertions:
-        data["insertions"] = [
-            {"words": i.words, "surname": i.surname, "full": i.full} for i in item.insertions
-        ]
-    if item.status is not None:
-        data["status"] = item.status
-    if item.updates is not None:
-        data["updates"] = {
-            "date": iso_date(item.updates.date),
-            "text": item.updates.text,
-            **({"figure": item.updates.figure} if item.updates.figure else {}),
-        }
-    if item.placement is not None:
-        data["placement"] = _placement_json(item.placement)
-    return data
-
-
-def _placement_json(placement: Placement) -> dict[str, object]:
-    """Why the item is in its section: the themes file's words it has, the words the day
-    taught the theme, the confidence and the article context (see ``theme_model``)."""
-    return {
-        "theme": placement.theme,
-        "score": round(float(placement.score), 4),
-        "terms": list(placement.terms),
-        "learned": list(placement.learned),
-        "context": round(float(placement.context), 4),
-        "nearest": placement.nearest,
-    }
-
-
-def _section_json(section: Section) -> dict[str, object]:
-    return {
-        "theme": section.theme,
-        "title": section.title,
-        "items": [_item_json(item) for item in section.items],
-    }
-
-
-def _themes_json(used: ThemesUsed) -> dict[str, object]:
-    """Where the sections came from and how well the themes file fits the day."""
-    data: dict[str, object] = {"from": used.source, "fit": used.fit}
-    if used.path is not None:
-        data["file"] = used.path
-    return data
-
-
-def brief_to_json(brief: Brief) -> str:
-    """The brief as data for other tools: fixed keys, no timestamps, same input same bytes."""
-    data = {
-        "title": brief.title,
-        "date": iso_date(brief.date),
-        **({"since": iso_date(brief.since)} if brief.since else {}),
-        "lead": [_item_json(item) for item in brief.lead],
-        "sections": [_section_json(section) for section in brief.sections],
-        **({"themes": _themes_json(brief.themes)} if brief.themes else {}),
-        "sources": [{**_source_json(ref), "date": iso_date(ref.date)} for ref in brief.sources],
-        "skipped": [{"path": skip.path, "reason": skip.reason} for skip in brief.skipped],
-    }
-    return json_lib.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
 class Renderer:
     """Renders briefs with the user's templates where given and the packaged ones otherwise."""
 
@@ -321,10 +237,6 @@ class Renderer:
         body = Markup(markdown_to_html(markdown_text))
         return _render(self._html_env, HTML_TEMPLATE, brief=brief, body=body)
 
-    def json(self, brief: Brief) -> str:
-        """The brief as JSON; not templated, so its schema cannot be changed by accident."""
-        return brief_to_json(brief)
-
     def page(self, template: str, **context: Any) -> str:
         """Another HTML page (the site's archive and date pages), autoescaped like the brief."""
         return _render(self._html_env, template, **context)
@@ -334,5 +246,5 @@ class Renderer:
         return {
             "md": self.markdown(brief),
             "html": self.html(brief),
-            "json": self.json(brief),
+            "json": brief_to_json(brief),  # not templated: its format is storage's
         }

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from summarizer.models import Article, Skipped
 
 UTC = dt.UTC
-_RELATIVE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.I)
-_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 _ISO = re.compile(r"^\s*\d{4}-?\d{2}-?\d{2}")
 _DAY = dt.timedelta(days=1)
 
@@ -53,9 +51,8 @@ def normalise(value: str | float | None) -> Stamp | None:
         return None
 
 
-def _from_iso(text: str, strict: bool = False) -> Stamp | None:
-    """``strict``: let an ``OverflowError`` (a zone that moves the time past year 1 or 9999)
-    through, for the caller to name; else such a date is no date."""
+def _from_iso(text: str) -> Stamp | None:
+    """A zone that moves the time past year 1 or 9999 makes it no date."""
     try:
         parsed = dt.datetime.fromisoformat(text)
     except ValueError:
@@ -65,8 +62,6 @@ def _from_iso(text: str, strict: bool = False) -> Stamp | None:
     try:
         return _from_instant(parsed)
     except OverflowError:
-        if strict:
-            raise
         return None
 
 
@@ -86,7 +81,8 @@ def _from_instant(value: dt.datetime) -> Stamp:
 
 @dataclass(frozen=True)
 class Window:
-    """The ``--since``/``--until`` bounds (inclusive, UTC); ``None`` leaves a side open."""
+    """The ``--since``/``--until`` bounds (inclusive, UTC; ``config.values.parse_bound``
+    reads them); ``None`` leaves a side open."""
 
     since: dt.datetime | None = None
     until: dt.datetime | None = None
@@ -104,32 +100,6 @@ class Window:
 
 
 ANY_TIME = Window()
-
-
-def parse_bound(text: str, now: dt.datetime, *, end: bool = False) -> dt.datetime:
-    """``24h``/``90m``/``2d``/``1w`` before ``now``, an ISO date, or an ISO date and time.
-
-    A bare date as the ``end`` bound means the end of that day. Raises ``ValueError``, also
-    for a time the calendar cannot hold (``99999999999d`` ago, the end of 9999-12-31).
-    """
-    try:
-        return _bound(text, now, end)
-    except OverflowError:
-        raise ValueError(f"out of range: {text!r} (dates run from year 1 to 9999)") from None
-
-
-def _bound(text: str, now: dt.datetime, end: bool) -> dt.datetime:
-    relative = _RELATIVE.match(text)
-    if relative:
-        amount = float(relative[1])
-        return now.astimezone(UTC) - dt.timedelta(**{_UNITS[relative[2].lower()]: amount})
-    stamp = _from_iso(text.strip(), strict=True) if _ISO.match(text) else None
-    if stamp is None:
-        raise ValueError(f"not a time: {text!r} (use e.g. 24h, 2d, 2025-06-24 or 2025-06-24T18:00)")
-    if stamp.time is not None:
-        return stamp.time
-    start = dt.datetime.combine(stamp.date, dt.time(), UTC)
-    return start + (_DAY - dt.timedelta(microseconds=1)) if end else start
 
 
 def select_window(

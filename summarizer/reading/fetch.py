@@ -23,9 +23,11 @@ from typing import IO, Any
 from urllib.parse import urljoin
 
 from summarizer import __version__
+from summarizer.config.options import DEFAULTS
 from summarizer.errors import UnreadableSource
 
-DEFAULT_TIMEOUT = 20.0
+# ``--timeout``'s default, declared with the option.
+DEFAULT_TIMEOUT: float = DEFAULTS["timeout"]
 DEFAULT_MAX_REDIRECTS = 5
 # A whole download may take this many times the timeout, so a server that trickles bytes
 # cannot hold the brief up for ever.

@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer import plugins
+from summarizer.config.options import DEFAULTS
 from summarizer.errors import ConfigError, UnreadableSource
 from summarizer.models import RawDocument, Skipped, Source
 from summarizer.reading import fetch, safe_text
 from summarizer.reading.decode import SNIFF_BYTES, decode
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# ``--max-size``'s default (in MB), declared with the option.
+DEFAULT_MAX_BYTES = int(DEFAULTS["max_size"] * 1024 * 1024)
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,7 @@ def _written_brief(entry: Path, briefs: dict[Path, bool]) -> str | None:
 
 
 def _is_brief_json(path: Path) -> bool:
-    """By its top-level keys only: ``stored.brief_from_json`` would refuse a brief an older
+    """By its top-level keys only: ``brief_json.brief_from_json`` would refuse a brief another
     version wrote, whose Markdown must stay out all the same."""
     if _not_a_file(path):
         return False  # none there, or a pipe that would block the read

@@ -44,7 +44,10 @@ class Size:
     words: int | None = None
 
 
-def day_size(articles: int, asked: Size = Size()) -> tuple[int, int]:
+AS_THE_DAY_HOLDS = Size()
+
+
+def day_size(articles: int, asked: Size = AS_THE_DAY_HOLDS) -> tuple[int, int]:
     """Items and words for a day of ``articles`` articles: about six for ten articles, eight
     for twenty-five, twelve at most for a story of hundreds, unless asked otherwise."""
     grown = round(6 + 4 * math.log10(max(articles, 1) / 10))
@@ -67,7 +70,7 @@ def select_brief(
     themes: Sequence[Theme],
     placer: ThemeModel,
     articles: Mapping[int, Article],
-    size: Size = Size(),
+    size: Size = AS_THE_DAY_HOLDS,
     keep_themes: bool = False,
 ) -> Chosen:
     """The lead and the sections of the brief (module docstring). ``keep_themes``: the themes

@@ -133,7 +133,12 @@ def _candidates(
     lengths = np.asarray([len(s.text.split()) for s in chosen], dtype=np.float64)
     matrix = matrix[:, used].tocsr()
     values = np.asarray([news_value(s.text) for s in chosen], dtype=np.float64)
-    costs = FILLER_COST * np.maximum(PLAIN - values, 0.0) / PLAIN * np.asarray(matrix @ model.weights[used]).reshape(-1)
+    costs = (
+        FILLER_COST
+        * np.maximum(PLAIN - values, 0.0)
+        / PLAIN
+        * np.asarray(matrix @ model.weights[used]).reshape(-1)
+    )
     return _Candidates(
         np.asarray(owners, dtype=np.int64),
         tuple(chosen),

@@ -13,7 +13,8 @@ from dataclasses import replace
 from summarizer.models import Item, Section
 from summarizer.text.statements import Statement, repeats, same_phrase, statement
 from summarizer.text.words import word_count
-from summarizer.themes.model import ThemeModel, learn_items
+from summarizer.themes.fit import learn_items
+from summarizer.themes.model import ThemeModel
 from summarizer.themes.themefile import Theme, fallback
 
 

@@ -4,7 +4,7 @@ A theme is signalled by words (matched on their stems, so "strike" also finds "s
 phrases (matched as whole runs of words, worth more because they are more specific). Words and
 phrases are read with the same tokenizer and stemmer as ranking, so "defence" finds "defense"
 and stop words ("the", "said") never signal anything. These seeds are where theme assignment
-starts; ``theme_model`` learns the rest of each theme's vocabulary from the day's articles.
+starts; ``fit`` learns the rest of each theme's vocabulary from the day's articles.
 
 Optional per-theme settings: ``max_items`` (a cap that overrides ``--items``), ``min_items``
 (try to show at least this many, from items that lean to the theme), ``exclude`` (words or
@@ -291,7 +291,7 @@ def fallback(themes: Sequence[Theme]) -> Theme:
 def assign(text: str, themes: Sequence[Theme]) -> Theme:
     """Keyword matching alone: the theme whose words a sentence has most, else the fallback.
 
-    The brief uses ``theme_model``, which also learns from the day; this is its baseline and
+    The brief uses ``model.ThemeModel``, which also learns from the day; this is its baseline and
     what a single sentence with no day around it gets.
     """
     scores = theme_scores(text, themes)

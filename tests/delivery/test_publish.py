@@ -1,5 +1,5 @@
-"""Publishing to the static site: archive, date pages and feed; replace one date, keep the rest;
-never leave a broken site behind."""
+"""Publishing to the static site: archive, date pages (each with its brief's JSON) and feed;
+replace one date, keep the rest; never leave a broken site behind."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from summarizer.errors import ConfigError, PublishError
 from summarizer.models import Brief, Section
 from summarizer.output.render import Renderer
 from summarizer.storage.atomic import folder_lock, write_brief
+from summarizer.storage.brief_json import read_brief
 from tests.conftest import item, make_brief, ref
 from tests.htmlcheck import assert_good_page, parse_strict, text_of
 from tests.paths import REPO
@@ -77,8 +78,8 @@ def test_three_briefs_make_an_archive_pages_and_a_feed(
         publish_day(day)
     site = tmp_path / "site"
     assert sorted(p.name for p in site.iterdir() if not p.name.startswith(".")) == [
-        "2025-06-24.html", "2025-06-25.html", "2025-06-26.html",
-        "archive.json", "feed.xml", "index.html",
+        "2025-06-24.html", "2025-06-24.json", "2025-06-25.html", "2025-06-25.json",
+        "2025-06-26.html", "2025-06-26.json", "archive.json", "feed.xml", "index.html",
     ]  # fmt: skip
     entries = archive_entries(site)
     assert [href for href, _ in entries] == [
@@ -106,16 +107,28 @@ def test_every_site_page_is_a_good_page(
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the hostile item stays text
 
 
+def test_each_brief_is_kept_as_data_beside_its_page(
+    publish_day: Callable[..., StoredBrief], tmp_path: Path
+) -> None:
+    """The site's ``DATE.json`` is the brief's JSON as built: what the next build's history
+    reads, whatever the pages say."""
+    stored = publish_day(25)
+    kept = tmp_path / "site" / "2025-06-25.json"
+    assert kept.read_bytes() == stored.json_path.read_bytes()
+    assert read_brief(kept) == stored.brief
+
+
 def test_publishing_a_date_again_replaces_it_and_keeps_the_others(
     publish_day: Callable[..., StoredBrief], tmp_path: Path
 ) -> None:
     site = tmp_path / "site"
     publish_day(24)
     publish_day(25)
-    kept = (site / "2025-06-24.html").read_bytes()
+    kept = {name: (site / name).read_bytes() for name in ("2025-06-24.html", "2025-06-24.json")}
     publish_day(25, lead="Ceasefire talks resume in Istanbul.", hour=9)
-    assert (site / "2025-06-24.html").read_bytes() == kept
+    assert {name: (site / name).read_bytes() for name in kept} == kept
     assert "Ceasefire talks resume in Istanbul." in (site / "2025-06-25.html").read_text()
+    assert "Ceasefire talks resume in Istanbul." in (site / "2025-06-25.json").read_text()
     assert len(archive_entries(site)) == 2
     feed = feedparser.parse((site / "feed.xml").read_text(encoding="utf-8"))
     assert len(feed.entries) == 2
@@ -168,7 +181,8 @@ publish(load_stored(Path(sys.argv[1])), SiteSettings(dir=Path(sys.argv[2])))
 """
 
 
-@pytest.mark.parametrize("moves", [1, 2, 3])
+@pytest.mark.process
+@pytest.mark.parametrize("moves", [1, 2, 3, 4])
 def test_a_crash_mid_publish_leaves_every_file_whole(
     publish_day: Callable[..., StoredBrief], tmp_path: Path, moves: int
 ) -> None:
@@ -189,6 +203,9 @@ def test_a_crash_mid_publish_leaves_every_file_whole(
     json.loads((site / "archive.json").read_text(encoding="utf-8"))
     for href, _ in archive_entries(site):
         assert (site / href).is_file()  # the index never links to a page that is missing
+    if (site / "2025-06-25.json").exists():  # never remembered ahead of its page
+        assert "2025-06-25" in (site / "2025-06-25.html").read_text(encoding="utf-8")
+        read_brief(site / "2025-06-25.json")
     # The next publish completes and clears what the crash left behind.
     publish_day(25)
     assert len(archive_entries(site)) == 2

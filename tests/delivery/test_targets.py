@@ -145,6 +145,7 @@ dir = "site"
 """
 
 
+@pytest.mark.process
 def test_the_daily_job_in_one_command(tmp_path: Path) -> None:
     with smtp_server() as server:
         (tmp_path / "brief.toml").write_text(config_text(server.port), encoding="utf-8")
@@ -163,6 +164,7 @@ def test_the_daily_job_in_one_command(tmp_path: Path) -> None:
     assert [e.link for e in feed.entries] == ["2025-06-25.html"]
 
 
+@pytest.mark.process
 def test_the_daily_job_driven_by_the_config_alone(tmp_path: Path) -> None:
     with smtp_server() as server:
         text = config_text(server.port, 'deliver = ["site", "email"]')

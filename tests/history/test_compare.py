@@ -1,5 +1,5 @@
-"""The history stage: a brief built after others in its folder leaves out what they said,
-marks updates, and reads the folder (and the site's archive) without ever changing it."""
+"""The history stage: a brief built after others in its folder leaves out what they said and
+marks updates (reading the earlier briefs: test_earlier.py)."""
 
 from __future__ import annotations
 
@@ -14,27 +14,10 @@ import pytest
 from summarizer.cli import main
 from summarizer.delivery.stored import load_stored
 from summarizer.history import compare
+from summarizer.history.earlier import NO_HISTORY, remember
 from summarizer.models import Item, Sentence, SourceRef
-from summarizer.output.render import markdown_to_html
+from tests.history.ferry import DAY1, DAY2, RESCUE, STORY, TOLL_100, TOLL_231, build, items
 from tests.htmlcheck import assert_good_page
-from tests.paths import FIXTURES
-
-FIXTURES = FIXTURES / "history"
-DAY1, DAY2 = str(FIXTURES / "day1"), str(FIXTURES / "day2")
-TOLL_100 = "A ferry capsized off the northern coast on Monday, killing at least 100 passengers, officials said."
-TOLL_231 = (
-    "A ferry capsized off the northern coast on Monday, killing 231 passengers, officials said."
-)
-RESCUE = "Rescue teams searched the cold water through the night with boats and helicopters."
-
-
-def build(out: Path, source: str, date: str, *options: str) -> dict[str, object]:
-    assert main(["build", source, "--out", str(out), "--date", date, "-q", *options]) == 0
-    return json.loads((out / f"{date}.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-def items(brief: dict[str, object]) -> list[dict[str, object]]:
-    return [i for s in brief["sections"] for i in s["items"]]  # type: ignore[attr-defined]
 
 
 def test_the_second_day_leaves_out_what_the_first_said_and_marks_the_update(
@@ -91,63 +74,6 @@ def test_without_history_the_second_day_is_the_day_alone(tmp_path: Path) -> None
     }
 
 
-def test_history_days_is_the_window(tmp_path: Path) -> None:
-    build(tmp_path, DAY1, "2025-06-24")
-    assert "since" in build(tmp_path, DAY2, "2025-06-26", "--history-days", "2")
-    for built in tmp_path.glob("2025-06-26.*"):
-        built.unlink()
-    assert "since" not in build(tmp_path, DAY2, "2025-06-27", "--history-days", "2")
-    (tmp_path / "brief.toml").write_text("history_days = 1\n", encoding="utf-8")
-    config = ["--config", str(tmp_path / "brief.toml")]
-    assert "since" not in build(tmp_path, DAY2, "2025-06-26", *config)
-
-
-def test_a_brief_built_again_for_its_date_is_not_its_own_history(tmp_path: Path) -> None:
-    build(tmp_path, DAY1, "2025-06-24")
-    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    build(tmp_path, DAY1, "2025-06-24")
-    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
-
-
-def test_a_damaged_or_foreign_file_is_skipped_with_one_warning_and_left_as_it_was(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    build(tmp_path, DAY1, "2025-06-24")
-    damaged = tmp_path / "2025-06-23.json"
-    damaged.write_text(
-        '{"title": "Daily Brief", "date": "2025-06-23", "sections": [', encoding="utf-8"
-    )
-    foreign = tmp_path / "package.json"
-    foreign.write_text('{"name": "site", "version": "1.0.0"}\n', encoding="utf-8")
-    capsys.readouterr()
-    second = build(tmp_path, DAY2, "2025-06-25")
-    warnings = capsys.readouterr().err.splitlines()
-    assert len(warnings) == 2
-    assert warnings[0].startswith(f"brief: warning: history: skipped {damaged}: ")
-    assert "not valid JSON" in warnings[0]
-    assert warnings[1].startswith(f"brief: warning: history: skipped {foreign}: ")
-    assert (
-        warnings[1]
-        == f"brief: warning: history: skipped {foreign}: not a brief: 'date' must be text"
-    )
-    assert damaged.read_text(encoding="utf-8").endswith('"sections": [')
-    assert foreign.read_text(encoding="utf-8") == '{"name": "site", "version": "1.0.0"}\n'
-    assert second["since"] == "2025-06-24"  # the readable brief still counts
-
-
-def test_the_site_archive_is_history_when_publishing(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    assert main(["build", DAY1, "--out", str(tmp_path / "a"), "--date", "2025-06-24", "-q",
-                 "--publish", "--site", str(site)]) == 0  # fmt: skip
-    archive = (site / "archive.json").read_bytes()
-    # Built elsewhere (a fresh machine, the folder lost): the site still knows day 1.
-    second = build(tmp_path / "b", DAY2, "2025-06-25", "--publish", "--site", str(site))
-    assert second["since"] == "2025-06-24"
-    assert RESCUE not in {i["text"] for i in items(second)}
-    assert json.loads(archive)["briefs"][0]["date"] == "2025-06-24"
-    assert "since" not in build(tmp_path / "c", DAY2, "2025-06-25")  # not publishing: not read
-
-
 def test_an_update_survives_being_read_back(tmp_path: Path) -> None:
     build(tmp_path, DAY1, "2025-06-24")
     build(tmp_path, DAY2, "2025-06-25")
@@ -166,7 +92,7 @@ def item(text: str, *outlet_texts: str) -> Item:
 
 def test_a_new_development_of_the_same_statement_is_an_update_and_a_restatement_is_not() -> None:
     old = "The plane crashed into the sea off Nova Scotia late on Wednesday night."
-    earlier = compare.remember(compare.NO_HISTORY, dt.date(2025, 6, 24), [item(old, old)])
+    earlier = remember(NO_HISTORY, dt.date(2025, 6, 24), [item(old, old)])
     developed = (
         "Navy divers recovered the cockpit voice recorder of the plane that crashed into the "
         "sea off Nova Scotia late on Wednesday night."
@@ -180,29 +106,14 @@ def test_a_new_development_of_the_same_statement_is_an_update_and_a_restatement_
 
 
 def test_an_item_never_shown_is_not_compared() -> None:
-    earlier = compare.remember(compare.NO_HISTORY, dt.date(2025, 6, 24), [item(RESCUE)])
+    earlier = remember(NO_HISTORY, dt.date(2025, 6, 24), [item(RESCUE)])
     hidden = replace(item(RESCUE), sentences=(Sentence(0, 0, RESCUE, eligible=False),))
     assert compare.against([hidden, item(RESCUE)], earlier) == [hidden]
 
 
 def test_no_history_changes_nothing() -> None:
     given = [item(TOLL_100), item(RESCUE)]
-    assert compare.against(given, compare.NO_HISTORY) == given
-    assert compare.read_history(Path("/nonexistent"), dt.date(2025, 6, 25), 7) == (
-        compare.NO_HISTORY,
-        [],
-    )
-
-
-def test_items_are_read_from_a_published_page() -> None:
-    markdown = (
-        "# Daily Brief\n\n*Tuesday, 24 June 2025*\n\n## Other\n\n"
-        f"- **Update:** {TOLL_231} — *North Post* · was 100 on 23 June\n"
-        f"- {RESCUE} — *South Post* <details><summary>How each outlet put it</summary><ul>"
-        "<li>*South Post*: “Rescue teams searched.”</li></ul></details>\n\n"
-        "## Sources\n\n- North Post: Ferry capsizes\n"
-    )
-    assert compare._page_items(markdown_to_html(markdown)) == [TOLL_231, RESCUE]
+    assert compare.against(given, NO_HISTORY) == given
 
 
 def test_the_discount_weighs_down_only_what_was_said() -> None:
@@ -210,17 +121,17 @@ def test_the_discount_weighs_down_only_what_was_said() -> None:
 
     sentences = [Sentence(0, 0, TOLL_100), Sentence(1, 0, TOLL_100), Sentence(1, 1, RESCUE)]
     model, _ = weigh(sentences)
-    earlier = compare.remember(compare.NO_HISTORY, dt.date(2025, 6, 24), [item(RESCUE)])
+    earlier = remember(NO_HISTORY, dt.date(2025, 6, 24), [item(RESCUE)])
     cut = compare.discount(model, earlier)
     rescue = [model.index[c] for c in ("rescu team", "the night")]
     toll = [model.index[c] for c in ("a ferri", "northern coast")]
     assert (cut.carried[rescue] == model.carried[rescue] * compare.DISCOUNT).all()
     assert (cut.carried[toll] == model.carried[toll]).all()
-    assert compare.discount(model, compare.NO_HISTORY) is model
+    assert compare.discount(model, NO_HISTORY) is model
 
 
 def test_a_first_brief_is_todays_brief(tmp_path: Path) -> None:
-    shutil.copytree(FIXTURES / "day1", tmp_path / "in")
+    shutil.copytree(STORY / "day1", tmp_path / "in")
     build(tmp_path / "out", str(tmp_path / "in"), "2025-06-24")
     assert "Since" not in (tmp_path / "out" / "2025-06-24.md").read_text(encoding="utf-8")
 

@@ -1,4 +1,5 @@
-"""Rendering: structure of the Markdown, safety of the HTML, the JSON schema, template lookup."""
+"""Rendering: structure of the Markdown, safety of the HTML, template lookup (the JSON is
+storage.brief_json's: tests/storage/test_brief_json.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from tests.conftest import DAY, HOSTILE_TEXT, item, make_brief, ref
 
 from summarizer.errors import ConfigError, TemplateError
-from summarizer.models import Brief, Insertion, Section, Skipped
+from summarizer.models import Brief, Section, Skipped
 from summarizer.output import render
 from summarizer.output.render import Renderer, markdown_to_html, md_escape
+from summarizer.storage.brief_json import brief_to_json
+from tests.conftest import DAY, HOSTILE_TEXT, item, make_brief, ref
 from tests.htmlcheck import assert_good_page
 
 _CAPTURED = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "li", "p", "em", "title", "style"}
@@ -365,80 +367,6 @@ def test_an_item_with_no_outlet_words_offers_none() -> None:
     assert "<details>" not in Renderer().render_all(brief)["html"]
 
 
-def test_json_carries_each_credits_words_insertions_and_disagreements() -> None:
-    hagel = dataclasses.replace(
-        item("[Sen. Chuck] Hagel lambasted the leadership.", ref("AP", text="Hagel lambasted the leadership.")),
-        insertions=(Insertion("Sen. Chuck", "Hagel", "Sen. Chuck Hagel"),),
-    )  # fmt: skip
-    data = json.loads(Renderer().json(make_brief(sections=(Section("t", "T", (hagel,)),))))
-    [entry] = data["sections"][0]["items"]
-    assert entry["sources"][0]["text"] == "Hagel lambasted the leadership."
-    assert entry["insertions"] == [
-        {"words": "Sen. Chuck", "surname": "Hagel", "full": "Sen. Chuck Hagel"}
-    ]
-    assert "disagreements" not in entry and "date" not in entry
-
-
-# --- JSON ---------------------------------------------------------------------------------
-
-
-def test_json_has_exactly_the_schema(sample_brief: Brief) -> None:
-    data = json.loads(Renderer().json(sample_brief))
-    assert list(data) == ["title", "date", "sections", "sources", "skipped"]
-    assert data["title"] == sample_brief.title
-    assert data["date"] == "2025-06-25"
-    assert [s["title"] for s in data["sections"]] == ["Diplomacy", "Defence spending"]
-    for section in data["sections"]:
-        assert list(section) == ["theme", "title", "items"]
-        for entry in section["items"]:
-            assert list(entry)[:3] == ["text", "score", "sources"]
-            assert set(entry) <= {"text", "score", "sources", "date", "disagreements"}
-            for source in entry["sources"]:
-                assert list(source) == ["name", "title", "path", "url", "date", "text"]
-    spend = data["sections"][1]["items"][0]
-    assert spend["date"] == "2025-06-24"
-    assert spend["disagreements"] == [
-        {
-            "name": "Kyiv Independent",
-            "figure": "3.5",
-            "text": "Allies agreed to spend 3.5% of GDP on defence.",
-            "path": "kyiv-independent.txt",
-            "url": "https://kyivindependent.com/nato",
-        }
-    ]
-    for source in data["sources"]:
-        assert list(source) == ["name", "title", "path", "url", "date"]
-    assert data["skipped"] == [{"path": "inbox/photo.jpg", "reason": "binary file"}]
-
-
-def test_json_round_trips_the_brief(sample_brief: Brief) -> None:
-    data = json.loads(Renderer().json(sample_brief))
-    first = data["sections"][0]["items"][0]
-    assert first["text"] == sample_brief.sections[0].items[0].text
-    assert first["score"] == 0.9123
-    assert [s["name"] for s in first["sources"]][:2] == ["Reuters", "BBC News"]
-    by_name = {s["name"]: s for s in data["sources"]}
-    assert by_name["AP"] == {
-        "name": "AP",
-        "title": "AP report",
-        "path": "ap.txt",
-        "url": None,
-        "date": None,
-    }
-    assert by_name["Reuters"]["date"] == "2025-06-25"
-    assert len(data["sources"]) == len(sample_brief.sources)
-
-
-def test_json_is_deterministic_utf8_and_indented() -> None:
-    title = "Zelenskyy\u2019s day \u2014 \u201cpeace\u201d"
-    brief = make_brief(title=title)
-    first, second = Renderer().json(brief), Renderer().json(brief)
-    assert first == second
-    assert f'"title": "{title}"' in first
-    assert first.startswith('{\n  "title": ')
-    assert first.endswith("}\n")
-
-
 # --- Template lookup ----------------------------------------------------------------------
 
 
@@ -510,5 +438,7 @@ def test_a_view_is_printed_under_its_label_in_every_output() -> None:
     assert "<em>Opinion — Jeff Jacoby:</em> The consensus" in out["html"]
     [entry] = json.loads(out["json"])["sections"][0]["items"]
     assert entry["label"] == "Opinion — Jeff Jacoby"
-    news = json.loads(Renderer().json(make_brief(sections=(Section("t", "T", (item("Plain.", ref("AP")),)),))))
+    news = json.loads(
+        brief_to_json(make_brief(sections=(Section("t", "T", (item("Plain.", ref("AP")),)),)))
+    )
     assert "label" not in news["sections"][0]["items"][0]

@@ -146,6 +146,7 @@ def test_same_input_gives_the_same_scores(name: str) -> None:
     assert get_ranker(name).score(make_sentences()) == get_ranker(name).score(make_sentences())
 
 
+@pytest.mark.process
 def test_scores_do_not_depend_on_the_hash_seed_nor_need_nltk_data(tmp_path: Path) -> None:
     """A fresh interpreter per seed, with an empty NLTK data folder, gives identical scores."""
     script = (

@@ -1,4 +1,4 @@
-"""Dates: every form normalised to UTC, the --since/--until bounds, and the window stage."""
+"""Dates: every form normalised to UTC, and the --since/--until window stage."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from summarizer.models import Article
-from summarizer.reading.dates import Stamp, Window, normalise, parse_bound, select_window
+from summarizer.reading.dates import Stamp, Window, normalise, select_window
 
 UTC = dt.UTC
 NOW = dt.datetime(2025, 6, 25, 12, 0, tzinfo=UTC)
@@ -39,22 +39,6 @@ def test_dates_in_every_form_become_utc(value: str | int, expected: Stamp) -> No
 @pytest.mark.parametrize("value", ["", "yesterday", "2025-13-45", "Mon, 99 Foo", None, 1e300])
 def test_what_is_not_a_date_gives_none(value: str | float | None) -> None:
     assert normalise(value) is None
-
-
-def test_bounds_relative_dates_and_times() -> None:
-    assert parse_bound("24h", NOW) == at(24, 12)
-    assert parse_bound("90m", NOW) == at(25, 10, 30)
-    assert parse_bound("2d", NOW) == at(23, 12)
-    assert parse_bound("1w", NOW) == dt.datetime(2025, 6, 18, 12, tzinfo=UTC)
-    assert parse_bound("2025-06-24", NOW) == at(24)
-    assert parse_bound("2025-06-24", NOW, end=True) == at(25) - dt.timedelta(microseconds=1)
-    assert parse_bound("2025-06-24T18:00+02:00", NOW) == at(24, 16)
-
-
-@pytest.mark.parametrize("value", ["soon", "24", "h24", "24 hours ago", "2025-06-31"])
-def test_bad_bounds_are_refused(value: str) -> None:
-    with pytest.raises(ValueError, match="not a time"):
-        parse_bound(value, NOW)
 
 
 def test_a_bare_date_counts_when_its_day_overlaps_the_window() -> None:
@@ -90,18 +74,6 @@ def test_the_window_keeps_articles_inside_and_renumbers_them() -> None:
 def test_no_window_keeps_everything_even_undated() -> None:
     articles = [article(0, None), article(1, dt.date(1999, 1, 1))]
     assert select_window(articles, Window()) == (articles, [])
-
-
-@pytest.mark.parametrize(
-    "value", ["99999999999d", "1000000w", "0001-01-01T00:00+05:00", "9999-12-31T23:00-05:00"]
-)
-def test_a_bound_past_the_calendar_is_a_plain_error(value: str) -> None:
-    with pytest.raises(ValueError, match=r"^out of range: .* \(dates run from year 1 to 9999\)$"):
-        parse_bound(value, NOW)
-
-
-def test_the_calendars_last_day_is_a_bound_not_an_overflow() -> None:
-    assert parse_bound("9999-12-31", NOW, end=True) == dt.datetime.max.replace(tzinfo=UTC)
 
 
 def test_an_article_dated_the_calendars_last_day_is_skipped_not_fatal() -> None:

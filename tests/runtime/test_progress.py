@@ -62,6 +62,7 @@ def _stderr_on_a_terminal(*args: str) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
+@pytest.mark.process
 @pytest.mark.skipif(not hasattr(pty, "openpty"), reason="no pseudo-terminals here")
 def test_a_bar_on_a_terminal_and_none_with_quiet(tmp_path: Path) -> None:
     folder = _many_articles(tmp_path / "in")
@@ -72,6 +73,7 @@ def test_a_bar_on_a_terminal_and_none_with_quiet(tmp_path: Path) -> None:
     assert "reading" not in quiet
 
 
+@pytest.mark.process
 def test_no_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     folder = _many_articles(tmp_path / "in")
     result = subprocess.run(
@@ -94,6 +96,7 @@ def test_progress_yields_everything_in_order() -> None:
 BUILD_STEPS = ("reading", "splitting", "ranking", "merging", "themes", "writing")
 
 
+@pytest.mark.process
 @pytest.mark.skipif(not hasattr(pty, "openpty"), reason="no pseudo-terminals here")
 def test_every_long_step_of_a_build_is_shown_on_a_terminal(tmp_path: Path) -> None:
     folder = _many_articles(tmp_path / "in")
@@ -104,6 +107,7 @@ def test_every_long_step_of_a_build_is_shown_on_a_terminal(tmp_path: Path) -> No
     assert not [step for step in BUILD_STEPS if step in quiet]
 
 
+@pytest.mark.process
 @pytest.mark.skipif(not hasattr(pty, "openpty"), reason="no pseudo-terminals here")
 def test_themes_suggest_shows_its_steps_on_a_terminal(tmp_path: Path) -> None:
     folder = _many_articles(tmp_path / "in")
@@ -113,6 +117,7 @@ def test_themes_suggest_shows_its_steps_on_a_terminal(tmp_path: Path) -> None:
     assert "grouping" not in _stderr_on_a_terminal("themes", "suggest", str(folder), "-q")
 
 
+@pytest.mark.process
 @pytest.mark.skipif(not hasattr(pty, "openpty"), reason="no pseudo-terminals here")
 def test_evaluate_shows_each_cluster_even_for_a_few(tmp_path: Path) -> None:
     clusters, refs = tmp_path / "clusters", tmp_path / "refs"
@@ -127,6 +132,7 @@ def test_evaluate_shows_each_cluster_even_for_a_few(tmp_path: Path) -> None:
     assert "evaluating" not in _stderr_on_a_terminal("evaluate", str(clusters), str(refs), "-q")
 
 
+@pytest.mark.process
 def test_no_step_is_shown_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     folder = _many_articles(tmp_path / "in")
     result = subprocess.run(

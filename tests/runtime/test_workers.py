@@ -30,6 +30,7 @@ def _fails_on_three(n: int) -> int:
     return n
 
 
+@pytest.mark.process
 @linux_only
 def test_results_come_back_in_input_order_from_several_processes() -> None:
     items = list(range(200, 0, -1))
@@ -43,6 +44,7 @@ def test_a_small_day_stays_in_this_process() -> None:
     assert [pid for _, pid in found] == [os.getpid()] * 3
 
 
+@pytest.mark.process
 @linux_only
 def test_what_a_worker_made_reaches_the_parent_cache() -> None:
     items = [10_001, 10_002, 10_003]
@@ -51,6 +53,7 @@ def test_what_a_worker_made_reaches_the_parent_cache() -> None:
     assert {n: _SQUARES._found.get(n) for n in items} == {n: n * n for n in items}
 
 
+@pytest.mark.process
 @linux_only
 def test_an_error_in_a_worker_reaches_the_caller() -> None:
     with pytest.raises(ValueError, match="three"):
@@ -103,6 +106,7 @@ def _build_in_fresh_process(out: Path, min_items: int, sources: list[str]) -> di
     return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
 
 
+@pytest.mark.process
 @linux_only
 def test_a_brief_built_in_worker_processes_is_the_one_built_in_one(tmp_path: Path) -> None:
     """Reading, cleaning and splitting in workers, from cold caches (each a fresh process):

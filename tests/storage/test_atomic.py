@@ -188,6 +188,7 @@ def _killed_write(out: Path, after: str) -> None:
     assert result.returncode == -signal.SIGKILL, result.stderr
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("after", ["b.md", "b.html"])
 def test_a_write_killed_between_moves_is_finished_by_the_next_one(
     tmp_path: Path, after: str
@@ -208,6 +209,7 @@ def test_a_write_killed_between_moves_is_finished_by_the_next_one(
     )  # no journal, temporary file or backup left
 
 
+@pytest.mark.process
 def test_reading_a_brief_back_finishes_a_killed_write_first(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_brief(out, "b", {"md": "# Old\n", "html": "<p>old</p>\n", "json": '{"old": 1}\n'})
@@ -246,6 +248,7 @@ atomic.write_brief(Path(sys.argv[1]), "b", {"md": "# New\\n", "html": "<p>new</p
 """
 
 
+@pytest.mark.process
 def test_a_failed_write_killed_while_putting_the_old_files_back_is_undone(tmp_path: Path) -> None:
     out = tmp_path / "out"
     old = {"md": "# Old\n", "html": "<p>old</p>\n", "json": '{"old": 1}\n'}

@@ -9,8 +9,8 @@ import pytest
 
 from summarizer.cli import main
 from summarizer.models import Item, Sentence
+from summarizer.themes.fit import classify
 from summarizer.themes.learned import Suggestion, suggest, to_toml
-from summarizer.themes.model import classify
 from summarizer.themes.themefile import load_themes, themes_from_data
 
 # Three stories of my own in one town; "town" is in every sentence: it names the day's story.

@@ -15,10 +15,11 @@ from summarizer import pipeline
 from summarizer.cli import main
 from summarizer.errors import ConfigError
 from summarizer.models import Brief, Item, Placement, Section, Sentence, SourceRef
-from summarizer.output.render import brief_to_json
 from summarizer.runtime.resources import examples_dir
 from summarizer.selecting.sections import select_sections
-from summarizer.themes.model import ThemeModel, classify, learn, learn_items
+from summarizer.storage.brief_json import brief_to_json
+from summarizer.themes.fit import classify, learn, learn_items
+from summarizer.themes.model import ThemeModel
 from summarizer.themes.themefile import Theme, assign, load_themes, theme_scores, themes_from_data
 from tests.conftest import DAY
 from tests.paths import REPO

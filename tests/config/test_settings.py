@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 
 from summarizer import plugins
+from summarizer.cli import _parser
 from summarizer.config import (
     CONFIG_NAME,
     Config,
     EmailSettings,
+    SiteSettings,
     load_config,
     smtp_password,
     with_overrides,
 )
+from summarizer.config.docs import options_table
+from summarizer.config.options import OPTIONS, SECTIONS, in_file, of_command
+from summarizer.config.values import parse_bound
 from summarizer.errors import ConfigError
 from tests.conftest import Declare
 from tests.paths import REPO
@@ -195,3 +202,102 @@ def test_a_plugin_targets_table_is_kept_for_it_and_any_other_table_refused(
     config = load_config(path)
     assert dict(config.table("chat")) == {"channel": "#news"}
     assert dict(config.table("fax")) == {}
+
+
+# --- one declaration per option: the settings, the command line and the README agree ------
+
+SETTINGS = {"": Config, "email": EmailSettings, "site": SiteSettings}
+# Config's fields that are not options: where it was read from, and its tables.
+NOT_OPTIONS = {"path", *SECTIONS, "tables"}
+
+
+@pytest.mark.parametrize("section", list(SETTINGS))
+def test_every_setting_has_one_declaration_and_its_default(section: str) -> None:
+    declared = [option.field for option in in_file(section)]
+    fields = dataclasses.fields(SETTINGS[section])
+    assert sorted(declared) == sorted(f.name for f in fields if f.name not in NOT_OPTIONS)
+    made = SETTINGS[section]()
+    for option in in_file(section):
+        assert getattr(made, option.field) == option.default, option.name
+
+
+def test_names_are_unique_and_each_command_has_each_flag_once() -> None:
+    assert len({option.name for option in OPTIONS}) == len(OPTIONS)
+    for option in OPTIONS:  # a setting's key is in its own table ("email.from": email.sender)
+        assert option.toml is None or option.toml.rpartition(".")[0] == option.section
+    commands = {command for option in OPTIONS for command in option.commands}
+    for command in commands:
+        flags = [flag for option in of_command(command) for flag in option.flags]
+        assert len(flags) == len(set(flags)), command
+
+
+def help_of(capsys: pytest.CaptureFixture[str], command: str) -> str:
+    """``brief COMMAND --help``, its lines joined as one."""
+    with pytest.raises(SystemExit):
+        _parser().parse_args([*command.split(), "--help"])
+    return " ".join(capsys.readouterr().out.split())
+
+
+def test_every_command_line_option_is_on_its_commands_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for command in {command for option in OPTIONS for command in option.commands}:
+        shown = help_of(capsys, command)
+        for option in of_command(command):
+            assert all(flag in shown for flag in option.flags), (command, option.name)
+
+
+def test_help_shows_the_real_defaults(capsys: pytest.CaptureFixture[str]) -> None:
+    build = help_of(capsys, "build")
+    assert "(default: concepts; brief.toml: algorithm)" in build
+    assert "(default: 7; brief.toml: history_days)" in build
+    assert "network timeout for URLs, in seconds (default: 20)" in help_of(capsys, "summarize")
+    evaluate = help_of(capsys, "evaluate")
+    assert "algorithms to compare, or all (default: concepts)" in evaluate
+    assert "['concepts']" not in evaluate
+
+
+def test_the_readme_table_of_options_is_the_declarations() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert options_table() in readme, (
+        "README's table of options differs from summarizer/config/options.py: replace it "
+        "with the output of python -m summarizer.config.docs"
+    )
+
+
+# --- the --since/--until bounds ------------------------------------------------------------
+
+UTC = dt.UTC
+NOW = dt.datetime(2025, 6, 25, 12, 0, tzinfo=UTC)
+
+
+def at(day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2025, 6, day, hour, minute, tzinfo=UTC)
+
+
+def test_bounds_relative_dates_and_times() -> None:
+    assert parse_bound("24h", NOW) == at(24, 12)
+    assert parse_bound("90m", NOW) == at(25, 10, 30)
+    assert parse_bound("2d", NOW) == at(23, 12)
+    assert parse_bound("1w", NOW) == dt.datetime(2025, 6, 18, 12, tzinfo=UTC)
+    assert parse_bound("2025-06-24", NOW) == at(24)
+    assert parse_bound("2025-06-24", NOW, end=True) == at(25) - dt.timedelta(microseconds=1)
+    assert parse_bound("2025-06-24T18:00+02:00", NOW) == at(24, 16)
+
+
+@pytest.mark.parametrize("value", ["soon", "24", "h24", "24 hours ago", "2025-06-31"])
+def test_bad_bounds_are_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="not a time"):
+        parse_bound(value, NOW)
+
+
+@pytest.mark.parametrize(
+    "value", ["99999999999d", "1000000w", "0001-01-01T00:00+05:00", "9999-12-31T23:00-05:00"]
+)
+def test_a_bound_past_the_calendar_is_a_plain_error(value: str) -> None:
+    with pytest.raises(ValueError, match=r"^out of range: .* \(dates run from year 1 to 9999\)$"):
+        parse_bound(value, NOW)
+
+
+def test_the_calendars_last_day_is_a_bound_not_an_overflow() -> None:
+    assert parse_bound("9999-12-31", NOW, end=True) == dt.datetime.max.replace(tzinfo=UTC)
