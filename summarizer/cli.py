@@ -265,7 +265,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _summarize(args: argparse.Namespace) -> int:
     from summarizer import pipeline
 
-    words = None if args.sentences else args.words
+    words = None if args.sentences else args.summary_words
     items, skipped = pipeline.summarize(
         _sources(args), args.algorithm, words, args.sentences, _read_options(args)
     )

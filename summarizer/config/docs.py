@@ -1,6 +1,6 @@
 """The README's table of options, rendered from the declarations.
 
-``tests/test_config.py`` fails when the README's copy differs; print a fresh one with
+``tests/config/test_settings.py`` fails when the README's copy differs; print a fresh one with
 ``python -m summarizer.config.docs``.
 """
 

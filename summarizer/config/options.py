@@ -122,6 +122,9 @@ _UPDATE_HELP = (
 )
 
 # fmt: off
+# A brief's length follows the day: about 5-8 items for one story, more for a large day.
+_AS_THE_DAY_HOLDS = "as many as the day's news holds"
+
 OPTIONS: tuple[Option, ...] = (
     # What build writes, and how.
     Option("sources", values.SOURCES, "files, folders or URLs that build reads when the command "
@@ -141,11 +144,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("algorithm", values.RANKER, "ranking algorithm; an unknown name lists those installed",
            default=DEFAULT_RANKER, toml="algorithm", flags=("--algorithm",),
            commands=(BUILD, SUMMARIZE), metavar="NAME"),
-    Option("items", values.whole(1, 100), "most items in the brief (default: as the day holds)",
-           default=None, toml="items", flags=("--items",), commands=(BUILD,), metavar="N"),
-    Option("words", values.whole(20, 5000), "about N words in the brief (default: as the day "
-           "holds)", default=None, toml="words", flags=("--words",), commands=(BUILD,),
-           metavar="N"),
+    Option("items", values.whole(1, 100), "most items in the brief", toml="items",
+           flags=("--items",), commands=(BUILD,), metavar="N", shows=_AS_THE_DAY_HOLDS),
+    Option("words", values.whole(20, 5000), "about N words in the brief", toml="words",
+           flags=("--words",), commands=(BUILD,), metavar="N", shows=_AS_THE_DAY_HOLDS),
     Option("history_days", values.whole(0, 366), _HISTORY_HELP, default=7, toml="history_days",
            flags=("--history-days",), commands=(BUILD,), metavar="N", group="history"),
     Option("no_history", values.FLAG, "ignore earlier briefs: build the day's brief alone",
@@ -183,7 +185,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("eml", values.PATH, "write the message to FILE instead of sending it",
            flags=("--eml",), commands=(SEND,), metavar="FILE"),
     # summarize, themes suggest and evaluate.
-    Option("words", values.whole(1), "stop at the sentence that reaches N words", default=100,
+    Option("summary_words", values.whole(1), "stop at the sentence that reaches N words", default=100,
            flags=("--words",), commands=(SUMMARIZE,), metavar="N", group="length"),
     Option("sentences", values.whole(1), "print N sentences", flags=("--sentences",),
            commands=(SUMMARIZE,), metavar="N", group="length"),
