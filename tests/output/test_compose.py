@@ -6,6 +6,7 @@ import datetime as dt
 
 from summarizer.models import Article, Item, Section, Sentence, SourceRef
 from summarizer.output.compose import brief_date, compose
+from summarizer.selecting.brief import Chosen
 
 DAY = dt.date(2025, 6, 25)
 
@@ -13,6 +14,10 @@ DAY = dt.date(2025, 6, 25)
 def _item(text: str, article: int, names: tuple[tuple[str, str], ...] = ()) -> Item:
     sentence = Sentence(article, 0, text, names=names)
     return Item(text, 1.0, (SourceRef("Wire", "T", "a.txt", text=text),), (sentence,))
+
+
+def _sections(*sections: Section, lead: tuple[Item, ...] = ()) -> Chosen:
+    return Chosen(lead, sections)
 
 
 def _articles(*dates: dt.date | None) -> list[Article]:
@@ -29,17 +34,17 @@ def test_a_surname_gets_the_full_mention_unless_an_item_above_named_them() -> No
     brief = compose(
         "T",
         DAY,
-        [Section("a", "A", (named, first)), Section("b", "B", (again, rutte))],
+        _sections(Section("a", "A", (first,)), Section("b", "B", (again, rutte)), lead=(named,)),
         _articles(DAY),
         [],
     )
-    items = [i for s in brief.sections for i in s.items]
+    items = list(brief.items)  # the lead, then the sections: the order a reader meets them
     assert items[1].text == "[Sen. Chuck] Hagel lambasted the Republican leadership over the bill."
     assert [(i.words, i.surname, i.full) for i in items[1].insertions] == [
         ("Sen. Chuck", "Hagel", "Sen. Chuck Hagel")
     ]
     assert items[2].text == again.text and not items[2].insertions  # named in full above
-    assert items[3].text == rutte.text  # the first item named Mark Rutte in full
+    assert items[3].text == rutte.text  # the lead named Mark Rutte in full
     assert items[1].sources[0].text == first.text  # the outlet's own words are unchanged
 
 
@@ -49,7 +54,7 @@ def test_an_item_from_an_older_article_carries_its_date() -> None:
         _item("The ferry resumed service.", 1),
     )
     brief = compose(
-        "T", DAY, [Section("a", "A", (old, today))], _articles(DAY - dt.timedelta(days=3), DAY), []
+        "T", DAY, _sections(Section("a", "A", (old, today))), _articles(DAY - dt.timedelta(days=3), DAY), []
     )
     shown = brief.sections[0].items
     assert shown[0].dated == DAY - dt.timedelta(days=3)
@@ -69,7 +74,7 @@ def test_an_insertion_never_spells_someone_the_brief_named_another_way() -> None
     named = _item("Ukrainian President Volodymyr Zelenskyy met the envoys in Kyiv.", 0)
     bare = _item("Zelensky said talks could start in May.", 1, (("Zelensky", "Volodymyr"),))
     other = _item("Lavrov said Moscow was ready.", 1, (("Lavrov", "Sergei"),))
-    brief = compose("T", DAY, [Section("a", "A", (named, bare, other))], _articles(DAY, DAY), [])
+    brief = compose("T", DAY, _sections(Section("a", "A", (named, bare, other))), _articles(DAY, DAY), [])
     items = brief.sections[0].items
     assert items[1].text == bare.text and not items[1].insertions
     assert items[2].text == "[Sergei] Lavrov said Moscow was ready."
@@ -79,7 +84,7 @@ def test_a_description_gets_its_body_named_in_every_item() -> None:
     names = (("agency", "Environmental Protection"),)
     first = _item("The agency ordered the road closed.", 0, names)
     second = _item("The agency said the fine would follow.", 0, names)
-    brief = compose("T", DAY, [Section("a", "A", (first, second))], _articles(DAY), [])
+    brief = compose("T", DAY, _sections(Section("a", "A", (first, second))), _articles(DAY), [])
     texts = [i.text for i in brief.sections[0].items]
     assert texts == [
         "The [Environmental Protection] agency ordered the road closed.",
@@ -94,6 +99,6 @@ def test_a_merged_item_worded_from_an_older_article_carries_that_articles_date()
     newer = Sentence(1, 0, "The bridge reopened on Wednesday after its repairs.")
     item = Item(text, 1.0, (SourceRef("Wire", "T", "0.txt", text=text),), (older, newer))
     brief = compose(
-        "T", DAY, [Section("a", "A", (item,))], _articles(DAY - dt.timedelta(days=5), DAY), []
+        "T", DAY, _sections(Section("a", "A", (item,))), _articles(DAY - dt.timedelta(days=5), DAY), []
     )
     assert brief.sections[0].items[0].dated == DAY - dt.timedelta(days=5)

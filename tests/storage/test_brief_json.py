@@ -88,8 +88,31 @@ def test_reading_and_writing_again_gives_the_same_bytes() -> None:
 def test_the_json_names_its_version_first() -> None:
     data = json.loads(brief_to_json(make_brief()))
     assert next(iter(data)) == "schema_version"
-    assert data["schema_version"] == SCHEMA_VERSION == 1
+    assert data["schema_version"] == SCHEMA_VERSION == 2
     assert type(data["schema_version"]) is int
+
+
+def test_a_version_1_brief_without_a_lead_still_reads(tmp_path: Path) -> None:
+    """Briefs written before the lead block (version 1) are history too: every item comes
+    back, in its section."""
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    lead = data.pop("lead")
+    data["schema_version"] = 1
+    data["sections"][0]["items"][:0] = lead
+    old = tmp_path / "2025-06-25.json"
+    old.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    brief = read_brief(old)
+    assert brief.lead == () and [i.text for i in brief.items] == [
+        i["text"] for s in data["sections"] for i in s["items"]
+    ]
+
+
+def test_the_lead_comes_back_before_the_sections() -> None:
+    brief = full_brief()
+    lead = brief.sections[0].items[:1]
+    led = dataclasses.replace(brief, lead=lead)
+    again = brief_from_json(brief_to_json(led), "b.json")
+    assert again.lead == lead and again.items[0] == lead[0]
 
 
 def test_a_brief_of_an_earlier_release_without_a_version_still_reads(tmp_path: Path) -> None:
@@ -109,7 +132,7 @@ def test_a_newer_format_is_refused_in_one_clear_line(tmp_path: Path) -> None:
         read_brief(future)
     message = str(refused.value)
     assert message == (
-        f"{future}: brief format version 2 is newer than this daily-brief reads (version 1); "
+        f"{future}: brief format version 3 is newer than this daily-brief reads (version 2); "
         "upgrade daily-brief to read it"
     )
     assert "\n" not in message
@@ -118,9 +141,10 @@ def test_a_newer_format_is_refused_in_one_clear_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize("version", ['"1"', "true", "0", "1.5", "null"])
 def test_a_version_that_is_no_version_is_not_a_brief(version: str) -> None:
     text = brief_to_json(make_brief()).replace(
-        '"schema_version": 1', f'"schema_version": {version}'
+        '"schema_version": 2', f'"schema_version": {version}'
     )
-    with pytest.raises(InputError, match=r"^b.json: not a brief: 'schema_version' must be 1$"):
+    must = r"'schema_version' must be a whole number from 1 to 2$"
+    with pytest.raises(InputError, match=rf"^b.json: not a brief: {must}"):
         brief_from_json(text, "b.json")
 
 
@@ -191,7 +215,10 @@ def test_json_carries_each_credits_words_insertions_and_disagreements() -> None:
 
 def test_json_has_exactly_the_schema(sample_brief: Brief) -> None:
     data = json.loads(brief_to_json(sample_brief))
-    assert list(data) == ["schema_version", "title", "date", "sections", "sources", "skipped"]
+    assert list(data) == [
+        *("schema_version", "title", "date", "lead", "sections", "sources", "skipped"),
+    ]
+    assert data["lead"] == []
     assert data["title"] == sample_brief.title
     assert data["date"] == "2025-06-25"
     assert [s["title"] for s in data["sections"]] == ["Diplomacy", "Defence spending"]
