@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -67,8 +67,10 @@ class DayNames:
         return self.cases.get(word.lower(), word)[:1].isupper()
 
 
-def day_names(texts: Sequence[str], cases: dict[str, str]) -> DayNames:
-    """The day's evidence on names: the surnames of everyone it names in full."""
+def day_names(texts: Sequence[str]) -> DayNames:
+    """The day's evidence on names: how it prints each word, and the surnames of everyone
+    it names in full."""
+    cases = common_case(texts)
     ordinary = frozenset(w for w, shown in cases.items() if shown.islower())
     surnames = frozenset(m.surname for t in texts for m in full_mentions(t, ordinary))
     return DayNames(tuple(texts), surnames, cases)
@@ -85,6 +87,17 @@ def printable(words: Sequence[str], day: DayNames) -> bool:
     if len(words) == 1 and not _one_word_name(words[0]):
         return False
     return not _place(words, day)
+
+
+def common_case(texts: Sequence[str]) -> dict[str, str]:
+    """Each word's commonest printing away from a sentence's start ("relief", "Hurricane")."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for token in text.split()[1:]:
+            word = token.strip(".,;:!?\"'()[]“”‘’")
+            if word:
+                forms[word.lower()][word] += 1
+    return {w: c.most_common(1)[0][0] for w, c in forms.items()}
 
 
 def _one_word_name(word: str) -> bool:

@@ -92,8 +92,8 @@ def choose_titles(
     whose titles name one thing ("Liberation Army", "People's Liberation Army") get the same
     title, so the caller can make them one section."""
     printed, counts = _phrase_counts(texts, owner)
-    cases = _common_case(texts)
-    day = day_names(texts, cases)
+    day = day_names(texts)
+    cases = day.cases
     terms = [frozenset(content_terms(t)) for t in texts]
     titles: list[str | None] = []
     chosen: dict[Key, str] = {}
@@ -173,14 +173,3 @@ def _heading(words: Sequence[str], cases: dict[str, str]) -> str:
     shown = [cases.get(words[0].lower(), words[0]), *words[1:]]
     title = " ".join(shown)
     return title[:1].upper() + title[1:]
-
-
-def _common_case(texts: Sequence[str]) -> dict[str, str]:
-    """Each word's commonest printing away from a sentence's start ("relief", "Hurricane")."""
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for text in texts:
-        for token in text.split()[1:]:
-            word = token.strip(".,;:!?\"'()[]“”‘’")
-            if word:
-                forms[word.lower()][word] += 1
-    return {w: c.most_common(1)[0][0] for w, c in forms.items()}

@@ -149,3 +149,23 @@ def test_the_command_writes_a_file(
 def test_the_command_needs_articles(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["themes", "suggest", str(tmp_path / "missing")]) == 2
     assert "nothing usable" in capsys.readouterr().err
+
+
+def test_a_group_with_no_printable_title_is_left_to_other() -> None:
+    # The football story repeats lone nouns ("team", "final") but no phrase an editor prints.
+    texts = {**TOPICS, "football": [
+        "The team reached the final on Saturday.",
+        "Fans watched the team train in town.",
+        "The coach named the team for the final.",
+        "A goal sent the team into the final.",
+        "The coach praised the fans after the goal.",
+        "Tickets for the final sold out in town.",
+    ]}  # fmt: skip
+    day = [
+        Item(text, 1.0, (), (Sentence(a, p, text),))
+        for a, story in enumerate(texts.values())
+        for p, text in enumerate(story)
+    ]
+    groups = suggest(day, 3)
+    assert {topic_of(g) for g in groups} == {"storm", "budget"}
+    assert sum(g.statements for g in groups) == 12  # the six on football go to Other
