@@ -150,6 +150,7 @@ def _draft(
     chosen = _group_words(h, names)
     allowed = {t for ts in terms for t in ts}
     titles = choose_titles(texts, owner.tolist(), chosen, allowed)
+    _merge_same_titles(titles, owner, chosen)
     sizes = np.bincount(owner[owner >= 0], minlength=k)
     least = max(MIN_GROUP_STATEMENTS, least * len(texts)) if least else 1
     forms, phrases = _surface_forms(texts), _group_phrases(texts, owner, k)
@@ -162,6 +163,23 @@ def _draft(
         shown = tuple(forms.get(t, t) for t in chosen[j])
         out.append(Suggestion("", title, shown, said, int(sizes[j])))
     return _with_keys(out)
+
+
+def _merge_same_titles(
+    titles: list[str | None], owner: NDArray[np.int64], chosen: list[list[str]]
+) -> None:
+    """Groups titled alike are one entity's: the later one's statements and words join the
+    first, and it keeps no title of its own (so no second section on the same thing)."""
+    first: dict[str, int] = {}
+    for j, title in enumerate(titles):
+        if title is None:
+            continue
+        if title not in first:
+            first[title] = j
+            continue
+        owner[owner == j] = first[title]
+        chosen[first[title]] = list(dict.fromkeys(chosen[first[title]] + chosen[j]))
+        titles[j] = None
 
 
 def _tfidf(terms: Sequence[Sequence[str]], max_share: float) -> tuple[sparse.csr_matrix, list[str]]:

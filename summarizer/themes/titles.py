@@ -14,10 +14,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from textblob.en import parse
 
 from summarizer.text.words import content_terms
+from summarizer.themes.headings import DayNames, day_names, printable
 
 MAX_WORDS = 4
 # A phrase must be printed in at least this many of the group's statements.
@@ -28,6 +30,11 @@ _INSIDE = (*_NOUN, "JJ", "VBG", "NNP-LOC", "NNP-PERS")
 _LENGTH_BONUS = {1: 1.0, 2: 2.0, 3: 2.5, 4: 2.5}
 # A title carries one of its group's this many most telling words.
 TELLING = 3
+# A title's words are in at least this share of its group's statements: the section's items
+# share what its heading says.
+MOST = 0.5
+# Two titles spelled at least this alike (difflib's ratio of their stems) name one thing.
+ALIKE = 0.85
 Key = tuple[str, ...]
 
 
@@ -77,39 +84,80 @@ def choose_titles(
     telling: Sequence[Sequence[str]],
     allowed: set[str],
 ) -> list[str | None]:
-    """One title per group (None when no phrase fits): the noun phrase printed most in the
-    group's statements (``owner`` gives each statement's group, -1 for none) and least in the
-    others', longer phrases preferred, carrying one of the group's ``TELLING`` first
-    ``telling`` stems, every stem one of ``allowed``."""
+    """One title per group (None when no phrase is fit to print): the noun phrase printed most
+    in the group's statements (``owner`` gives each statement's group, -1 for none) and least
+    in the others', longer phrases preferred, carrying one of the group's ``TELLING`` first
+    ``telling`` stems, every stem one of ``allowed``; a heading an editor would print
+    (``headings.printable``) whose words are in ``MOST`` of the group's statements. Groups
+    whose titles name one thing ("Liberation Army", "People's Liberation Army") get the same
+    title, so the caller can make them one section."""
+    printed, counts = _phrase_counts(texts, owner)
+    day = day_names(texts)
+    cases = day.cases
+    terms = [frozenset(content_terms(t)) for t in texts]
+    titles: list[str | None] = []
+    chosen: dict[Key, str] = {}
+    for group, ranked_words in enumerate(telling):
+        mine = [t for t, g in zip(terms, owner, strict=True) if g == group]
+        fits = _Fits(counts, printed, day, mine, allowed)
+        key = fits.best(group, set(ranked_words[:TELLING]))
+        if key is None:
+            titles.append(None)
+            continue
+        same = next((k for k in chosen if _one_entity(k, key)), key)
+        words = printed[key].most_common(1)[0][0]
+        titles.append(chosen.setdefault(same, _heading(words, cases)))
+    return titles
+
+
+@dataclass(frozen=True)
+class _Fits:
+    """The phrases that may title one group, best first."""
+
+    counts: dict[Key, Counter[int]]
+    printed: dict[Key, Counter[tuple[str, ...]]]
+    day: DayNames
+    mine: list[frozenset[str]]
+    allowed: set[str]
+
+    def best(self, group: int, telling: set[str]) -> Key | None:
+        """The best-scored phrase of the group that passes the rule, or None."""
+        ranked = sorted(
+            (-_score(by_group, group) * _LENGTH_BONUS[len(key)], key)
+            for key, by_group in self.counts.items()
+            if by_group[group] >= MIN_PRINTED
+            and telling.intersection(key)
+            and self.allowed.issuperset(key)
+        )
+        return next((key for _, key in ranked if self._fit(key)), None)
+
+    def _fit(self, key: Key) -> bool:
+        """Printable, and its words in most of the group's statements."""
+        shared = sum(bool(t.intersection(key)) for t in self.mine)
+        if shared < MOST * len(self.mine):
+            return False
+        return printable(self.printed[key].most_common(1)[0][0], self.day)
+
+
+def _phrase_counts(
+    texts: Sequence[str], owner: Sequence[int]
+) -> tuple[dict[Key, Counter[tuple[str, ...]]], dict[Key, Counter[int]]]:
+    """Each phrase's printings, and how many statements of each group print it."""
     printed: dict[Key, Counter[tuple[str, ...]]] = defaultdict(Counter)
     counts: dict[Key, Counter[int]] = defaultdict(Counter)
     for text, group in zip(texts, owner, strict=True):
         for phrase in {p.key: p for p in noun_phrases(text)}.values():
             counts[phrase.key][group] += 1
             printed[phrase.key][phrase.words] += 1
-    cases = _common_case(texts)
-    titles: list[str | None] = []
-    used: set[Key] = set()
-    for group, ranked_words in enumerate(telling):
-        mine = set(ranked_words[:TELLING])
-        ranked = sorted(
-            (
-                (-_score(counts[key], group) * _LENGTH_BONUS[len(key)], key)
-                for key in counts
-                if counts[key][group] >= MIN_PRINTED
-                and mine.intersection(key)
-                and allowed.issuperset(key)
-                and key not in used
-            ),
-        )
-        if not ranked:
-            titles.append(None)
-            continue
-        key = ranked[0][1]
-        used.add(key)
-        words = printed[key].most_common(1)[0][0]
-        titles.append(_heading(words, cases))
-    return titles
+    return printed, counts
+
+
+def _one_entity(a: Key, b: Key) -> bool:
+    """Two titles name one thing when one's words hold the other's ("Liberation Army" in
+    "People's Liberation Army") or they are spelled alike ("Gaddafi", "Qaddafi")."""
+    if set(a) <= set(b) or set(b) <= set(a):
+        return True
+    return SequenceMatcher(None, " ".join(a), " ".join(b)).ratio() >= ALIKE
 
 
 def _score(by_group: Counter[int], group: int) -> float:
@@ -125,14 +173,3 @@ def _heading(words: Sequence[str], cases: dict[str, str]) -> str:
     shown = [cases.get(words[0].lower(), words[0]), *words[1:]]
     title = " ".join(shown)
     return title[:1].upper() + title[1:]
-
-
-def _common_case(texts: Sequence[str]) -> dict[str, str]:
-    """Each word's commonest printing away from a sentence's start ("relief", "Hurricane")."""
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for text in texts:
-        for token in text.split()[1:]:
-            word = token.strip(".,;:!?\"'()[]“”‘’")
-            if word:
-                forms[word.lower()][word] += 1
-    return {w: c.most_common(1)[0][0] for w, c in forms.items()}

@@ -26,16 +26,16 @@ TOPICS = {
     "budget": [
         "The town council approved its budget after a long vote.",
         "Council members argued over spending on the town library.",
-        "The budget raises local taxes in town by two percent.",
+        "The town budget raises local taxes by two percent.",
         "A council vote on town spending was delayed until Friday.",
         "Residents protested the new taxes outside the town council.",
-        "The town budget sets aside spending for school repairs.",
+        "The town budget leaves little spending for school repairs.",
     ],
     "football": [
         "The town football team reached the cup final on Saturday.",
         "Fans filled the town stadium to watch the team train.",
         "The coach named an unchanged team for the town final.",
-        "A late goal sent the town team into the final.",
+        "A late goal sent the town football team into the final.",
         "The coach praised the fans after the goal in town.",
         "Tickets for the final sold out within minutes in town.",
     ],
@@ -149,3 +149,23 @@ def test_the_command_writes_a_file(
 def test_the_command_needs_articles(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["themes", "suggest", str(tmp_path / "missing")]) == 2
     assert "nothing usable" in capsys.readouterr().err
+
+
+def test_a_group_with_no_printable_title_is_left_to_other() -> None:
+    # The football story repeats lone nouns ("team", "final") but no phrase an editor prints.
+    texts = {**TOPICS, "football": [
+        "The team reached the final on Saturday.",
+        "Fans watched the team train in town.",
+        "The coach named the team for the final.",
+        "A goal sent the team into the final.",
+        "The coach praised the fans after the goal.",
+        "Tickets for the final sold out in town.",
+    ]}  # fmt: skip
+    day = [
+        Item(text, 1.0, (), (Sentence(a, p, text),))
+        for a, story in enumerate(texts.values())
+        for p, text in enumerate(story)
+    ]
+    groups = suggest(day, 3)
+    assert {topic_of(g) for g in groups} == {"storm", "budget"}
+    assert sum(g.statements for g in groups) == 12  # the six on football go to Other

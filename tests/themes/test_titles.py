@@ -53,3 +53,45 @@ def test_a_title_keeps_the_case_its_phrase_is_printed_in() -> None:
     vocabulary = {t for text in texts for t in content_terms(text)}
     telling = [list(content_terms("united states")), list(content_terms("officials"))]
     assert choose_titles(texts, [0, 0, 1, 1], telling, vocabulary)[0] == "United States"
+
+
+# A day of my own on a ferry fire: the first group's commonest phrases are a unit and a person.
+FERRY = [
+    "Captain Ivo Marsh said the ferry fire spread forty feet in minutes.",
+    "Marsh said the ferry fire began in the engine room.",
+    "Passengers said the ferry fire filled the deck with smoke.",
+    "Forty feet of the deck burned before the ferry fire was out.",
+    "Rescue boats picked up passengers from the water.",
+    "The coast guard said rescue boats saved all passengers.",
+    "Rescue boats from two towns reached the ferry.",
+]
+
+
+def test_a_title_is_a_descriptive_phrase_not_a_unit_a_person_or_a_lone_noun() -> None:
+    vocabulary = {t for text in FERRY for t in content_terms(text)}
+    telling = [list(content_terms("feet marsh ferry fire")), list(content_terms("rescue boats"))]
+    titles = choose_titles(FERRY, [0, 0, 0, 0, 1, 1, 1], telling, vocabulary)
+    assert titles == ["Ferry fire", "Rescue boats"]
+    # Given only a unit, a surname and a lone noun to choose from, a group gets no title.
+    bare = [list(content_terms("feet marsh passengers")), telling[1]]
+    assert choose_titles(FERRY, [0, 0, 0, 0, 1, 1, 1], bare, vocabulary)[0] is None
+
+
+def test_a_title_its_statements_do_not_share_is_refused() -> None:
+    # "Rescue boats" is printed twice, but the group's other four statements are on the fire.
+    owner = [0, 0, 0, 0, 0, 0, 1]
+    vocabulary = {t for text in FERRY for t in content_terms(text)}
+    telling = [list(content_terms("rescue boats")), list(content_terms("ferry"))]
+    assert choose_titles(FERRY, owner, telling, vocabulary)[0] is None
+
+
+def test_groups_on_one_thing_share_one_title() -> None:
+    texts = [
+        "Oil prices rose again in London.",
+        "Traders said oil prices would keep rising.",
+        "Crude oil prices fell in New York.",
+        "Analysts expect crude oil prices to climb.",
+    ]
+    vocabulary = {t for text in texts for t in content_terms(text)}
+    telling = [list(content_terms("oil prices")), list(content_terms("crude oil"))]
+    assert choose_titles(texts, [0, 0, 1, 1], telling, vocabulary) == ["Oil prices"] * 2
