@@ -72,3 +72,17 @@ def test_figures_that_count_different_things_are_not_a_disagreement() -> None:
     sents = [Sentence(0, 0, infected), Sentence(1, 0, infected), Sentence(2, 0, tested)]
     items = merge(sents, [0.9, 0.9, 0.5], _outlets(["A", "B", "C"]))
     assert all(item.disagreements == () for item in items)
+
+
+def test_two_quotes_of_one_speaker_are_not_one_fact() -> None:
+    item = (
+        "“The new terminal will double the ferry service by spring,” said Dana Whitfield,"
+        " executive director of the Harbour Board."
+    )
+    other = (
+        "“We listened to every neighbour before we drew the plans,” said Dana Whitfield,"
+        " executive director of the Harbour Board."
+    )
+    sents = [Sentence(0, 0, item), Sentence(1, 0, other)]
+    items = merge(sents, [0.9, 0.8], _outlets(["Coast Post", "Bay Wire"]))
+    assert [[s.name for s in it.sources] for it in items] == [["Coast Post"], ["Bay Wire"]]
