@@ -76,12 +76,12 @@ def test_figures_that_count_different_things_are_not_a_disagreement() -> None:
 
 def test_two_quotes_of_one_speaker_are_not_one_fact() -> None:
     item = (
-        "“The new terminal will double the ferry service by spring,” said Dana Whitfield,"
-        " executive director of the Harbour Board."
+        "“The terminal doubles our service,” said Dana Whitfield, executive director of the"
+        " regional harbour and ferry planning board, at a public hearing on the budget."
     )
     other = (
-        "“We listened to every neighbour before we drew the plans,” said Dana Whitfield,"
-        " executive director of the Harbour Board."
+        "“We listened to every neighbour first,” said Dana Whitfield, executive director of"
+        " the regional harbour and ferry planning board, at a public hearing on the budget."
     )
     sents = [Sentence(0, 0, item), Sentence(1, 0, other)]
     items = merge(sents, [0.9, 0.8], _outlets(["Coast Post", "Bay Wire"]))
