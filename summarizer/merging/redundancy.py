@@ -30,6 +30,7 @@ from summarizer.text.statements import (
     MIN_SHARED,
     Signature,
     Statement,
+    counted_apart,
     disagrees,
     statement,
     states,
@@ -290,7 +291,9 @@ def disagreements(
 ) -> tuple[Disagreement, ...]:
     """The outlets of ``against`` (sentences giving other figures), each once, with their
     figure; an outlet the item already credits is not listed against itself, nor one whose
-    article is older than the item's newest: its figure was overtaken, not disputed."""
+    article is older than the item's newest: its figure was overtaken, not disputed; nor one
+    whose figures count something else than the item's (``counted_apart``: "six more crows
+    found infected" is not disputed by "one of 120 crows tested")."""
     core = statement(item.text)
     credited = {ref.name for ref in item.sources}
     as_of = _newest(item.sentences, articles)
@@ -299,18 +302,11 @@ def disagreements(
         a = articles[s.article]
         if a.outlet in credited or a.outlet in found or _before(a.date, as_of):
             continue
-        shown = _other_figure(core, statement(s.text))
-        found[a.outlet] = Disagreement(a.outlet, shown, s.as_printed, a.path, a.url)
+        other = counted_apart(core, statement(s.text))
+        if other:
+            shown = ", ".join(_figure(u, v) for u, v in sorted(other))
+            found[a.outlet] = Disagreement(a.outlet, shown, s.as_printed, a.path, a.url)
     return tuple(found.values())
-
-
-def _other_figure(core: Statement, other: Statement) -> str:
-    """The figure ``other`` gives instead of the item's: for a count both name when there is
-    one ("15" against "17 passengers"), else the numbers the item does not have."""
-    units = {u for u, _ in core.figures}
-    new = sorted((u, v) for u, v in other.figures if v not in core.values)
-    counted = [(u, v) for u, v in new if u in units]
-    return ", ".join(_figure(u, v) for u, v in counted or new) or "?"
 
 
 def _figure(unit: str, value: str) -> str:

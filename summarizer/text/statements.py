@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from summarizer.runtime.workers import SharedCache
 from summarizer.text.words import NUMBER_WORDS, STOP_WORDS, content_terms, normalise, stem, words
@@ -35,6 +36,13 @@ MIN_CONTAINED = 4
 # Repeats (``repeats``): the looser overlap that "already said" has always used.
 JACCARD_REPEATS = 0.4
 CONTAINED_REPEATS = 0.6
+# ``same_fact``: what is said of the names, not the names, must be shared: at least ACTS
+# terms that are not names; and a shortened copy (containment without the Jaccard overlap)
+# must keep a phrase of the wording (``Statement.phrases``) or FACT_JACCARD of all terms.
+# Tuned on DUC 2006 credits; on MSRP train precision 0.800 -> 0.810, recall 0.752 -> 0.723.
+ACTS = 2
+FACT_JACCARD = 0.35
+COPY_RUN = 4
 # ``same_phrase``: content words in a row two wordings share, and in all.
 PHRASE = 3
 PHRASE_SHARED = 4
@@ -54,6 +62,14 @@ _MONTHS = frozenset(
      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
      "sept", "oct", "nov", "dec"}
 )  # fmt: skip
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+QUOTE_WORDS = 4
+# A quotation that is someone's whole sentence or clause ends in punctuation inside the marks.
+_SPOKEN = re.compile(r"[,.?!…]\W?$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A number as printed: 17, 1,250, 2.5, with any thousands separators.
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -68,19 +84,31 @@ class Statement:
 
     ``terms``: stemmed content words. ``figures``: (what is counted, the value) for each
     number that is a quantity (years, dates and identifiers such as "Flight 990" are not).
-    ``negated``: whether it states something did not happen or was refused.
+    ``negated``: whether it states something did not happen or was refused. ``names``: the
+    terms written capitalised past the first word (who or where: "George Lucas", "Star Wars"),
+    told apart from what is said of them. ``phrases``: each ``COPY_RUN`` terms in a row with two
+    not names (the wording of an action: "109 people aboard", "bone rubs bone"). ``times``: the
+    weekdays, months and years it names. ``claim``: the terms of what it quotes, when it
+    quotes someone (what was said, not who said it: "..., said Dana Whitfield, director of
+    the Harbour Board"); else all its terms.
     """
 
     terms: Signature
     figures: frozenset[tuple[str, str]]
     negated: bool
+    names: Signature = frozenset()
+    phrases: frozenset[tuple[str, ...]] = frozenset()
+    times: Signature = frozenset()
+    claim: Signature = frozenset()
 
-    def __reduce__(
-        self,
-    ) -> tuple[type[Statement], tuple[Signature, frozenset[tuple[str, str]], bool]]:
-        """Pickled as its three fields: worker processes send a large day's statements back
+    def __reduce__(self) -> tuple[type[Statement], tuple[Any, ...]]:
+        """Pickled as its fields: worker processes send a large day's statements back
         (``workers.SharedCache``), and this loads in half the time of the generic way."""
-        return (Statement, (self.terms, self.figures, self.negated))
+        fields = (
+            self.terms, self.figures, self.negated, self.names, self.phrases, self.times,
+            self.claim,
+        )  # fmt: skip
+        return (Statement, fields)
 
     @property
     def values(self) -> frozenset[str]:
@@ -97,7 +125,17 @@ def statement(text: str) -> Statement:
 
 
 def _statement(text: str) -> Statement:
-    return Statement(signature(text), _figures(text), _negated(text))
+    ordered = _cased_terms(text)
+    names = frozenset(t for i, (t, capital) in enumerate(ordered) if i and capital)
+    return Statement(
+        signature(text),
+        _figures(text),
+        _negated(text),
+        names,
+        _phrases([t for t, _ in ordered], names),
+        _times(text),
+        _claim(text),
+    )
 
 
 def signature(text: str) -> Signature:
@@ -123,9 +161,31 @@ def same_words(a: Signature, b: Signature) -> bool:
     )
 
 
+def same_fact(a: Statement, b: Statement) -> bool:
+    """Whether the two say the same of the same, judged on what is said, not on who is named:
+    enough overlap (``same_words``) of which at least ``ACTS`` terms are not names ("Which is a
+    good thing for Star Wars creator George Lucas" shares five words with "Star Wars creator
+    George Lucas is credited with founding the film merchandising industry", one of them not
+    a name), in what is said when one quotes someone (two quotes of one speaker share the
+    speaker's name and office, not the fact); and a sentence that shares most of the other's
+    words without ``FACT_JACCARD`` of all (one states a part of a longer one) keeps a phrase of
+    it, as a copy does."""
+    if a.terms == b.terms:
+        return bool(a.terms)
+    shared = a.terms & b.terms
+    said = (a.claim or a.terms) & (b.claim or b.terms)
+    acts = [t for t in said - a.names - b.names if not t.isdigit()]  # a date is no action
+    if len(acts) < ACTS or not same_words(a.terms, b.terms):
+        return False
+    if len(shared) >= FACT_JACCARD * len(a.terms | b.terms):
+        return True
+    names = a.names | b.names  # a sentence's first word is a name when the other says so
+    return any(sum(t not in names for t in run) >= COPY_RUN - 1 for run in a.phrases & b.phrases)
+
+
 def states(a: Statement, b: Statement) -> bool:
     """Whether one wording states what the other does: an outlet may be credited for it."""
-    return same_words(a.terms, b.terms) and a.negated == b.negated and not differ(a, b)
+    return same_fact(a, b) and a.negated == b.negated and not differ(a, b)
 
 
 def supports(shown: Statement, other: Statement) -> bool:
@@ -141,7 +201,23 @@ def supports(shown: Statement, other: Statement) -> bool:
 def disagrees(a: Statement, b: Statement) -> bool:
     """The same statement about the same thing, except for a figure: reported apart, never
     merged silently ("17 killed" by two outlets, "15 killed" by a third)."""
-    return same_words(a.terms, b.terms) and a.negated == b.negated and differ(a, b)
+    return same_fact(a, b) and a.negated == b.negated and differ(a, b)
+
+
+def counted_apart(a: Statement, b: Statement) -> frozenset[tuple[str, str]]:
+    """The figures ``b`` gives for what ``a`` counts, where they are not ``a``'s: the same unit
+    ("109 aboard and four on the ground" / "five on the ground"), at the same time (no two
+    different days or years named). Empty when the two count different things, so a reader is
+    never told two outlets disagree over figures that do not measure one thing."""
+    if a.times and b.times and not a.times & b.times:
+        return frozenset()
+    found: set[tuple[str, str]] = set()
+    for unit in {u for u, _ in a.figures if u} & {u for u, _ in b.figures}:
+        va = {v for u, v in a.figures if u == unit}
+        vb = {v for u, v in b.figures if u == unit}
+        if not (va <= vb or vb <= va):
+            found.update((unit, v) for v in vb - va)
+    return frozenset(found)
 
 
 def differ(a: Statement, b: Statement) -> bool:
@@ -202,6 +278,43 @@ def _phrase_terms(text: str) -> list[tuple[str, bool]]:
         for word in _WORDS.findall(text)
         for term in content_terms(word)[:1]
     ]
+
+
+def _cased_terms(text: str) -> list[tuple[str, bool]]:
+    """Each content word's term, in order, and whether the word was capitalised."""
+    return [
+        (term, word[:1].isupper())
+        for word in _WORDS.findall(text)
+        for term in content_terms(word)[:1]
+    ]
+
+
+def _phrases(ordered: list[str], names: Signature) -> frozenset[tuple[str, ...]]:
+    """Every ``COPY_RUN`` terms in a row of which two or more are not names (``same_fact``
+    asks for all but one, once it knows the other wording's names too)."""
+    return frozenset(
+        run
+        for run in (tuple(ordered[i : i + COPY_RUN]) for i in range(len(ordered) - COPY_RUN + 1))
+        if sum(t not in names for t in run) >= 2
+    )
+
+
+def _claim(text: str) -> Signature:
+    """The terms of the quoted sentences or clauses (not of a phrase quoted in the reporter's
+    own sentence, "called the plan “dead on arrival”"), when they hold ``QUOTE_WORDS`` words."""
+    quoted = " ".join(q for q in _QUOTED.findall(text) if _SPOKEN.search(q))
+    found = quoted.split()
+    if len(found) < QUOTE_WORDS or sum(w[:1].islower() for w in found) < 2:  # not a title
+        return frozenset()  # a phrase quoted inside a reporter's sentence: the sentence says it
+    return signature(quoted)
+
+
+def _times(text: str) -> Signature:
+    """The weekdays, months (as their first three letters) and years a wording names."""
+    named = (w.lower() for w in _WORDS.findall(text) if w[:1].isupper())
+    found = {w[:3] for w in named if w in _WEEKDAYS or w in _MONTHS}
+    found.update(_YEAR.findall(text))
+    return frozenset(found)
 
 
 def _printed(found: Statement) -> set[str]:

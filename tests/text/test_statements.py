@@ -137,8 +137,10 @@ def test_on_msrp_train_the_merge_decision_is_precise() -> None:
         fn, tn = fn + (not said and gold), tn + (not said and not gold)
     precision = tp / (tp + fp)
     accuracy = (tp + tn) / len(rows)
-    assert precision >= 0.79, precision  # every credit is a claim in an outlet's name
-    assert accuracy >= 0.70, accuracy
+    # every credit is a claim in an outlet's name: judging the fact, not the shared names,
+    # took precision from 0.800 to 0.810 for 0.007 of accuracy (recall 0.752 -> 0.723)
+    assert precision >= 0.805, precision
+    assert accuracy >= 0.695, accuracy
 
 
 def test_one_phrase_told_twice_is_the_same_statement_where_a_stop_word_hid_the_overlap() -> None:
