@@ -143,12 +143,22 @@ def states(item, quote):
     return bool(figures(item) & figures(quote)) and len(shared) >= 2
 
 
-def lint(brief, min_sections=3):
+def lint(brief, min_sections=None):
+    """min_sections: None = 3 for a brief themed from a themes file (the seeds' Diplomacy,
+    Battlefield, NATO, Other), 1 for sections learned from the day or found as stories."""
     defects = []
     items = []
+    for key in ("lead", "top"):  # a lead block kept outside the sections, if a brief has one
+        block = brief.get(key)
+        for it in block if isinstance(block, list) else []:
+            if isinstance(it, dict) and "text" in it:
+                items.append((key, it))
     for sec in brief.get("sections", []):
         for it in sec.get("items", []):
             items.append((sec.get("theme", "?"), it))
+    if min_sections is None:
+        themes = brief.get("themes") if isinstance(brief.get("themes"), dict) else {}
+        min_sections = 3 if themes.get("from", "file") == "file" else 1
     nonempty = [s for s in brief.get("sections", []) if s.get("items")]
     if len(nonempty) < min_sections:
         defects.append(("too-few-sections", f"{len(nonempty)} non-empty sections", ""))
@@ -172,7 +182,12 @@ def lint(brief, min_sections=3):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("brief")
-    ap.add_argument("--min-sections", type=int, default=3)
+    ap.add_argument(
+        "--min-sections",
+        type=int,
+        default=None,
+        help="default: 3 for a brief themed from a themes file, else 1",
+    )
     args = ap.parse_args()
     try:
         with open(args.brief, encoding="utf-8") as fh:

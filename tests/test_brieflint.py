@@ -57,6 +57,18 @@ def test_the_copy_agrees_with_the_shared_lint(name: str) -> None:
     brief = json.loads(SAMPLE.read_text(encoding="utf-8")) if name == "sample" else BROKEN
     shared = _shared()
     assert brieflint.lint(brief, 3) == shared.lint(brief, 3)  # type: ignore[attr-defined]
+    assert brieflint.lint(brief) == shared.lint(brief)  # type: ignore[attr-defined]
+
+
+def test_a_learned_brief_needs_one_section_and_its_lead_is_read() -> None:
+    lead = {"text": "Short fragment.", "sources": [{"name": "AP", "text": "Short fragment."}]}
+    learned = {**BROKEN, "themes": {"from": "learned", "fit": 0.0}, "lead": [lead]}
+    _, defects = brieflint.lint(learned)
+    kinds = [kind for kind, _, _ in defects]
+    assert "too-few-sections" not in kinds
+    assert ("fragment-short", "2 words", "Short fragment.") in defects
+    _, from_a_file = brieflint.lint(BROKEN)
+    assert "too-few-sections" in [kind for kind, _, _ in from_a_file]
 
 
 def test_the_copy_finds_each_kind_of_defect() -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.runtime.resources import examples_dir
+from tests.brief_items import brief_items
 from tests.brieflint import lint
 from tests.localserver import serving
 from tests.paths import FIXTURES
@@ -52,8 +53,7 @@ def test_the_reworded_copy_is_merged_into_the_original(sample: dict[str, Path]) 
     original = (EXAMPLES / "001_49f197e31fd5e6ea.txt").read_text(encoding="utf-8")
     both = [
         item
-        for section in brief["sections"]
-        for item in section["items"]
+        for item in brief_items(brief)
         if {Path(s["path"]).name[:3] for s in item["sources"]} >= {"000", "001"}
     ]
     assert both, "no item credits both the copy and the original"
@@ -69,14 +69,14 @@ def test_the_reworded_copy_is_merged_into_the_original(sample: dict[str, Path]) 
         assert by_file["001"]["text"] == printed
         copy = (EXAMPLES / "000_2e4897bdcc009f1b.txt").read_text(encoding="utf-8")
         assert by_file["000"]["text"] in " ".join(copy.split())  # the copy's own words
-    texts = " ".join(i["text"] for s in brief["sections"] for i in s["items"])
+    texts = " ".join(i["text"] for i in brief_items(brief))
     assert "Iran-Iran" not in texts
     assert "protec our" not in texts
 
 
 def test_no_file_name_is_ever_shown_as_an_outlet(sample: dict[str, Path]) -> None:
     brief = json.loads(sample["json"].read_text(encoding="utf-8"))
-    credits = [s for sec in brief["sections"] for i in sec["items"] for s in i["sources"]]
+    credits = [s for i in brief_items(brief) for s in i["sources"]]
     for ref in [*credits, *brief["sources"]]:
         assert Path(ref["path"]).stem not in ref["name"]
         assert "_" not in ref["name"]
@@ -162,7 +162,7 @@ def test_a_mixed_folder_and_a_url_list_make_one_clean_brief(tmp_path: Path) -> N
         f"{folder / 'gazette_world.xml'}#3": f"same URL as {pages[0]}",
         str(folder / "courier_talks_copy.txt"): f"same text as {folder / 'courier_talks.txt'}",
     }
-    wire_copy = [i for s in brief["sections"] for i in s["items"] if "40,000 homes" in i["text"]]
+    wire_copy = [i for i in brief_items(brief) if "40,000 homes" in i["text"]]
     assert [{s["name"] for s in i["sources"]} for i in wire_copy] == [
         {"Harbour Gazette", "Continental Wire"}
     ]
@@ -186,7 +186,7 @@ def test_two_outlets_with_different_figures_are_not_merged_silently(tmp_path: Pa
         f"{common}Source: South Post\n"
     )
     brief = json.loads(build(tmp_path / "out", str(folder))["json"].read_text(encoding="utf-8"))
-    items = [i for s in brief["sections"] for i in s["items"]]
+    items = brief_items(brief)
     [ferry] = [i for i in items if "capsized" in i["text"]]
     [other] = ferry["disagreements"]
     shown = ferry["sources"][0]["name"]

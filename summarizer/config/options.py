@@ -185,8 +185,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("eml", values.PATH, "write the message to FILE instead of sending it",
            flags=("--eml",), commands=(SEND,), metavar="FILE"),
     # summarize, themes suggest and evaluate.
-    Option("summary_words", values.whole(1), "stop at the sentence that reaches N words", default=100,
-           flags=("--words",), commands=(SUMMARIZE,), metavar="N", group="length"),
+    Option("summary_words", values.whole(1), "stop at the sentence that reaches N words",
+           default=100, flags=("--words",), commands=(SUMMARIZE,), metavar="N", group="length"),
     Option("sentences", values.whole(1), "print N sentences", flags=("--sentences",),
            commands=(SUMMARIZE,), metavar="N", group="length"),
     Option("k", values.whole(1), "number of themes to propose", flags=("--k",),

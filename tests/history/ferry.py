@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from summarizer.cli import main
+from tests.brief_items import brief_items
 from tests.paths import FIXTURES
 
 STORY = FIXTURES / "history"
@@ -25,4 +26,4 @@ def build(out: Path, source: str, date: str, *options: str) -> dict[str, object]
 
 
 def items(brief: dict[str, object]) -> list[dict[str, object]]:
-    return [i for s in brief["sections"] for i in s["items"]]  # type: ignore[attr-defined]
+    return brief_items(brief)

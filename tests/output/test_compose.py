@@ -54,7 +54,11 @@ def test_an_item_from_an_older_article_carries_its_date() -> None:
         _item("The ferry resumed service.", 1),
     )
     brief = compose(
-        "T", DAY, _sections(Section("a", "A", (old, today))), _articles(DAY - dt.timedelta(days=3), DAY), []
+        "T",
+        DAY,
+        _sections(Section("a", "A", (old, today))),
+        _articles(DAY - dt.timedelta(days=3), DAY),
+        [],
     )
     shown = brief.sections[0].items
     assert shown[0].dated == DAY - dt.timedelta(days=3)
@@ -74,7 +78,9 @@ def test_an_insertion_never_spells_someone_the_brief_named_another_way() -> None
     named = _item("Ukrainian President Volodymyr Zelenskyy met the envoys in Kyiv.", 0)
     bare = _item("Zelensky said talks could start in May.", 1, (("Zelensky", "Volodymyr"),))
     other = _item("Lavrov said Moscow was ready.", 1, (("Lavrov", "Sergei"),))
-    brief = compose("T", DAY, _sections(Section("a", "A", (named, bare, other))), _articles(DAY, DAY), [])
+    brief = compose(
+        "T", DAY, _sections(Section("a", "A", (named, bare, other))), _articles(DAY, DAY), []
+    )
     items = brief.sections[0].items
     assert items[1].text == bare.text and not items[1].insertions
     assert items[2].text == "[Sergei] Lavrov said Moscow was ready."
@@ -99,6 +105,10 @@ def test_a_merged_item_worded_from_an_older_article_carries_that_articles_date()
     newer = Sentence(1, 0, "The bridge reopened on Wednesday after its repairs.")
     item = Item(text, 1.0, (SourceRef("Wire", "T", "0.txt", text=text),), (older, newer))
     brief = compose(
-        "T", DAY, _sections(Section("a", "A", (item,))), _articles(DAY - dt.timedelta(days=5), DAY), []
+        "T",
+        DAY,
+        _sections(Section("a", "A", (item,))),
+        _articles(DAY - dt.timedelta(days=5), DAY),
+        [],
     )
     assert brief.sections[0].items[0].dated == DAY - dt.timedelta(days=5)
