@@ -10,6 +10,8 @@ brief is built in two parts from the ranked, merged items:
   holds (``day_size``) and only while an item adds enough to be worth its line, placed in their
   themes; each section ordered by importance, sections by their best item. A theme whose
   items are too few to stand as a section gives them to the fallback section ("Other").
+
+Across both, each fact is told once, in whatever words (``once.py``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from summarizer.models import Article, Item, Section
 from summarizer.ranking.concepts import ConceptModel
-from summarizer.selecting import news
+from summarizer.selecting import news, once
 from summarizer.selecting.budget import select_budget
 from summarizer.selecting.sections import select_summary
 from summarizer.themes.model import ThemeModel
@@ -84,6 +86,7 @@ def select_brief(
     body = _body(items, model, articles, lead, left, room)
     if keep_themes:
         body += _stand(items, model, articles, lead, body, themes, placer)
+    lead, body = once.one_each(lead, body, items, articles)
     return Chosen(tuple(news.lead_order(lead, articles)), _sections(body, themes, placer))
 
 

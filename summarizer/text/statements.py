@@ -239,7 +239,7 @@ def repeats(a: Statement, b: Statement) -> bool:
     """Whether a reader who has read one learns nothing new from the other."""
     if overlaps(a.terms, b.terms, JACCARD_REPEATS, CONTAINED_REPEATS):
         return True
-    key = {v for v in a.values & b.values if _is_key(v)}
+    key = {v for v in a.values & b.values if is_key(v)}
     if key:
         # The same distinctive figure about the same thing: one more content word in common
         # besides the figure itself.
@@ -322,7 +322,7 @@ def _printed(found: Statement) -> set[str]:
     return {n for n in (v.split()[0] for v in found.values) if len(n) > 1}
 
 
-def _is_key(value: str) -> bool:
+def is_key(value: str) -> bool:
     """A figure distinctive enough to identify a fact: not a small count like 2 or 5."""
     try:
         return float(value.split()[0]) >= 10 or " " in value or "." in value
