@@ -270,8 +270,8 @@ def _summarize(args: argparse.Namespace) -> int:
         _sources(args), args.algorithm, words, args.sentences, _read_options(args)
     )
     _report_skipped(skipped, args.quiet)
-    for item in items:
-        print(item.text)
+    for item in items:  # a view's line says whose view it is (``merging.views``)
+        print(f"{item.label}: {item.text}" if item.label else item.text)
     return 0
 
 

@@ -7,7 +7,7 @@ select (→ theme) → compose → render → write.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from summarizer.history.compare import against, discount, favour_new
 from summarizer.history.earlier import NO_HISTORY, History, read_history
 from summarizer.merging.currency import current
 from summarizer.merging.redundancy import merge
-from summarizer.merging.views import news_first
+from summarizer.merging.views import labelled, news_first
 from summarizer.models import Article, Brief, Item, Sentence, Skipped
 from summarizer.output.compose import brief_date, compose
 from summarizer.output.render import Renderer
@@ -41,6 +41,9 @@ from summarizer.text.sentences import split_all
 from summarizer.themes.choice import choose_themes, file_themes
 from summarizer.themes.fit import learn_items as learn_themes
 from summarizer.themes.learned import suggest, to_toml
+
+# What the day's opinion lines become (``merging.views``).
+Views = Callable[[Sequence[Item], Mapping[int, Article]], list[Item]]
 
 
 @dataclass(frozen=True)
@@ -123,14 +126,20 @@ def rank(corpus: Corpus, algorithm: str, step: Steps = NO_STEPS) -> list[Item]:
 
 
 def _rank(
-    corpus: Corpus, ranker: Ranker, history: History = NO_HISTORY, step: Steps = NO_STEPS
+    corpus: Corpus,
+    ranker: Ranker,
+    history: History = NO_HISTORY,
+    step: Steps = NO_STEPS,
+    views: Views = news_first,
 ) -> list[Item]:
+    """Scored items; ``views`` decides what becomes of lines only opinion pieces carry (left
+    out of a brief's news, labelled in a plain summary: ``merging.views``)."""
     step("ranking")
     scores = rank_sentences(ranker, corpus.sentences)
     scores = favour_new(ranker, corpus.sentences, scores, history)
     step("merging")
     articles = {a.id: a for a in corpus.articles}
-    return news_first(current(merge(corpus.sentences, scores, articles), articles), articles)
+    return views(current(merge(corpus.sentences, scores, articles), articles), articles)
 
 
 _BUILD_STEPS = ("ranking", "merging", "themes", "selecting", "writing")
@@ -200,7 +209,7 @@ def summarize_corpus(
     """The summary of loaded articles. Within a word budget, a concept ranker's summary is the
     one covering the most concept weight (``budget.py``); otherwise items go best first."""
     ranker = get_ranker(algorithm)
-    items = against(_rank(corpus, ranker, history, step), history)
+    items = against(_rank(corpus, ranker, history, step, views=labelled), history)
     step("selecting")
     model = _concepts(ranker, corpus, history)
     if words is not None and sentences is None and model is not None:

@@ -9,7 +9,9 @@ unlabelled, either misleads. What cleaning found an article to be (``Article.kin
 - an item only views make is left out of the brief, as an editor leaves the op-ed page out of
   the news pages;
 - on a day of nothing but views (a feed of columns), they are all there is to brief: each
-  item then carries its label ("Opinion — Frank Rich", "Editorial"), which every output shows.
+  item then carries its label ("Opinion — Frank Rich", "Editorial"), which every output shows;
+- a plain summary (``brief summarize``) has no news pages to keep views off: every item stays
+  and a view's carries its label, so what a column alone says is still summarised, as a view.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ def news_first(items: Sequence[Item], articles: Mapping[int, Article]) -> list[I
     if all(a.kind != NEWS for a in articles.values()):
         return [_labelled(item, articles) for item in items]
     return [item for item in items if not item.sentences or _wording(item, articles).kind == NEWS]
+
+
+def labelled(items: Sequence[Item], articles: Mapping[int, Article]) -> list[Item]:
+    """Every item, each one shown in a view's words labelled as that view."""
+    return [_labelled(item, articles) for item in items]
 
 
 def label(article: Article) -> str | None:

@@ -164,7 +164,7 @@ def test_a_damaged_or_foreign_brief_is_skipped_with_one_warning_and_left_as_it_w
     files = {
         "2025-06-23.json": '{"title": "Daily Brief", "date": "2025-06-23", "sections": [',
         "2025-06-22.json": '{"name": "site", "version": "1.0.0"}\n',
-        "2025-06-21.json": json.dumps({**day1, "schema_version": 2}),
+        "2025-06-21.json": json.dumps({**day1, "schema_version": 3}),
         "2025-06-20.json": json.dumps(day1),  # day 1's brief under another date's name
         "2025-06-01.json": "{outside the window: never read",
         "package.json": '{"name": "site", "version": "1.0.0"}\n',  # not a brief's name
@@ -178,8 +178,8 @@ def test_a_damaged_or_foreign_brief_is_skipped_with_one_warning_and_left_as_it_w
     assert warnings[0].startswith(f"{skipped} {tmp_path / '2025-06-23.json'}: not valid JSON")
     assert warnings[1:] == [
         f"{skipped} {tmp_path / '2025-06-22.json'}: not a brief: 'date' must be text",
-        f"{skipped} {tmp_path / '2025-06-21.json'}: brief format version 2 is newer than this "
-        "daily-brief reads (version 1); upgrade daily-brief to read it",
+        f"{skipped} {tmp_path / '2025-06-21.json'}: brief format version 3 is newer than this "
+        "daily-brief reads (version 2); upgrade daily-brief to read it",
         f"{skipped} {tmp_path / '2025-06-20.json'}: its date is 2025-06-24, not its name's",
     ]
     for name, text in files.items():

@@ -269,7 +269,7 @@ def test_json_is_deterministic_utf8_and_indented() -> None:
     first, second = brief_to_json(brief), brief_to_json(brief)
     assert first == second
     assert f'"title": "{title}"' in first
-    assert first.startswith('{\n  "schema_version": 1,\n  "title": ')
+    assert first.startswith('{\n  "schema_version": 2,\n  "title": ')
     assert first.endswith("}\n")
 
 
