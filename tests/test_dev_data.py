@@ -7,6 +7,8 @@ when it is absent.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from summarizer import cli
@@ -38,7 +40,9 @@ def test_summarize_every_cluster(
     out, err = capsys.readouterr()
     lines = out.strip().splitlines()
     assert lines, f"{name}: empty summary"
-    words = [len(line.split()) for line in lines]
+    # A view's line opens with its label ("Editorial: ", "Opinion — Frank Rich: "), not counted.
+    said = [re.sub(r"^(?:Editorial|Opinion|Column|Letter)[^:]{0,60}: ", "", t) for t in lines]
+    words = [len(line.split()) for line in said]
     assert sum(words[:-1]) < 100 <= sum(words), f"{name}: summary does not stop at 100 words"
     assert "Traceback" not in err
     for line in lines:  # no markup, wire datelines or underscores from the source files

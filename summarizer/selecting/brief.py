@@ -80,11 +80,13 @@ def select_brief(
     where the day has them, beyond the day's size if need be."""
     most, words = day_size(len(articles), size)
     lead = _lead(items, model, articles, min(words, LEAD_WORDS), most)
-    # The sections hold at least one section's worth: a brief is more than its lead.
-    left = max(words - sum(len(it.text.split()) for it in lead), MIN_SECTION * WORDS_PER_ITEM)
-    room = max(most - len(lead), MIN_SECTION)
-    body = _body(items, model, articles, lead, left, room)
-    if keep_themes:
+    # Unless the user set the length, the sections hold at least one section's worth: a
+    # brief is more than its lead. A length the user set is kept, themes or not.
+    least = 0 if size.items or size.words else MIN_SECTION
+    left = max(words - sum(len(it.text.split()) for it in lead), least * WORDS_PER_ITEM)
+    room = max(most - len(lead), least)
+    body = _body(items, model, articles, lead, left, room) if room else []
+    if keep_themes and size == AS_THE_DAY_HOLDS:
         body += _stand(items, model, articles, lead, body, themes, placer)
     lead, body = once.one_each(lead, body, items, articles)
     return Chosen(tuple(news.lead_order(lead, articles)), _sections(body, themes, placer))

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 from summarizer.merging.redundancy import merge
-from summarizer.merging.views import news_first
+from summarizer.merging.views import labelled, news_first
 from summarizer.models import Article, Item, Sentence
 
 DAY = dt.date(2025, 6, 24)
@@ -45,3 +45,9 @@ def test_on_a_day_of_views_only_each_item_carries_its_label() -> None:
     assert (item.text, item.label) == (VIEW, "Opinion — Jeff Jacoby")
     unsigned = {0: dataclasses.replace(articles[0], kind="editorial", author=None)}
     assert news_first(items, unsigned)[0].label == "Editorial"
+
+
+def test_a_plain_summary_keeps_a_view_labelled_and_news_unlabelled() -> None:
+    items, articles = _day(_article(0, "editorial"), _article(1, "news"))
+    shown = {it.text: it.label for it in labelled(items, articles)}
+    assert shown == {FACT: None, NEWS_ONLY: None, VIEW: "Editorial"}
