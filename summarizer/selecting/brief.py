@@ -89,7 +89,16 @@ def select_brief(
     if keep_themes and size == AS_THE_DAY_HOLDS:
         body += _stand(items, model, articles, lead, body, themes, placer)
     lead, body = once.one_each(lead, body, items, articles)
-    return Chosen(tuple(news.lead_order(lead, articles)), _sections(body, themes, placer))
+    return Chosen(_lead_order(lead, articles), _sections(body, themes, placer))
+
+
+def _lead_order(lead: Sequence[Item], articles: Mapping[int, Article]) -> tuple[Item, ...]:
+    """The main fact first (``news.lead_order``); but an item the budget added past its
+    ``LEAD_WORDS`` for its opening words (``budget._fill``) stays last, where it was chosen
+    to be, so the lead's first ``LEAD_WORDS`` words are the summary's."""
+    if sum(len(it.text.split()) for it in lead) <= LEAD_WORDS or len(lead) < 2:
+        return tuple(news.lead_order(lead, articles))
+    return (*news.lead_order(lead[:-1], articles), lead[-1])
 
 
 def _lead(
