@@ -165,7 +165,7 @@ def build(request: BuildRequest) -> BuildResult:
         articles = {a.id: a for a in corpus.articles}
         chosen = select_brief(
             items, concepts, choice.themes, model, articles, request.size,
-            keep_themes=choice.used.source == "file",
+            keep_themes=choice.used.source == "file", date=date,
         )  # fmt: skip
         if not chosen.lead:
             raise InputError(_nothing_to_say(len(corpus.articles), earlier))

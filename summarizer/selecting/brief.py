@@ -3,9 +3,10 @@
 An editor keeps five to eight items of a ten-article story and puts the news first. So the
 brief is built in two parts from the ranked, merged items:
 
-- the **lead**: the best summary of the day in ``LEAD_WORDS`` words, chosen exactly as
-  ``brief summarize --words`` chooses it (the concepts the day's outlets carry most, covered
-  once each), then ordered with the main fact first (``news.lead_order``);
+- the **lead**: the best summary of the day in ``LEAD_WORDS`` words, chosen as ``brief
+  summarize --words`` chooses it (the concepts the day's outlets carry most, covered once
+  each) from what the brief's own day reports (``fresh.py``), then ordered with the main
+  fact first (``news.lead_order``);
 - the **sections**: the items that add most of what the lead did not say, as many as the day
   holds (``day_size``) and only while an item adds enough to be worth its line, placed in their
   themes; each section ordered by importance, sections by their best item. A theme whose
@@ -16,13 +17,14 @@ Across both, each fact is told once, in whatever words (``once.py``).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from summarizer.models import Article, Item, Section
 from summarizer.ranking.concepts import ConceptModel
-from summarizer.selecting import news, once
+from summarizer.selecting import fresh, news, once
 from summarizer.selecting.budget import select_budget
 from summarizer.selecting.sections import select_summary
 from summarizer.themes.model import ThemeModel
@@ -74,12 +76,14 @@ def select_brief(
     articles: Mapping[int, Article],
     size: Size = AS_THE_DAY_HOLDS,
     keep_themes: bool = False,
+    date: dt.date | None = None,
 ) -> Chosen:
-    """The lead and the sections of the brief (module docstring). ``keep_themes``: the themes
-    are the user's (a themes file), so each gets the items it needs to stand as a section
-    where the day has them, beyond the day's size if need be."""
+    """The lead and the sections of the brief of ``date`` (module docstring). ``keep_themes``:
+    the themes are the user's (a themes file), so each gets the items it needs to stand as a
+    section where the day has them, beyond the day's size if need be."""
     most, words = day_size(len(articles), size)
-    lead = _lead(items, model, articles, min(words, LEAD_WORDS), most)
+    items = fresh.showable(items, articles, date)
+    lead = _lead(items, model, articles, min(words, LEAD_WORDS), most, date)
     # Unless the user set the length, the sections hold at least one section's worth: a
     # brief is more than its lead. A length the user set is kept, themes or not.
     least = 0 if size.items or size.words else MIN_SECTION
@@ -93,15 +97,44 @@ def select_brief(
 
 
 def _lead_order(lead: Sequence[Item], articles: Mapping[int, Article]) -> tuple[Item, ...]:
-    """The main fact first (``news.lead_order``); but an item the budget added past its
-    ``LEAD_WORDS`` for its opening words (``budget._fill``) stays last, where it was chosen
-    to be, so the lead's first ``LEAD_WORDS`` words are the summary's."""
-    if sum(len(it.text.split()) for it in lead) <= LEAD_WORDS or len(lead) < 2:
-        return tuple(news.lead_order(lead, articles))
-    return (*news.lead_order(lead[:-1], articles), lead[-1])
+    """The day's main fact first (``_lead``), the rest by ``news.lead_order``; but an item the
+    budget added past ``LEAD_WORDS`` for its opening words (``budget._fill``) stays last,
+    where it was chosen to be, so the lead's first ``LEAD_WORDS`` words are a summary."""
+    if len(lead) < 3:
+        return tuple(lead)
+    first, *rest = lead
+    if sum(len(it.text.split()) for it in lead) <= LEAD_WORDS:
+        return (first, *news.lead_order(rest, articles))
+    return (first, *news.lead_order(rest[:-1], articles), rest[-1])
 
 
 def _lead(
+    items: Sequence[Item],
+    model: ConceptModel | None,
+    articles: Mapping[int, Article],
+    words: int,
+    most: int,
+    date: dt.date | None,
+) -> list[Item]:
+    """The day's summary in ``words`` words, opening with the main fact of what the brief's
+    own day reports (``fresh``): the rest is the best summary of everything the day's
+    articles tell, what the opening said counting for nothing."""
+    new = fresh.fresh(items, articles, date)
+    today = _summary(new, model, articles, words, most)
+    if not today:
+        return _summary(items, model, articles, words, most)
+    first = news.main_fact(new, articles) or news.lead_order(today, articles)[0]
+    left = words - len(first.text.split())
+    if left <= 0 or most <= 1:
+        return [first]
+    if model is not None:
+        rest = select_budget(items, model, left, articles, taken=[first], most=most - 1)
+    else:
+        rest = select_summary([first, *items], words=words)[1:most]
+    return [first, *rest]
+
+
+def _summary(
     items: Sequence[Item],
     model: ConceptModel | None,
     articles: Mapping[int, Article],

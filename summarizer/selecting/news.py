@@ -31,6 +31,25 @@ def by_importance(items: Sequence[Item]) -> list[Item]:
     return sorted(items, key=lambda it: -importance(it))
 
 
+def main_fact(items: Sequence[Item], articles: Mapping[int, Article]) -> Item | None:
+    """The day's main fact as a reporter puts it: the opening sentence of the newest report,
+    the most widely carried of them when several outlets reported that day; None when no
+    newest report's opening is among ``items``."""
+    dated = [a.date for a in articles.values() if a.date is not None]
+    newest = max(dated) if dated else None
+    openings = [
+        item
+        for item in items
+        if item.sentences
+        and item.sentences[0].eligible  # it can stand alone
+        and any(
+            s.position == 0 and s.article in articles and articles[s.article].date == newest
+            for s in item.sentences
+        )
+    ]
+    return by_importance(openings)[0] if openings else None
+
+
 def lead_order(items: Sequence[Item], articles: Mapping[int, Article]) -> list[Item]:
     """The lead block's items, the main fact first: importance, raised for an item some
     article opens with, and more for one the newest articles open with."""

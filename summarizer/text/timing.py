@@ -71,8 +71,23 @@ _WHEN = re.compile(
 _RECENT_DAYS = 60
 
 
+# Words that place a statement on the day it was written: true that day, misleading under a
+# later date ("the vote is today", "was arrested on Monday", "earlier this week").
+_DAY_BOUND = re.compile(
+    r"\b(?:(?i:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week|weekend)|"
+    r"(?:next|last) (?:night|week|weekend))|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?! [A-Z]))"
+    r"\b"
+)
+
+
 def _outside_quotes(text: str) -> str:
     return _QUOTED.sub(" ", text)
+
+
+def day_bound(text: str) -> bool:
+    """Whether the sentence, outside its quotations, places itself by its own day ("today",
+    "on Monday", "this week"): it reads as current news under any later date."""
+    return bool(_DAY_BOUND.search(_outside_quotes(text)))
 
 
 @lru_cache(maxsize=100_000)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from summarizer.text.timing import due, expects
+from summarizer.text.timing import day_bound, due, expects
 
 MONDAY = dt.date(2025, 6, 23)
 
@@ -80,3 +80,30 @@ def test_the_due_day_is_read_forward_from_the_articles_date(text: str, day: dt.d
 )
 def test_times_outside_the_expectations_clause_are_not_its_due_day(text: str) -> None:
     assert due(text, MONDAY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote is today.",
+        "He was arrested on Monday night.",
+        "Earlier this week the court ruled against the company.",
+        "Tomorrow the ministers meet in Brussels.",
+        "Rescuers worked through last night in the rubble.",
+    ],
+)
+def test_a_statement_placed_by_its_own_day_is_day_bound(text: str) -> None:
+    assert day_bound(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sunday Times printed the letter in full.",
+        '"We will vote today," the senator said.',
+        "The bank's profit rose 5 percent in 1999.",
+        "The treaty was signed on June 4, 1998.",
+    ],
+)
+def test_a_name_a_quotation_or_a_calendar_date_is_not_day_bound(text: str) -> None:
+    assert not day_bound(text)

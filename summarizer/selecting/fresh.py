@@ -1,0 +1,55 @@
+"""The day's news before earlier days': which items a brief of one date may lead with or show.
+
+A folder of articles often spans weeks: a story's first reports and its latest. An editor's
+brief for the newest day leads with what that day's reports say (the sentence "the quake
+killed 7,085" of a week ago is not the news when today's reports count 12,018), and prints
+older reports as background, dated. So:
+
+- the **lead** is chosen from items an article of the brief's own day, or the day before,
+  states (``FRESH_DAYS``; an undated article counts as fresh: nothing says it is old);
+- an item only older articles state, whose words place it on its own day ("today", "on
+  Monday", "this week"; ``timing.day_bound``), is left out: the date printed beside it does
+  not undo "today", and a reader takes it for this morning's news.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from summarizer.models import Article, Item
+from summarizer.text.timing import day_bound
+
+# Days before the brief's date whose reports are still the day's news (a morning brief
+# reports yesterday's events).
+FRESH_DAYS = 1
+
+
+def is_fresh(item: Item, articles: Mapping[int, Article], date: dt.date | None) -> bool:
+    """Some article of the brief's day (or the day before, or undated) states the item."""
+    if date is None:
+        return True
+    since = date - dt.timedelta(days=FRESH_DAYS)
+    for sentence in item.sentences:
+        written = articles[sentence.article].date
+        if written is None or written >= since:
+            return True
+    return False
+
+
+def fresh(
+    items: Sequence[Item], articles: Mapping[int, Article], date: dt.date | None
+) -> list[Item]:
+    """The items the brief's own day reports, in the order given."""
+    return [item for item in items if is_fresh(item, articles, date)]
+
+
+def showable(
+    items: Sequence[Item], articles: Mapping[int, Article], date: dt.date | None
+) -> list[Item]:
+    """Every item but an older report's that names its own day (module docstring)."""
+    return [
+        item
+        for item in items
+        if is_fresh(item, articles, date) or not any(day_bound(s.text) for s in item.sentences)
+    ]

@@ -1,0 +1,57 @@
+"""The day's news before earlier days': the lead comes from the brief's own day, and an older
+report that names its own day ("today", "on Monday") never reads as this morning's news."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarizer.models import Article, Item, Sentence
+from summarizer.selecting.fresh import fresh, is_fresh, showable
+
+DAY = dt.date(1999, 8, 21)
+ARTICLES = {
+    0: Article(0, "0.txt", "Wire", "Toll rises", DAY, None, ("x",)),
+    1: Article(1, "1.txt", "Wire", "Quake", DAY - dt.timedelta(days=1), None, ("x",)),
+    2: Article(2, "2.txt", "Post", "Quake hits", DAY - dt.timedelta(days=4), None, ("x",)),
+    3: Article(3, "3.txt", "Post", "Undated", None, None, ("x",)),
+}
+TOLL = "The death toll from the earthquake in Turkey rose to 12,018, the crisis centre said."
+EVE = "Rescue teams from 19 countries worked through the night in the town of Golcuk."
+OLD_TODAY = "An earthquake struck northwestern Turkey today, killing at least 2,000 people."
+OLD_PLAIN = "The quake's epicentre was near the industrial city of Izmit, east of Istanbul."
+UNDATED = "Aid agencies appealed for tents and blankets for the homeless."
+
+
+def _item(article: int, text: str, *also: int) -> Item:
+    sents = (Sentence(article, 0, text), *(Sentence(a, 5, text) for a in also))
+    return Item(text=text, score=1.0, sources=(), sentences=sents)
+
+
+ITEMS = [
+    _item(2, OLD_TODAY),
+    _item(2, OLD_PLAIN),
+    _item(0, TOLL),
+    _item(1, EVE),
+    _item(3, UNDATED),
+]
+
+
+def test_the_day_and_the_day_before_are_fresh_an_undated_report_too() -> None:
+    assert [it.text for it in fresh(ITEMS, ARTICLES, DAY)] == [TOLL, EVE, UNDATED]
+
+
+def test_an_old_statement_a_fresh_report_repeats_is_fresh() -> None:
+    assert is_fresh(_item(2, OLD_PLAIN, 0), ARTICLES, DAY)
+    assert not is_fresh(_item(2, OLD_PLAIN), ARTICLES, DAY)
+
+
+def test_an_old_report_naming_its_own_day_is_left_out_but_dated_background_stays() -> None:
+    shown = [it.text for it in showable(ITEMS, ARTICLES, DAY)]
+    assert OLD_TODAY not in shown
+    assert shown == [OLD_PLAIN, TOLL, EVE, UNDATED]
+    # On the day it was written, "today" is true.
+    assert OLD_TODAY in [it.text for it in showable(ITEMS, ARTICLES, DAY - dt.timedelta(4))]
+
+
+def test_without_a_date_everything_is_the_day_s() -> None:
+    assert fresh(ITEMS, ARTICLES, None) == ITEMS == showable(ITEMS, ARTICLES, None)
