@@ -92,21 +92,20 @@ def stale(items: list[Item], articles: Mapping[int, Article]) -> set[str]:
 def count(brief: Brief, articles: Mapping[int, Article], overtaken: set[str]) -> Counts:
     by_path = {a.path: a for a in articles.values()}
     counts = Counts()
-    for section in brief.sections:
-        for item in section.items:
-            counts.items += 1
-            wording = by_path[item.sources[0].path] if item.sources else None
-            plain = item.text.replace("[", "").replace("]", "")
-            if any(plain.endswith(t[-60:]) for t in overtaken):
-                counts.overtaken.append(f"{wording.date if wording else ''} {item.text}")
-            if wording is not None and wording.kind != "news":
-                counts.views.append(f"{wording.kind} {item.text}")
-            newest = max((r.date for r in item.sources if r.date), default=None)
-            counts.disputes += sum(
-                1
-                for d in item.disagreements
-                if newest and (a := by_path.get(d.path)) and a.date and a.date < newest
-            )
+    for item in brief.items:
+        counts.items += 1
+        wording = by_path[item.sources[0].path] if item.sources else None
+        plain = item.text.replace("[", "").replace("]", "")
+        if any(plain.endswith(t[-60:]) for t in overtaken):
+            counts.overtaken.append(f"{wording.date if wording else ''} {item.text}")
+        if wording is not None and wording.kind != "news":
+            counts.views.append(f"{wording.kind} {item.text}")
+        newest = max((r.date for r in item.sources if r.date), default=None)
+        counts.disputes += sum(
+            1
+            for d in item.disagreements
+            if newest and (a := by_path.get(d.path)) and a.date and a.date < newest
+        )
     return counts
 
 

@@ -48,7 +48,7 @@ def split(cluster: Path) -> tuple[list[str], list[str]]:
 
 
 def texts(brief: Any) -> list[str]:
-    return [item.text for section in brief.sections for item in section.items]
+    return [item.text for item in brief.items]
 
 
 def build(sources: list[str], out: Path, date: dt.date, history_days: int) -> Any:
@@ -73,7 +73,7 @@ def measure(day1: list[str], day2: list[str]) -> dict[str, Any]:
     said = texts(first)
     row: dict[str, Any] = {"day1": len(said)}
     for name, brief in (("before", before), ("after", after)):
-        items = [item for section in brief.sections for item in section.items]
+        items = list(brief.items)
         row[name] = {
             "items": len(items),
             "lint": sum(any(redundant(old, it.text) for old in said) for it in items),
