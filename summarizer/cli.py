@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 PROG = "brief"
 _SOURCES = "files, folders or URLs of articles"
-_BRIEF = "the .html or .json file that brief build wrote"
+_BRIEF = "the .md, .html or .json file that brief build wrote"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,10 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = sub.add_parser("build", help="write the brief as Markdown, HTML and JSON")
-    b.add_argument("sources", nargs="*", metavar="SOURCES", help="files or folders of articles "
-                   "(default: the bundled sample corpus)")  # fmt: skip
+    b.add_argument("sources", nargs="*", metavar="SOURCES", help=f"{_SOURCES} (default: "
+                   "brief.toml's sources, else the bundled sample corpus)")  # fmt: skip
     s = sub.add_parser("summarize", help="print a plain extractive summary, one sentence a line")
-    s.add_argument("sources", nargs="*", metavar="SOURCES", help=_SOURCES)
+    s.add_argument("sources", nargs="*", metavar="SOURCES",
+                   help=f"{_SOURCES} (default: brief.toml's sources)")  # fmt: skip
     e = sub.add_parser("evaluate", help="score each algorithm's summaries against human ones "
                        "(ROUGE-1 and ROUGE-2 recall)")  # fmt: skip
     e.add_argument("clusters", type=Path, metavar="CLUSTERS",
@@ -160,6 +161,27 @@ def _config(args: argparse.Namespace) -> Config:
     return with_overrides(load_config(args.config), **{**given, **lists})
 
 
+def _deliveries(args: argparse.Namespace, config: Config) -> tuple[list[str], list[str]]:
+    """The targets a build would deliver to, and those it will: none with ``--no-deliver``.
+    They are checked and named on stderr before anything is built, so a trial run in a
+    folder whose brief.toml delivers is never a surprise send."""
+    from summarizer.delivery import targets as delivery
+
+    planned = delivery.targets_for(config, publish=args.publish, send=args.send)
+    if args.no_deliver:
+        if args.publish or args.send:
+            raise ConfigError(
+                "--no-deliver contradicts --publish and --send; give one or the other"
+            )
+        return planned, []
+    delivery.check(planned, config)
+    if planned:
+        where = delivery.describe(planned, config)
+        print(f"{PROG}: delivering to: {where} once built (--no-deliver: build only)",
+              file=sys.stderr)  # fmt: skip
+    return planned, planned
+
+
 def _build(args: argparse.Namespace) -> int:
     from summarizer import pipeline
     from summarizer.delivery import targets as delivery
@@ -167,8 +189,7 @@ def _build(args: argparse.Namespace) -> int:
     from summarizer.selecting.brief import Size
 
     config = _config(args)
-    targets = delivery.targets_for(config, publish=args.publish, send=args.send)
-    delivery.check(targets, config)
+    planned, targets = _deliveries(args, config)
     sources = _sources(args) or config.sources or (str(examples_dir()),)
     result = pipeline.build(
         pipeline.BuildRequest(
@@ -182,7 +203,8 @@ def _build(args: argparse.Namespace) -> int:
             templates_dir=config.templates,
             read=_read_options(args),
             history_days=config.history_days,
-            history_site=config.site.dir if "site" in targets else None,
+            # a trial run reads the same history as the delivering one: the same brief
+            history_site=config.site.dir if "site" in planned else None,
         )
     )
     for line in result.warnings:
@@ -265,10 +287,12 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _summarize(args: argparse.Namespace) -> int:
     from summarizer import pipeline
 
+    config = _config(args)  # brief.toml's sources and algorithm, as build reads them
     words = None if args.sentences else args.summary_words
     items, skipped = pipeline.summarize(
-        _sources(args), args.algorithm, words, args.sentences, _read_options(args)
-    )
+        _sources(args) or config.sources, config.algorithm, words, args.sentences,
+        _read_options(args),
+    )  # fmt: skip
     _report_skipped(skipped, args.quiet)
     for item in items:  # a view's line says whose view it is (``merging.views``)
         print(f"{item.label}: {item.text}" if item.label else item.text)

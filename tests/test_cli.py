@@ -543,3 +543,35 @@ def test_a_title_on_more_than_one_line_is_refused_as_in_brief_toml(
     status, _, err = brief("build", str(FIXTURES / "articles"), "--config", str(config))
     assert status == 2
     assert "title: must" in err
+
+
+def test_summarize_reads_brief_toml_sources_as_build_does(
+    brief: Callable[..., tuple[int, str, str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(FIXTURES / "articles", tmp_path / "articles")
+    named = brief("summarize", "articles", "--words", "30")
+    assert named[0] == 0, named[2]
+    (tmp_path / "brief.toml").write_text('sources = ["articles"]\n', encoding="utf-8")
+    assert brief("summarize", "--words", "30") == named  # the same summary, from the file
+    (tmp_path / "other.toml").write_text('sources = ["missing"]\n', encoding="utf-8")
+    status, _, err = brief("summarize", "--config", "other.toml")
+    assert status == 2
+    assert err.strip().splitlines()[-1].startswith("brief: error: nothing usable: ")
+
+
+def test_positional_help_names_every_kind_of_input(capsys: pytest.CaptureFixture[str]) -> None:
+    def help_of(*command: str) -> str:
+        with pytest.raises(SystemExit):
+            main([*command, "--help"])
+        return " ".join(capsys.readouterr().out.split())
+
+    assert ("SOURCES files, folders or URLs of articles (default: brief.toml's sources, else "
+            "the bundled sample corpus)") in help_of("build")  # fmt: skip
+    assert "SOURCES files, folders or URLs of articles (default: brief.toml's sources)" in (
+        help_of("summarize")
+    )
+    for command in ("send", "publish"):
+        assert "BRIEF the .md, .html or .json file that brief build wrote" in help_of(command)

@@ -29,7 +29,7 @@ BUILD, SUMMARIZE, SUGGEST = "build", "summarize", "themes suggest"
 SEND, PUBLISH, EVALUATE = "send", "publish", "evaluate"
 # The commands that read articles, and those that read brief.toml.
 READING = (BUILD, SUMMARIZE, SUGGEST)
-FILE_COMMANDS = (BUILD, SEND, PUBLISH)
+FILE_COMMANDS = (BUILD, SUMMARIZE, SEND, PUBLISH)
 
 
 @dataclass(frozen=True)
@@ -127,13 +127,14 @@ _AS_THE_DAY_HOLDS = "as many as the day's news holds"
 
 OPTIONS: tuple[Option, ...] = (
     # What build writes, and how.
-    Option("sources", values.SOURCES, "files, folders or URLs that build reads when the command "
-           "line names none (with neither: the bundled sample corpus)", default=(),
+    Option("sources", values.SOURCES, "files, folders or URLs that build and summarize read when "
+           "the command line names none (build with neither: the bundled sample corpus)",
+           default=(),
            toml="sources"),
     Option("out", values.PATH, "output folder", default=Path("briefs"), toml="out",
            flags=("--out",), commands=(BUILD,), metavar="DIR"),
-    Option("date", values.DATE, "date of the brief", flags=("--date",), commands=(BUILD,),
-           metavar="YYYY-MM-DD", shows="the newest article date"),
+    Option("date", values.DATE, "date of the brief, as YYYY-MM-DD", flags=("--date",),
+           commands=(BUILD,), metavar="YYYY-MM-DD", shows="the newest article date"),
     Option("title", values.TEXT, "title", default="Daily Brief", toml="title",
            flags=("--title",), commands=(BUILD,), metavar="TEXT"),
     Option("themes", values.THEMES, "themes file (TOML), or auto: learn the themes from the day",
@@ -154,7 +155,8 @@ OPTIONS: tuple[Option, ...] = (
            flags=("--no-history",), commands=(BUILD,), kind="switch", sets=("history_days", 0),
            group="history"),
     Option("deliver", values.TEXTS, "where build delivers every brief: site, email or a plug-in "
-           "target (as --publish and --send do)", default=(), toml="deliver"),
+           "target (as --publish and --send do; not with --no-deliver)", default=(),
+           toml="deliver"),
     # What the reading commands read.
     Option("sources_file", values.PATH, "file listing sources (paths or URLs), one a line",
            flags=("--sources-file",), commands=READING, metavar="FILE"),
@@ -174,6 +176,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("publish", values.FLAG, "then add the brief to the site", flags=("--publish",),
            commands=(BUILD,), kind="switch"),
     Option("send", values.FLAG, "then email the brief", flags=("--send",), commands=(BUILD,),
+           kind="switch"),
+    Option("no_deliver", values.FLAG, "build only: deliver nowhere, whatever brief.toml's "
+           "deliver says (a trial run)", flags=("--no-deliver",), commands=(BUILD,),
            kind="switch"),
     Option("site.dir", values.PATH, "site folder", toml="site.dir", flags=("--site",),
            commands=(BUILD, PUBLISH), metavar="DIR"),

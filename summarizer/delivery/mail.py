@@ -36,6 +36,9 @@ TEXT_WIDTH = 76
 EMAIL_DARK_CSS = "email-dark.css"
 _FIELD = re.compile(r"\{(title|date|long_date)\}")
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+# The From of a dry run's message when email.from is not set: plainly no real address
+# (.invalid is reserved, RFC 2606), so a message written only to be looked at needs no sender.
+PLACEHOLDER_SENDER = "email-from-not-set@example.invalid"
 _BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote"}
 
 
@@ -140,8 +143,10 @@ def _recipients(recipients: Sequence[str], where: str) -> list[str]:
     return checked
 
 
-def _sender(settings: EmailSettings, where: str) -> str:
+def _sender(settings: EmailSettings, where: str, dry_run: bool = False) -> str:
     sender = settings.sender or settings.user
+    if sender is None and dry_run:
+        return PLACEHOLDER_SENDER
     if sender is None:
         raise ConfigError(f"{where}: email.from: not set; give the address the brief comes from")
     try:
@@ -150,9 +155,12 @@ def _sender(settings: EmailSettings, where: str) -> str:
         raise ConfigError(f"{where}: email.from: {exc}") from None
 
 
-def check_addresses(settings: EmailSettings, where: str = "settings") -> tuple[str, list[str]]:
-    """The sender and the recipients, checked; an error names the key that is wrong."""
-    return _sender(settings, where), _recipients(settings.to, where)
+def check_addresses(
+    settings: EmailSettings, where: str = "settings", dry_run: bool = False
+) -> tuple[str, list[str]]:
+    """The sender and the recipients, checked; an error names the key that is wrong. A dry
+    run (a message written to a file) takes ``PLACEHOLDER_SENDER`` when none is set."""
+    return _sender(settings, where, dry_run), _recipients(settings.to, where)
 
 
 def build_message(
@@ -162,9 +170,10 @@ def build_message(
     where: str = "settings",
     templates: Path | None = None,
     now: dt.datetime | None = None,
+    dry_run: bool = False,
 ) -> EmailMessage:
     """A multipart/alternative message to ``settings.to``: plain text, then inlined HTML."""
-    sender, recipients = check_addresses(settings, where)
+    sender, recipients = check_addresses(settings, where, dry_run)
     message = EmailMessage(policy=POLICY)
     message["Subject"] = subject_line(settings.subject, stored.brief.title, stored.brief.date)
     message["From"] = sender

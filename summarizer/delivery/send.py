@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.config import EmailSettings, smtp_password
-from summarizer.delivery.mail import build_message, write_eml
+from summarizer.delivery.mail import PLACEHOLDER_SENDER, build_message, write_eml
 from summarizer.delivery.stored import StoredBrief
 from summarizer.errors import ConfigError, SendError
 
@@ -251,11 +251,15 @@ def send_brief(
 ) -> str:
     """Email the brief (or, with ``eml``, write the message there); say what was done."""
     recipients = settings.to
-    message = build_message(stored, settings, where=where, templates=templates)
+    dry_run = eml is not None
+    message = build_message(stored, settings, where=where, templates=templates, dry_run=dry_run)
     date = stored.brief.date.isoformat()
     if eml is not None:
         write_eml(message, eml)
-        return f"wrote the {date} email for {len(recipients)} recipient(s) to {eml} (not sent)"
+        note = "not sent"
+        if message["From"] == PLACEHOLDER_SENDER:
+            note += f"; From is {PLACEHOLDER_SENDER}, as email.from is not set"
+        return f"wrote the {date} email for {len(recipients)} recipient(s) to {eml} ({note})"
     server = server_from(settings, where)
     attempts = send_message(
         message, server, recipients, retries=settings.retries, retry_delay=settings.retry_delay

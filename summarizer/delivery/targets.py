@@ -6,7 +6,8 @@ one line that says what was done. Targets come through the plug-in door (entry p
 ``daily_brief.targets``): the built-in ``site`` and ``email`` are declared exactly as a
 user's target is, and each reads its own table of brief.toml (``[site]``, ``[email]``; a
 plug-in's ``[chat]`` through ``config.table("chat")``). The ``deliver`` list in brief.toml
-(or ``--publish`` / ``--send``) picks which run after a build.
+(or ``--publish`` / ``--send``) picks which run after a build; a target may also
+``describe(config)`` where it delivers, for the line a build prints before delivering.
 """
 
 from __future__ import annotations
@@ -57,6 +58,16 @@ def check(names: Iterable[str], config: Config) -> None:
         get_target(name, f"{config.where()}: deliver").check(config)
 
 
+def describe(names: Iterable[str], config: Config) -> str:
+    """Where the brief will go, for the line a build prints before delivering: each target's
+    name, with its own words on where (a plug-in without ``describe``: its name alone)."""
+    parts = []
+    for name in names:
+        where = getattr(get_target(name), "describe", None)
+        parts.append(f"{name} ({where(config)})" if callable(where) else name)
+    return ", ".join(parts)
+
+
 def deliver(
     stored: StoredBrief, names: Sequence[str], config: Config, report: Callable[[str], None]
 ) -> None:
@@ -89,6 +100,9 @@ class SiteTarget:
             raise ConfigError(f"{config.where()}: site.dir: not set; give the site folder "
                               "([site] dir in brief.toml, or --site DIR)")  # fmt: skip
 
+    def describe(self, config: Config) -> str:
+        return str(config.site.dir)
+
     def deliver(self, stored: StoredBrief, config: Config) -> str:
         return str(publish(stored, config.site, templates=config.templates))
 
@@ -99,6 +113,10 @@ class EmailTarget:
     def check(self, config: Config) -> None:
         check_addresses(config.email, config.where())
         server_from(config.email, config.where())
+
+    def describe(self, config: Config) -> str:
+        count = len(config.email.to)
+        return f"{count} recipient(s) via {config.email.host}:{config.email.server_port}"
 
     def deliver(self, stored: StoredBrief, config: Config) -> str:
         return send_brief(stored, config.email, where=config.where(), templates=config.templates)

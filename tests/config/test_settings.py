@@ -257,6 +257,15 @@ def test_help_shows_the_real_defaults(capsys: pytest.CaptureFixture[str]) -> Non
     assert "['concepts']" not in evaluate
 
 
+def test_no_help_shows_a_python_value_and_the_date_says_its_format(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for command in {command for option in OPTIONS for command in option.commands}:
+        shown = help_of(capsys, command)
+        assert "None" not in shown and "['" not in shown and "()" not in shown, command
+    assert "--date YYYY-MM-DD date of the brief, as YYYY-MM-DD" in help_of(capsys, "build")
+
+
 def test_the_readme_table_of_options_is_the_declarations() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert options_table() in readme, (

@@ -136,6 +136,15 @@ def test_sender_and_recipients_are_required() -> None:
         build_message(stored(), EmailSettings(sender="brief@example.org"))
 
 
+def test_a_dry_run_needs_no_sender_and_says_its_from_is_a_placeholder() -> None:
+    settings = EmailSettings(to=("ann@example.org",))
+    message = build_message(stored(), settings, dry_run=True)
+    assert message["From"] == "email-from-not-set@example.invalid"
+    assert message["Message-ID"].endswith("@example.invalid>")
+    with pytest.raises(ConfigError, match=r"email.from: not set"):  # a real send still needs it
+        build_message(stored(), settings)
+
+
 def test_eml_file_parses_back_to_the_same_message(tmp_path: Path) -> None:
     message = build_message(stored(), SETTINGS)
     path = write_eml(message, tmp_path / "out" / "brief.eml")

@@ -186,6 +186,17 @@ def test_dry_run_writes_the_message_and_needs_no_server(
     assert b"Subject: NATO summit in The Hague" in eml.read_bytes()
 
 
+def test_a_dry_run_without_a_sender_says_the_from_is_a_placeholder(
+    stored: StoredBrief, tmp_path: Path
+) -> None:
+    eml = tmp_path / "out.eml"
+    line = send_brief(stored, settings(closed_port(), host=None, sender=None), eml=eml)
+    assert line.endswith(
+        "(not sent; From is email-from-not-set@example.invalid, as email.from is not set)"
+    )
+    assert b"From: email-from-not-set@example.invalid" in eml.read_bytes()
+
+
 def test_settings_a_real_send_needs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"^brief.toml: email.host: not set"):
         server_from(settings(25, host=None), "brief.toml")

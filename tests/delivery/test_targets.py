@@ -175,6 +175,28 @@ def test_the_daily_job_driven_by_the_config_alone(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "2025-06-26.html").is_file()
 
 
+@pytest.mark.process
+def test_a_build_names_where_it_delivers_before_it_does(tmp_path: Path) -> None:
+    with smtp_server() as server:
+        text = config_text(server.port, 'deliver = ["site", "email"]')
+        (tmp_path / "brief.toml").write_text(text, encoding="utf-8")
+        result = subprocess.run(  # stdout and stderr in one unbuffered stream: their real order
+            [sys.executable, "-m", "summarizer", "build"], cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stdout
+        assert len(server.recorder.received) == 1
+    lines = result.stdout.splitlines()
+    plan = (
+        f"brief: delivering to: site (site), email (2 recipient(s) via 127.0.0.1:{server.port})"
+        " once built (--no-deliver: build only)"
+    )
+    assert lines[0] == plan  # before the build, so before anything is delivered
+    assert lines.index("briefs/2025-06-25.json") < len(lines) - 2
+    assert lines[-2].startswith("published 2025-06-25.html") and lines[-1].startswith("emailed")
+
+
 @dataclass(frozen=True)
 class Outcome:
     code: int
@@ -204,7 +226,8 @@ def test_a_send_that_fails_says_so_in_one_line_and_keeps_the_brief(
     (tmp_path / "brief.toml").write_text(config_text(closed_port()), encoding="utf-8")
     result = cli("build", "--publish", "--send")
     assert result.code == 3
-    themes, line = result.err.strip().splitlines()  # which themes, then the one error
+    plan, themes, line = result.err.strip().splitlines()  # where to, themes, the one error
+    assert plan.startswith("brief: delivering to: site (site), email (2 recipient(s) via ")
     assert themes.startswith("brief: themes: the default themes fit")
     assert line.startswith("brief: error: email failed: 127.0.0.1:")
     assert line.endswith("cannot connect: connection refused (after 2 attempts)")
@@ -212,6 +235,33 @@ def test_a_send_that_fails_says_so_in_one_line_and_keeps_the_brief(
     before = {p.name: p.read_bytes() for p in (tmp_path / "briefs").iterdir()}
     assert cli("send", "briefs/2025-06-25.html").code == 3
     assert {p.name: p.read_bytes() for p in (tmp_path / "briefs").iterdir()} == before
+
+
+def test_no_deliver_builds_and_delivers_nothing(
+    cli: Callable[..., Outcome], tmp_path: Path
+) -> None:
+    with smtp_server() as server:
+        text = config_text(server.port, 'deliver = ["site", "email"]')
+        (tmp_path / "brief.toml").write_text(text, encoding="utf-8")
+        result = cli("build", "--no-deliver", "--themes", "auto")
+        assert result.code == 0, result.err
+        assert server.recorder.received == []
+    assert result.out.splitlines() == [f"briefs/2025-06-25.{ext}" for ext in ("md", "html", "json")]
+    assert "deliver" not in result.err
+    assert not (tmp_path / "site").exists()
+
+
+def test_no_deliver_beside_publish_or_send_is_refused_before_building(
+    cli: Callable[..., Outcome], tmp_path: Path
+) -> None:
+    (tmp_path / "brief.toml").write_text(config_text(closed_port()), encoding="utf-8")
+    for flag in ("--send", "--publish"):
+        result = cli("build", "--no-deliver", flag)
+        assert result.code == 2
+        assert result.err.strip() == (
+            "brief: error: --no-deliver contradicts --publish and --send; give one or the other"
+        )
+    assert not (tmp_path / "briefs").exists()
 
 
 def test_bad_settings_stop_the_job_before_it_builds(
@@ -241,6 +291,11 @@ def test_send_dry_run_and_publish_on_a_built_brief(
     eml = folder / "2025-06-25.eml"
     assert result.out.strip().endswith(f"to {eml} (not sent)")
     assert b"To: cy@example.org" in eml.read_bytes()
+    (tmp_path / "mail.toml").write_text('[email]\nto = ["cy@example.org"]\n')  # no from
+    result = cli("send", str(folder / "2025-06-25.md"), "--dry-run", "--config", "mail.toml")
+    assert result.code == 0, result.err
+    assert result.out.strip().endswith("as email.from is not set)")
+    assert b"From: email-from-not-set@example.invalid" in eml.read_bytes()
     result = cli("publish", str(folder / "2025-06-25.html"), "--site", "www")
     assert result.code == 0, result.err
     assert result.out.startswith("published 2025-06-25.html to www (added;")
