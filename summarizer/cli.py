@@ -13,6 +13,7 @@ import gc
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +32,7 @@ from summarizer.config.options import (
     Option,
     of_command,
 )
-from summarizer.errors import BriefError, ConfigError
+from summarizer.errors import BriefError, ConfigError, RepairedInput
 
 if TYPE_CHECKING:
     from summarizer import pipeline
@@ -323,6 +324,21 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
     return args
 
 
+def _show_repairs() -> None:
+    """Each input used with bytes replaced (``RepairedInput``) as one warning line on stderr,
+    every time (in worker processes too: they start with this in place)."""
+    shown = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], *where: Any, **how: Any) -> None:
+        if issubclass(category, RepairedInput):
+            print(f"{PROG}: warning: {message}", file=sys.stderr)
+        else:
+            shown(message, category, *where, **how)
+
+    warnings.simplefilter("always", RepairedInput)
+    warnings.showwarning = show
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brief`` command; returns the exit status."""
     args = _parse(_parser(), argv)
@@ -330,7 +346,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # cyclic collector's default pace rescans them over and over (a sixth of a large build).
     gc.set_threshold(50_000, 20, 100)
     try:
-        return _COMMANDS[args.command](args)
+        with warnings.catch_warnings():
+            _show_repairs()
+            return _COMMANDS[args.command](args)
     except BriefError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return exc.exit_code

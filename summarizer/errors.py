@@ -62,3 +62,8 @@ class SendError(DeliveryError):
 
 class PublishError(DeliveryError):
     """The site folder could not be updated; the previous site is left as it was."""
+
+
+class RepairedInput(UserWarning):
+    """An input was used with part of it repaired (bytes that are not UTF-8 replaced): a
+    warning, not an error, so the brief is still built; the CLI shows it as one line."""

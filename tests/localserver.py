@@ -131,6 +131,15 @@ class _Handler(BaseHTTPRequestHandler):
     def _nowhere(self, path: str) -> None:
         self._send(302, b"", "text/plain")  # a redirect that names no address
 
+    def _undeclared(self, path: str) -> None:
+        """A page with no charset: ``/undeclared/utf8`` (UTF-8 with one stray byte) or
+        ``/undeclared/latin1`` (short Latin-1)."""
+        text = ARTICLE.replace("Vienna", "Genève").replace("Wednesday", "Wednesday, said Müller")
+        if path.endswith("/latin1"):
+            return self._send(200, text.encode("latin-1"), "text/plain")
+        body = text.encode()
+        return self._send(200, body[:20] + b"\xff" + body[20:], "text/plain")
+
     def _utf16(self, path: str) -> None:
         """UTF-16 as servers send it: ``/utf16/bom``, ``/utf16/declared`` (big-endian, no
         mark, the charset in the header) or ``/utf16/bare`` (no mark, no charset)."""

@@ -349,6 +349,24 @@ def test_legacy_encodings_through_the_cli(
     assert any("Genève" in item["text"] for item in items)
 
 
+def test_a_utf8_file_with_a_bad_byte_keeps_its_accents_and_is_named_in_a_warning(
+    brief: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    text = (
+        "Bank sells stake in Genève\n\n"
+        "François Müller, the bank’s chairman, said it would sell its stake for £600m on Tuesday.\n\n"
+        "The Treasury said the sale would go ahead after a long review of the terms in Genève.\n"
+    )
+    path = tmp_path / "bank.txt"
+    path.write_bytes(text.encode().replace(b"review", b"re\xffview") + "é".encode()[:1])
+    status, out, err = brief("build", str(path), "--out", str(tmp_path / "out"))
+    assert status == 0, err
+    assert f"brief: warning: {path}: 2 bytes that are not UTF-8 replaced" in err
+    items = brief_items(json.loads(Path(out.split()[2]).read_text()))
+    said = " ".join(item["text"] for item in items)
+    assert "François Müller" in said and "£600m" in said and "Ã" not in said
+
+
 def test_a_truncated_page_still_gives_its_sentences(
     brief: Callable[..., tuple[int, str, str]], tmp_path: Path
 ) -> None:

@@ -36,42 +36,83 @@ _BOMS = (
 )
 _WIDE = ("utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be")
 _WIDE_NAMES = {codecs.lookup(name).name for name in _WIDE}
+# Bytes that are not UTF-8 (as ``surrogateescape`` leaves them), and a sequence cut short at
+# the end (a lead byte and fewer continuation bytes than it announces).
+_ESCAPED = re.compile(r"[\udc80-\udcff]")
+_UTF8_CUT = re.compile(rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})\Z")
+# Windows-1252 text: its accented letters, the signs Western news uses, and what marks it as
+# another code page (a sign inside a word, a letter Western news does not use, a control).
+_WESTERN_LETTERS = "À-ÏÑ-ÖØ-ÜßàáâãäåæçèéêëìíîïñòóôõöøùúûüÿŒœŠšŽž"
+_WESTERN_LETTER = re.compile(f"[{_WESTERN_LETTERS}]")
+_OTHER = re.compile(f"[^\x00-\x7f{_WESTERN_LETTERS}\u00a0¡¢£¥§©«®°±²´·»¼½¾¿€‚„…†‡‰‹›‘’“”•–—™]")
+_FOREIGN_MARK = re.compile(r"(?<=[^\W\d_])[£¥€¿¡±²¼½¾°§](?=[^\W\d_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:\-]{2,40})""")
 
 
 def decode(data: bytes, charset: str | None = None) -> str:
-    """Bytes to text: by its byte order mark, else UTF-16 or UTF-32 when the server says so
-    or charset-normalizer finds it (such text is full of NUL bytes, which otherwise mean a
-    binary file), else UTF-8 when it is, else the charset the input declares (an HTTP
-    header, a ``<meta charset>`` or an XML declaration), else what charset-normalizer detects."""
+    """Bytes to text (``decode_repaired``, without the count of bytes it replaced)."""
+    return decode_repaired(data, charset)[0]
+
+
+def decode_repaired(data: bytes, charset: str | None = None) -> tuple[str, int]:
+    """Bytes to text, and how many bytes that were not UTF-8 it replaced with U+FFFD.
+
+    By its byte order mark, else UTF-16 or UTF-32 when the server says so or charset-normalizer
+    finds it (such text is full of NUL bytes, which otherwise mean a binary file), else UTF-8
+    when it is or mostly is (a stray byte or a cut last character is replaced, not a reason to
+    read every accent as a legacy code page), else the charset the input declares (an HTTP
+    header, a ``<meta charset>`` or an XML declaration), else Windows-1252 when it reads as
+    Western text, else what charset-normalizer detects."""
     if not data.strip():
-        return ""
+        return "", 0
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise UnreadableSource(f"binary file ({kind})")
     for bom, names in _BOMS:
         if data.startswith(bom):
-            return _decoded_as(data, names)
+            return _decoded_as(data, names), 0
     wide = _is_wide(charset)
     if wide or b"\x00" in data[:SNIFF_BYTES]:
-        match = from_bytes(data, cp_isolation=list(_WIDE)).best()
-        if match is not None:
-            return str(match)
-        if not wide or charset is None:
-            raise UnreadableSource("binary file")
-        return _decoded_as(data, (charset,))
+        return _wide(data, charset if wide else None), 0
+    utf8 = _utf8(data)
+    if utf8 is not None:
+        return utf8
+    return _legacy(data, charset), 0
+
+
+def _wide(data: bytes, charset: str | None) -> str:
+    """UTF-16 or UTF-32 text, found by charset-normalizer or as the server declared it."""
+    match = from_bytes(data, cp_isolation=list(_WIDE)).best()
+    if match is not None:
+        return str(match)
+    if charset is None:
+        raise UnreadableSource("binary file")
+    return _decoded_as(data, (charset,))
+
+
+def _utf8(data: bytes) -> tuple[str, int] | None:
+    """The text as UTF-8 and the bytes replaced, when it is mostly UTF-8; else None.
+
+    Legacy text almost never forms valid multi-byte sequences: at least three in five of its
+    non-ASCII bytes are invalid as UTF-8 (CJK pages; every one in Western, Cyrillic or Greek
+    ones). A file where at most one in three is, or whose only fault is a last character cut
+    short (an incomplete sequence at the very end), is UTF-8 with a few bad bytes."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), 0
     except UnicodeDecodeError:
         pass
-    declared = _DECLARED_CHARSET.search(data[:1024])
-    for name in (charset, declared[1].decode("ascii") if declared else None):
-        if name:
-            try:
-                return data.decode(name)
-            except (LookupError, UnicodeDecodeError):
-                continue
-    return _detected(data)
+    body = data.rstrip(b" \t\r\n")
+    cut = _UTF8_CUT.search(body)
+    end = cut.start() if cut else len(body)
+    escaped = body[:end].decode("utf-8", "surrogateescape")
+    bad = len(_ESCAPED.findall(escaped))
+    foreign = sum(byte >= 0x80 for byte in body[:end])
+    evident = foreign > bad or (cut is not None and cut.end() - cut.start() > 1)
+    if not evident or bad * 3 > foreign:
+        return None
+    text = data.decode("utf-8-sig", "replace")
+    return text, bad + (len(cut[0]) if cut else 0)
 
 
 def _is_wide(charset: str | None) -> bool:
@@ -91,19 +132,47 @@ def _decoded_as(data: bytes, names: Sequence[str]) -> str:
     raise UnreadableSource(f"not valid {names[0].upper()} text")
 
 
-def _detected(data: bytes) -> str:
-    """charset-normalizer's reading; where Windows-1252 fits as well as its first choice (short
-    Latin-1 text often reads as well in Central European code pages), Windows-1252 wins: it is
-    what legacy Western news files are in, and it reads Latin-1 text the same."""
+def _legacy(data: bytes, charset: str | None) -> str:
+    """Text that is not UTF-8: in the charset it declares, else Windows-1252 when that reads
+    as Western text, else in what charset-normalizer detects."""
+    declared = _DECLARED_CHARSET.search(data[:1024])
+    for name in (charset, declared[1].decode("ascii") if declared else None):
+        if name:
+            try:
+                return data.decode(name)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return _detected(data, _western(data))
+
+
+def _western(data: bytes) -> str | None:
+    """The text in Windows-1252 when it reads as Western text, else None.
+
+    Legacy Western news files are in Windows-1252 (which reads Latin-1 the same). Text in
+    another page shows itself there: Cyrillic, Greek or Arabic as words of accented letters
+    only, Polish or Turkish as ``³``, ``¿`` or ``ý`` inside words."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if _CONTROL.search(text) or _FOREIGN_MARK.search(text) or _OTHER.search(text):
+        return None
+    letters = sum(char.isalpha() for char in text)
+    return text if len(_WESTERN_LETTER.findall(text)) * 4 <= letters else None
+
+
+def _detected(data: bytes, western: str | None) -> str:
+    """charset-normalizer's reading, unless the text reads as Western: then Windows-1252,
+    as long as charset-normalizer finds no more noise in it than in its own first choice.
+    Short Latin-1 text reads as well in a Baltic or Central European page to a detector
+    ("Franńois M³ller"), but a Hungarian ``ő`` shows as noise (``õ``) in Windows-1252."""
     matches = list(from_bytes(data))
     if not matches:
+        if western is not None:
+            return western
         raise UnreadableSource("binary file or unknown text encoding")
     best = matches[0]
-    for match in matches:
-        if (
-            match.encoding == "cp1252"
-            and match.percent_chaos <= best.percent_chaos
-            and match.percent_coherence >= best.percent_coherence
-        ):
-            return str(match)
-    return str(best)
+    cp1252 = next((match for match in matches if match.encoding == "cp1252"), None)
+    if western is None or (cp1252 and cp1252.percent_chaos > best.percent_chaos):
+        return str(best)
+    return western

@@ -15,16 +15,17 @@ import dataclasses
 import functools
 import os
 import stat
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer import plugins
 from summarizer.config.options import DEFAULTS
-from summarizer.errors import ConfigError, UnreadableSource
+from summarizer.errors import ConfigError, RepairedInput, UnreadableSource
 from summarizer.models import RawDocument, Skipped, Source
 from summarizer.reading import fetch, safe_text
-from summarizer.reading.decode import SNIFF_BYTES, decode
+from summarizer.reading.decode import SNIFF_BYTES, decode_repaired
 
 # ``--max-size``'s default (in MB), declared with the option.
 DEFAULT_MAX_BYTES = int(DEFAULTS["max_size"] * 1024 * 1024)
@@ -83,9 +84,11 @@ def read_source(
     if source.is_url:
         response = fetch.fetch(source.location, fetch.FetchOptions(max_bytes, timeout))
         source = Source(response.url, response.content_type)
-        text = decode(response.data, response.charset)
+        text, replaced = decode_repaired(response.data, response.charset)
     else:
-        text = decode(_read_bytes(Path(source.location), max_bytes))
+        text, replaced = decode_repaired(_read_bytes(Path(source.location), max_bytes))
+    if replaced:
+        _warn_replaced(source, replaced)
     text = safe_text.text(text)
     if not text.strip():
         raise UnreadableSource("empty file" if not source.is_url else "empty response")
@@ -95,6 +98,14 @@ def read_source(
     if source.content_type:
         raise UnreadableSource(f"unsupported content type '{source.content_type}'")
     raise UnreadableSource(f"unsupported file type '{source.suffix}'")
+
+
+def _warn_replaced(source: Source, count: int) -> None:
+    """Name an input read as UTF-8 with some bytes replaced: it is used, but the user may want
+    to know a character or two in it is lost (a ``RepairedInput`` warning)."""
+    many = "bytes that are" if count > 1 else "byte that is"
+    message = f"{safe_text.name(source.location)}: {count} {many} not UTF-8 replaced with \ufffd"
+    warnings.warn(message, RepairedInput, stacklevel=1)
 
 
 def _parts(reader: Reader, source: Source, text: str) -> tuple[list[RawDocument], list[Skipped]]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import threading
 import tracemalloc
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarizer import pipeline, plugins
-from summarizer.errors import BriefError, ConfigError, UnreadableSource
+from summarizer.errors import BriefError, ConfigError, RepairedInput, UnreadableSource
 from summarizer.models import RawDocument, Skipped, Source
 from summarizer.reading import decode, readers, sources
 from tests.conftest import Declare
@@ -385,6 +387,29 @@ def test_utf_16_and_32_text_is_decoded_with_or_without_a_mark(
 def test_utf_16_from_a_server_is_decoded(server: LocalServer, route: str, expected: str) -> None:
     [doc], _ = readers.read_source(Source(server.url + route))
     assert f"resumed their talks in {expected} on Wednesday" in doc.text
+
+
+def test_a_file_with_a_stray_byte_is_read_as_utf8_and_named_in_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "talks.txt"
+    path.write_bytes(f"Talks resume in Genève\n\n{STORY}".encode() + b"\xa0 \xc3\x87a va.\n")
+    with pytest.warns(RepairedInput, match=re.escape(f"{path}: 1 byte that is not UTF-8")):
+        [doc] = readers.read_file(path)
+    assert doc.text == f"Talks resume in Genève\n\n{STORY}\ufffd Ça va.\n"
+
+
+@pytest.mark.parametrize(
+    ("route", "repaired"), [("/undeclared/utf8", 1), ("/undeclared/latin1", 0)]
+)
+def test_a_page_without_a_charset_is_read_by_the_same_rule(
+    server: LocalServer, route: str, repaired: int
+) -> None:
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        [doc], _ = readers.read_source(Source(server.url + route))
+    assert "resumed their talks in Genève on Wednesday, said Müller" in doc.text
+    assert [str(w.message) for w in seen if w.category is RepairedInput] == [
+        f"{server.url}{route}: 1 byte that is not UTF-8 replaced with \ufffd"
+    ][:repaired]
 
 
 def test_binary_with_nul_bytes_is_still_refused(tmp_path: Path) -> None:
