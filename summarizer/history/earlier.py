@@ -71,7 +71,7 @@ def read_history(
     from it; the site fills in the dates it lacks."""
     if days <= 0:
         return NO_HISTORY, []
-    earliest = date - dt.timedelta(days=days)
+    earliest = dt.date.fromordinal(max(1, date.toordinal() - days))  # year 1 has no before
     warnings: list[str] = []
     found: dict[dt.date, list[Said]] = {}
     for place in _places(folder, site):

@@ -187,6 +187,31 @@ def test_a_damaged_or_foreign_brief_is_skipped_with_one_warning_and_left_as_it_w
     assert second["since"] == "2025-06-24"  # the readable brief still counts
 
 
+def test_a_brief_nested_too_deeply_is_skipped_and_the_build_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build(tmp_path, DAY1, "2025-06-24")
+    deep = "[" * 100_000 + "]" * 100_000
+    (tmp_path / "2025-06-23.json").write_text(deep, encoding="utf-8")
+    capsys.readouterr()
+    second = build(tmp_path, DAY2, "2025-06-25")
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"brief: warning: history: skipped {tmp_path / '2025-06-23.json'}: "
+        "not valid JSON: nested too deeply"
+    )
+    assert second["since"] == "2025-06-24"
+    assert (tmp_path / "2025-06-23.json").read_text(encoding="utf-8") == deep
+
+
+def test_the_first_days_of_the_calendar_have_a_shorter_window(tmp_path: Path) -> None:
+    """Seven days before 0001-01-03 are before the calendar: the window starts at its first
+    day, instead of an OverflowError."""
+    build(tmp_path, DAY1, "0001-01-01")
+    second = build(tmp_path, DAY2, "0001-01-03")
+    assert second["since"] == "0001-01-01"
+    assert RESCUE not in {it["text"] for it in items(second)}  # day 1 said it
+
+
 def test_without_a_folder_there_is_no_history() -> None:
     assert read_history(Path("/nonexistent"), dt.date(2025, 6, 25), 7) == (NO_HISTORY, [])
     site = Path("/nonexistent/site")
