@@ -9,11 +9,14 @@ without numpy, scipy, nltk or sumy.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +34,7 @@ from summarizer.config.options import (
     Option,
     of_command,
 )
-from summarizer.errors import BriefError, ConfigError
+from summarizer.errors import BriefError, ConfigError, Terminated
 
 if TYPE_CHECKING:
     from summarizer import pipeline
@@ -299,6 +302,24 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
     return args
 
 
+@contextlib.contextmanager
+def _terminate_unwinds() -> Iterator[None]:
+    """SIGTERM raises ``Terminated``, so a stopped job unwinds as Ctrl-C does: nothing half
+    written, worker processes ended, one line. Only the main thread may set a handler."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brief`` command; returns the exit status."""
     args = _parse(_parser(), argv)
@@ -306,13 +327,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # cyclic collector's default pace rescans them over and over (a sixth of a large build).
     gc.set_threshold(50_000, 20, 100)
     try:
-        return _COMMANDS[args.command](args)
+        with _terminate_unwinds():
+            return _COMMANDS[args.command](args)
     except BriefError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print(f"{PROG}: terminated", file=sys.stderr)
+        return Terminated.exit_code
     except Exception as exc:  # a bug: still one line, the traceback only on request
         if os.environ.get("BRIEF_DEBUG"):
             raise

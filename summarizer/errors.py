@@ -62,3 +62,10 @@ class SendError(DeliveryError):
 
 class PublishError(DeliveryError):
     """The site folder could not be updated; the previous site is left as it was."""
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: like Ctrl-C it unwinds the command (temporary files removed, the
+    folder's lock released), which then exits 143. Not an Exception, so nothing swallows it."""
+
+    exit_code = 143
