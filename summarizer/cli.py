@@ -9,12 +9,15 @@ without numpy, scipy, nltk or sumy.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
+import signal
 import sys
+import threading
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +35,7 @@ from summarizer.config.options import (
     Option,
     of_command,
 )
-from summarizer.errors import BriefError, ConfigError, RepairedInput
+from summarizer.errors import BriefError, ConfigError, RepairedInput, Terminated
 
 if TYPE_CHECKING:
     from summarizer import pipeline
@@ -339,6 +342,24 @@ def _show_repairs() -> None:
     warnings.showwarning = show
 
 
+@contextlib.contextmanager
+def _terminate_unwinds() -> Iterator[None]:
+    """SIGTERM raises ``Terminated``, so a stopped job unwinds as Ctrl-C does: nothing half
+    written, worker processes ended, one line. Only the main thread may set a handler."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brief`` command; returns the exit status."""
     args = _parse(_parser(), argv)
@@ -346,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # cyclic collector's default pace rescans them over and over (a sixth of a large build).
     gc.set_threshold(50_000, 20, 100)
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _terminate_unwinds():
             _show_repairs()
             return _COMMANDS[args.command](args)
     except BriefError as exc:
@@ -355,6 +376,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print(f"{PROG}: terminated", file=sys.stderr)
+        return Terminated.exit_code
     except Exception as exc:  # a bug: still one line, the traceback only on request
         if os.environ.get("BRIEF_DEBUG"):
             raise

@@ -67,3 +67,10 @@ class PublishError(DeliveryError):
 class RepairedInput(UserWarning):
     """An input was used with part of it repaired (bytes that are not UTF-8 replaced): a
     warning, not an error, so the brief is still built; the CLI shows it as one line."""
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: like Ctrl-C it unwinds the command (temporary files removed, the
+    folder's lock released), which then exits 143. Not an Exception, so nothing swallows it."""
+
+    exit_code = 143

@@ -90,7 +90,8 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
 
 
 def _entry_from(data: Any) -> Entry:
-    """One archive record; any missing or odd field raises KeyError, TypeError or ValueError."""
+    """One archive record; a missing or odd field raises KeyError, TypeError, ValueError or
+    OverflowError."""
     lines = data["headlines"]
     if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
         raise TypeError("headlines must be a list of text")
@@ -102,9 +103,15 @@ def _entry_from(data: Any) -> Entry:
         title=data["title"],
         headlines=tuple(lines),
         content=data["content"],
-        published=dt.datetime.fromisoformat(data["published"]),
-        updated=dt.datetime.fromisoformat(data["updated"]),
+        published=_instant(data["published"]),
+        updated=_instant(data["updated"]),
     )
+
+
+def _instant(text: Any) -> dt.datetime:
+    """A record's time in UTC, as the feed prints it; OverflowError for one the calendar
+    cannot hold in UTC (0001-01-01T00:00+05:00), so the feed is never half-rendered."""
+    return dt.datetime.fromisoformat(text).astimezone(dt.UTC)
 
 
 def archive_json(archive: Archive) -> str:
@@ -137,7 +144,9 @@ def load_archive(site: Path) -> Archive:
         return Archive(uuid.UUID(data["site_id"]), entries)
     except KeyError as exc:
         raise PublishError(f"{path} is damaged (no {exc}); {_DAMAGED_HINT}") from exc
-    except (OSError, ValueError, TypeError, AttributeError) as exc:
+    except RecursionError as exc:  # json.loads of a record nested thousands deep
+        raise PublishError(f"{path} is damaged (nested too deeply); {_DAMAGED_HINT}") from exc
+    except (OSError, ValueError, TypeError, AttributeError, OverflowError) as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise PublishError(f"{path} is damaged ({reason}); {_DAMAGED_HINT}") from exc
 

@@ -71,7 +71,7 @@ def read_history(
     from it; the site fills in the dates it lacks."""
     if days <= 0:
         return NO_HISTORY, []
-    earliest = date - dt.timedelta(days=days)
+    earliest = dt.date.fromordinal(max(1, date.toordinal() - days))  # year 1 has no before
     warnings: list[str] = []
     found: dict[dt.date, list[Said]] = {}
     for place in _places(folder, site):
@@ -91,7 +91,7 @@ def _places(folder: Path, site: Path | None) -> list[Path]:
 def _same(folder: Path) -> Path:
     try:
         return folder.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python 3.11)
         return folder.absolute()
 
 
@@ -101,8 +101,13 @@ def _briefs(
     """The readable briefs in ``folder`` named for a day in the window (from its first day up
     to, not including, its last) that is not ``known`` already, newest first."""
     earliest, date = window
-    briefs = []
-    for named, path in reversed(dated_briefs(folder)):
+    briefs: list[Brief] = []
+    try:
+        found = dated_briefs(folder)
+    except BriefError as exc:  # an unreadable folder: the day is built without its briefs
+        warnings.append(f"history: skipped {folder}: {_reason(exc, folder)}")
+        return briefs
+    for named, path in reversed(found):
         if not earliest <= named < date or named in known:
             continue
         try:

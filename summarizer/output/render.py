@@ -194,6 +194,8 @@ def _render(env: jinja2.Environment, name: str, **context: Any) -> str:
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.name or name} line {exc.lineno}"
         raise TemplateError(f"template {where} is broken: {_one_line(exc.message)}") from exc
+    except RecursionError as exc:  # an include or macro that leads back to itself
+        raise TemplateError(f"template {name} never ends: it includes or calls itself") from exc
     except (
         jinja2.TemplateError,
         OSError,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
@@ -108,15 +109,30 @@ def map_in_order(
         yield from map(func, items)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(count, initializer=_forked) as pool:
+    # Workers are born with Ctrl-C and SIGTERM held back until ``_forked`` has set how they
+    # take them; the parent gets any that came meanwhile once the pool is made.
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        pool = context.Pool(count, initializer=_forked)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+    with pool:
         for result, shared in pool.imap(partial(_sharing, func), items, chunksize=CHUNK):
             for name, found in shared.items():
                 _SHARED[name].learn(found)
             yield result
 
 
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
 def _forked() -> None:
-    """In a new worker: hand back only what is made here, not what the parent knows."""
+    """In a new worker: hand back only what is made here, not what the parent knows. Ctrl-C
+    reaches the whole process group, but only the parent answers it (it ends the pool); the
+    SIGTERM that ends the pool ends a worker at once: no worker prints a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     for cache in _SHARED.values():
         cache.track()
 

@@ -29,7 +29,7 @@ def is_fresh(item: Item, articles: Mapping[int, Article], date: dt.date | None) 
     """Some article of the brief's day (or the day before, or undated) states the item."""
     if date is None:
         return True
-    since = date - dt.timedelta(days=FRESH_DAYS)
+    since = dt.date.fromordinal(max(1, date.toordinal() - FRESH_DAYS))  # year 1 has no before
     for sentence in item.sentences:
         written = articles[sentence.article].date
         if written is None or written >= since:

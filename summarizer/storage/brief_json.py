@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -47,19 +48,23 @@ def brief_stem(day: dt.date) -> str:
 
 def dated_briefs(folder: Path) -> list[tuple[dt.date, Path]]:
     """The ``DATE.json`` files in ``folder`` (a brief folder or a site), oldest first: the
-    briefs it holds, found by name alone (nothing is read)."""
-    if not folder.is_dir():
+    briefs it holds, found by name alone (nothing is read). None in a folder that is not
+    there; InputError for one that cannot be listed (a glob would quietly find nothing)."""
+    try:
+        with os.scandir(folder) as entries:
+            named = [(_dated(e.name), e) for e in entries]
+            found = [(day, folder / e.name) for day, e in named if day and e.is_file()]
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    found = []
-    for path in folder.glob(f"*{JSON_SUFFIX}"):
-        day = _dated(path.name.removesuffix(JSON_SUFFIX))
-        if day is not None and path.is_file():
-            found.append((day, path))
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot list: {exc.strerror or exc}") from exc
     return sorted(found)
 
 
-def _dated(stem: str) -> dt.date | None:
-    if not _DATED_NAME.fullmatch(stem):
+def _dated(name: str) -> dt.date | None:
+    """The date a ``DATE.json`` is named for (None for any other name)."""
+    stem = name.removesuffix(JSON_SUFFIX)
+    if stem == name or not _DATED_NAME.fullmatch(stem):
         return None
     try:
         return dt.date.fromisoformat(stem)

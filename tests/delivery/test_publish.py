@@ -254,6 +254,26 @@ def test_a_damaged_archive_is_reported_and_left_alone(
         assert snapshot(site) == before
 
 
+def test_an_archive_nested_too_deeply_or_out_of_the_calendar_is_damaged_not_a_crash(
+    publish_day: Callable[..., StoredBrief], tmp_path: Path
+) -> None:
+    """A record nested 100,000 deep, or published at a time that is before year 1 in UTC: one
+    line naming the file, the site left as it was (no RecursionError, no OverflowError)."""
+    publish_day(24)
+    site = tmp_path / "site"
+    record = json.loads((site / "archive.json").read_text(encoding="utf-8"))
+    record["briefs"][0]["published"] = "0001-01-01T00:00:00+05:00"
+    for damage, reason in [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        (json.dumps(record), "date value out of range"),
+    ]:
+        (site / "archive.json").write_text(damage, encoding="utf-8")
+        before = snapshot(site)
+        with pytest.raises(PublishError, match=rf"archive.json is damaged \({reason}\)"):
+            publish_day(25)
+        assert snapshot(site) == before
+
+
 def test_a_folder_that_is_not_a_brief_site_is_refused(tmp_path: Path) -> None:
     site = tmp_path / "www"
     site.mkdir()

@@ -70,6 +70,9 @@ def test_what_is_not_a_brief_is_one_clear_error(tmp_path: Path) -> None:
     files["json"].write_text('{"title": "x", "date": "2025-06-25", "sections": 3}')
     with pytest.raises(InputError, match=r"'sections' must be a list"):
         load_stored(files["html"])
+    files["json"].write_text('{"a": ' * 100_000 + "1" + "}" * 100_000)  # send, publish
+    with pytest.raises(InputError, match=r"2025-06-25.json: not valid JSON: nested too deeply"):
+        load_stored(files["html"])
 
 
 _KILLED_BUILD = """

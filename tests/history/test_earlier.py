@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -185,6 +186,57 @@ def test_a_damaged_or_foreign_brief_is_skipped_with_one_warning_and_left_as_it_w
     for name, text in files.items():
         assert (tmp_path / name).read_text(encoding="utf-8") == text
     assert second["since"] == "2025-06-24"  # the readable brief still counts
+
+
+def test_a_brief_nested_too_deeply_is_skipped_and_the_build_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build(tmp_path, DAY1, "2025-06-24")
+    deep = "[" * 100_000 + "]" * 100_000
+    (tmp_path / "2025-06-23.json").write_text(deep, encoding="utf-8")
+    capsys.readouterr()
+    second = build(tmp_path, DAY2, "2025-06-25")
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"brief: warning: history: skipped {tmp_path / '2025-06-23.json'}: "
+        "not valid JSON: nested too deeply"
+    )
+    assert second["since"] == "2025-06-24"
+    assert (tmp_path / "2025-06-23.json").read_text(encoding="utf-8") == deep
+
+
+def test_the_first_days_of_the_calendar_have_a_shorter_window(tmp_path: Path) -> None:
+    """Seven days before 0001-01-03 are before the calendar: the window starts at its first
+    day, instead of an OverflowError."""
+    build(tmp_path, DAY1, "0001-01-01")
+    second = build(tmp_path, DAY2, "0001-01-03")
+    assert second["since"] == "0001-01-01"
+    assert RESCUE not in {it["text"] for it in items(second)}  # day 1 said it
+
+
+def test_a_folder_that_cannot_be_listed_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    """A symbolic link to itself cannot be listed by anyone, root included; the output
+    folder's briefs still count."""
+    build(tmp_path, DAY1, "2025-06-24")
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    history, warnings = read_history(tmp_path, dt.date(2025, 6, 25), 7, site=loop)
+    assert warnings == [f"history: skipped {loop}: cannot list: Too many levels of symbolic links"]
+    assert history.dates == (dt.date(2025, 6, 24),)
+
+
+def test_an_unreadable_folder_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    """Only where file modes bind: root reads a mode-000 folder, so as root this skips."""
+    build(tmp_path, DAY1, "2025-06-24")
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("file modes do not bind this user (root): a mode-000 folder is readable")
+        history, warnings = read_history(tmp_path, dt.date(2025, 6, 25), 7, site=locked)
+    finally:
+        locked.chmod(0o700)
+    assert warnings == [f"history: skipped {locked}: cannot list: Permission denied"]
+    assert history.dates == (dt.date(2025, 6, 24),)
 
 
 def test_without_a_folder_there_is_no_history() -> None:

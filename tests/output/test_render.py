@@ -400,6 +400,8 @@ def test_user_templates_are_autoescaped_in_html(tmp_path: Path) -> None:
         ("brief.md.j2", "{{ brief.no_such_field }}", "brief.md.j2"),
         ("brief.md.j2", "{{ brief.title | no_such_filter }}", "brief.md.j2"),
         ("brief.html.j2", "{% include 'missing.css' %}", "missing.css"),
+        ("brief.md.j2", "{% include 'brief.md.j2' %}", "brief.md.j2 never ends"),
+        ("brief.html.j2", "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "calls itself"),
     ],
 )
 def test_broken_template_raises_template_error(

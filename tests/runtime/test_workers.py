@@ -4,9 +4,11 @@ works out on the way reaches the parent."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -116,3 +118,72 @@ def test_a_brief_built_in_worker_processes_is_the_one_built_in_one(tmp_path: Pat
     several = _build_in_fresh_process(tmp_path / "several", 1, sources)
     assert set(one) == set(several) and len(one) == 3
     assert one == several
+
+
+def _day_of_many_articles(folder: Path, count: int) -> Path:
+    """``count`` distinct reports of one day, each a different draw of the sample's sentences:
+    enough to be split in worker processes."""
+    sentences = [
+        line.strip()
+        for path in sorted(examples_dir().iterdir())
+        if path.suffix == ".txt"
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if len(line.split()) > 8 and not line.lstrip().startswith("date ")
+    ]
+    folder.mkdir()
+    for n in range(count):
+        picked = [sentences[(n * 7 + k * 13) % len(sentences)] for k in range(30)]
+        body = "\n\n".join(picked)
+        text = f"date 2025-06-25 Report {n} from the summit.\n\n{body}\n"
+        (folder / f"report{n:03}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` has started (Linux's /proc), none once it has ended."""
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="ascii")
+    except OSError:
+        return []
+    return [int(word) for word in text.split()]
+
+
+@pytest.mark.process
+@linux_only
+@pytest.mark.parametrize(
+    ("stop", "group", "status", "line"),
+    [
+        (signal.SIGINT, True, 130, "brief: interrupted"),  # Ctrl-C: the whole process group
+        (signal.SIGINT, False, 130, "brief: interrupted"),
+        (signal.SIGTERM, True, 143, "brief: terminated"),  # a service manager's stop
+        (signal.SIGTERM, False, 143, "brief: terminated"),  # kill PID
+    ],
+)
+def test_a_build_stopped_while_its_workers_run_ends_quietly(
+    tmp_path: Path, stop: signal.Signals, group: bool, status: int, line: str
+) -> None:
+    """One line and the usual status, no worker traceback, no worker left, nothing written."""
+    day = _day_of_many_articles(tmp_path / "day", 4 * workers.MIN_ITEMS)
+    out = tmp_path / "out"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "summarizer", "build", str(day), "--out", str(out), "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "BRIEF_WORKERS": "2"},
+    )
+    deadline = time.monotonic() + 120
+    while len(started := _children(child.pid)) < 2 and child.poll() is None:
+        assert time.monotonic() < deadline, "no worker processes started"
+        time.sleep(0.01)
+    assert child.poll() is None, "the build ended before its workers started"
+    time.sleep(0.2)  # the workers at work
+    if group:
+        os.killpg(child.pid, stop)
+    else:
+        child.send_signal(stop)
+    _, err = child.communicate(timeout=60)
+    assert (child.returncode, err.splitlines()) == (status, [line])
+    assert not [pid for pid in started if Path(f"/proc/{pid}").exists()]
+    assert not out.exists() or not any(out.iterdir())

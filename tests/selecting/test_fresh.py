@@ -55,3 +55,8 @@ def test_an_old_report_naming_its_own_day_is_left_out_but_dated_background_stays
 
 def test_without_a_date_everything_is_the_day_s() -> None:
     assert fresh(ITEMS, ARTICLES, None) == ITEMS == showable(ITEMS, ARTICLES, None)
+
+
+def test_the_calendars_first_day_has_no_day_before_to_look_at() -> None:
+    first = {0: Article(0, "0.txt", "Wire", "Toll rises", dt.date.min, None, ("x",))}
+    assert fresh([_item(0, TOLL)], first, dt.date.min) == [_item(0, TOLL)]
