@@ -80,7 +80,7 @@ def load_themes(path: Path | None = None) -> tuple[Theme, ...]:
     """Themes from a TOML file (the packaged default when ``path`` is None), in order."""
     path = path or default_themes_file()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad saves a BOM
     except FileNotFoundError as exc:
         raise ConfigError(f"themes file not found: {path}") from exc
     except (OSError, UnicodeDecodeError) as exc:

@@ -167,6 +167,17 @@ def test_a_control_character_in_a_theme_is_refused(tmp_path: Path, line: str, co
     assert "\n" not in message and "\x00" not in message
 
 
+def test_a_themes_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "themes.toml"
+    path.write_bytes(
+        b'\xef\xbb\xbf[[theme]]\nkey = "war"\ntitle = "Krieg \xc3\xbcber"\nwords = ["talks"]\n'
+    )
+    assert [(t.key, t.title) for t in load_themes(path)] == [
+        ("war", "Krieg über"),
+        ("other", "Other"),
+    ]
+
+
 def test_missing_themes_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="themes file not found"):
         load_themes(tmp_path / "nope.toml")
