@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import socketserver
 import ssl
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -148,6 +150,44 @@ def hanging_server() -> Iterator[int]:
         listener.bind((HOST, 0))
         listener.listen(8)
         yield listener.getsockname()[1]
+
+
+class _Dropper(socketserver.StreamRequestHandler):
+    """Greets, says 250 to every command, and hangs up without a word at ``drop_on``."""
+
+    server: _DroppingServer
+
+    def handle(self) -> None:
+        self.server.connections += 1
+        self.wfile.write(b"220 dropper.example ESMTP\r\n")
+        for line in self.rfile:
+            verb = line.split()[0].upper() if line.split() else b""
+            if verb == self.server.drop_on:
+                return  # the connection closes with the command unanswered
+            self.wfile.write(b"221 Bye\r\n" if verb == b"QUIT" else b"250 OK\r\n")
+            if verb == b"QUIT":
+                return
+
+
+class _DroppingServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    connections = 0
+    drop_on = b"DATA"
+
+
+@contextmanager
+def dropping_server(drop_on: bytes = b"DATA") -> Iterator[_DroppingServer]:
+    """A real SMTP conversation that ends when the client sends ``drop_on``: the server closes
+    the connection instead of answering (a crash, a proxy's idle cut, a filter that gives up).
+    ``connections`` counts the attempts."""
+    with _DroppingServer((HOST, 0), _Dropper) as server:
+        server.drop_on = drop_on
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield server
+        finally:
+            server.shutdown()
 
 
 def closed_port() -> int:

@@ -111,7 +111,7 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
     except OSError as exc:
         raise ConfigError(f"cannot read config {path}: {exc.strerror or exc}") from exc
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(raw.decode("utf-8-sig"))  # Notepad saves a BOM
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {' '.join(str(exc).split())}") from exc
     return parse_config(data, path)

@@ -5,14 +5,21 @@ Transient failures (connection refused, timeout, a dropped connection, a 4xx rep
 retried a bounded number of times with a doubling pause; TLS, authentication and permanent
 (5xx) recipient failures are not, as they would fail the same way again. A recipient refused
 for now (4xx to RCPT, such as 451) is retried alone, so nobody already accepted gets the
-message twice. Once the DATA command has gone out nothing is retried: the server may have
-taken the message even if its answer never came. Sending only reads the brief.
+message twice. Once the message itself has gone out (after the server's 354 to DATA) nothing
+is retried: the server may have taken it even if its answer never came; a connection lost
+before the 354 lost nothing, and is retried. A server that takes the connection but never
+greets is waited for once, ``timeout`` seconds, not once per retry: it is no SMTP server (or
+the wrong port). A message over ``MAX_MESSAGE_MB`` is not sent at all, as most servers refuse
+it after the upload and many mailboxes would. Sending only reads the brief.
 """
 
 from __future__ import annotations
 
 import smtplib
+import socket
 import ssl
+import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,11 +29,18 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.config import EmailSettings, smtp_password
-from summarizer.delivery.mail import PLACEHOLDER_SENDER, build_message, write_eml
+from summarizer.delivery.mail import PLACEHOLDER_SENDER, POLICY, build_message, write_eml
 from summarizer.delivery.stored import StoredBrief
 from summarizer.errors import ConfigError, SendError
 
 _LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+MAX_MESSAGE_MB = 10  # the common limit of mail servers and mailboxes (Exchange's default)
+NOTICE_AFTER = 2.0  # seconds of silence before stderr says what is being waited for
+Notice = Callable[[str], None]
+
+
+def _stderr(line: str) -> None:
+    print(f"brief: {line}", file=sys.stderr, flush=True)
 
 
 @dataclass(frozen=True)
@@ -73,9 +87,31 @@ def _tls_context(server: Server) -> ssl.SSLContext:
 
 
 class _Client(smtplib.SMTP):
-    """smtplib's client, noting when the DATA command went out (from then on, no retry)."""
+    """smtplib's client, noting how far it got: connected, greeted, DATA sent, and the 354
+    that lets the message itself go out (from then on, no retry)."""
 
+    reached = False
+    greeted = False
     data_sent = False
+    message_sent = False
+
+    def connect(
+        self, host: str = "localhost", port: int = 0, source_address: Any = None
+    ) -> tuple[int, bytes]:
+        self._host = host  # the name TLS checks, which smtplib sets only when it connects itself
+        return super().connect(host, port, source_address)
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        """smtplib's own connection (it has no hook for "connected"), then noted."""
+        sock = socket.create_connection((host, port), timeout, self.source_address)
+        self.reached = True
+        return sock
+
+    def getreply(self) -> tuple[int, bytes]:
+        reply = super().getreply()
+        self.greeted = True
+        self.message_sent = self.message_sent or (self.data_sent and reply[0] == 354)
+        return reply
 
     def data(self, msg: Any) -> tuple[int, bytes]:
         self.data_sent = True
@@ -83,24 +119,59 @@ class _Client(smtplib.SMTP):
 
 
 class _TLSClient(_Client, smtplib.SMTP_SSL):
-    pass
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        """Connected once TCP is, so a TLS handshake that never ends is a silent server's."""
+        sock = _Client._get_socket(self, host, port, timeout)
+        return self.context.wrap_socket(sock, server_hostname=host)
 
 
-def _connect(server: Server) -> _Client:
-    if server.security == "tls":
-        return _TLSClient(
-            server.host, server.port, timeout=server.timeout, context=_tls_context(server)
-        )
-    client = _Client(server.host, server.port, timeout=server.timeout)
+def _connect(server: Server, notice: Notice) -> _Client:
+    """Connect, be greeted and secure; after ``NOTICE_AFTER`` s of silence say what for."""
+    client = (
+        _TLSClient(timeout=server.timeout, context=_tls_context(server))
+        if server.security == "tls"
+        else _Client(timeout=server.timeout)
+    )
+    timer = threading.Timer(NOTICE_AFTER, lambda: notice(_waiting(client, server)))
+    timer.daemon = True
+    timer.start()
     try:
+        client.connect(server.host, server.port)
         if server.security == "starttls":
             client.ehlo()
             client.starttls(context=_tls_context(server))
             client.ehlo()
-    except BaseException:
+    except BaseException as exc:
         client.close()
+        if client.reached and not client.greeted and _timed_out(exc):
+            raise _silent(server) from exc
         raise
+    finally:
+        timer.cancel()
     return client
+
+
+def _waiting(client: _Client, server: Server) -> str:
+    if not client.reached:
+        what = f"connecting to {server}"
+    elif not client.greeted:
+        what = f"waiting for {server} to greet (it took the connection but says nothing)"
+    else:
+        what = f"waiting for {server} to answer"
+    return f"{what}; giving up after {server.timeout:g} s"
+
+
+def _silent(server: Server) -> SendError:
+    """Not retried: waiting again would only double the wait; such a server is no SMTP server."""
+    hint = (
+        '465 wants security = "tls"'
+        if server.port == 465 and server.security != "tls"
+        else "is it the SMTP port?"
+    )
+    return SendError(
+        f"{server}: connected, but no SMTP greeting within {server.timeout:g} s ({hint}); "
+        "not sent, not retried"
+    )
 
 
 def _reply(code: int, text: bytes | str) -> str:
@@ -111,9 +182,11 @@ def _reply(code: int, text: bytes | str) -> str:
 Refusals = dict[str, tuple[int, bytes]]
 
 
-def _send_once(message: EmailMessage, server: Server, envelope: Sequence[str]) -> Refusals:
+def _send_once(
+    message: EmailMessage, server: Server, envelope: Sequence[str], notice: Notice = _stderr
+) -> Refusals:
     """One attempt: connect, secure, log in, send; return the recipients refused."""
-    client = _connect(server)
+    client = _connect(server, notice)
     try:
         if server.user and server.password:
             client.login(server.user, server.password)
@@ -122,9 +195,12 @@ def _send_once(message: EmailMessage, server: Server, envelope: Sequence[str]) -
         except smtplib.SMTPRecipientsRefused as exc:  # every one refused: nothing was sent
             return dict(exc.recipients)
     except (OSError, smtplib.SMTPException) as exc:
-        if client.data_sent:
-            failure = classify(exc, server)
+        failure = classify(exc, server)
+        if client.message_sent:
             raise SendError(f"{failure}; not retried, as the message had been sent") from exc
+        if client.data_sent and failure.transient:
+            lost = f"{failure} at DATA, before the message went out: not sent, safe to send again"
+            raise SendError(lost, transient=True) from exc
         raise
     finally:
         _quit(client)
@@ -196,6 +272,7 @@ def send_message(
     retries: int = 2,
     retry_delay: float = 5.0,
     sleep: Callable[[float], None] = time.sleep,
+    notice: Notice = _stderr,
 ) -> int:
     """Send, retrying transient failures up to ``retries`` times; return the attempts made.
 
@@ -208,7 +285,7 @@ def send_message(
     attempt = 0
     for attempt in range(1, retries + 2):
         try:
-            refused = _send_once(message, server, pending)
+            refused = _send_once(message, server, pending, notice)
         except (OSError, smtplib.SMTPException, SendError) as exc:
             failure = classify(exc, server)
             if not failure.transient or attempt > retries:
@@ -261,6 +338,7 @@ def send_brief(
             note += f"; From is {PLACEHOLDER_SENDER}, as email.from is not set"
         return f"wrote the {date} email for {len(recipients)} recipient(s) to {eml} ({note})"
     server = server_from(settings, where)
+    _check_size(message, stored)
     attempts = send_message(
         message, server, recipients, retries=settings.retries, retry_delay=settings.retry_delay
     )
@@ -269,3 +347,14 @@ def send_brief(
         f"emailed the {date} brief to {len(recipients)} recipient(s) "
         f"via {server} ({server.security}){tries}"
     )
+
+
+def _check_size(message: EmailMessage, stored: StoredBrief) -> None:
+    """Refuse, before connecting, a message most servers would refuse after the upload."""
+    size = len(message.as_bytes(policy=POLICY)) / (1024 * 1024)
+    if size > MAX_MESSAGE_MB:
+        raise SendError(
+            f"the {stored.brief.date.isoformat()} email is {size:.1f} MB, over the "
+            f"{MAX_MESSAGE_MB} MB mail servers and mailboxes take: not sent; publish it "
+            f"instead (brief publish {stored.json_path}) and send its address"
+        )

@@ -3,7 +3,8 @@
 Feeds, pages and JSON Lines state dates in many forms and time zones. Comparing them, and
 choosing the brief's date, only works once they are all the same kind of value: an aware UTC
 ``datetime`` when a time is known, and always the UTC ``date``. A date without a time covers
-its whole day.
+its whole day. A date before 1800 is no date: what systems write for "none" (0001-01-01,
+1601-01-01, 1753-01-01, 1000-01-01) or a typo, never a news article's day.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from summarizer.models import Article, Skipped
 UTC = dt.UTC
 _ISO = re.compile(r"^\s*\d{4}-?\d{2}-?\d{2}")
 _DAY = dt.timedelta(days=1)
+FIRST_YEAR = 1800  # earlier years are placeholders for "no date" (see the module's docstring)
+_YMD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,13 @@ class Stamp:
 
 
 def normalise(value: str | float | None) -> Stamp | None:
-    """Parse ISO 8601, RFC 822 (feeds), the date forms pages print, or Unix seconds."""
+    """Parse ISO 8601, RFC 822 (feeds), the date forms pages print, or Unix seconds; an
+    impossible date, or one before ``FIRST_YEAR``, is none."""
+    stamp = _parse(value)
+    return stamp if stamp is None or stamp.date.year >= FIRST_YEAR else None
+
+
+def _parse(value: str | float | None) -> Stamp | None:
     if value is None or isinstance(value, bool):
         return None
     try:
@@ -66,11 +75,39 @@ def _from_iso(text: str) -> Stamp | None:
 
 
 def _from_rfc822(text: str) -> Stamp | None:
+    """The standard library reads a year written 0001 as 2001 (the two-digit rule): a year
+    of three or four digits is taken as written."""
     try:
         parsed = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         return None
+    written = re.search(r"\b0\d{2,3}\b", text.split(":")[0])  # 0001, 099: not 2001, 1999
+    if written:
+        parsed = parsed.replace(year=max(1, int(written.group())))
     return _from_instant(parsed)
+
+
+def placeholder(value: str | float | None) -> bool:
+    """Whether ``value`` is a date before ``FIRST_YEAR``: "no date" written as one, which
+    leaves the article undated rather than refusing it."""
+    stamp = _parse(value)
+    return stamp is not None and stamp.date.year < FIRST_YEAR
+
+
+def vouched(text: object, stamp: Stamp | None) -> Stamp | None:
+    """Another parser's reading of ``text`` (feedparser's, which rolls 13-45 over into a real
+    day), kept only when ``text`` is no numeric date or starts with the same day (give or take
+    the zone's). Numeric dates are this module's to judge: one it refused stays refused."""
+    if stamp is None or stamp.date.year < FIRST_YEAR:
+        return None
+    if not isinstance(text, str) or not text.strip()[:1].isdigit():
+        return stamp
+    match = _YMD.match(text)
+    try:
+        stated = dt.date(*(int(part) for part in match.groups())) if match else None
+    except ValueError:
+        return None
+    return stamp if stated and abs(stated - stamp.date) <= _DAY else None
 
 
 def _from_instant(value: dt.datetime) -> Stamp:

@@ -291,13 +291,15 @@ def _entry_date(entry: Mapping[str, Any]) -> dates.Stamp | None:
         stamp = dates.normalise(value) if isinstance(value, str) else None
         if stamp:
             return stamp
-    for key in ("published_parsed", "updated_parsed"):
-        parsed = entry.get(key)
-        if parsed:  # feedparser's own reading, already in UTC
+    for key in ("published", "updated"):
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:  # feedparser's own reading, already in UTC, for forms normalise lacks
             try:
-                return dates.normalise(calendar.timegm(parsed))
+                stamp = dates.vouched(entry.get(key), dates.normalise(calendar.timegm(parsed)))
             except (TypeError, ValueError, OverflowError):
                 continue
+            if stamp:
+                return stamp
     return None
 
 
@@ -364,6 +366,8 @@ def _jsonl_date(value: object) -> dates.Stamp | None:
     if value is None or value == "":
         return None
     stamp = dates.normalise(value) if isinstance(value, str | int | float) else None
+    if stamp is None and isinstance(value, str | int | float) and dates.placeholder(value):
+        return None  # 0001-01-01 and the like: "no date", as if the line gave none
     if stamp is None or isinstance(value, bool):
         raise UnreadableSource(f"'date' is not a date: {json.dumps(value)[:40]}")
     return stamp

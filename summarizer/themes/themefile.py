@@ -38,6 +38,8 @@ PHRASE_WEIGHT = 2.0
 Terms = tuple[str, ...]
 
 TOP_KEYS = ("theme",)
+# Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 THEME_KEYS = (
     *("key", "title", "order", "words", "phrases", "fallback"),
     *("max_items", "min_items", "exclude", "min_words"),
@@ -78,7 +80,7 @@ def load_themes(path: Path | None = None) -> tuple[Theme, ...]:
     """Themes from a TOML file (the packaged default when ``path`` is None), in order."""
     path = path or default_themes_file()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad saves a BOM
     except FileNotFoundError as exc:
         raise ConfigError(f"themes file not found: {path}") from exc
     except (OSError, UnicodeDecodeError) as exc:
@@ -159,6 +161,8 @@ def _theme(entry: Any, file: str, index: int) -> Theme:
         raise ConfigError(f"{where}: 'key' must be a non-empty string")
     if not isinstance(title, str):
         raise ConfigError(f"{where}: 'title' must be a string")
+    _check_printable(key, f"{where}: 'key'")
+    _check_printable(title, f"{where}: 'title'")
     if not isinstance(entry.get("fallback", False), bool):
         raise ConfigError(f"{where}: 'fallback' must be true or false")
     terms = _strings(entry.get("words", []), f"{where}: 'words'")
@@ -226,9 +230,19 @@ def _check_seeded(entries: Sequence[Any], themes: Sequence[Theme], file: str) ->
         )
 
 
+def _check_printable(value: str, where: str) -> None:
+    """A NUL, escape or line break in a title would reach the brief's heading as it is."""
+    bad = _UNPRINTABLE.search(value)
+    if bad:
+        code = f"U+{ord(bad.group()):04X}"
+        raise ConfigError(f"{where} has a control character ({code}); write the text only")
+
+
 def _strings(value: Any, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where} must be a list of strings")
+    for text in value:
+        _check_printable(text, where)
     return list(value)
 
 

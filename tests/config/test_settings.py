@@ -144,6 +144,13 @@ def test_bad_toml_and_missing_file(tmp_path: Path) -> None:
         load_config(tmp_path / "absent.toml")
 
 
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "brief.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + FULL.encode("utf-8"))  # Notepad's "UTF-8 with BOM"
+    config = load_config(path)
+    assert (config.title, config.email.to[1]) == ("Ukraine Brief", "Zoë <zoe@example.org>")
+
+
 def test_command_line_values_override_the_file(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, FULL))
     merged = with_overrides(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from summarizer.config import EmailSettings
+from summarizer.delivery import send
 from summarizer.delivery.mail import build_message
 from summarizer.delivery.send import Server, send_brief, send_message, server_from
 from summarizer.delivery.stored import StoredBrief, load_stored
@@ -20,6 +23,7 @@ from tests.mailserver import (
     HOST,
     Certificates,
     closed_port,
+    dropping_server,
     hanging_server,
     make_certificates,
     smtp_server,
@@ -155,10 +159,56 @@ def test_every_recipient_refused(stored: StoredBrief) -> None:
         assert server.recorder.received == []
 
 
-def test_a_server_that_hangs_times_out(stored: StoredBrief) -> None:
+@pytest.mark.parametrize("security", ["none", "tls"])
+def test_a_server_that_never_greets_is_waited_for_once_and_said_so(
+    stored: StoredBrief,
+    security: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(send, "NOTICE_AFTER", 0.1)  # stderr speaks up after 0.1 s, not 2 s
+    started = time.monotonic()
     with hanging_server() as port, pytest.raises(SendError) as caught:
-        send_brief(stored, settings(port, timeout=0.2, retries=1))
-    assert str(caught.value).endswith(f"{HOST}:{port}: no answer within 0.2 s (after 2 attempts)")
+        send_brief(stored, settings(port, timeout=0.5, retries=2, security=security))
+    assert time.monotonic() - started < 1.4  # one wait, not one per retry (3 x 0.5 s)
+    assert str(caught.value) == (
+        f"{HOST}:{port}: connected, but no SMTP greeting within 0.5 s (is it the SMTP port?); "
+        "not sent, not retried"
+    )
+    assert capsys.readouterr().err == (
+        f"brief: waiting for {HOST}:{port} to greet (it took the connection but says nothing); "
+        "giving up after 0.5 s\n"
+    )
+
+
+def test_a_connection_dropped_at_data_is_not_sent_and_is_retried(stored: StoredBrief) -> None:
+    with dropping_server(b"DATA") as server, pytest.raises(SendError) as caught:
+        send_brief(stored, settings(server.server_address[1], retries=2))
+    assert server.connections == 3  # the message never went out, so trying again was safe
+    message = str(caught.value)
+    assert message.endswith(
+        ": the server closed the connection at DATA, before the message went out: not sent, "
+        "safe to send again (after 3 attempts)"
+    )
+    assert "had been sent" not in message
+    assert caught.value.transient
+
+
+def test_an_email_over_the_size_limit_is_refused_before_connecting(
+    brief_dir: Path, stored: StoredBrief
+) -> None:
+    day = "Ministers met in Vienna on Wednesday and agreed to meet again on Friday. " * 150_000
+    (brief_dir / "2025-06-25.md").write_text(stored.markdown + "\n" + day + "\n")
+    big = load_stored(brief_dir / "2025-06-25.json")
+    with dropping_server() as server, pytest.raises(SendError) as caught:
+        send_brief(big, settings(server.server_address[1]))
+    assert server.connections == 0
+    assert re.fullmatch(
+        r"the 2025-06-25 email is 1\d\.\d MB, over the 10 MB mail servers and mailboxes take: "
+        rf"not sent; publish it instead \(brief publish {re.escape(str(big.json_path))}\) "
+        r"and send its address",
+        str(caught.value),
+    )
 
 
 def test_an_untrusted_certificate_is_a_tls_failure(

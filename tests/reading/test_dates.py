@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from summarizer.models import Article
-from summarizer.reading.dates import Stamp, Window, normalise, select_window
+from summarizer.reading.dates import Stamp, Window, normalise, placeholder, select_window
 
 UTC = dt.UTC
 NOW = dt.datetime(2025, 6, 25, 12, 0, tzinfo=UTC)
@@ -36,9 +36,32 @@ def test_dates_in_every_form_become_utc(value: str | int, expected: Stamp) -> No
     assert normalise(value) == expected
 
 
-@pytest.mark.parametrize("value", ["", "yesterday", "2025-13-45", "Mon, 99 Foo", None, 1e300])
+@pytest.mark.parametrize(
+    "value", ["", "yesterday", "2025-13-45", "20251-13-45T99:99:99Z", "Mon, 99 Foo", None, 1e300]
+)
 def test_what_is_not_a_date_gives_none(value: str | float | None) -> None:
     assert normalise(value) is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Mon, 01 Jan 0001 00:00:00 +0000",  # not 2001-01-01: the year is written out
+        "Sat, 25 Jun 0099 10:00:00 GMT",  # not 1999
+        "0001-01-01T00:00:00Z",  # .NET's "no date"
+        "1753-01-01",  # SQL Server's
+        "25 June 0001",
+        -62135596800,  # Unix seconds for 0001-01-01
+    ],
+)
+def test_a_date_before_1800_is_no_date(value: str | int) -> None:
+    assert normalise(value) is None
+    assert placeholder(value)
+
+
+def test_a_two_digit_rfc_822_year_is_still_read() -> None:
+    assert normalise("Wed, 25 Jun 25 10:00:00 GMT") == Stamp(dt.date(2025, 6, 25), at(25, 10))
+    assert not placeholder("2025-06-25") and not placeholder("20251-13-45T99:99:99Z")
 
 
 def test_a_bare_date_counts_when_its_day_overlaps_the_window() -> None:

@@ -247,6 +247,37 @@ def test_control_characters_in_articles_are_dropped(tmp_path: Path) -> None:
     assert (doc.title, doc.text) == ("Talks[2J resume", "Ministers met.")
 
 
+RSS_ITEM = (
+    "<item><title>{n}</title><link>https://wire.example/{n}</link><pubDate>{date}</pubDate>"
+    "<description>Ministers resumed their talks in Vienna on Wednesday.</description></item>"
+)
+
+
+def test_an_impossible_feed_date_leaves_the_entry_undated(tmp_path: Path) -> None:
+    stated = ["20251-13-45T99:99:99Z", "Mon, 01 Jan 0001 00:00:00 +0000", "2025-176",
+              "2025-02-30T10:00:00Z", "2025-06-25T10:00:00 GMT"]  # fmt: skip
+    items = "".join(RSS_ITEM.format(n=n, date=date) for n, date in enumerate(stated))
+    feed = tmp_path / "wire.rss"
+    feed.write_text(f'<rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>')
+    docs, _ = read(feed)
+    # feedparser would have read 2020-09-07, 2001-01-01, 2026-05-01 and 2025-03-02
+    assert [d.date for d in docs] == [None, None, None, None, dt.date(2025, 6, 25)]
+
+
+def test_a_placeholder_date_in_json_lines_leaves_the_article_undated(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        '{"text": "Talks resumed.", "date": "Mon, 01 Jan 0001 00:00:00 +0000"}\n'
+        '{"text": "Talks ended.", "date": "0001-01-01T00:00:00"}\n'
+        '{"text": "Talks failed.", "date": "20251-13-45T99:99:99Z"}\n'
+    )
+    docs, skipped = read(path)
+    assert [(d.text, d.date) for d in docs] == [("Talks resumed.", None), ("Talks ended.", None)]
+    assert [s.reason for s in skipped] == [
+        "line 3: 'date' is not a date: \"20251-13-45T99:99:99Z\""
+    ]
+
+
 def test_a_one_line_feed_broken_on_its_line_says_line_1(tmp_path: Path) -> None:
     path = tmp_path / "one.rss"
     path.write_text('<rss version="2.0"><channel><item><title>A</title><description>x</item>')

@@ -146,6 +146,38 @@ def test_bad_themes_files_say_what_is_wrong(tmp_path: Path, content: str, messag
         load_themes(path)
 
 
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ('title = "War\\u0000zone"', "U+0000"),
+        ('title = "War\\u001b[31mzone"', "U+001B"),
+        ('title = "War\\nzone"', "U+000A"),
+        ('title = "War\\u2028zone"', "U+2028"),
+        ('phrases = ["peace\\u0007 plan"]', "U+0007"),
+    ],
+)
+def test_a_control_character_in_a_theme_is_refused(tmp_path: Path, line: str, code: str) -> None:
+    path = tmp_path / "themes.toml"
+    path.write_text(f'[[theme]]\nkey = "war"\nwords = ["talks"]\n{line}\n')
+    with pytest.raises(ConfigError) as caught:
+        load_themes(path)
+    message = str(caught.value)
+    assert message.startswith(f'themes file {path}, theme 1 ("war"): ')
+    assert f"has a control character ({code})" in message
+    assert "\n" not in message and "\x00" not in message
+
+
+def test_a_themes_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "themes.toml"
+    path.write_bytes(
+        b'\xef\xbb\xbf[[theme]]\nkey = "war"\ntitle = "Krieg \xc3\xbcber"\nwords = ["talks"]\n'
+    )
+    assert [(t.key, t.title) for t in load_themes(path)] == [
+        ("war", "Krieg über"),
+        ("other", "Other"),
+    ]
+
+
 def test_missing_themes_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="themes file not found"):
         load_themes(tmp_path / "nope.toml")
