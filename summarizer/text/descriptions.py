@@ -8,8 +8,9 @@ before it name exactly one body of that kind, in a name that ends in the word ("
 Agency"; "Ford Motor Co." for "the company"), and the brief shows "The [Environmental
 Protection] agency said…". A name that goes on after the word ("Panel on Climate Change") is
 not used, nor a word before a lower-case one ("the Indian tribe": a name or an adjective?). A
-description of people ("the two men", "the victim", "the 38-year-old") or of a body too
-various to tell from its word ("the group") is never repaired.
+description of people ("the two men", "the victim", "the 38-year-old"), of a body too
+various to tell from its word ("the group") or of a document or decision ("the report", "the
+study", "the decision") is never repaired.
 
 A description counts when it is the sentence's subject: its first words ("The agency's
 rules…"), the subject after an opening phrase that names nobody ("Today, the agency…"), or the
@@ -50,6 +51,15 @@ _UNNAMEABLE = _listed(
     """airline alliance automaker bank carrier chain club coalition companies firms group maker
     manufacturer network newspaper publisher retailer studio team"""
 )
+# Documents, findings and decisions: "The report found…", "The study shows…", "The decision
+# was made…". Out of their article the reader asks which; the word never says whose, so they
+# are never repaired. Only the bare word counts: "The report, released by the GAO, found…" and
+# "The 55-page report…" say which.
+ARTIFACTS = _listed(
+    """report reports study studies survey surveys poll polls findings decision move plan
+    proposal deal agreement measure ruling statement letter document documents material
+    program programme project bill order treaty list figures data results memo"""
+)
 PEOPLE = _listed(
     """man woman men women boy boys girl girls couple pair victim victims suspect suspects
     gunman gunmen attacker attackers defendant defendants plaintiff plaintiffs widow father
@@ -63,7 +73,7 @@ _AGE = r"\d+-year-old"
 # the head noun, which no hyphen or letter continues ("company-owned").
 _DESCRIPTION = re.compile(
     rf"\b[Tt]he\s+(?P<mods>(?:[a-z0-9][\w’'-]*\s+){{0,2}}?)"
-    rf"(?P<head>{'|'.join(sorted(BODIES | _UNNAMEABLE | PEOPLE | COUNTS))}|{_AGE})"
+    rf"(?P<head>{'|'.join(sorted(BODIES | _UNNAMEABLE | PEOPLE | COUNTS | ARTIFACTS))}|{_AGE})"
     r"(?![\w\-])(?P<poss>['’]s\b)?"
 )
 # Words after the noun that show it ended the subject: auxiliaries, reporting verbs, adverbs.
@@ -137,6 +147,8 @@ def subject_description(text: str, ordinary: frozenset[str]) -> Description | No
         outside = outside[: q.start()] + "Q" * len(q.group(0)) + outside[q.end() :]
         blank = blank[: q.start()] + " " * len(q.group(0)) + blank[q.end() :]
     for m in _DESCRIPTION.finditer(outside):
+        if m.group("head") in ARTIFACTS and m.group("mods").strip():
+            continue  # "the 55-page report", "the damages report": it says which
         if _modifiers_describe(m) and _is_subject(outside, blank, m, ordinary):
             head = m.group("head")
             return Description(head, tuple(m.group("mods").split()), head in BODIES)

@@ -132,3 +132,29 @@ def test_a_description_that_already_carries_the_name_needs_nothing() -> None:
 def test_a_sentence_without_a_description_is_clear() -> None:
     verdict = judge("Vail Resorts said it would restore the wetlands.", [], ORDINARY)
     assert verdict.clear and verdict.insertion is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report found that 40 percent of the children were at risk.",
+        "The study shows a clear link between the drug and heart attacks.",
+        "The decision was made at the conference in Bali on Saturday.",
+        "The statement added that the sailors were on a routine patrol.",
+    ],
+)
+def test_a_bare_document_or_decision_as_subject_cannot_stand_alone(text: str) -> None:
+    found = subject_description(text, frozenset())
+    assert found is not None and not found.nameable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report, released Tuesday by the GAO, found waste in every agency.",
+        "The 55-page report titled No Blood, No Foul describes abuse in Iraq.",
+        "Officials said the report was incomplete.",
+    ],
+)
+def test_a_document_its_sentence_names_stands(text: str) -> None:
+    assert subject_description(text, frozenset()) is None
