@@ -87,7 +87,7 @@ def read_source(
     else:
         text = decode(_read_bytes(Path(source.location), max_bytes))
     text = safe_text.text(text)
-    if not text.strip():
+    if not text or text.isspace():  # ``strip()`` would copy the whole text to find out
         raise UnreadableSource("empty file" if not source.is_url else "empty response")
     for reader in readers():
         if reader.claims(source, text[:SNIFF_BYTES]):
