@@ -239,7 +239,8 @@ def test_a_huge_file_is_refused_without_being_read(tmp_path: Path) -> None:
 def test_a_large_json_lines_file_is_read_within_a_few_times_its_size(tmp_path: Path) -> None:
     """A 200 MB file took 4.9 GB. One emoji makes the decoded text four bytes a character; on
     top of that text (and, while decoding, the bytes) reading makes no whole copy of it:
-    not to strip it, not to make it safe, not to split it into lines (it made 9 copies)."""
+    not to strip it, not to make it safe, not to split it into lines (the peak was 9 times
+    the file's size, now about 6)."""
     path = tmp_path / "day.jsonl"
     story = {"source": "North Post", "text": "The council closed the harbour bridge. " * 20}
     with path.open("w", encoding="utf-8") as fh:
