@@ -7,6 +7,7 @@ tested on its own and the same input always gives the same brief.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import urlsplit
@@ -242,6 +243,10 @@ class ThemesUsed:
 # what carries it (a brief read back as an article would credit itself).
 GENERATOR = "daily-brief"
 
+# How many sources a brief's Markdown and HTML list by name; the JSON lists every one. A day of
+# 140,000 articles listed in full made a 17 MB page no one reads to its end.
+SOURCES_LISTED = 50
+
 
 @dataclass(frozen=True)
 class Brief:
@@ -271,3 +276,27 @@ class Brief:
     def items(self) -> tuple[Item, ...]:
         """Every item in reading order: the lead, then each section's."""
         return (*self.lead, *(item for section in self.sections for item in section.items))
+
+    @property
+    def listed_sources(self) -> tuple[SourceRef, ...]:
+        """The sources the page lists by name, in the brief's order: all of them up to
+        ``SOURCES_LISTED``, else the ones the items cite (in reading order) before the rest."""
+        if len(self.sources) <= SOURCES_LISTED:
+            return self.sources
+        where: dict[str, int] = {}
+        for i, ref in enumerate(self.sources):
+            where.setdefault(ref.path, i)
+        paths = [
+            p
+            for i in self.items
+            for p in (*(r.path for r in i.sources), *(d.path for d in i.disagreements))
+        ]
+        cited = dict.fromkeys(where[p] for p in paths if p in where)
+        rest = (i for i in range(len(self.sources)) if i not in cited)
+        keep = [*cited, *itertools.islice(rest, max(0, SOURCES_LISTED - len(cited)))]
+        return tuple(self.sources[i] for i in sorted(keep[:SOURCES_LISTED]))
+
+    @property
+    def unlisted_sources(self) -> int:
+        """How many sources the page counts without naming (``listed_sources``)."""
+        return len(self.sources) - len(self.listed_sources)

@@ -95,6 +95,16 @@ def _broken_link(folder: Path, url: str) -> list[str]:
     return [str(folder / "gone.txt")]
 
 
+def _link_out(folder: Path, url: str) -> list[str]:
+    """A folder whose only entries are links out of it: a file and a folder of text."""
+    (folder / "private").mkdir()
+    (folder / "private" / "payroll.txt").write_text(f"Payroll\n\n{STORY}\n")
+    (folder / "inbox").mkdir()
+    (folder / "inbox" / "story.txt").symlink_to(folder / "private" / "payroll.txt")
+    (folder / "inbox" / "more").symlink_to(folder / "private")
+    return [str(folder / "inbox")]
+
+
 def _missing(folder: Path, url: str) -> list[str]:
     return [str(folder / "nope.txt")]
 
@@ -127,6 +137,7 @@ CASES = [
     Case("named pipe", _fifo, "not a regular file (a named pipe)"),
     Case("symbolic link loop", _loop, "symbolic link loop"),
     Case("broken symbolic link", _broken_link, "broken symbolic link"),
+    Case("links out of the folder", _link_out, "symbolic link to outside the folder, not followed"),
     Case("missing path", _missing, "no such file or folder"),
     Case("empty folder", _empty_folder, "folder has no files"),
     Case("empty file", _file("empty.txt", b""), "empty file"),

@@ -90,7 +90,7 @@ def read_source(
     if replaced:
         _warn_replaced(source, replaced)
     text = safe_text.text(text)
-    if not text.strip():
+    if not text or text.isspace():  # ``strip()`` would copy the whole text to find out
         raise UnreadableSource("empty file" if not source.is_url else "empty response")
     for reader in readers():
         if reader.claims(source, text[:SNIFF_BYTES]):

@@ -9,7 +9,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -90,6 +90,7 @@ def discover(
 
     Only regular files are kept: a named pipe would block the read for ever and a symbolic
     link loop has no file at its end, so each is skipped with its reason before it is opened.
+    A link is followed only when it points inside the folder given (``_walk``).
     The briefs a build writes (``briefs_in``/DATE.md, .html, .json) are left out of a folder
     silently: a daily job whose ``--out`` is inside its input folder must not read yesterday's
     brief as an article (a file named on its own is read as asked).
@@ -113,17 +114,18 @@ def discover(
 
 def _folder(folder: Path, own: str | None) -> tuple[list[Path], list[Skipped]]:
     """A folder's files, sorted, and why each other entry is left out (``discover``)."""
-    entries = list(_walk(folder))
+    entries, left_out = _walk(folder)
     mine = {e for e in entries if _is_own_brief(e, own)}
     briefs: dict[Path, bool] = {}  # each DATE.json read once for its three files
     found: list[Path] = []
-    skipped: list[Skipped] = []
+    why_not = dict(left_out)
     for entry in sorted(e for e in entries if e not in mine):
         why = _not_a_file(entry) or _written_brief(entry, briefs)
         if why:
-            skipped.append(Skipped(safe_text.name(str(entry)), why))
+            why_not[entry] = why
         else:
             found.append(entry)
+    skipped = [Skipped(safe_text.name(str(p)), why_not[p]) for p in sorted(why_not)]
     if not found and not skipped:
         why = "folder holds only the briefs this build writes" if mine else "folder has no files"
         skipped.append(Skipped(safe_text.name(str(folder)), why))
@@ -207,17 +209,59 @@ def _stat_failure(path: Path, exc: OSError) -> str:
         return "broken symbolic link"
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
         return "no such file or folder"
+    if isinstance(exc, PermissionError):
+        return "cannot read: permission denied"  # as ``readers`` says it of a file
     return f"cannot read: {exc.strerror or exc}"
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Every non-hidden entry under ``folder`` that is not a folder (links to folders are
-    not followed, so a link back up the tree cannot make the walk endless)."""
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in names:
-            if not name.startswith("."):
-                yield Path(root) / name
+def _walk(folder: Path) -> tuple[list[Path], dict[Path, str]]:
+    """Every non-hidden entry under ``folder`` that is not a folder, and why each sub-folder or
+    link left out is left out (a user whose folder reads as empty must learn why).
+
+    A symbolic link is followed only when it points inside ``folder``: one pointing out would
+    publish whatever it reaches (``/etc``, a private folder). Each real folder is walked once,
+    real ones before links to them, so a link back up the tree cannot make the walk endless.
+    """
+    root = Path(os.path.realpath(folder))
+    entries: list[Path] = []
+    left_out: dict[Path, str] = {}
+    seen: set[Path] = set()
+    todo: list[Path] = [folder]
+    links: list[Path] = []
+    while todo or links:
+        here = todo.pop() if todo else links.pop()
+        real = Path(os.path.realpath(here))
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            with os.scandir(here) as listing:
+                names = sorted(e.name for e in listing if not e.name.startswith("."))
+        except OSError as exc:
+            left_out[here] = _stat_failure(here, exc)
+            continue
+        for name in reversed(names):
+            path = here / name
+            if path.is_symlink() and not _inside(path, root):
+                left_out[path] = "symbolic link to outside the folder, not followed"
+            elif _is_folder(path):
+                (links if path.is_symlink() else todo).append(path)
+            else:
+                entries.append(path)
+    return entries, left_out
+
+
+def _inside(link: Path, root: Path) -> bool:
+    """Whether ``link`` ends inside ``root`` (a loop or a link to nothing counts as inside: it
+    reaches no text, and ``_not_a_file`` names it)."""
+    return Path(os.path.realpath(link)).is_relative_to(root)
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False  # a loop or a link to nothing: ``_not_a_file`` says which
 
 
 def _unique(paths: list[Path]) -> list[Path]:

@@ -14,7 +14,7 @@ import io
 import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -322,7 +322,7 @@ def claims_jsonl(source: Source, head: str) -> bool:
 def read_jsonl(source: Source, text: str) -> list[RawDocument | Skipped]:
     """One article a line; a bad line is left out with its number and the rest is read."""
     out: list[RawDocument | Skipped] = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(_lines(text), 1):
         if not line.strip():
             continue
         try:
@@ -330,6 +330,17 @@ def read_jsonl(source: Source, text: str) -> list[RawDocument | Skipped]:
         except UnreadableSource as exc:
             out.append(Skipped(str(source), f"line {number}: {exc}"))
     return out
+
+
+def _lines(text: str) -> Iterator[str]:
+    """``text.splitlines()`` one line at a time: a list of them all is a second copy of the
+    file, at its widest character's width (one emoji makes it four bytes a character)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield from text[start:end].splitlines()
+        start = end
 
 
 def _jsonl_article(path: str, line: str) -> RawDocument:

@@ -191,6 +191,30 @@ def test_sources_section_lists_every_source(sample_brief: Brief) -> None:
             assert f"[{source.name}]({source.url})" in entry
 
 
+def test_a_day_of_many_articles_lists_the_cited_ones_and_counts_the_rest() -> None:
+    """141,607 articles made a 17 MB page: the page names 50, the items' sources among them,
+    and counts the rest; the JSON keeps every one."""
+    many = tuple(ref(f"Outlet {n:06d}") for n in range(2_000))
+    cited = (many[1_999], many[1_500])  # beyond the first 50: listed all the same
+    section = Section("world", "World", (item("Talks resumed in Vienna.", *cited),))
+    brief = make_brief(sections=(section,), sources=many)
+    for text in (Renderer().markdown(brief), Page(Renderer().html(brief)).visible_text):
+        sources = text[text.index("Sources") : text.index("Skipped files")]
+        assert sum(f"Outlet {n:06d} report" in sources for n in range(2_000)) == 50
+        assert "Outlet 001999 report" in sources and "Outlet 001500 report" in sources
+        assert "Outlet 000000 report" in sources and "Outlet 000047 report" in sources
+        assert "Outlet 000048 report" not in sources
+        assert "and 1,950 more articles, listed in the brief's JSON" in sources
+    assert len(json.loads(brief_to_json(brief))["sources"]) == 2_000
+
+
+def test_fifty_sources_are_all_listed_with_no_count() -> None:
+    brief = make_brief(sources=tuple(ref(f"Outlet {n:02d}") for n in range(50)))
+    text = Renderer().markdown(brief)
+    assert all(f"Outlet {n:02d} report" in text for n in range(50))
+    assert "more article" not in text
+
+
 def test_skipped_section_only_when_files_were_skipped(sample_brief: Brief) -> None:
     text = Renderer().markdown(sample_brief)
     assert _line_with(text, "photo.jpg") == "- inbox/photo.jpg: binary file"

@@ -141,6 +141,64 @@ def test_a_symbolic_link_loop_is_skipped_and_the_rest_kept(tmp_path: Path) -> No
     ]
 
 
+def test_a_link_is_followed_only_inside_the_folder_given(tmp_path: Path) -> None:
+    """A link out of the folder would publish whatever it reaches: it is named, not read."""
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "payroll.txt").write_text("x")
+    inbox = tmp_path / "inbox"
+    (inbox / ".archive").mkdir(parents=True)
+    (inbox / ".archive" / "kept.txt").write_text("x")
+    (inbox / "story.txt").write_text("x")
+    (inbox / "payroll.txt").symlink_to(tmp_path / "private" / "payroll.txt")
+    (inbox / "private").symlink_to(tmp_path / "private")
+    (inbox / "archive").symlink_to(inbox / ".archive")  # inside: read, once
+    (inbox / "again").symlink_to(inbox / ".archive")
+    (inbox / "same.txt").symlink_to(inbox / "story.txt")  # inside: read once
+    files, skipped = sources.discover([str(inbox)])
+    assert sorted(f.resolve() for f in files) == [
+        (inbox / ".archive" / "kept.txt").resolve(),
+        (inbox / "story.txt").resolve(),
+    ]
+    why = "symbolic link to outside the folder, not followed"
+    assert skipped == [
+        Skipped(str(inbox / "payroll.txt"), why),
+        Skipped(str(inbox / "private"), why),
+    ]
+
+
+def test_a_folder_of_only_links_out_says_so_not_that_it_is_empty(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "story.txt").write_text("x")
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "news").symlink_to(tmp_path / "elsewhere")
+    assert sources.discover([str(tmp_path / "inbox")]) == (
+        [],
+        [
+            Skipped(
+                str(tmp_path / "inbox" / "news"),
+                "symbolic link to outside the folder, not followed",
+            )
+        ],
+    )
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod-000 folder all the same")
+def test_an_unreadable_sub_folder_is_named_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("x")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text("x")
+    locked.chmod(0)
+    try:
+        files, skipped = sources.discover([str(tmp_path)])
+        alone = sources.discover([str(locked)])
+    finally:
+        locked.chmod(0o755)
+    assert [f.name for f in files] == ["story.txt"]
+    assert skipped == [Skipped(str(locked), "cannot read: permission denied")]
+    assert alone == ([], [Skipped(str(locked), "cannot read: permission denied")])
+
+
 def test_a_name_with_a_line_break_or_escape_is_shown_escaped(tmp_path: Path) -> None:
     missing = str(tmp_path / "x\nbrief: skipped everything\x1b[2J.txt")
     _, [skipped] = sources.discover([missing])

@@ -203,6 +203,19 @@ def test_bad_json_lines_are_skipped_with_their_numbers_and_the_rest_is_read() ->
     ]
 
 
+def test_json_lines_are_numbered_at_every_kind_of_line_end(tmp_path: Path) -> None:
+    """Lines are taken one at a time (no list of them all); each still has its number."""
+    path = tmp_path / "ends.jsonl"
+    good = '{"text": "The talks in Vienna ended on Wednesday."}'
+    path.write_bytes(f"{good}\r\n\r\nbad one\r{good}\n\nbad two\n{good}".encode())
+    docs, skipped = read(path)
+    assert [d.path for d in docs] == [f"{path}:1", f"{path}:4", f"{path}:7"]
+    assert [s.reason for s in skipped] == [
+        "line 3: not valid JSON (column 1)",
+        "line 6: not valid JSON (column 1)",
+    ]
+
+
 def test_json_lines_with_no_good_line_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "dump.jsonl"
     path.write_text('{"title": "x"}\nnot json\n')
