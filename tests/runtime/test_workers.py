@@ -163,7 +163,7 @@ def test_a_build_stopped_while_its_workers_run_ends_quietly(
     tmp_path: Path, stop: signal.Signals, group: bool, status: int, line: str
 ) -> None:
     """One line and the usual status, no worker traceback, no worker left, nothing written."""
-    day = _day_of_many_articles(tmp_path / "day", 4 * workers.MIN_ITEMS)
+    day = _day_of_many_articles(tmp_path / "day", 8 * workers.MIN_ITEMS)
     out = tmp_path / "out"
     child = subprocess.Popen(
         [sys.executable, "-m", "summarizer", "build", str(day), "--out", str(out), "-q"],
