@@ -4,4 +4,6 @@ import sys
 
 from summarizer.cli import main
 
-sys.exit(main())
+# A spawned worker process imports this module again: only the command itself runs main.
+if __name__ == "__main__":
+    sys.exit(main())

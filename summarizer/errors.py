@@ -42,6 +42,13 @@ class OutputError(BriefError):
     exit_code = 1
 
 
+class WorkerError(BriefError):
+    """A worker process ended before handing back its share (killed, out of memory): the
+    brief is not built, nothing is written."""
+
+    exit_code = 1
+
+
 class DeliveryError(BriefError):
     """The brief was built but could not be sent or published; the brief itself is intact."""
 

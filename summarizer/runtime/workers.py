@@ -5,8 +5,10 @@ surname) depends on that article only and is about half of a large day's build; 
 on two cores halve it. The result is the one a single process gives: each worker runs the same
 function on its share and the results come back in input order.
 
-Only on Linux, where a forked worker starts with everything already imported, and only for a
-day large enough to repay starting workers; otherwise (and with one core) it is the plain loop.
+Workers come from ``concurrent.futures`` with the platform's start method: forked on Linux,
+where a worker starts with everything already imported, spawned on macOS and Windows (each
+worker imports the package afresh; the result is the same). Only for a day large enough to
+repay starting them; otherwise (and with one core) it is the plain loop.
 
 What a worker works out on the way and the later stages ask again (the stem of each word; the
 words, terms and statement of each sentence) lives in a ``SharedCache``: each worker hands its
@@ -18,11 +20,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Any, Generic, TypeVar
+
+from summarizer.errors import WorkerError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -81,14 +86,15 @@ _SHARED: dict[str, SharedCache[Any, Any]] = {}
 
 def available_workers() -> int:
     """How many processes may work at once: ``BRIEF_WORKERS`` when set (1: none), else the
-    cores this process may run on; 1 where forking is not how processes start (macOS,
-    Windows)."""
-    if not sys.platform.startswith("linux"):
-        return 1
+    cores this process may run on."""
     asked = os.environ.get("BRIEF_WORKERS", "").strip()
     if asked.isdigit():
         return max(1, min(MAX_WORKERS, int(asked)))
-    return max(1, min(MAX_WORKERS, len(os.sched_getaffinity(0))))
+    if hasattr(os, "sched_getaffinity"):
+        cores = len(os.sched_getaffinity(0))
+    else:  # macOS, Windows
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_WORKERS, cores))
 
 
 def map_in_order(
@@ -100,39 +106,70 @@ def map_in_order(
     """``func`` over ``items``, results in input order; in worker processes when it pays.
 
     ``func`` must be a module-level function (it is sent to the workers by name), and what it
-    returns must pickle."""
+    takes and returns must pickle."""
     count = available_workers() if workers is None else workers
+    context = multiprocessing.get_context()
     # A fork copies only the calling thread: with another thread running (a caller's server,
     # a timer) a lock it holds would stay locked in the workers, so then it is the plain loop.
-    alone = threading.active_count() == 1
-    if count < 2 or not alone or len(items) < (MIN_ITEMS if min_items is None else min_items):
+    if context.get_start_method() == "fork" and threading.active_count() > 1:
+        count = 1
+    if count < 2 or len(items) < (MIN_ITEMS if min_items is None else min_items):
         yield from map(func, items)
         return
-    context = multiprocessing.get_context("fork")
-    # Workers are born with Ctrl-C and SIGTERM held back until ``_forked`` has set how they
-    # take them; the parent gets any that came meanwhile once the pool is made.
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    yield from _in_workers(func, items, count, context)
+
+
+def _in_workers(
+    func: Callable[[T], R], items: Sequence[T], count: int, context: Any
+) -> Iterator[R]:
+    """``func`` over ``items`` in ``count`` worker processes, results in input order. Stopped
+    (Ctrl-C, SIGTERM, an error here), the work not yet started is dropped and the workers end
+    before this returns: none is left behind."""
+    # Workers are born with Ctrl-C and SIGTERM held back until ``_started`` has set how they
+    # take them; the parent gets any that came meanwhile once they are started.
+    before = _hold_stops()
     try:
-        pool = context.Pool(count, initializer=_forked)
+        pool = ProcessPoolExecutor(count, mp_context=context, initializer=_started)
+        results = pool.map(partial(_sharing, func), items, chunksize=CHUNK)
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
-    with pool:
-        for result, shared in pool.imap(partial(_sharing, func), items, chunksize=CHUNK):
+        _release_stops(before)
+    try:
+        for result, shared in results:
             for name, found in shared.items():
                 _SHARED[name].learn(found)
             yield result
+    except BrokenProcessPool as broken:
+        raise WorkerError(
+            "a worker process ended unexpectedly (out of memory?); "
+            "BRIEF_WORKERS=1 builds in one process"
+        ) from broken
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
-def _forked() -> None:
+def _hold_stops() -> set[int | signal.Signals]:
+    """Block Ctrl-C and SIGTERM (where the platform can): what was blocked before."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        return set()
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+
+
+def _release_stops(before: set[int | signal.Signals]) -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _started() -> None:
     """In a new worker: hand back only what is made here, not what the parent knows. Ctrl-C
     reaches the whole process group, but only the parent answers it (it ends the pool); the
     SIGTERM that ends the pool ends a worker at once: no worker prints a traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     for cache in _SHARED.values():
         cache.track()
 

@@ -13,13 +13,16 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.errors import WorkerError
 from summarizer.runtime import workers
 from summarizer.runtime.resources import examples_dir
 from summarizer.runtime.workers import SharedCache, available_workers, map_in_order
 
 _SQUARES: SharedCache[int, int] = SharedCache("test-squares", limit=1_000)
 
-linux_only = pytest.mark.skipif(available_workers() < 2, reason="needs fork and two cores")
+linux_only = pytest.mark.skipif(
+    available_workers() < 2 or not sys.platform.startswith("linux"), reason="needs two cores, /proc"
+)
 
 
 def _square_with_pid(n: int) -> tuple[int, int]:
@@ -62,6 +65,19 @@ def test_an_error_in_a_worker_reaches_the_caller() -> None:
         list(map_in_order(_fails_on_three, list(range(10)), workers=2, min_items=1))
 
 
+def _dies_on_three(n: int) -> int:
+    if n == 3:
+        os._exit(9)  # as the kernel's out-of-memory killer ends a process
+    return n
+
+
+@pytest.mark.process
+@linux_only
+def test_a_worker_that_dies_is_one_clear_error_not_a_hang() -> None:
+    with pytest.raises(WorkerError, match="worker process ended unexpectedly"):
+        list(map_in_order(_dies_on_three, list(range(10)), workers=2, min_items=1))
+
+
 def test_with_another_thread_running_it_stays_in_this_process() -> None:
     stop = threading.Event()
     other = threading.Thread(target=stop.wait, daemon=True)
@@ -86,21 +102,51 @@ def test_brief_workers_sets_how_many_processes(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("BRIEF_WORKERS", "1")
     assert available_workers() == 1
     monkeypatch.setenv("BRIEF_WORKERS", "99")
-    assert available_workers() in (1, workers.MAX_WORKERS)  # 1 off Linux
+    assert available_workers() == workers.MAX_WORKERS
 
 
 _BUILD = """
-import sys
+import multiprocessing, sys
 from summarizer import cli
+from summarizer.errors import WorkerError
 from summarizer.runtime import workers
-workers.MIN_ITEMS, workers.CHUNK = int(sys.argv[1]), 1
-sys.exit(cli.main(["build", *sys.argv[3:], "--out", sys.argv[2], "-q"]))
+if __name__ == "__main__":
+    multiprocessing.set_start_method(sys.argv[1])
+    workers.MIN_ITEMS, workers.CHUNK = int(sys.argv[2]), 1
+    sys.exit(cli.main(["build", *sys.argv[4:], "--out", sys.argv[3], "-q"]))
+"""
+
+_PIDS = """
+import multiprocessing, os, sys
+from summarizer.runtime.workers import map_in_order
+from tests.runtime.test_workers import _square_with_pid
+if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")
+    found = list(map_in_order(_square_with_pid, list(range(60)), workers=2, min_items=1))
+    assert [value for value, _ in found] == [n * n for n in range(60)], found
+    print(len({pid for _, pid in found} - {os.getpid()}))
 """
 
 
-def _build_in_fresh_process(out: Path, min_items: int, sources: list[str]) -> dict[str, bytes]:
+@pytest.mark.process
+@pytest.mark.skipif(available_workers() < 2, reason="needs two cores")
+def test_workers_start_under_spawn_as_on_macos_and_windows() -> None:
+    """The start method macOS and Windows use: the work is done in other processes, in order."""
     done = subprocess.run(
-        [sys.executable, "-c", _BUILD, str(min_items), str(out), *sources],
+        [sys.executable, "-c", _PIDS], capture_output=True, text=True, timeout=300, cwd=_ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) >= 1
+
+
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _build_in_fresh_process(
+    out: Path, min_items: int, sources: list[str], start: str = "fork"
+) -> dict[str, bytes]:
+    done = subprocess.run(
+        [sys.executable, "-c", _BUILD, start, str(min_items), str(out), *sources],
         capture_output=True,
         timeout=300,
     )
@@ -116,6 +162,18 @@ def test_a_brief_built_in_worker_processes_is_the_one_built_in_one(tmp_path: Pat
     sources = [str(p) for p in sorted(examples_dir().iterdir()) if p.suffix == ".txt"]
     one = _build_in_fresh_process(tmp_path / "one", 10_000, sources)
     several = _build_in_fresh_process(tmp_path / "several", 1, sources)
+    assert set(one) == set(several) and len(one) == 3
+    assert one == several
+
+
+@pytest.mark.process
+@pytest.mark.skipif(available_workers() < 2, reason="needs two cores")
+def test_a_brief_built_by_spawned_workers_is_the_one_built_in_one(tmp_path: Path) -> None:
+    """Spawned workers (macOS, Windows) import everything afresh: the same brief, byte for
+    byte, as one process makes."""
+    sources = [str(p) for p in sorted(examples_dir().iterdir()) if p.suffix == ".txt"]
+    one = _build_in_fresh_process(tmp_path / "one", 10_000, sources, "spawn")
+    several = _build_in_fresh_process(tmp_path / "several", 1, sources, "spawn")
     assert set(one) == set(several) and len(one) == 3
     assert one == several
 
