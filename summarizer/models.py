@@ -221,11 +221,15 @@ class Placement:
 
 @dataclass(frozen=True)
 class Section:
-    """A theme's items, most important first."""
+    """A theme's items, most important first; on a day of many stories, a story's (``kind``
+    "story", with the paths of its ``articles``) or the smaller stories' one line each
+    ("also")."""
 
     theme: str
     title: str
     items: tuple[Item, ...]
+    kind: str = "theme"
+    articles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

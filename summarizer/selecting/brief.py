@@ -86,7 +86,7 @@ def select_brief(
     section where the day has them, beyond the day's size if need be."""
     most, words = day_size(len(articles), size)
     items = fresh.showable(items, articles, date)
-    lead = _lead(items, model, articles, min(words, LEAD_WORDS), most, date)
+    lead = lead_items(items, model, articles, min(words, LEAD_WORDS), most, date)
     # Unless the user set the length, the sections hold at least one section's worth: a
     # brief is more than its lead. A length the user set is kept, themes or not.
     least = 0 if size.items or size.words else MIN_SECTION
@@ -96,11 +96,11 @@ def select_brief(
     if keep_themes and size == AS_THE_DAY_HOLDS:
         body += _stand(items, model, articles, lead, body, themes, placer)
     lead, body = once.one_each(lead, body, items, articles)
-    return Chosen(_lead_order(lead, articles), _sections(body, themes, placer))
+    return Chosen(order_lead(lead, articles), _sections(body, themes, placer))
 
 
-def _lead_order(lead: Sequence[Item], articles: Mapping[int, Article]) -> tuple[Item, ...]:
-    """The day's main fact first (``_lead``), the rest by ``news.lead_order``; but an item the
+def order_lead(lead: Sequence[Item], articles: Mapping[int, Article]) -> tuple[Item, ...]:
+    """The day's main fact first (``lead_items``), the rest by ``news.lead_order``; but an item the
     budget added past ``LEAD_WORDS`` for its opening words (``budget._fill``) stays last,
     where it was chosen to be, so the lead's first ``LEAD_WORDS`` words are a summary."""
     if len(lead) < 3:
@@ -111,7 +111,7 @@ def _lead_order(lead: Sequence[Item], articles: Mapping[int, Article]) -> tuple[
     return (first, *news.lead_order(rest[:-1], articles), rest[-1])
 
 
-def _lead(
+def lead_items(
     items: Sequence[Item],
     model: ConceptModel | None,
     articles: Mapping[int, Article],

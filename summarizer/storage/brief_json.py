@@ -141,9 +141,13 @@ def _placement_json(placement: Placement) -> dict[str, object]:
 
 
 def _section_json(section: Section) -> dict[str, object]:
+    """A section says whether it is a theme, a story (with its articles) or the day's
+    smaller stories ("also"); readers that predate the key ignore it."""
     return {
         "theme": section.theme,
         "title": section.title,
+        "kind": section.kind,
+        **({"articles": list(section.articles)} if section.kind == "story" else {}),
         "items": [_item_json(item) for item in section.items],
     }
 
@@ -343,6 +347,8 @@ def brief_from_json(text: str, where: str) -> Brief:
             theme=_text(s, "theme", where),
             title=_text(s, "title", where),
             items=tuple(_item(i, where) for i in _list(s, "items", where)),
+            kind=_optional(s, "kind") or "theme",
+            articles=tuple(a for a in _list(s, "articles", where) if isinstance(a, str)),
         )
         for s in _list(data, "sections", where)
     )

@@ -1,0 +1,117 @@
+"""The brief of a day of many stories: its top stories as sections, the rest a line each.
+
+A wire's day or a newsroom's intake holds many stories; sections named after themes would mix
+them (a heading "United States" over four sentences from three stories). So when the day holds
+several stories (``summarizer.stories``) and no themes file of the user's fits it, each of the
+top stories is a section under its own title: its main fact first (the opening of its newest
+report: a folder may hold a story's whole week), then the best of what the story adds, chosen as the editor's brief chooses its lead
+(``brief.lead_items``), so each story reads as a short brief of its own. The smaller stories
+follow as one line each, their main fact, under "Also today".
+
+Every item of a story's section comes from that story's articles: an item merged from
+sentences of several stories (a wire copy filed in two) goes to the story most of its
+sentences come from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from summarizer.models import Article, Item, Section
+from summarizer.ranking.concepts import ConceptModel
+from summarizer.selecting import fresh, news, once
+from summarizer.selecting.brief import Chosen, lead_items, order_lead
+
+# The top stories that get a section of their own; the next ones a line each.
+TOP_STORIES = 6
+ALSO_TODAY = 10
+# A story's section: its main fact and its best few items, in about this many words.
+STORY_ITEMS = 4
+STORY_WORDS = 100
+# A story carried by fewer articles than this is a line under "Also today", not a section.
+MIN_ARTICLES = 2
+ALSO_KEY = "also-today"
+ALSO_TITLE = "Also today"
+
+
+@dataclass(frozen=True)
+class StoryGroup:
+    """What the selection needs of a story: its title and its articles' ids, in the order
+    the stories are ranked (largest first)."""
+
+    title: str
+    articles: tuple[int, ...]
+
+
+def select_stories(
+    items: Sequence[Item],
+    model: ConceptModel | None,
+    stories: Sequence[StoryGroup],
+    articles: Mapping[int, Article],
+    date: dt.date | None = None,
+) -> Chosen:
+    """The sections of a day of many stories (module docstring); no lead block, as each
+    story opens with its own main fact."""
+    own = _items_by_story(fresh.showable(items, articles, date), stories)
+    sections: list[Section] = []
+    also: list[Item] = []
+    for n, story in enumerate(stories):
+        mine = own.get(n, [])
+        if not mine:
+            continue
+        theirs = _articles_of(story, mine, articles)
+        newest = _newest(story, articles) or date
+        if len(sections) < TOP_STORIES and len(story.articles) >= MIN_ARTICLES:
+            picked, _ = once.one_each(
+                lead_items(mine, model, theirs, STORY_WORDS, STORY_ITEMS, newest), [], mine, theirs
+            )
+            if picked:
+                paths = tuple(articles[a].path for a in sorted(story.articles) if a in articles)
+                ordered = order_lead(picked, theirs)[:STORY_ITEMS]
+                sections.append(Section(f"story-{n + 1}", story.title, ordered, "story", paths))
+        elif len(also) < ALSO_TODAY:
+            also.append(_main_fact(mine, theirs, newest))
+    if also:
+        sections.append(Section(ALSO_KEY, ALSO_TITLE, tuple(also), "also"))
+    return Chosen((), tuple(sections))
+
+
+def _newest(story: StoryGroup, articles: Mapping[int, Article]) -> dt.date | None:
+    """The date of the story's newest report: its news is what that report says."""
+    dates = [d for a in story.articles if a in articles and (d := articles[a].date)]
+    return max(dates) if dates else None
+
+
+def _articles_of(
+    story: StoryGroup, items: Sequence[Item], articles: Mapping[int, Article]
+) -> dict[int, Article]:
+    """The story's articles, and any other an item of it was also merged from."""
+    ids = {*story.articles, *(s.article for item in items for s in item.sentences)}
+    return {a: articles[a] for a in sorted(ids) if a in articles}
+
+
+def _main_fact(
+    items: Sequence[Item], articles: Mapping[int, Article], date: dt.date | None
+) -> Item:
+    """A smaller story's one line: the opening of its newest report, else its best item."""
+    new = fresh.fresh(items, articles, date) or list(items)
+    return news.main_fact(new, articles) or news.by_importance(new)[0]
+
+
+def _items_by_story(items: Sequence[Item], stories: Sequence[StoryGroup]) -> dict[int, list[Item]]:
+    """Each item under the story most of its sentences come from (the first such story on a
+    tie), in the order given."""
+    story_of = {a: n for n, story in enumerate(stories) for a in story.articles}
+    own: dict[int, list[Item]] = {}
+    for item in items:
+        counts: dict[int, int] = {}
+        for sentence in item.sentences:
+            if sentence.article in story_of:
+                n = story_of[sentence.article]
+                counts[n] = counts.get(n, 0) + 1
+        if counts:
+            best = min(counts, key=lambda n: (-counts[n], n))
+            own.setdefault(best, []).append(item)
+    return own
