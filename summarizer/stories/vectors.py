@@ -35,18 +35,35 @@ def article_terms(article: Article) -> list[str]:
     return terms
 
 
-def story_vectors(articles: Sequence[Article]) -> tuple[sparse.csr_matrix, list[str]]:
-    """One row per article (unit length, its ``TOP_TERMS`` heaviest terms), and the terms
-    the columns stand for."""
+def term_counts(articles: Sequence[Article]) -> tuple[sparse.csr_matrix, list[str]]:
+    """Rows = articles, columns = the day's terms (``article_terms``), cells = counts."""
     counts, vocab = count_matrix([article_terms(a) for a in articles])
-    counts = sparse.csr_matrix(counts)
+    return sparse.csr_matrix(counts), list(vocab)
+
+
+def story_vectors(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """One row per article: unit length, its ``TOP_TERMS`` heaviest terms by TF-IDF."""
     df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64)
-    idf = np.log(max(len(articles), 1) / np.maximum(df, 1.0))
-    weighed = counts.copy()
-    weighed.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    idf = np.log(max(counts.shape[0], 1) / np.maximum(df, 1.0))
+    weighed = plain_counts(counts)
+    weighed.data *= idf[counts.indices]
     weighed.data[df[counts.indices] < 2] = 0.0
     weighed.eliminate_zeros()
-    return unit_rows(top_per_row(weighed, TOP_TERMS)), list(vocab)
+    return unit_rows(top_per_row(weighed, TOP_TERMS))
+
+
+def plain_vectors(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """One row per article: every term by 1 + log tf, no IDF, unit length. What a story's
+    articles all share (its subject's words, which IDF weighs to nothing on a day of that
+    story alone) counts here."""
+    return unit_rows(plain_counts(counts))
+
+
+def plain_counts(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """1 + log tf for every count."""
+    weighed = sparse.csr_matrix(counts, dtype=np.float64, copy=True)
+    weighed.data = 1.0 + np.log(weighed.data)
+    return weighed
 
 
 def top_per_row(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
