@@ -27,8 +27,9 @@ SECTIONS = ("email", "site")
 
 BUILD, SUMMARIZE, SUGGEST = "build", "summarize", "themes suggest"
 SEND, PUBLISH, EVALUATE = "send", "publish", "evaluate"
+STORIES = "stories"
 # The commands that read articles, and those that read brief.toml.
-READING = (BUILD, SUMMARIZE, SUGGEST)
+READING = (BUILD, SUMMARIZE, STORIES, SUGGEST)
 FILE_COMMANDS = (BUILD, SUMMARIZE, SEND, PUBLISH)
 
 
@@ -207,7 +208,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("update", values.FLAG, _UPDATE_HELP, flags=("--update",), commands=(EVALUATE,),
            kind="switch"),
     Option("json", values.FLAG, "print the results as JSON", flags=("--json",),
-           commands=(EVALUATE,), kind="switch"),
+           commands=(STORIES, EVALUATE), kind="switch"),
     # [email]: how build --send and send mail the brief.
     Option("email.host", values.TEXT, "SMTP server", toml="email.host"),
     Option("email.port", values.whole(1, 65535), "SMTP port", toml="email.port",

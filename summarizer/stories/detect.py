@@ -82,12 +82,18 @@ def _story(
 
 
 def _title(ranked: Sequence[Article]) -> str:
-    """The most central headline that reads as a phrase, else the most central one."""
-    for article in ranked:
-        title = " ".join(article.title.split())
-        if len(title.split()) >= TITLE_WORDS:
-            return title
-    return " ".join(ranked[0].title.split())
+    """The most central headline that reads as a phrase, a real one before one cleaning made
+    from an untitled article's lead; else the most central headline."""
+    titles = [" ".join(a.title.split()) for a in ranked]
+    phrases = [t for t in titles if len(t.split()) >= TITLE_WORDS]
+    real = [t for t, a in zip(titles, ranked, strict=True) if t in phrases and not _from_lead(a)]
+    return next(iter(real or phrases or titles))
+
+
+def _from_lead(article: Article) -> bool:
+    """Whether the title is the start of the lead, as cleaning names an untitled article."""
+    head = article.title.rstrip("…").split()
+    return bool(article.paragraphs) and article.paragraphs[0].split()[: len(head)] == head
 
 
 def _terms(vectors: sparse.csr_matrix, rows: list[int], vocab: list[str]) -> tuple[str, ...]:
