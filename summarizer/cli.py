@@ -213,6 +213,7 @@ def _build(args: argparse.Namespace) -> int:
             history_days=config.history_days,
             # a trial run reads the same history as the delivering one: the same brief
             history_site=config.site.dir if "site" in planned else None,
+            story=args.story,
         )
     )
     for line in result.warnings:

@@ -37,7 +37,7 @@ from summarizer.selecting.budget import select_budget
 from summarizer.selecting.sections import select_summary
 from summarizer.storage.atomic import write_brief
 from summarizer.storage.brief_json import brief_stem
-from summarizer.stories.detect import find_stories
+from summarizer.stories.detect import find_stories, matching
 from summarizer.text.sentences import split_all
 from summarizer.themes.choice import choose_themes, file_themes
 from summarizer.themes.fit import learn_items as learn_themes
@@ -88,6 +88,8 @@ class BuildRequest:
     # days are the history the brief is compared with; 0: none.
     history_days: int = Config.history_days
     history_site: Path | None = None
+    # Words naming one of the day's stories: the brief is that story's alone (``one_story``).
+    story: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,14 +105,34 @@ class BuildResult:
 
 
 def load(
-    sources: Sequence[str], options: ReadOptions = DEFAULT_READ, briefs_in: Path | None = None
+    sources: Sequence[str],
+    options: ReadOptions = DEFAULT_READ,
+    briefs_in: Path | None = None,
+    story: str | None = None,
 ) -> Corpus:
     """Read (files and URLs) and clean one input at a time, keep one copy per URL and the
-    date window, split; raise ``InputError`` when no article is usable. The briefs written in
-    ``briefs_in`` are not read as articles."""
+    date window (and with ``story``, the articles of the story those words match), split;
+    raise ``InputError`` when no article is usable. The briefs written in ``briefs_in`` are
+    not read as articles."""
     articles, skipped = read_articles(sources, options, briefs_in)
+    if story is not None:
+        articles = one_story(articles, story)
     sentences = split_all(articles, options.quiet)
     return Corpus(articles, tuple(sentences), skipped)
+
+
+def one_story(articles: Sequence[Article], words: str) -> tuple[Article, ...]:
+    """The articles of the day's story that ``words`` match best (``build --story``),
+    renumbered; ``InputError`` when no story matches."""
+    stories = find_stories(articles)
+    chosen = matching(stories, words)
+    if chosen is None:
+        raise InputError(
+            f"no story matches '{words}': the day's {len(stories)} stories are listed by "
+            "brief stories"
+        )
+    keep = set(chosen.articles)
+    return tuple(cleaner.renumber(a for a in articles if a.id in keep))
 
 
 def read_articles(
@@ -175,7 +197,7 @@ def build(request: BuildRequest) -> BuildResult:
     themes = file_themes(request.themes)  # a broken file fails before any reading
     ranker = get_ranker(request.algorithm)  # so does an unknown ranker
     renderer = Renderer(request.templates_dir)
-    corpus = load(request.sources, request.read, request.out_dir)
+    corpus = load(request.sources, request.read, request.out_dir, request.story)
     date = brief_date(corpus.articles, request.date)
     earlier, warnings = read_history(
         request.out_dir, date, request.history_days, request.history_site

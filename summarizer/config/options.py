@@ -150,6 +150,9 @@ OPTIONS: tuple[Option, ...] = (
            flags=("--items",), commands=(BUILD,), metavar="N", shows=_AS_THE_DAY_HOLDS),
     Option("words", values.whole(20, 5000), "about N words in the brief", toml="words",
            flags=("--words",), commands=(BUILD,), metavar="N", shows=_AS_THE_DAY_HOLDS),
+    Option("story", values.TEXT, "build the brief of the day's story these words match best "
+           "(brief stories lists the stories)", flags=("--story",), commands=(BUILD,),
+           metavar="WORDS"),
     Option("history_days", values.whole(0, 366), _HISTORY_HELP, default=7, toml="history_days",
            flags=("--history-days",), commands=(BUILD,), metavar="N", group="history"),
     Option("no_history", values.FLAG, "ignore earlier briefs: build the day's brief alone",
