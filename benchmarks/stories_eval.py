@@ -10,12 +10,13 @@ grouped into stories and scored against the topics (each article's topic is its 
 found by dev_eval.py): B-cubed precision, recall and F1, and the share of topics split into
 more than two stories. Then every cluster alone (each DUC 2006 cluster, each DUC 2007 batch,
 each TAC topic) and the bundled sample corpus should be one story: the share that is
-(``is_one_story``); two DUC 2006 topics together should not. The detection is timed twice on
-each day: first as ``brief stories`` runs it (every word stemmed for the first time), then
-with the words stemmed, as in a build (its ranking stems the same words, once: ``text.words``
-shares them). Last, ``brief build`` on the DUC 2006 day (a child process, as a user runs it;
---no-build leaves it out).
-Exits 0 with a message when DEV_DATA is absent.
+(``is_one_story``); two DUC 2006 topics together should not. A lone article (the only one
+of its topic) added to a day should stay alone: 20 of them, on the TAC and DUC 2007 days.
+The detection is timed twice on each day: first as ``brief stories`` runs it (every word
+stemmed for the first time), then with the words stemmed, as in a build (its ranking stems
+the same words, once: ``text.words`` shares them). Last, ``brief build`` on the DUC 2006 day
+(a child process, as a user runs it; --no-build leaves it out). Exits 0 with a message
+when DEV_DATA is absent.
 """
 
 from __future__ import annotations
@@ -118,6 +119,26 @@ def one_story_rate(dev_data: Path) -> dict[str, dict[str, Any]]:
     return rates
 
 
+def lone_articles(dev_data: Path) -> dict[str, dict[str, Any]]:
+    """The TAC 2011 day and the DUC 2007 day, each with 20 lone articles added (the first of
+    20 DUC 2006 topics): how many of the 20 stay alone, and the day's B-cubed F1 (each lone
+    article its own topic)."""
+    lone = [c.sources[0] for c in dev_clusters(dev_data, "duc2006")[:20]]
+    checks = {}
+    for name in ("tac2011", "duc2007_update"):
+        paths, topics = labelled_day(dev_data, name)
+        topics.update({p: f"lone {i}" for i, p in enumerate(lone)})
+        articles, _ = read_articles([*paths, *lone], _QUIET)
+        stories = find_stories(articles)
+        group_of = {a: i for i, story in enumerate(stories) for a in story.articles}
+        sizes = Counter(group_of.values())
+        alone = sum(sizes[group_of[a.id]] == 1 for a in articles if a.path in lone)
+        found = [group_of[a.id] for a in articles]
+        f1 = bcubed(found, [topics[a.path] for a in articles])[2]
+        checks[f"{name} + 20 lone"] = {"alone": alone, "lone": len(lone), "f1": f1}
+    return checks
+
+
 def build_seconds(dev_data: Path) -> float:
     """Wall time of ``brief build`` on the DUC 2006 day in a child process."""
     paths, _ = labelled_day(dev_data, "duc2006")
@@ -143,6 +164,7 @@ def main() -> int:
     results: dict[str, Any] = {
         "days": [score_day(args.dev_data, name) for name in SETS],
         "one_story": one_story_rate(args.dev_data),
+        "lone": lone_articles(args.dev_data),
     }
     if not args.no_build:
         results["build_seconds"] = build_seconds(args.dev_data)
@@ -166,6 +188,9 @@ def _table(results: dict[str, Any]) -> str:
     lines += ["", "| days | found to be one story |", "|---|---|"]
     for name, r in results["one_story"].items():
         lines.append(f"| {name} | {r['one_story']}/{r['clusters']} ({r['rate']:.0%}) |")
+    lines += ["", "| day | lone articles left alone | B³ F1 |", "|---|---|---|"]
+    for name, r in results["lone"].items():
+        lines.append(f"| {name} | {r['alone']}/{r['lone']} | {r['f1']:.3f} |")
     if "build_seconds" in results:
         lines.append(f"\nbrief build on the DUC 2006 day: {results['build_seconds']:.2f} s")
     return "\n".join(lines)

@@ -8,8 +8,8 @@ those neighbourhoods are. Groups are then joined by average link (the mean liken
 two articles across them, a missing pair counting 0) while it reaches ``LINK``: unlike single
 link, one article that mentions two stories does not chain them into one.
 
-Last, each article settles in the story whose other articles it is closest to (``settle``):
-a stray that average link joined to another story sharing its names comes back.
+Last, each article settles in the story whose other articles it is closest to, or alone
+when it is close to none (``settling``).
 
 Only pairs of articles that share a kept term are ever compared, and only neighbours' pairs
 are linked, so the cost follows the day's size, not its square, on a day of many stories.
@@ -25,13 +25,12 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from summarizer.stories.settling import settle
 from summarizer.stories.vectors import top_per_row, unit_rows
 
 NEIGHBOURS = 22  # neighbours that describe an article (tuned on DUC 2006)
 LEAST_SIMILAR = 0.05  # a less similar article is no neighbour, however few there are
 LINK = 0.11  # the average likeness at which two groups are one story
-JOIN = 0.1  # an article moves to a story only this close to it (cosine)
-SETTLE_ROUNDS = 3
 
 
 def likeness(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -103,54 +102,6 @@ def group_articles(vectors: sparse.csr_matrix) -> list[list[int]]:
     if vectors.shape[0] == 0:
         return []
     return settle(vectors, average_link(likeness(vectors)))
-
-
-def settle(
-    vectors: sparse.csr_matrix, groups: list[list[int]], rounds: int = SETTLE_ROUNDS
-) -> list[list[int]]:
-    """Each article moved to the group it is closest to, when closer than to its own and at
-    least ``JOIN``: the cosine with the summed vectors of the group's other articles. Average
-    link leaves strays (an article joined early to another story that shares its names, one
-    left alone); a story's own words bring them back. All move at once, ``rounds`` times."""
-    size = vectors.shape[0]
-    label = np.empty(size, dtype=np.int64)
-    for number, rows in enumerate(groups):
-        label[rows] = number
-    for _ in range(rounds):
-        moved = _closer(vectors, label)
-        if np.array_equal(moved, label):
-            break
-        label = moved
-    found: dict[int, list[int]] = {}
-    for row, group in enumerate(label.tolist()):
-        found.setdefault(group, []).append(row)
-    return sorted(found.values(), key=lambda rows: rows[0])
-
-
-def _closer(vectors: sparse.csr_matrix, label: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """Each row's group after one round of ``settle`` (only pairs that share a term are
-    compared: the products stay sparse)."""
-    size, groups = vectors.shape[0], int(label.max()) + 1
-    member = sparse.csr_matrix((np.ones(size), (label, np.arange(size))), shape=(groups, size))
-    sums = sparse.csr_matrix(member @ vectors)
-    dots = sparse.coo_matrix(vectors @ sums.T)
-    if dots.nnz == 0:
-        return label
-    row, col = dots.row.astype(np.int64), dots.col.astype(np.int64)
-    own_sq = np.asarray(vectors.multiply(vectors).sum(axis=1), dtype=np.float64).ravel()[row]
-    sums_sq = np.asarray(sums.multiply(sums).sum(axis=1), dtype=np.float64).ravel()[col]
-    own = col == label[row]
-    dot = np.where(own, dots.data - own_sq, dots.data)  # the others' sum: less the row itself
-    length = np.sqrt(np.maximum(np.where(own, sums_sq - 2 * dot - own_sq, sums_sq), 0.0))
-    cosine = np.divide(dot, length, out=np.zeros_like(dot), where=length > 1e-9)
-    stay = np.zeros(size)
-    stay[row[own]] = cosine[own]
-    order = np.lexsort((col, -cosine, row))
-    first = order[np.r_[True, row[order][1:] != row[order][:-1]]]
-    moved = label.copy()
-    go = (cosine[first] > stay[row[first]]) & (cosine[first] >= JOIN)
-    moved[row[first][go]] = col[first][go]
-    return moved
 
 
 def centrality(vectors: sparse.csr_matrix, rows: list[int]) -> npt.NDArray[np.float64]:

@@ -3,6 +3,8 @@ tells a story in parts from several stories."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from summarizer.stories.grouping import cohesion, settle
 from summarizer.stories.vectors import plain_vectors, story_vectors, term_counts
 from tests.stories.days import article, interleaved, numbered
@@ -27,3 +29,15 @@ def test_cohesion_is_low_across_stories_and_high_within_one() -> None:
     assert halves > apart
     one = term_counts(numbered([article("quake", n) for n in range(6)]))[0]
     assert cohesion(plain_vectors(one), [[0, 1, 2], [3, 4, 5]]) > 0.56
+
+
+def test_an_article_close_to_no_story_is_left_alone() -> None:
+    """Put in with the quake, an article that shares one common word with the day is alone
+    after settling; the quake's own articles stay."""
+    lone = dataclasses.replace(
+        article("torch", 0),
+        paragraphs=("Zebra xylophone quartz officials juggled marmalade.", "Velvet kumquat."),
+    )
+    day = numbered([*(article("quake", n) for n in range(4)), lone])
+    vectors = story_vectors(term_counts(day)[0])
+    assert settle(vectors, [[0, 1, 2, 3, 4]]) == [[0, 1, 2, 3], [4]]
