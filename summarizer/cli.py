@@ -30,6 +30,7 @@ from summarizer.config.options import (
     OPTIONS,
     PUBLISH,
     SEND,
+    STORIES,
     SUGGEST,
     SUMMARIZE,
     Option,
@@ -68,12 +69,15 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("brief", type=Path, metavar="BRIEF", help=_BRIEF)
     p = sub.add_parser("publish", help="add a built brief to the static site and its feed")
     p.add_argument("brief", type=Path, metavar="BRIEF", help=_BRIEF)
+    r = sub.add_parser("stories", help="list the day's stories, largest first: title, "
+                       "articles, outlets, dates")  # fmt: skip
+    r.add_argument("sources", nargs="*", metavar="SOURCES", help=_SOURCES)
     t = sub.add_parser("themes", help="help writing a themes file")
     actions = t.add_subparsers(dest="themes_command", required=True, metavar="ACTION")
     g = actions.add_parser("suggest", help="print a draft themes file (TOML) for the story "
                            "the articles tell, to edit and pass to build --themes")  # fmt: skip
     g.add_argument("sources", nargs="*", metavar="SOURCES", help=_SOURCES)
-    parsers = {BUILD: b, SUMMARIZE: s, EVALUATE: e, SEND: m, PUBLISH: p, SUGGEST: g}
+    parsers = {BUILD: b, SUMMARIZE: s, STORIES: r, EVALUATE: e, SEND: m, PUBLISH: p, SUGGEST: g}
     for command, each in parsers.items():
         _add_options(each, command)
     return parser
@@ -209,6 +213,7 @@ def _build(args: argparse.Namespace) -> int:
             history_days=config.history_days,
             # a trial run reads the same history as the delivering one: the same brief
             history_site=config.site.dir if "site" in planned else None,
+            story=args.story,
         )
     )
     for line in result.warnings:
@@ -263,6 +268,20 @@ def _themes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stories(args: argparse.Namespace) -> int:
+    from summarizer import pipeline
+    from summarizer.stories import listing
+
+    day = pipeline.day_stories(_sources(args), _read_options(args))
+    _report_skipped(day.skipped, args.quiet)
+    if args.json:
+        articles = {a.id: a for a in day.articles}
+        print(json.dumps(listing.as_json(day.stories, articles), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(listing.as_lines(day.stories)))
+    return 0
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from summarizer.evaluation import rouge
     from summarizer.ranking.rankers import ranker_names
@@ -308,6 +327,7 @@ _COMMANDS = {
     "summarize": _summarize,
     "send": _send,
     "publish": _publish,
+    "stories": _stories,
     "themes": _themes,
     "evaluate": _evaluate,
 }

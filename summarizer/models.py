@@ -243,6 +243,25 @@ class ThemesUsed:
     path: str | None = None
 
 
+@dataclass(frozen=True)
+class Story:
+    """One of the day's stories: the articles about the same event or ongoing story, wire
+    copies and rewrites included (``stories``), so a brief can give each its own section.
+
+    ``articles`` are ``Article.id``s, the most central article first (the one closest to the
+    story's other articles, whose headline is the ``title``); ``outlets`` are distinct, in
+    that order. ``terms`` are the story's most telling stemmed content terms, best first,
+    what a request for a story by its words is matched with.
+    """
+
+    title: str
+    articles: tuple[int, ...]
+    outlets: tuple[str, ...]
+    first: dt.date | None = None
+    last: dt.date | None = None
+    terms: tuple[str, ...] = ()
+
+
 # The name every page and feed daily-brief writes carries as its generator; the readers skip
 # what carries it (a brief read back as an article would credit itself).
 GENERATOR = "daily-brief"

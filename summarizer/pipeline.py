@@ -19,7 +19,7 @@ from summarizer.history.earlier import NO_HISTORY, History, read_history
 from summarizer.merging.currency import current
 from summarizer.merging.redundancy import merge
 from summarizer.merging.views import labelled, news_first
-from summarizer.models import Article, Brief, Item, Sentence, Skipped
+from summarizer.models import Article, Brief, Item, Sentence, Skipped, Story
 from summarizer.output.compose import brief_date, compose
 from summarizer.output.render import Renderer
 from summarizer.ranking.concepts import ConceptModel
@@ -37,6 +37,7 @@ from summarizer.selecting.budget import select_budget
 from summarizer.selecting.sections import select_summary
 from summarizer.storage.atomic import write_brief
 from summarizer.storage.brief_json import brief_stem
+from summarizer.stories.detect import find_stories, matching
 from summarizer.text.sentences import split_all
 from summarizer.themes.choice import choose_themes, file_themes
 from summarizer.themes.fit import learn_items as learn_themes
@@ -87,6 +88,8 @@ class BuildRequest:
     # days are the history the brief is compared with; 0: none.
     history_days: int = Config.history_days
     history_site: Path | None = None
+    # Words naming one of the day's stories: the brief is that story's alone (``one_story``).
+    story: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,11 +105,40 @@ class BuildResult:
 
 
 def load(
-    sources: Sequence[str], options: ReadOptions = DEFAULT_READ, briefs_in: Path | None = None
+    sources: Sequence[str],
+    options: ReadOptions = DEFAULT_READ,
+    briefs_in: Path | None = None,
+    story: str | None = None,
 ) -> Corpus:
     """Read (files and URLs) and clean one input at a time, keep one copy per URL and the
-    date window, split; raise ``InputError`` when no article is usable. The briefs written in
-    ``briefs_in`` are not read as articles."""
+    date window (and with ``story``, the articles of the story those words match), split;
+    raise ``InputError`` when no article is usable. The briefs written in ``briefs_in`` are
+    not read as articles."""
+    articles, skipped = read_articles(sources, options, briefs_in)
+    if story is not None:
+        articles = one_story(articles, story)
+    sentences = split_all(articles, options.quiet)
+    return Corpus(articles, tuple(sentences), skipped)
+
+
+def one_story(articles: Sequence[Article], words: str) -> tuple[Article, ...]:
+    """The articles of the day's story that ``words`` match best (``build --story``),
+    renumbered; ``InputError`` when no story matches."""
+    stories = find_stories(articles)
+    chosen = matching(stories, words)
+    if chosen is None:
+        raise InputError(
+            f"no story matches '{words}': the day's {len(stories)} stories are listed by "
+            "brief stories"
+        )
+    keep = set(chosen.articles)
+    return tuple(cleaner.renumber(a for a in articles if a.id in keep))
+
+
+def read_articles(
+    sources: Sequence[str], options: ReadOptions = DEFAULT_READ, briefs_in: Path | None = None
+) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
+    """``load`` without splitting: the day's articles and what was skipped."""
     found, missing = gather(sources, briefs_in)
     articles, unread = intake.read_and_clean(
         found, options.max_bytes, options.timeout, options.quiet
@@ -116,8 +148,23 @@ def load(
     skipped = (*missing, *unread, *repeated, *outside)
     if not articles:
         raise InputError(_nothing_usable(sources, skipped))
-    sentences = split_all(articles, options.quiet)
-    return Corpus(tuple(articles), tuple(sentences), skipped)
+    return tuple(articles), skipped
+
+
+@dataclass(frozen=True)
+class DayStories:
+    """The day's stories (largest first), the articles they are made of, and what was
+    skipped."""
+
+    stories: tuple[Story, ...]
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def day_stories(sources: Sequence[str], options: ReadOptions = DEFAULT_READ) -> DayStories:
+    """Read the articles and find the stories they tell (``brief stories``)."""
+    articles, skipped = read_articles(sources, options)
+    return DayStories(find_stories(articles), articles, skipped)
 
 
 def rank(corpus: Corpus, algorithm: str, step: Steps = NO_STEPS) -> list[Item]:
@@ -150,7 +197,7 @@ def build(request: BuildRequest) -> BuildResult:
     themes = file_themes(request.themes)  # a broken file fails before any reading
     ranker = get_ranker(request.algorithm)  # so does an unknown ranker
     renderer = Renderer(request.templates_dir)
-    corpus = load(request.sources, request.read, request.out_dir)
+    corpus = load(request.sources, request.read, request.out_dir, request.story)
     date = brief_date(corpus.articles, request.date)
     earlier, warnings = read_history(
         request.out_dir, date, request.history_days, request.history_site

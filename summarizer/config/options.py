@@ -27,8 +27,9 @@ SECTIONS = ("email", "site")
 
 BUILD, SUMMARIZE, SUGGEST = "build", "summarize", "themes suggest"
 SEND, PUBLISH, EVALUATE = "send", "publish", "evaluate"
+STORIES = "stories"
 # The commands that read articles, and those that read brief.toml.
-READING = (BUILD, SUMMARIZE, SUGGEST)
+READING = (BUILD, SUMMARIZE, STORIES, SUGGEST)
 FILE_COMMANDS = (BUILD, SUMMARIZE, SEND, PUBLISH)
 
 
@@ -149,6 +150,9 @@ OPTIONS: tuple[Option, ...] = (
            flags=("--items",), commands=(BUILD,), metavar="N", shows=_AS_THE_DAY_HOLDS),
     Option("words", values.whole(20, 5000), "about N words in the brief", toml="words",
            flags=("--words",), commands=(BUILD,), metavar="N", shows=_AS_THE_DAY_HOLDS),
+    Option("story", values.TEXT, "build the brief of the day's story these words match best "
+           "(brief stories lists the stories)", flags=("--story",), commands=(BUILD,),
+           metavar="WORDS"),
     Option("history_days", values.whole(0, 366), _HISTORY_HELP, default=7, toml="history_days",
            flags=("--history-days",), commands=(BUILD,), metavar="N", group="history"),
     Option("no_history", values.FLAG, "ignore earlier briefs: build the day's brief alone",
@@ -207,7 +211,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("update", values.FLAG, _UPDATE_HELP, flags=("--update",), commands=(EVALUATE,),
            kind="switch"),
     Option("json", values.FLAG, "print the results as JSON", flags=("--json",),
-           commands=(EVALUATE,), kind="switch"),
+           commands=(STORIES, EVALUATE), kind="switch"),
     # [email]: how build --send and send mail the brief.
     Option("email.host", values.TEXT, "SMTP server", toml="email.host"),
     Option("email.port", values.whole(1, 65535), "SMTP port", toml="email.port",

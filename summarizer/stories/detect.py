@@ -1,0 +1,111 @@
+"""The day's stories, titled, largest first; and whether the day is one story or several.
+
+A story is ranked by how many distinct outlets carry it, then how many articles, then how
+recent its newest article is: what a desk asks first is what everyone is reporting. Its
+title is the headline of its most central article (the one closest to the rest of the
+story) that reads as a phrase, not a word; a story with no such headline is named by its
+central article's headline all the same, which cleaning always gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from summarizer.models import Article, Story
+from summarizer.stories.grouping import centrality, cohesion, group_articles
+from summarizer.stories.vectors import plain_vectors, story_vectors, term_counts
+from summarizer.text.words import content_terms
+
+TITLE_WORDS = 3  # a headline this short or longer reads as a phrase
+STORY_TERMS = 12  # telling terms kept per story
+# A day whose groups are this alike across as within (``grouping.cohesion``) is one story,
+# told in parts: a topic followed over months, features on its sides. Of the DUC 2006
+# clusters alone, 46 are one group or at 0.56 or more (the other 4: a main story and strays,
+# which ``ONE_STORY_SHARE`` catches); two of its topics together (25 days) are at 0.54 or
+# less; the 50-topic day at 0.32 (benchmarks/stories_eval.py).
+ONE_STORY = 0.56
+# A day is also one story when its largest story holds this share of the articles: the rest
+# are strays (an aside, a feature), not a second story that needs its own section.
+ONE_STORY_SHARE = 0.6
+
+
+def find_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
+    """The stories the articles tell, largest first (outlets, articles, newest date): one
+    story holding them all when the day is one story in parts (``ONE_STORY``)."""
+    counts, vocab = term_counts(articles)
+    vectors = story_vectors(counts)
+    groups = group_articles(vectors)
+    if len(groups) > 1 and cohesion(plain_vectors(counts), groups) >= ONE_STORY:
+        groups = [list(range(len(articles)))]
+    stories = [_story([articles[i] for i in rows], vectors, rows, vocab) for rows in groups]
+    return tuple(sorted(stories, key=_rank))
+
+
+def is_one_story(stories: Sequence[Story]) -> bool:
+    """Whether the day is one story (and so keeps its themed brief): ``find_stories`` found
+    one, or its largest holds ``ONE_STORY_SHARE`` of the articles."""
+    sizes = [len(s.articles) for s in stories]
+    return len(sizes) < 2 or max(sizes) >= ONE_STORY_SHARE * sum(sizes)
+
+
+def matching(stories: Sequence[Story], words: str) -> Story | None:
+    """The story whose telling terms best match ``words`` (a tie: the larger story, which
+    comes first); None when none has any of them."""
+    wanted = set(content_terms(words))
+    best: tuple[float, Story] | None = None
+    for story in stories:
+        weight = sum(1.0 / (1 + i) for i, t in enumerate(story.terms) if t in wanted)
+        if weight > 0 and (best is None or weight > best[0]):
+            best = (weight, story)
+    return best[1] if best else None
+
+
+def _story(
+    members: list[Article], vectors: sparse.csr_matrix, rows: list[int], vocab: list[str]
+) -> Story:
+    """A group of articles as a story: the most central first, its title, outlets, dates."""
+    closeness = centrality(vectors, rows)
+    order = sorted(range(len(rows)), key=lambda i: (-closeness[i], members[i].id))
+    ranked = [members[i] for i in order]
+    dates = [a.date for a in ranked if a.date is not None]
+    return Story(
+        title=_title(ranked),
+        articles=tuple(a.id for a in ranked),
+        outlets=tuple(dict.fromkeys(a.outlet for a in ranked)),
+        first=min(dates, default=None),
+        last=max(dates, default=None),
+        terms=_terms(vectors, rows, vocab),
+    )
+
+
+def _title(ranked: Sequence[Article]) -> str:
+    """The most central headline that reads as a phrase, a real one before one cleaning made
+    from an untitled article's lead; else the most central headline."""
+    titles = [" ".join(a.title.split()) for a in ranked]
+    phrases = [t for t in titles if len(t.split()) >= TITLE_WORDS]
+    real = [t for t, a in zip(titles, ranked, strict=True) if t in phrases and not _from_lead(a)]
+    return next(iter(real or phrases or titles))
+
+
+def _from_lead(article: Article) -> bool:
+    """Whether the title is the start of the lead, as cleaning names an untitled article."""
+    head = article.title.rstrip("…").split()
+    return bool(article.paragraphs) and article.paragraphs[0].split()[: len(head)] == head
+
+
+def _terms(vectors: sparse.csr_matrix, rows: list[int], vocab: list[str]) -> tuple[str, ...]:
+    """The heaviest terms of the story's summed vectors (ties: the first seen in the day)."""
+    centre = np.asarray(vectors[rows].sum(axis=0), dtype=np.float64).ravel()
+    found = np.flatnonzero(centre)
+    best = found[np.lexsort((found, -centre[found]))][:STORY_TERMS]
+    return tuple(vocab[i] for i in best.tolist())
+
+
+def _rank(story: Story) -> tuple[int, int, int, int]:
+    """Sort key: most outlets, most articles, newest, then the day's order."""
+    newest = -(story.last or dt.date.min).toordinal()
+    return (-len(story.outlets), -len(story.articles), newest, min(story.articles))

@@ -1,0 +1,140 @@
+"""Articles into stories: average-link grouping over shared neighbours.
+
+Articles of one ongoing story need not share many words two by two (a follow-up a year on,
+a feature on one side of it) but they have the same near neighbours: the story's other
+articles. So each article is described by its ``NEIGHBOURS`` most similar articles (cosine of
+``vectors.story_vectors``, at least ``LEAST_SIMILAR``), and two articles are as alike as
+those neighbourhoods are. Groups are then joined by average link (the mean likeness of every
+two articles across them, a missing pair counting 0) while it reaches ``LINK``: unlike single
+link, one article that mentions two stories does not chain them into one.
+
+Last, each article settles in the story whose other articles it is closest to, or alone
+when it is close to none (``settling``).
+
+Only pairs of articles that share a kept term are ever compared, and only neighbours' pairs
+are linked, so the cost follows the day's size, not its square, on a day of many stories.
+The order is fixed (ties go to the lower article), so the same day always gives the same
+stories.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from summarizer.stories.settling import settle
+from summarizer.stories.vectors import top_per_row, unit_rows
+
+NEIGHBOURS = 22  # neighbours that describe an article (tuned on DUC 2006)
+LEAST_SIMILAR = 0.05  # a less similar article is no neighbour, however few there are
+LINK = 0.11  # the average likeness at which two groups are one story
+
+
+def likeness(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
+    """How alike every two articles' neighbourhoods are (cosine), for pairs that have a
+    neighbour in common."""
+    similar = sparse.csr_matrix(vectors @ vectors.T)
+    similar.data[similar.data < LEAST_SIMILAR] = 0.0
+    similar.eliminate_zeros()
+    around = unit_rows(top_per_row(similar, NEIGHBOURS))
+    return sparse.csr_matrix(around @ around.T)
+
+
+def average_link(alike: sparse.csr_matrix, threshold: float = LINK) -> list[list[int]]:
+    """Groups of row numbers, joined while the mean likeness across two groups reaches
+    ``threshold``; each group in row order, the groups in order of their first row."""
+    linkage = _Linkage(alike.shape[0])
+    upper = sparse.triu(alike, k=1).tocoo()
+    for a, b, value in zip(
+        upper.row.tolist(), upper.col.tolist(), upper.data.tolist(), strict=True
+    ):
+        linkage.add(a, b, value)
+    linkage.join_while(threshold)
+    return sorted((sorted(m) for m in linkage.members.values()), key=lambda m: m[0])
+
+
+class _Linkage:
+    """The groups so far, the summed likeness between every two that have any, and a heap
+    of candidate joins (stale entries are skipped when popped)."""
+
+    def __init__(self, size: int) -> None:
+        self.members: dict[int, list[int]] = {i: [i] for i in range(size)}
+        self.sums: dict[int, dict[int, float]] = {i: {} for i in range(size)}
+        self.heap: list[tuple[float, int, int]] = []
+        self.next = size
+
+    def add(self, a: int, b: int, value: float) -> None:
+        self.sums[a][b] = self.sums[b][a] = value
+        self.heap.append((-value, a, b))
+
+    def join_while(self, threshold: float) -> None:
+        heapq.heapify(self.heap)
+        while self.heap and -self.heap[0][0] >= threshold:
+            _, a, b = heapq.heappop(self.heap)
+            if a in self.members and b in self.members:
+                self._join(a, b, threshold)
+
+    def _join(self, a: int, b: int, threshold: float) -> None:
+        """One group of ``a`` and ``b``, its sums with the others, and its candidate joins."""
+        group = self.next
+        self.next += 1
+        self.members[group] = self.members.pop(a) + self.members.pop(b)
+        joined: dict[int, float] = {}
+        for old in (a, b):
+            for other, value in self.sums.pop(old).items():
+                if other not in (a, b):
+                    joined[other] = joined.get(other, 0.0) + value
+                    del self.sums[other][old]
+        self.sums[group] = joined
+        size = len(self.members[group])
+        for other in sorted(joined):
+            self.sums[other][group] = joined[other]
+            mean = joined[other] / (size * len(self.members[other]))
+            if mean >= threshold:
+                heapq.heappush(self.heap, (-mean, other, group))
+
+
+def group_articles(vectors: sparse.csr_matrix) -> list[list[int]]:
+    """The day's stories as groups of row numbers (see the module's docstring)."""
+    if vectors.shape[0] == 0:
+        return []
+    return settle(vectors, average_link(likeness(vectors)))
+
+
+def centrality(vectors: sparse.csr_matrix, rows: list[int]) -> npt.NDArray[np.float64]:
+    """How close each of a group's articles is to the group as a whole (cosine with the sum
+    of its vectors), in ``rows``' order."""
+    part = vectors[rows]
+    centre = np.asarray(part.sum(axis=0), dtype=np.float64).ravel()
+    return np.asarray(part @ centre, dtype=np.float64).ravel()
+
+
+def cohesion(plain: sparse.csr_matrix, groups: list[list[int]]) -> float:
+    """How alike articles of different groups are, against articles of the same group: the
+    mean cosine (``vectors.plain_vectors``) of pairs across groups over that of pairs within
+    one. Near 1 when the groups are parts of one story (the day's subject words are in them
+    all), far below when they are different stories. From sums of vectors: linear."""
+    size = plain.shape[0]
+    within_pairs = sum(len(g) * (len(g) - 1) for g in groups)
+    across_pairs = size * (size - 1) - within_pairs
+    if within_pairs == 0 or across_pairs == 0:
+        return 1.0 if across_pairs == 0 else 0.0
+    total = _pair_sums(plain, [list(range(size))])[0]
+    within = float(_pair_sums(plain, groups).sum())
+    return float(((total - within) / across_pairs) / (within / within_pairs))
+
+
+def _pair_sums(vectors: sparse.csr_matrix, groups: list[list[int]]) -> npt.NDArray[np.float64]:
+    """Per group, the summed cosine of every ordered pair of its distinct rows (unit rows):
+    the squared length of the group's summed vector less its size."""
+    rows = [r for g in groups for r in g]
+    which = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+    member = sparse.csr_matrix(
+        (np.ones(len(rows)), (which, rows)), shape=(len(groups), vectors.shape[0])
+    )
+    sums = sparse.csr_matrix(member @ vectors)
+    squared = np.asarray(sums.multiply(sums).sum(axis=1), dtype=np.float64).ravel()
+    return squared - np.asarray([len(g) for g in groups], dtype=np.float64)

@@ -1,0 +1,87 @@
+"""What tells an article's story apart, as a sparse vector: its rarer content terms.
+
+Two articles are about the same story when they share the words that few of the day's other
+articles use: the names, places, figures and subject words of that story. Each article is
+its headline (counted twice: it names the story) and its paragraphs, as the stemmed content
+terms the rest of the pipeline uses (``text.words``), weighed by TF-IDF over the day
+(1 + log tf, log N/df); a term only one article has links nothing and is dropped. Only an
+article's ``TOP_TERMS`` heaviest terms are kept: they carry its story, and they keep the
+comparison of all articles near-linear, since the common terms that would pair every
+article with every other are the ones left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from summarizer.models import Article
+from summarizer.text.words import content_terms, count_matrix
+
+FloatArray = npt.NDArray[np.float64]
+
+TOP_TERMS = 150  # terms kept per article (tuned on DUC 2006; benchmarks/stories_eval.py)
+TITLE_WEIGHT = 2  # a headline's terms count this many times
+
+
+def article_terms(article: Article) -> list[str]:
+    """The article's content terms, repeats kept, its headline's ``TITLE_WEIGHT`` times."""
+    terms = content_terms(article.title) * TITLE_WEIGHT
+    for paragraph in article.paragraphs:
+        terms.extend(content_terms(paragraph))
+    return terms
+
+
+def term_counts(articles: Sequence[Article]) -> tuple[sparse.csr_matrix, list[str]]:
+    """Rows = articles, columns = the day's terms (``article_terms``), cells = counts."""
+    counts, vocab = count_matrix([article_terms(a) for a in articles])
+    return sparse.csr_matrix(counts), list(vocab)
+
+
+def story_vectors(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """One row per article: unit length, its ``TOP_TERMS`` heaviest terms by TF-IDF."""
+    df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64)
+    idf = np.log(max(counts.shape[0], 1) / np.maximum(df, 1.0))
+    weighed = plain_counts(counts)
+    weighed.data *= idf[counts.indices]
+    weighed.data[df[counts.indices] < 2] = 0.0
+    weighed.eliminate_zeros()
+    return unit_rows(top_per_row(weighed, TOP_TERMS))
+
+
+def plain_vectors(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """One row per article: every term by 1 + log tf, no IDF, unit length. What a story's
+    articles all share (its subject's words, which IDF weighs to nothing on a day of that
+    story alone) counts here."""
+    return unit_rows(plain_counts(counts))
+
+
+def plain_counts(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """1 + log tf for every count."""
+    weighed = sparse.csr_matrix(counts, dtype=np.float64, copy=True)
+    weighed.data = 1.0 + np.log(weighed.data)
+    return weighed
+
+
+def top_per_row(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
+    """Each row's ``keep`` largest entries (ties: the lower column), the rest dropped."""
+    matrix = sparse.csr_matrix(matrix)
+    matrix.sort_indices()
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    order = np.lexsort((matrix.indices, -matrix.data, rows))
+    rank = np.arange(len(order)) - matrix.indptr[rows[order]]
+    chosen = np.sort(order[rank < keep])
+    kept = sparse.csr_matrix(
+        (matrix.data[chosen], (rows[chosen], matrix.indices[chosen])), shape=matrix.shape
+    )
+    return kept
+
+
+def unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows scaled to unit length (an empty row stays empty)."""
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1), dtype=np.float64).ravel())
+    scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    return sparse.csr_matrix(sparse.diags(scale) @ matrix)

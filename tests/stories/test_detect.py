@@ -1,0 +1,133 @@
+"""Story detection on small generated days (``tests/stories/days.py``): stories interleaved
+come apart, wire copies stay together, a day of one story is one story, and the same day
+gives the same stories whatever order its articles come in."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from summarizer.models import Article, Story
+from summarizer.pipeline import ReadOptions, read_articles
+from summarizer.runtime.resources import examples_dir
+from summarizer.stories.detect import find_stories, is_one_story, matching
+from tests.stories.days import article, interleaved, numbered
+
+
+def paths(stories: tuple[Story, ...], articles: list[Article]) -> list[set[str]]:
+    """Each story's articles as the set of their paths, in the stories' order."""
+    by_id = {a.id: a.path for a in articles}
+    return [{by_id[i] for i in story.articles} for story in stories]
+
+
+def test_two_stories_interleaved_come_out_as_two() -> None:
+    day = interleaved(("quake", 6), ("antitrust", 5))
+    stories = find_stories(day)
+    assert paths(stories, day) == [
+        {f"quake-{n}.txt" for n in range(6)},
+        {f"antitrust-{n}.txt" for n in range(5)},
+    ]
+    assert not is_one_story(stories)
+
+
+def test_three_stories_each_their_own_and_largest_first() -> None:
+    day = interleaved(("torch", 3), ("quake", 5), ("antitrust", 4))
+    stories = find_stories(day)
+    assert [len(s.articles) for s in stories] == [5, 4, 3]
+    assert paths(stories, day)[0] == {f"quake-{n}.txt" for n in range(5)}
+    assert not is_one_story(stories)
+
+
+def test_wire_copies_land_in_one_story() -> None:
+    """The same text under two outlets, amid other stories: one story of the two copies,
+    credited to both outlets; a copy of a story's article joins that story."""
+    lone = article("torch", 0, outlet="Reuters")
+    copy = dataclasses.replace(lone, path="torch-copy.txt", outlet="Xinhua")
+    quake_copy = dataclasses.replace(article("quake", 1), path="quake-copy.txt", outlet="CNN")
+    day = numbered([*interleaved(("quake", 5), ("antitrust", 5)), lone, copy, quake_copy])
+    stories = find_stories(day)
+    found = paths(stories, day)
+    assert {"torch-0.txt", "torch-copy.txt"} in found
+    quake = next(s for s in found if "quake-1.txt" in s)
+    assert "quake-copy.txt" in quake
+    torch = stories[found.index({"torch-0.txt", "torch-copy.txt"})]
+    assert set(torch.outlets) == {"Reuters", "Xinhua"}
+
+
+def test_a_day_of_one_story_is_one_story() -> None:
+    day = numbered([article("quake", n) for n in range(8)])
+    stories = find_stories(day)
+    assert len(stories) == 1
+    assert set(stories[0].articles) == {a.id for a in day}
+    assert is_one_story(stories)
+
+
+def test_the_sample_corpus_is_one_story() -> None:
+    articles, _ = read_articles([str(examples_dir())], ReadOptions(quiet=True))
+    assert is_one_story(find_stories(articles))
+
+
+def test_a_single_article_is_one_story() -> None:
+    stories = find_stories(numbered([article("quake", 0)]))
+    assert len(stories) == 1 and is_one_story(stories)
+
+
+def test_the_same_day_in_any_order_gives_the_same_stories() -> None:
+    day = interleaved(("quake", 5), ("antitrust", 4), ("torch", 3))
+    reordered = numbered(sorted(day, key=lambda a: a.path, reverse=True))
+    first, again, other = find_stories(day), find_stories(day), find_stories(reordered)
+    assert first == again
+    assert paths(first, day) == paths(other, reordered)
+    assert [s.title for s in first] == [s.title for s in other]
+
+
+def test_a_story_carries_its_outlets_dates_and_a_title_of_words() -> None:
+    day = interleaved(("quake", 4), ("antitrust", 4))
+    quake = find_stories(day)[0]
+    members = [a for a in day if a.id in quake.articles]
+    assert quake.first == min(a.date for a in members if a.date)
+    assert quake.last == max(a.date for a in members if a.date)
+    assert set(quake.outlets) == {a.outlet for a in members}
+    assert len(quake.title.split()) >= 3
+    assert quake.title in {a.title for a in members}
+
+
+def test_a_one_word_headline_is_passed_over_for_a_phrase() -> None:
+    day = [
+        dataclasses.replace(a, title="Quake")
+        for a in numbered([article("quake", n) for n in range(4)])
+    ]
+    day[-1] = dataclasses.replace(day[-1], title="Rescuers dig through the rubble of Izmit")
+    assert find_stories(day)[0].title == "Rescuers dig through the rubble of Izmit"
+
+
+def test_more_outlets_rank_a_story_first() -> None:
+    """Five articles from one outlet come after four from four outlets."""
+    one_outlet = [
+        dataclasses.replace(article("antitrust", n), outlet="Redmond Daily") for n in range(5)
+    ]
+    day = numbered([*one_outlet, *(article("quake", n) for n in range(4))])
+    stories = find_stories(day)
+    assert [len(s.articles) for s in stories] == [4, 5]
+
+
+def test_the_newer_story_comes_first_when_all_else_is_equal() -> None:
+    late = [
+        dataclasses.replace(a, date=dt.date(2025, 7, 1))
+        for a in (article("antitrust", n) for n in range(4))
+    ]
+    day = numbered([*(article("quake", n) for n in range(4)), *late])
+    assert set(find_stories(day)[0].articles) == {a.id for a in day[4:]}
+
+
+def test_a_story_is_matched_by_its_words() -> None:
+    day = interleaved(("quake", 4), ("antitrust", 4))
+    stories = find_stories(day)
+    assert matching(stories, "the Izmit earthquake") == stories[0]
+    assert matching(stories, "Microsoft antitrust appeal") == stories[1]
+    assert matching(stories, "football scores") is None
+
+
+def test_no_articles_no_stories() -> None:
+    assert find_stories([]) == ()
+    assert is_one_story(())
