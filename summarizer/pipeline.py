@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from summarizer.cleaning import cleaner, intake
@@ -35,6 +35,7 @@ from summarizer.runtime.progress import NO_STEPS, Steps, steps
 from summarizer.selecting.brief import AS_THE_DAY_HOLDS, Size, select_brief
 from summarizer.selecting.budget import select_budget
 from summarizer.selecting.sections import select_summary
+from summarizer.selecting.stories import by_stories, select_stories, story_note
 from summarizer.storage.atomic import write_brief
 from summarizer.storage.brief_json import brief_stem
 from summarizer.stories.detect import find_stories, matching
@@ -210,11 +211,17 @@ def build(request: BuildRequest) -> BuildResult:
         step("selecting")
         concepts = _concepts(ranker, corpus, earlier)
         articles = {a.id: a for a in corpus.articles}
-        chosen = select_brief(
-            items, concepts, choice.themes, model, articles, request.size,
-            keep_themes=choice.used.source == "file", date=date,
-        )  # fmt: skip
-        if not chosen.lead:
+        stories = find_stories(corpus.articles)
+        if by_stories(stories, choice.used, request.themes):
+            chosen = select_stories(items, concepts, stories, articles, date)
+            choice = replace(choice, used=replace(choice.used, source="stories"),
+                             note=story_note(stories, chosen))  # fmt: skip
+        else:
+            chosen = select_brief(
+                items, concepts, choice.themes, model, articles, request.size,
+                keep_themes=choice.used.source == "file", date=date,
+            )  # fmt: skip
+        if not chosen.lead and not chosen.sections:
             raise InputError(_nothing_to_say(len(corpus.articles), earlier))
         brief = compose(
             request.title, date, chosen, corpus.articles, corpus.skipped, choice.used,

@@ -4,8 +4,9 @@ A wire's day or a newsroom's intake holds many stories; sections named after the
 them (a heading "United States" over four sentences from three stories). So when the day holds
 several stories (``summarizer.stories``) and no themes file of the user's fits it, each of the
 top stories is a section under its own title: its main fact first (the opening of its newest
-report: a folder may hold a story's whole week), then the best of what the story adds, chosen as the editor's brief chooses its lead
-(``brief.lead_items``), so each story reads as a short brief of its own. The smaller stories
+report: a folder may hold a story's whole week), then the best of what the story adds,
+chosen as the editor's brief chooses its lead (``brief.lead_items``), so each story reads as
+a short brief of its own. The smaller stories
 follow as one line each, their main fact, under "Also today".
 
 Every item of a story's section comes from that story's articles: an item merged from
@@ -17,12 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from pathlib import Path
 
-from summarizer.models import Article, Item, Section
+from summarizer.models import Article, Item, Section, Story, ThemesUsed
 from summarizer.ranking.concepts import ConceptModel
 from summarizer.selecting import fresh, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead
+from summarizer.stories.detect import is_one_story, story_title
 
 # The top stories that get a section of their own; the next ones a line each.
 TOP_STORIES = 6
@@ -36,19 +38,28 @@ ALSO_KEY = "also-today"
 ALSO_TITLE = "Also today"
 
 
-@dataclass(frozen=True)
-class StoryGroup:
-    """What the selection needs of a story: its title and its articles' ids, in the order
-    the stories are ranked (largest first)."""
+def by_stories(stories: Sequence[Story], used: ThemesUsed, asked: Path | str | None) -> bool:
+    """Whether the brief's sections are the day's stories: the day holds several and no
+    themes file fits it (the bundled themes did not, and the user named no file and did not
+    ask for learned themes with ``--themes auto``)."""
+    return asked is None and used.source == "learned" and not is_one_story(stories)
 
-    title: str
-    articles: tuple[int, ...]
+
+def story_note(stories: Sequence[Story], chosen: Chosen) -> str:
+    """The line the build prints on how the brief is organised."""
+    shown = sum(1 for section in chosen.sections if section.kind == "story")
+    also = sum(len(section.items) for section in chosen.sections if section.kind == "also")
+    return (
+        f"stories: the day holds {len(stories)}; the top {shown} are the brief's sections"
+        + (f", {also} more a line each" if also else "")
+        + " (`brief stories` lists them all)"
+    )
 
 
 def select_stories(
     items: Sequence[Item],
     model: ConceptModel | None,
-    stories: Sequence[StoryGroup],
+    stories: Sequence[Story],
     articles: Mapping[int, Article],
     date: dt.date | None = None,
 ) -> Chosen:
@@ -70,7 +81,8 @@ def select_stories(
             if picked:
                 paths = tuple(articles[a].path for a in sorted(story.articles) if a in articles)
                 ordered = order_lead(picked, theirs)[:STORY_ITEMS]
-                sections.append(Section(f"story-{n + 1}", story.title, ordered, "story", paths))
+                title = _title(story, ordered[0], articles)
+                sections.append(Section(f"story-{n + 1}", title, ordered, "story", paths))
         elif len(also) < ALSO_TODAY:
             also.append(_main_fact(mine, theirs, newest))
     if also:
@@ -78,14 +90,21 @@ def select_stories(
     return Chosen((), tuple(sections))
 
 
-def _newest(story: StoryGroup, articles: Mapping[int, Article]) -> dt.date | None:
+def _title(story: Story, lead: Item, articles: Mapping[int, Article]) -> str:
+    """The headline of the report the section opens with, when it reads as one; else the
+    story's own title: a heading that matches the item under it."""
+    first = [articles[s.article] for s in lead.sentences[:1] if s.article in articles]
+    return story_title([*first, *(articles[a] for a in story.articles if a in articles)])
+
+
+def _newest(story: Story, articles: Mapping[int, Article]) -> dt.date | None:
     """The date of the story's newest report: its news is what that report says."""
     dates = [d for a in story.articles if a in articles and (d := articles[a].date)]
     return max(dates) if dates else None
 
 
 def _articles_of(
-    story: StoryGroup, items: Sequence[Item], articles: Mapping[int, Article]
+    story: Story, items: Sequence[Item], articles: Mapping[int, Article]
 ) -> dict[int, Article]:
     """The story's articles, and any other an item of it was also merged from."""
     ids = {*story.articles, *(s.article for item in items for s in item.sentences)}
@@ -100,7 +119,7 @@ def _main_fact(
     return news.main_fact(new, articles) or news.by_importance(new)[0]
 
 
-def _items_by_story(items: Sequence[Item], stories: Sequence[StoryGroup]) -> dict[int, list[Item]]:
+def _items_by_story(items: Sequence[Item], stories: Sequence[Story]) -> dict[int, list[Item]]:
     """Each item under the story most of its sentences come from (the first such story on a
     tie), in the order given."""
     story_of = {a: n for n, story in enumerate(stories) for a in story.articles}

@@ -73,7 +73,7 @@ def _story(
     ranked = [members[i] for i in order]
     dates = [a.date for a in ranked if a.date is not None]
     return Story(
-        title=_title(ranked),
+        title=story_title(ranked),
         articles=tuple(a.id for a in ranked),
         outlets=tuple(dict.fromkeys(a.outlet for a in ranked)),
         first=min(dates, default=None),
@@ -82,13 +82,15 @@ def _story(
     )
 
 
-def _title(ranked: Sequence[Article]) -> str:
-    """The most central headline that reads as a phrase, a real one before one cleaning made
-    from an untitled article's lead; else the most central headline."""
+def story_title(ranked: Sequence[Article]) -> str:
+    """The first headline of ``ranked`` that reads as a phrase, a real one before one
+    cleaning made from an untitled article's lead, and one in capitals (a wire's slug line)
+    only when no other is; else the first headline."""
     titles = [" ".join(a.title.split()) for a in ranked]
     phrases = [t for t in titles if len(t.split()) >= TITLE_WORDS]
     real = [t for t, a in zip(titles, ranked, strict=True) if t in phrases and not _from_lead(a)]
-    return next(iter(real or phrases or titles))
+    quiet = [t for t in real if not t.isupper()]
+    return next(iter(quiet or real or phrases or titles))
 
 
 def _from_lead(article: Article) -> bool:

@@ -28,11 +28,12 @@ TITLE_WEIGHT = 2  # a headline's terms count this many times
 
 
 def article_terms(article: Article) -> list[str]:
-    """The article's content terms, repeats kept, its headline's ``TITLE_WEIGHT`` times."""
+    """The article's content terms, repeats kept, its headline's ``TITLE_WEIGHT`` times; not
+    a lone digit ("five", the 5 of "4.5"), which any story may have."""
     terms = content_terms(article.title) * TITLE_WEIGHT
     for paragraph in article.paragraphs:
         terms.extend(content_terms(paragraph))
-    return terms
+    return [t for t in terms if not (len(t) == 1 and t.isdigit())]
 
 
 def term_counts(articles: Sequence[Article]) -> tuple[sparse.csr_matrix, list[str]]:

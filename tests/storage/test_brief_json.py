@@ -213,6 +213,21 @@ def test_json_carries_each_credits_words_insertions_and_disagreements() -> None:
     assert "disagreements" not in entry and "date" not in entry
 
 
+def test_a_story_section_comes_back_with_its_kind_and_articles() -> None:
+    brief = full_brief()
+    story = dataclasses.replace(
+        brief.sections[0], kind="story", articles=("wire/a.txt", "wire/b.txt")
+    )
+    also = dataclasses.replace(brief.sections[-1], kind="also")
+    told = dataclasses.replace(brief, sections=(story, also))
+    data = json.loads(brief_to_json(told))
+    assert [(s["kind"], s.get("articles")) for s in data["sections"]] == [
+        ("story", ["wire/a.txt", "wire/b.txt"]),
+        ("also", None),
+    ]
+    assert brief_from_json(brief_to_json(told), "b.json") == told
+
+
 def test_json_has_exactly_the_schema(sample_brief: Brief) -> None:
     data = json.loads(brief_to_json(sample_brief))
     assert list(data) == [
@@ -223,7 +238,8 @@ def test_json_has_exactly_the_schema(sample_brief: Brief) -> None:
     assert data["date"] == "2025-06-25"
     assert [s["title"] for s in data["sections"]] == ["Diplomacy", "Defence spending"]
     for section in data["sections"]:
-        assert list(section) == ["theme", "title", "items"]
+        assert list(section) == ["theme", "title", "kind", "items"]
+        assert section["kind"] == "theme"
         for entry in section["items"]:
             assert list(entry)[:3] == ["text", "score", "sources"]
             assert set(entry) <= {"text", "score", "sources", "date", "disagreements"}

@@ -1,0 +1,82 @@
+"""The brief of a day of many stories, through the CLI: each top story is a section of its
+own articles under a headline, the smaller ones a line each, and a themes file the user names
+still orders the brief by its themes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer.cli import main
+from tests import brieflint
+
+DAY = Path(__file__).parent / "fixtures" / "three_stories.jsonl"
+STORY_HEADLINES = {
+    "Quake kills 212 in Dalmen province",
+    "Norland central bank raises interest rate to 4.5 percent",
+    "Ferry strike strands travellers in Port Vell",
+}
+MUSEUM = "The Lindqvist Museum of Art reopened on Sunday after a five-year renovation"
+
+
+def _build(tmp_path: Path, *more: str) -> dict[str, Any]:
+    out = tmp_path / "out"
+    args = ["build", str(DAY), "--out", str(out), "-q", "--no-history", "--no-deliver", *more]
+    assert main(args) == 0
+    return json.loads((out / "2025-03-09.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def test_each_story_is_a_section_of_its_own_articles(tmp_path: Path) -> None:
+    brief = _build(tmp_path)
+    assert brief["themes"]["from"] == "stories"
+    stories = [s for s in brief["sections"] if s["kind"] == "story"]
+    assert {s["title"] for s in stories} == STORY_HEADLINES
+    assert [len(s["articles"]) for s in stories] == [4, 3, 3]
+    for section in stories:
+        assert 2 <= len(section["items"]) <= 4
+        for item in section["items"]:
+            assert {ref["path"] for ref in item["sources"]} <= set(section["articles"])
+
+
+def test_the_largest_story_comes_first_and_opens_with_its_news(tmp_path: Path) -> None:
+    first = _build(tmp_path)["sections"][0]
+    assert first["title"] == "Quake kills 212 in Dalmen province"
+    assert first["items"][0]["text"].startswith("The death toll from the earthquake in Dalmen")
+
+
+def test_a_story_of_one_article_is_a_line_under_also_today(tmp_path: Path) -> None:
+    sections = _build(tmp_path)["sections"]
+    assert sections[-1]["kind"] == "also" and sections[-1]["title"] == "Also today"
+    assert [i["text"][: len(MUSEUM)] for i in sections[-1]["items"]] == [MUSEUM]
+    assert all(MUSEUM not in i["text"] for s in sections[:-1] for i in s["items"])
+
+
+def test_the_story_brief_has_no_defect_a_reader_sees(tmp_path: Path) -> None:
+    _, defects = brieflint.lint(_build(tmp_path))
+    assert defects == []
+
+
+def test_the_markdown_shows_each_story_under_its_headline(tmp_path: Path) -> None:
+    _build(tmp_path)
+    text = (tmp_path / "out" / "2025-03-09.md").read_text(encoding="utf-8")
+    headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
+    assert set(headings[:3]) == STORY_HEADLINES and headings[3] == "Also today"
+
+
+@pytest.mark.parametrize("themes", ["file", "auto"])
+def test_themes_the_user_asks_for_still_order_the_brief(tmp_path: Path, themes: str) -> None:
+    path = tmp_path / "themes.toml"
+    path.write_text(
+        '[[theme]]\nkey = "disasters"\ntitle = "Disasters"\n'
+        'words = ["earthquake", "quake", "rescuers", "aftershocks"]\n'
+        '[[theme]]\nkey = "economy"\ntitle = "Economy"\n'
+        'words = ["inflation", "strike", "mortgage"]\nphrases = ["interest rate"]\n'
+        '[[theme]]\nkey = "other"\ntitle = "Other"\nfallback = true\n',
+        encoding="utf-8",
+    )
+    brief = _build(tmp_path, "--themes", str(path) if themes == "file" else "auto")
+    assert brief["themes"]["from"] == ("file" if themes == "file" else "learned")
+    assert all(s["kind"] == "theme" for s in brief["sections"])
