@@ -13,6 +13,7 @@ import contextlib
 import gc
 import json
 import os
+import select
 import signal
 import sys
 import threading
@@ -380,6 +381,22 @@ def _terminate_unwinds() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _stdout_closed() -> bool:
+    """Whether standard output's reader has gone (a pipe's read end closed: poll says so);
+    if so, it is pointed at the null device, so the flush at exit does not fail again."""
+    try:
+        fd = sys.stdout.fileno()
+        if hasattr(select, "poll"):
+            poller = select.poll()
+            poller.register(fd, select.POLLOUT)
+            if not any(event & select.POLLERR for _, event in poller.poll(0)):
+                return False
+        os.dup2(os.open(os.devnull, os.O_WRONLY), fd)
+    except (OSError, ValueError):  # no file behind it
+        return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brief`` command; returns the exit status."""
     args = _parse(_parser(), argv)
@@ -389,7 +406,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with warnings.catch_warnings(), _terminate_unwinds():
             _show_repairs()
-            return _COMMANDS[args.command](args)
+            status = _COMMANDS[args.command](args)
+            sys.stdout.flush()  # a closed pipe fails here, where it is answered, not at exit
+            return status
     except BriefError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -399,6 +418,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Terminated:
         print(f"{PROG}: terminated", file=sys.stderr)
         return Terminated.exit_code
+    except BrokenPipeError as exc:
+        if _stdout_closed():  # ``brief stories | head``: the reader has what it wanted
+            return 141  # as a shell reports a pipe's writer ended by SIGPIPE
+        print(f"{PROG}: internal error: {exc!r} (set BRIEF_DEBUG=1 for details)", file=sys.stderr)
+        return 1
     except Exception as exc:  # a bug: still one line, the traceback only on request
         if os.environ.get("BRIEF_DEBUG"):
             raise

@@ -4,6 +4,8 @@ from files on disk; bad input fails as ``brief build`` does."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,19 @@ def test_brief_stories_in_a_process_of_its_own(mixed: Path, tmp_path: Path) -> N
     empty = clirun.brief("stories", folder=tmp_path, limit=120)
     assert empty.status == 2
     assert empty.err.strip().splitlines()[-1] == "brief: error: no input files given"
+
+
+@pytest.mark.process
+def test_a_reader_that_stops_early_gets_no_error(mixed: Path) -> None:
+    """``brief stories … | head -1``: the pipe closes before the list is written; the command
+    ends quietly (status 141, as for SIGPIPE), with no traceback and no "internal error"."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "summarizer", "stories", str(mixed), "--json", "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # the reader is gone before anything is written
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=120) == 141
+    assert err == ""
