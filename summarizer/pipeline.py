@@ -213,7 +213,7 @@ def build(request: BuildRequest) -> BuildResult:
         articles = {a.id: a for a in corpus.articles}
         stories = find_stories(corpus.articles)
         if by_stories(stories, choice.used, request.themes):
-            chosen = select_stories(items, concepts, stories, articles, date)
+            chosen = select_stories(items, concepts, stories, articles, date, themes)
             choice = replace(choice, used=replace(choice.used, source="stories"),
                              note=story_note(stories, chosen))  # fmt: skip
         else:

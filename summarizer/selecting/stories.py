@@ -18,13 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from summarizer.models import Article, Item, Section, Story, ThemesUsed
 from summarizer.ranking.concepts import ConceptModel
 from summarizer.selecting import fresh, news, once
-from summarizer.selecting.brief import Chosen, lead_items, order_lead
+from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
 from summarizer.stories.detect import is_one_story, story_title
+from summarizer.themes.choice import AUTO, FIT, measure_fit
+from summarizer.themes.fit import learn_items
+from summarizer.themes.themefile import Theme
 
 # The top stories that get a section of their own; the next ones a line each.
 TOP_STORIES = 6
@@ -39,10 +43,14 @@ ALSO_TITLE = "Also today"
 
 
 def by_stories(stories: Sequence[Story], used: ThemesUsed, asked: Path | str | None) -> bool:
-    """Whether the brief's sections are the day's stories: the day holds several and no
-    themes file fits it (the bundled themes did not, and the user named no file and did not
-    ask for learned themes with ``--themes auto``)."""
-    return asked is None and used.source == "learned" and not is_one_story(stories)
+    """Whether the brief's sections are the day's stories: the day holds several, and the
+    user neither asked for themes learned from the whole day (``--themes auto``) nor named a
+    themes file that fits the whole day. The bundled themes, which describe one story (the
+    war's Diplomacy, Battlefield, NATO), never stand over a day of many: their common words
+    ("strike", "talks") would put a ferry strike under Battlefield."""
+    if asked == AUTO or is_one_story(stories):
+        return False
+    return not (asked is not None and used.source == "file" and used.fit >= FIT)
 
 
 def story_note(stories: Sequence[Story], chosen: Chosen) -> str:
@@ -62,9 +70,11 @@ def select_stories(
     stories: Sequence[Story],
     articles: Mapping[int, Article],
     date: dt.date | None = None,
+    themes: Sequence[Theme] = (),
 ) -> Chosen:
     """The sections of a day of many stories (module docstring); no lead block, as each
-    story opens with its own main fact."""
+    story opens with its own main fact. A top story the ``themes`` fit (as a themes file must
+    fit a day: ``FIT``) is briefed in them: its main news, then its themes' sections."""
     own = _items_by_story(fresh.showable(items, articles, date), stories)
     sections: list[Section] = []
     also: list[Item] = []
@@ -74,20 +84,54 @@ def select_stories(
             continue
         theirs = _articles_of(story, mine, articles)
         newest = _newest(story, articles) or date
-        if len(sections) < TOP_STORIES and len(story.articles) >= MIN_ARTICLES:
-            picked, _ = once.one_each(
-                lead_items(mine, model, theirs, STORY_WORDS, STORY_ITEMS, newest), [], mine, theirs
-            )
-            if picked:
-                paths = tuple(articles[a].path for a in sorted(story.articles) if a in articles)
-                ordered = order_lead(picked, theirs)[:STORY_ITEMS]
-                title = _title(story, ordered[0], articles)
-                sections.append(Section(f"story-{n + 1}", title, ordered, "story", paths))
+        shown = sum(1 for section in sections if section.kind == "story")
+        if shown < TOP_STORIES and len(story.articles) >= MIN_ARTICLES:
+            told = theirs, newest, themes
+            sections += _story_sections(f"story-{n + 1}", story, mine, model, articles, told)
         elif len(also) < ALSO_TODAY:
             also.append(_main_fact(mine, theirs, newest))
     if also:
         sections.append(Section(ALSO_KEY, ALSO_TITLE, tuple(also), "also"))
     return Chosen((), tuple(sections))
+
+
+def _story_sections(
+    key: str,
+    story: Story,
+    items: Sequence[Item],
+    model: ConceptModel | None,
+    day: Mapping[int, Article],
+    told: tuple[Mapping[int, Article], dt.date | None, Sequence[Theme]],
+) -> list[Section]:
+    """A top story's section, its main fact first; and when the ``themes`` fit it, its
+    themes' sections after it (``kind`` "theme", with the story's articles)."""
+    articles, date, themes = told
+    paths = tuple(day[a].path for a in sorted(story.articles) if a in day)
+    parts: list[Section] = []
+    if themes and measure_fit(items, themes).fit >= FIT:
+        placer = learn_items(items, themes)
+        chosen = select_brief(items, model, themes, placer, articles, keep_themes=True, date=date)
+        picked = list(chosen.lead)
+        parts = [replace(s, theme=f"{key}-{s.theme}", articles=paths) for s in chosen.sections]
+    else:
+        picked = _story_items(items, model, articles, date)
+    if not picked:
+        return []
+    title = _title(story, picked[0], day)
+    return [Section(key, title, tuple(picked), "story", paths), *parts]
+
+
+def _story_items(
+    items: Sequence[Item],
+    model: ConceptModel | None,
+    articles: Mapping[int, Article],
+    date: dt.date | None,
+) -> list[Item]:
+    """A story's main fact and its best few items, each fact once."""
+    picked, _ = once.one_each(
+        lead_items(items, model, articles, STORY_WORDS, STORY_ITEMS, date), [], items, articles
+    )
+    return list(order_lead(picked, articles)[:STORY_ITEMS])
 
 
 def _title(story: Story, lead: Item, articles: Mapping[int, Article]) -> str:

@@ -141,13 +141,14 @@ def _placement_json(placement: Placement) -> dict[str, object]:
 
 
 def _section_json(section: Section) -> dict[str, object]:
-    """A section says whether it is a theme, a story (with its articles) or the day's
-    smaller stories ("also"); readers that predate the key ignore it."""
+    """A section says whether it is a theme, a story (with its articles: a theme section of
+    a story has them too) or the day's smaller stories ("also"); readers that predate the
+    key ignore it."""
     return {
         "theme": section.theme,
         "title": section.title,
         "kind": section.kind,
-        **({"articles": list(section.articles)} if section.kind == "story" else {}),
+        **({"articles": list(section.articles)} if section.articles else {}),
         "items": [_item_json(item) for item in section.items],
     }
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from summarizer.cli import main
+from summarizer.runtime.resources import examples_dir
 from tests import brieflint
 
 DAY = Path(__file__).parent / "fixtures" / "three_stories.jsonl"
@@ -80,3 +81,30 @@ def test_themes_the_user_asks_for_still_order_the_brief(tmp_path: Path, themes: 
     brief = _build(tmp_path, "--themes", str(path) if themes == "file" else "auto")
     assert brief["themes"]["from"] == ("file" if themes == "file" else "learned")
     assert all(s["kind"] == "theme" for s in brief["sections"])
+
+
+def test_the_story_the_themes_describe_keeps_its_themes_inside_it(tmp_path: Path) -> None:
+    """A general feed with the war's news (the sample corpus) among other stories: the war's
+    story is briefed in the bundled themes, under its heading; no other story is put under
+    them (a ferry strike is no Battlefield)."""
+    day = tmp_path / "day"
+    day.mkdir()
+    for path in examples_dir().glob("*.txt"):
+        (day / path.name).write_bytes(path.read_bytes())
+    (day / DAY.name).write_bytes(DAY.read_bytes())
+    out = tmp_path / "out"
+    assert main(["build", str(day), "--out", str(out), "-q", "--no-history"]) == 0
+    brief = json.loads((out / "2025-06-25.json").read_text(encoding="utf-8"))
+    assert brief["themes"]["from"] == "stories"
+    sections = brief["sections"]
+    war = sections[0]
+    assert war["kind"] == "story" and "Putin" in war["title"]
+    themed = [s for s in sections if s["kind"] == "theme"]
+    assert {s["title"] for s in themed} >= {"Diplomacy", "NATO", "Battlefield"}
+    assert all(s["articles"] == war["articles"] for s in themed)
+    assert sections.index(themed[-1]) == len(themed)  # right after the war's own section
+    others = [s for s in sections if s["kind"] == "story"][1:]
+    assert {s["title"] for s in others} & {"Diplomacy", "NATO", "Battlefield"} == set()
+    markdown = (out / "2025-06-25.md").read_text(encoding="utf-8")
+    assert "\n### Battlefield\n" in markdown and "\n## Battlefield\n" not in markdown
+    assert brieflint.lint(brief)[1] == []
