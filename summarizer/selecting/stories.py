@@ -17,6 +17,7 @@ sentences come from.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -25,7 +26,7 @@ from summarizer.models import Article, Item, Section, Story, ThemesUsed
 from summarizer.ranking.concepts import ConceptModel
 from summarizer.selecting import fresh, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
-from summarizer.stories.detect import is_one_story, story_title
+from summarizer.stories.detect import TITLE_WORDS, from_lead, is_one_story, story_title
 from summarizer.themes.choice import AUTO, FIT, measure_fit
 from summarizer.themes.fit import learn_items
 from summarizer.themes.themefile import Theme
@@ -38,17 +39,33 @@ STORY_ITEMS = 4
 STORY_WORDS = 100
 # A story carried by fewer articles than this is a line under "Also today", not a section.
 MIN_ARTICLES = 2
+# A wire's note to editors after its headline: "… EDS-Updates with more details", "(UPDATE 2)".
+WIRE_NOTE = re.compile(r"\s+(?:EDS\b.*|\((?:UPDATE|CORRECTED|REFILE)\b[^)]*\)|\([A-Za-z]{1,3}\))$")
+# A headline that is only a date and a day's name (a news service's advisory) says nothing.
+DATE_WORDS = re.compile(
+    r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|june?|july?|aug|"
+    r"sept?|oct|nov|dec|[a-z]+ber|january|february|march|april|august|\d+(?:st|nd|rd|th)?"
+)
+# Words a headline written in capitals keeps in lower case once it is not.
+SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
 ALSO_KEY = "also-today"
 ALSO_TITLE = "Also today"
 
 
 def by_stories(stories: Sequence[Story], used: ThemesUsed, asked: Path | str | None) -> bool:
-    """Whether the brief's sections are the day's stories: the day holds several, and the
+    """Whether the brief's sections are the day's stories: the day holds several (two with
+    more than one article each), and the
     user neither asked for themes learned from the whole day (``--themes auto``) nor named a
     themes file that fits the whole day. The bundled themes, which describe one story (the
     war's Diplomacy, Battlefield, NATO), never stand over a day of many: their common words
     ("strike", "talks") would put a ferry strike under Battlefield."""
     if asked == AUTO or is_one_story(stories):
+        return False
+    # Several stories means two told by more than one article each: two reports of one
+    # ferry disaster that read as two stories are not a day of many.
+    if sum(1 for story in stories if len(story.articles) >= MIN_ARTICLES) < 2:
         return False
     return not (asked is not None and used.source == "file" and used.fit >= FIT)
 
@@ -88,8 +105,8 @@ def select_stories(
         if shown < TOP_STORIES and len(story.articles) >= MIN_ARTICLES:
             told = theirs, newest, themes
             sections += _story_sections(f"story-{n + 1}", story, mine, model, articles, told)
-        elif len(also) < ALSO_TODAY:
-            also.append(_main_fact(mine, theirs, newest))
+        elif len(also) < ALSO_TODAY and (line := _main_fact(mine, theirs, newest)):
+            also.append(line)
     if also:
         sections.append(Section(ALSO_KEY, ALSO_TITLE, tuple(also), "also"))
     return Chosen((), tuple(sections))
@@ -135,10 +152,38 @@ def _story_items(
 
 
 def _title(story: Story, lead: Item, articles: Mapping[int, Article]) -> str:
-    """The headline of the report the section opens with, when it reads as one; else the
-    story's own title: a heading that matches the item under it."""
-    first = [articles[s.article] for s in lead.sentences[:1] if s.article in articles]
-    return story_title([*first, *(articles[a] for a in story.articles if a in articles)])
+    """The headline of a report the section's first item comes from, when it reads as one;
+    else the story's own title: a heading that matches the item under it. A wire's note to
+    editors is cut; a headline in capitals is set in title case."""
+    for article in (articles[s.article] for s in lead.sentences if s.article in articles):
+        found = headline(article)
+        if found:
+            return found
+    ranked = [articles[a] for a in story.articles if a in articles]
+    return _quiet(WIRE_NOTE.sub("", story_title(ranked)))
+
+
+def headline(article: Article) -> str | None:
+    """The article's own headline as a heading, or None when it is too short to say what
+    happened or was made from its lead (an untitled article)."""
+    text = WIRE_NOTE.sub("", " ".join(article.title.split()))
+    words = [w.strip(".,:;") for w in text.split()]
+    if len(words) < TITLE_WORDS or from_lead(article):
+        return None
+    if all(DATE_WORDS.fullmatch(w) for w in words if w):
+        return None
+    return _quiet(text)
+
+
+def _quiet(text: str) -> str:
+    """A headline in capitals in title case ("ARMY RETREATS ON WETLANDS" -> "Army Retreats on
+    Wetlands"); any other as it is."""
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    return " ".join(
+        w if n and w in SMALL_WORDS else w[:1].upper() + w[1:] for n, w in enumerate(words)
+    )
 
 
 def _newest(story: Story, articles: Mapping[int, Article]) -> dt.date | None:
@@ -157,10 +202,22 @@ def _articles_of(
 
 def _main_fact(
     items: Sequence[Item], articles: Mapping[int, Article], date: dt.date | None
-) -> Item:
-    """A smaller story's one line: the opening of its newest report, else its best item."""
+) -> Item | None:
+    """A smaller story's one line: the opening of its newest report, else an opening of an
+    earlier one; None when no report's opening can stand alone (a line that needs the one
+    before it is worse than no line)."""
     new = fresh.fresh(items, articles, date) or list(items)
-    return news.main_fact(new, articles) or news.by_importance(new)[0]
+    found = news.main_fact(new, articles)
+    if found is not None:
+        return found
+    openings = [
+        item
+        for item in items
+        if item.sentences
+        and item.sentences[0].eligible
+        and any(s.position == 0 for s in item.sentences)
+    ]
+    return news.by_importance(openings)[0] if openings else None
 
 
 def _items_by_story(items: Sequence[Item], stories: Sequence[Story]) -> dict[int, list[Item]]:

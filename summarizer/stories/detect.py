@@ -88,12 +88,12 @@ def story_title(ranked: Sequence[Article]) -> str:
     only when no other is; else the first headline."""
     titles = [" ".join(a.title.split()) for a in ranked]
     phrases = [t for t in titles if len(t.split()) >= TITLE_WORDS]
-    real = [t for t, a in zip(titles, ranked, strict=True) if t in phrases and not _from_lead(a)]
+    real = [t for t, a in zip(titles, ranked, strict=True) if t in phrases and not from_lead(a)]
     quiet = [t for t in real if not t.isupper()]
     return next(iter(quiet or real or phrases or titles))
 
 
-def _from_lead(article: Article) -> bool:
+def from_lead(article: Article) -> bool:
     """Whether the title is the start of the lead, as cleaning names an untitled article."""
     head = article.title.rstrip("…").split()
     return bool(article.paragraphs) and article.paragraphs[0].split()[: len(head)] == head
