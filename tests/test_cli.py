@@ -143,6 +143,68 @@ def test_unreadable_file(tmp_path: Path) -> None:
     assert_fails_cleanly(result, "permission denied")
 
 
+def _unprivileged() -> tuple[str, ...]:
+    """The command prefix under which file modes bind: none for a user, and for root the
+    capabilities that read and write past them dropped (skips without setpriv)."""
+    if os.geteuid() != 0:
+        return ()
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv")
+    caps = "-dac_override,-dac_read_search"
+    return ("setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}")
+
+
+@pytest.mark.process
+def test_an_unreadable_out_folder_is_one_line(tmp_path: Path) -> None:
+    """Issue 29: was "internal error: PermissionError"."""
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0)
+    try:
+        args = ("build", str(FIXTURES / "articles"), "--out", str(out), "--date", "2025-06-25")
+        result = run(*args, prefix=_unprivileged())
+    finally:
+        out.chmod(0o755)
+    assert (result.returncode, result.stdout) == (1, "")  # an output error, not bad input
+    assert result.stderr.splitlines() == [
+        f"brief: error: cannot write brief {out / '2025-06-25'}: Permission denied: {out}"
+    ]
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.process
+def test_unreadable_and_linked_sub_folders_are_named_with_their_reasons(tmp_path: Path) -> None:
+    """Issue 29 case 4: a folder whose sub-folders cannot be read or lead outside it said
+    "folder has no files"; each is named with its reason, beside good articles or alone."""
+    (tmp_path / "elsewhere").mkdir()
+    story = (FIXTURES / "articles" / "harbour_original.txt").read_text(encoding="utf-8")
+    (tmp_path / "elsewhere" / "payroll.txt").write_text(story)
+    day = tmp_path / "day"
+    (day / "locked").mkdir(parents=True)
+    (day / "locked" / "story.txt").write_text(story)
+    (day / "payroll.txt").symlink_to(tmp_path / "elsewhere" / "payroll.txt")
+    (day / "locked").chmod(0)
+    try:
+        alone = run("build", str(day), "--out", str(tmp_path / "o1"), prefix=_unprivileged())
+        shutil.copy(FIXTURES / "articles" / "harbour_weather.md", day)
+        beside = run("build", str(day), "--out", str(tmp_path / "o2"), prefix=_unprivileged())
+    finally:
+        (day / "locked").chmod(0o755)
+    assert_fails_cleanly(
+        alone,
+        f"nothing usable in 2 inputs ({day / 'locked'}: cannot read: permission denied; "
+        f"{day / 'payroll.txt'}: symbolic link to outside the folder, not followed)",
+    )
+    assert beside.returncode == 0, beside.stderr
+    assert f"brief: skipped {day / 'locked'}: cannot read: permission denied" in beside.stderr
+    assert (
+        f"brief: skipped {day / 'payroll.txt'}: symbolic link to outside the folder, not followed"
+        in beside.stderr
+    )
+    credited = json.loads(Path(beside.stdout.split()[-1]).read_text(encoding="utf-8"))["sources"]
+    assert [source["path"] for source in credited] == [str(day / "harbour_weather.md")]
+
+
 @pytest.mark.process
 def test_several_bad_inputs_give_one_line(child: Child, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(b"")
