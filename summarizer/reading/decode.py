@@ -47,8 +47,9 @@ _WESTERN_LETTER = re.compile(f"[{_WESTERN_LETTERS}]")
 _OTHER = re.compile(f"[^\x00-\x7f{_WESTERN_LETTERS}\u00a0¡¢£¥§©«®°±²´·»¼½¾¿€‚„…†‡‰‹›‘’“”•–—™]")
 _FOREIGN_MARK = re.compile(r"(?<=[^\W\d_])[£¥€¿¡±²¼½¾°§](?=[^\W\d_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-# Pages that Western news is not written in but a detector may rank first for short text.
-_RARE = re.compile(r"cp437|cp7\d\d|cp8[5-6]\d|cp1125|mac_")
+# Pages (DOS, Mac, HP) Western news is not written in, that a detector may rank first for short
+# text.
+_RARE = re.compile(r"cp437|cp7\d\d|cp8[5-6]\d|cp1125|mac_|hp_roman8")
 _DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:\-]{2,40})""")
 
 
@@ -168,7 +169,8 @@ def _detected(data: bytes, western: str | None) -> str:
     as long as charset-normalizer finds no more noise in it than in its own first choice.
     Short Latin-1 text reads as well in a Baltic or Central European page to a detector
     ("Franńois M³ller"), but a Hungarian ``ő`` shows as noise (``õ``) in Windows-1252. DOS
-    and Mac pages are no rivals: "£600m — (€700m)" reads without noise in DOS's cp437 too."""
+    and Mac pages (and HP Roman-8) are no rivals: "£600m — (€700m)" reads without noise in
+    DOS's cp437 too."""
     matches = list(from_bytes(data))
     if not matches:
         if western is not None:
