@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import email
 import json
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from email import policy
 from pathlib import Path
 
 import pytest
@@ -235,6 +237,53 @@ def test_usable_files_give_a_brief_and_the_bad_ones_are_named(child: Child, tmp_
         "no such file or folder",
     }
     assert "empty.txt" in Path(paths[0]).read_text()
+
+
+ACCENTED = (
+    "François Müller, the mayor of Zürich, said on Monday that the city would spend £600m on "
+    "new trams.\n\nThe council approved the plan after a long debate about the café owners’ "
+    "complaints, the mayor said.\n"
+)
+
+
+@pytest.mark.process
+@pytest.mark.parametrize(
+    ("fault", "replaced"),
+    [
+        (lambda data: data[:30] + b"\xff" + data[30:], 1),  # one invalid byte
+        (lambda data: data + "é".encode()[:1], 1),  # cut inside its last character
+        (lambda data: data.replace(b"Mon", b"Mo\xc3\x28n").replace(b"plan", b"p\xa0\xa1l"), 3),
+    ],
+    ids=["one-bad-byte", "cut-last-character", "a-few-bad-sequences"],
+)
+def test_mostly_utf8_reaches_brief_email_and_site_with_every_accent(
+    child: Child, tmp_path: Path, fault: Callable[[bytes], bytes], replaced: int
+) -> None:
+    """Issue 29 case 1: these were read as a legacy page ("FranÃ§ois", "Â£600m") or dropped
+    as binary; the bad bytes are replaced and the file named in a warning."""
+    story = tmp_path / "trams.txt"
+    story.write_bytes(fault(ACCENTED.encode()))
+    out = tmp_path / "out"
+    built = child("build", str(story), "--out", str(out), "--date", "2025-06-25", "-q")
+    assert built.returncode == 0, built.stderr
+    many = "byte that is" if replaced == 1 else "bytes that are"
+    assert built.stderr.splitlines()[0] == (
+        f"brief: warning: {story}: {replaced} {many} not UTF-8 replaced with \ufffd"
+    )
+    brief_json = out / "2025-06-25.json"
+    sent = child("send", str(brief_json), "--to", "a@example.org", "--eml", str(tmp_path / "m.eml"))
+    published = child("publish", str(brief_json), "--site", str(tmp_path / "site"))
+    assert (sent.returncode, published.returncode) == (0, 0), sent.stderr + published.stderr
+    message = email.message_from_bytes((tmp_path / "m.eml").read_bytes(), policy=policy.default)
+    texts = [
+        (out / "2025-06-25.md").read_text(encoding="utf-8"),
+        (out / "2025-06-25.html").read_text(encoding="utf-8"),
+        (tmp_path / "site" / "2025-06-25.html").read_text(encoding="utf-8"),
+        *(part.get_content() for part in message.walk() if part.get_content_maintype() == "text"),
+    ]
+    for text in texts:
+        assert "François Müller" in text and "Zürich" in text and "£600m" in text
+        assert "Ã" not in text and "Â" not in text
 
 
 @pytest.mark.process
