@@ -36,6 +36,7 @@ from summarizer.config.options import (
     of_command,
 )
 from summarizer.errors import BriefError, ConfigError, RepairedInput, Terminated
+from summarizer.runtime import workers
 
 if TYPE_CHECKING:
     from summarizer import pipeline
@@ -374,9 +375,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
+        workers.end_all()
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
     except Terminated:
+        workers.end_all()
         print(f"{PROG}: terminated", file=sys.stderr)
         return Terminated.exit_code
     except Exception as exc:  # a bug: still one line, the traceback only on request

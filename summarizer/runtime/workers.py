@@ -16,6 +16,7 @@ new entries back with its results, so the parent does not work them out a second
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import sys
@@ -114,13 +115,30 @@ def map_in_order(
     before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
         pool = context.Pool(count, initializer=_forked)
+        _LIVE.add(pool)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
-    with pool:
+    try:
         for result, shared in pool.imap(partial(_sharing, func), items, chunksize=CHUNK):
             for name, found in shared.items():
                 _SHARED[name].learn(found)
             yield result
+    except BaseException:  # Ctrl-C, SIGTERM, or the caller stopped early
+        end_all()
+        raise
+    _LIVE.discard(pool)
+    pool.terminate()  # every result is in: the workers wait for work, holding nothing
+
+
+# Pools at work. Held here so that the collector never ends one through its weakref callback
+# (Pool.terminate, which can hang: see ``_abandon``) before ``end_all`` has.
+_LIVE: set[Any] = set()
+
+
+def end_all() -> None:
+    """End every pool still at work, its workers at once (after Ctrl-C or SIGTERM)."""
+    while _LIVE:
+        _abandon(_LIVE.pop())
 
 
 _STOPS = {signal.SIGINT, signal.SIGTERM}
@@ -135,6 +153,21 @@ def _forked() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     for cache in _SHARED.values():
         cache.track()
+
+
+def _abandon(pool: Any) -> None:
+    """End a pool's workers at once (SIGKILL) and leave its threads to end with the process.
+
+    ``Pool.terminate`` would first take the locks of the pool's queues, which a worker killed
+    by a SIGTERM to the whole process group (while it waited for work or handed back a
+    result) holds for ever: the build would hang instead of ending."""
+    pool._state = pool._worker_handler._state = multiprocessing.pool.TERMINATE
+    pool._worker_handler.join(timeout=1)  # it replaces dead workers: it must stop first
+    for process in pool._pool:
+        process.kill()
+    for process in pool._pool:
+        process.join()
+    pool._terminate.cancel()  # the pool's own clean-up at exit would wait on those locks
 
 
 def _sharing(func: Callable[[T], R], item: T) -> tuple[R, dict[str, dict[Any, Any]]]:
