@@ -2,7 +2,7 @@
 
 Usage:
     python benchmarks/sumy_baseline.py [SOURCES...] [--sentences 12] > /tmp/sumy.json
-    python ../shared/tools/brief_lint.py /tmp/sumy.json
+    python -m tests.brieflint /tmp/sumy.json   # from the checkout
 
 The files are read as they are (no cleaning), joined into one document and ranked with sumy's
 LexRank, as sumy's own README shows. sumy's tokenizer needs NLTK's punkt_tab, which cannot be

@@ -308,5 +308,8 @@ def _nothing_usable(sources: Sequence[str], skipped: Sequence[Skipped]) -> str:
         return "no input files given"
     if len(skipped) == 1:
         return f"nothing usable: {skipped[0].path}: {skipped[0].reason}"
+    if len(skipped) <= 3:  # few enough to name each with its reason
+        named = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
+        return f"nothing usable in {len(skipped)} inputs ({named})"
     reasons = sorted({s.reason for s in skipped})
     return f"nothing usable in {len(skipped)} inputs ({'; '.join(reasons[:3])})"

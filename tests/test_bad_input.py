@@ -270,6 +270,34 @@ def test_a_file_name_cannot_forge_a_line_on_stderr(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("args", "status", "last"),
+    [
+        (("--date", "0001-01-03"), 0, "0001-01-03.json"),
+        (("--date", "0001-01-01", "--history-days", "30"), 0, "0001-01-01.json"),
+        (("--date", "9999-12-31"), 0, "9999-12-31.json"),
+        (("--until", "0001-01-01"), 2, "dated 2025-06-25, outside the --since/--until window)"),
+        (("--since", "9999-12-31"), 2, "dated 2025-06-25, outside the --since/--until window)"),
+    ],
+)
+def test_the_calendars_first_and_last_days_are_no_internal_error(
+    tmp_path: Path, args: tuple[str, ...], status: int, last: str
+) -> None:
+    """Issue 29 case 3: these raised OverflowError (a history window or a day's end before
+    year 1 or after 9999)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "day.jsonl").write_text(DATED + "\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "0001-01-02.json").write_text("{}", encoding="utf-8")  # history to read
+    run = brief("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), *args,
+                folder=tmp_path)  # fmt: skip
+    _assert_clean(run)
+    assert run.status == status, run.err
+    lines = (run.out if status == 0 else run.err).strip().splitlines()
+    assert lines[-1].endswith(last)
+    assert status == 0 or len(run.err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
     "args",
     [
         ("--until", "9999-12-31T23:00-05:00"),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import email
 import json
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from email import policy
 from pathlib import Path
 
 import pytest
@@ -133,14 +135,70 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "locked.txt"
     path.write_text("The council approved the new harbour budget on Monday evening.")
     path.chmod(0)
-    prefix: tuple[str, ...] = ()
-    if os.geteuid() == 0:  # root reads anything: drop the capability that allows it
-        if not shutil.which("setpriv"):
-            pytest.skip("running as root without setpriv")
-        caps = "-dac_override,-dac_read_search"
-        prefix = ("setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}")
-    result = run("build", str(path), "--out", str(tmp_path / "out"), prefix=prefix)
+    result = run("build", str(path), "--out", str(tmp_path / "out"), prefix=_unprivileged())
     assert_fails_cleanly(result, "permission denied")
+
+
+def _unprivileged() -> tuple[str, ...]:
+    """The command prefix under which file modes bind: none for a user; root reads and writes
+    anything, so for root the capabilities that allow it dropped (skips without setpriv)."""
+    if os.geteuid() != 0:
+        return ()
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv")
+    caps = "-dac_override,-dac_read_search"
+    return ("setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}")
+
+
+@pytest.mark.process
+def test_an_unreadable_out_folder_is_one_line(tmp_path: Path) -> None:
+    """Issue 29: was "internal error: PermissionError"."""
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0)
+    try:
+        args = ("build", str(FIXTURES / "articles"), "--out", str(out), "--date", "2025-06-25")
+        result = run(*args, prefix=_unprivileged())
+    finally:
+        out.chmod(0o755)
+    assert (result.returncode, result.stdout) == (1, "")  # an output error, not bad input
+    assert result.stderr.splitlines() == [
+        f"brief: error: cannot write brief {out / '2025-06-25'}: Permission denied: {out}"
+    ]
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.process
+def test_unreadable_and_linked_sub_folders_are_named_with_their_reasons(tmp_path: Path) -> None:
+    """Issue 29 case 4: a folder whose sub-folders cannot be read or lead outside it said
+    "folder has no files"; each is named with its reason, beside good articles or alone."""
+    (tmp_path / "elsewhere").mkdir()
+    story = (FIXTURES / "articles" / "harbour_original.txt").read_text(encoding="utf-8")
+    (tmp_path / "elsewhere" / "payroll.txt").write_text(story)
+    day = tmp_path / "day"
+    (day / "locked").mkdir(parents=True)
+    (day / "locked" / "story.txt").write_text(story)
+    (day / "payroll.txt").symlink_to(tmp_path / "elsewhere" / "payroll.txt")
+    (day / "locked").chmod(0)
+    try:
+        alone = run("build", str(day), "--out", str(tmp_path / "o1"), prefix=_unprivileged())
+        shutil.copy(FIXTURES / "articles" / "harbour_weather.md", day)
+        beside = run("build", str(day), "--out", str(tmp_path / "o2"), prefix=_unprivileged())
+    finally:
+        (day / "locked").chmod(0o755)
+    assert_fails_cleanly(
+        alone,
+        f"nothing usable in 2 inputs ({day / 'locked'}: cannot read: permission denied; "
+        f"{day / 'payroll.txt'}: symbolic link to outside the folder, not followed)",
+    )
+    assert beside.returncode == 0, beside.stderr
+    assert f"brief: skipped {day / 'locked'}: cannot read: permission denied" in beside.stderr
+    assert (
+        f"brief: skipped {day / 'payroll.txt'}: symbolic link to outside the folder, not followed"
+        in beside.stderr
+    )
+    credited = json.loads(Path(beside.stdout.split()[-1]).read_text(encoding="utf-8"))["sources"]
+    assert [source["path"] for source in credited] == [str(day / "harbour_weather.md")]
 
 
 @pytest.mark.process
@@ -173,6 +231,53 @@ def test_usable_files_give_a_brief_and_the_bad_ones_are_named(child: Child, tmp_
         "no such file or folder",
     }
     assert "empty.txt" in Path(paths[0]).read_text()
+
+
+ACCENTED = (
+    "François Müller, the mayor of Zürich, said on Monday that the city would spend £600m on "
+    "new trams.\n\nThe council approved the plan after a long debate about the café owners’ "
+    "complaints, the mayor said.\n"
+)
+
+
+@pytest.mark.process
+@pytest.mark.parametrize(
+    ("fault", "replaced"),
+    [
+        (lambda data: data[:30] + b"\xff" + data[30:], 1),  # one invalid byte
+        (lambda data: data + "é".encode()[:1], 1),  # cut inside its last character
+        (lambda data: data.replace(b"Mon", b"Mo\xc3\x28n").replace(b"plan", b"p\xa0\xa1l"), 3),
+    ],
+    ids=["one-bad-byte", "cut-last-character", "a-few-bad-sequences"],
+)
+def test_mostly_utf8_reaches_brief_email_and_site_with_every_accent(
+    child: Child, tmp_path: Path, fault: Callable[[bytes], bytes], replaced: int
+) -> None:
+    """Issue 29 case 1: these were read as a legacy page ("FranÃ§ois", "Â£600m") or dropped
+    as binary; the bad bytes are replaced and the file named in a warning."""
+    story = tmp_path / "trams.txt"
+    story.write_bytes(fault(ACCENTED.encode()))
+    out = tmp_path / "out"
+    built = child("build", str(story), "--out", str(out), "--date", "2025-06-25", "-q")
+    assert built.returncode == 0, built.stderr
+    many = "byte that is" if replaced == 1 else "bytes that are"
+    assert built.stderr.splitlines()[0] == (
+        f"brief: warning: {story}: {replaced} {many} not UTF-8 replaced with \ufffd"
+    )
+    brief_json = out / "2025-06-25.json"
+    sent = child("send", str(brief_json), "--to", "a@example.org", "--eml", str(tmp_path / "m.eml"))
+    published = child("publish", str(brief_json), "--site", str(tmp_path / "site"))
+    assert (sent.returncode, published.returncode) == (0, 0), sent.stderr + published.stderr
+    message = email.message_from_bytes((tmp_path / "m.eml").read_bytes(), policy=policy.default)
+    texts = [
+        (out / "2025-06-25.md").read_text(encoding="utf-8"),
+        (out / "2025-06-25.html").read_text(encoding="utf-8"),
+        (tmp_path / "site" / "2025-06-25.html").read_text(encoding="utf-8"),
+        *(part.get_content() for part in message.walk() if part.get_content_maintype() == "text"),
+    ]
+    for text in texts:
+        assert "François Müller" in text and "Zürich" in text and "£600m" in text
+        assert "Ã" not in text and "Â" not in text
 
 
 @pytest.mark.process

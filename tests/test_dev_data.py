@@ -12,7 +12,7 @@ import re
 import pytest
 
 from summarizer import cli
-from tests.paths import DEV_DATA
+from tests.paths import DEV_DATA, REPO
 
 
 def _clusters() -> list[tuple[str, list[str]]]:
@@ -50,3 +50,16 @@ def test_summarize_every_cluster(
         assert " _ " not in line
         assert "(AP)" not in line
         assert line[0].isupper() or line[0] in "\"“‘'0123456789"
+
+
+def test_the_docs_commands_take_dev_data_not_a_path_a_clone_lacks() -> None:
+    """Issue 29: the README pointed at ../shared/… paths; a clone has no ../shared, so a
+    command a user copies names DEV_DATA, the folder the README says to pass."""
+    docs = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+    found = [
+        f"{path.name}:{number}"
+        for path in docs
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "../shared" in line
+    ]
+    assert found == []

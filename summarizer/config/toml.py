@@ -114,4 +114,6 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
         data = tomllib.loads(raw.decode("utf-8-sig"))  # Notepad saves a BOM
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {' '.join(str(exc).split())}") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from exc
     return parse_config(data, path)

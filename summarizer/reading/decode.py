@@ -47,6 +47,9 @@ _WESTERN_LETTER = re.compile(f"[{_WESTERN_LETTERS}]")
 _OTHER = re.compile(f"[^\x00-\x7f{_WESTERN_LETTERS}\u00a0¡¢£¥§©«®°±²´·»¼½¾¿€‚„…†‡‰‹›‘’“”•–—™]")
 _FOREIGN_MARK = re.compile(r"(?<=[^\W\d_])[£¥€¿¡±²¼½¾°§](?=[^\W\d_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Pages (DOS, Mac, HP) Western news is not written in, that a detector may rank first for short
+# text.
+_RARE = re.compile(r"cp437|cp7\d\d|cp8[5-6]\d|cp1125|mac_|hp_roman8")
 _DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:\-]{2,40})""")
 
 
@@ -165,14 +168,16 @@ def _detected(data: bytes, western: str | None) -> str:
     """charset-normalizer's reading, unless the text reads as Western: then Windows-1252,
     as long as charset-normalizer finds no more noise in it than in its own first choice.
     Short Latin-1 text reads as well in a Baltic or Central European page to a detector
-    ("Franńois M³ller"), but a Hungarian ``ő`` shows as noise (``õ``) in Windows-1252."""
+    ("Franńois M³ller"), but a Hungarian ``ő`` shows as noise (``õ``) in Windows-1252. DOS
+    and Mac pages (and HP Roman-8) are no rivals: "£600m — (€700m)" reads without noise in
+    DOS's cp437 too."""
     matches = list(from_bytes(data))
     if not matches:
         if western is not None:
             return western
         raise UnreadableSource("binary file or unknown text encoding")
-    best = matches[0]
+    if western is None:
+        return str(matches[0])
+    rival = next((match for match in matches if not _RARE.match(match.encoding)), matches[0])
     cp1252 = next((match for match in matches if match.encoding == "cp1252"), None)
-    if western is None or (cp1252 and cp1252.percent_chaos > best.percent_chaos):
-        return str(best)
-    return western
+    return str(rival) if cp1252 and cp1252.percent_chaos > rival.percent_chaos else western

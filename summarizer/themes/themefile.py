@@ -87,6 +87,8 @@ def load_themes(path: Path | None = None) -> tuple[Theme, ...]:
         raise ConfigError(f"cannot read themes file {path}: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"themes file {path} is not valid TOML: {_toml_problem(exc)}") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"themes file {path} is not valid TOML: nested too deeply") from exc
     return themes_from_data(data, str(path))
 
 

@@ -144,6 +144,15 @@ def test_bad_toml_and_missing_file(tmp_path: Path) -> None:
         load_config(tmp_path / "absent.toml")
 
 
+@pytest.mark.parametrize("depth", [900, 100_000])
+def test_a_file_nested_too_deeply_is_one_line(tmp_path: Path, depth: int) -> None:
+    """tomllib recurses once a level: a deep array was an internal RecursionError."""
+    path = write(tmp_path, "title = " + "[" * depth + "]" * depth + "\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == f"{path}: not valid TOML: nested too deeply"
+
+
 def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     path = tmp_path / "brief.toml"
     path.write_bytes(b"\xef\xbb\xbf" + FULL.encode("utf-8"))  # Notepad's "UTF-8 with BOM"

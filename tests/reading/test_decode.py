@@ -58,6 +58,22 @@ def test_short_latin_1_text_is_read_as_western_not_a_baltic_page(text: str) -> N
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose 5% to £600m — the highest since 1990 (€700m).",
+        "He paid €40 (£35) for the ticket — “too much”, he said.",
+        "The temperature fell to -5°C; ½ of the roads closed.",
+        "Regeringen i Sverige höjer skatten på öl. Hallitus nosti veroa äänestyksen jälkeen.",
+    ],
+)
+def test_short_windows_1252_text_is_not_read_as_a_dos_mac_or_hp_page(text: str) -> None:
+    """A detector finds no noise in "ú600m ù (Ç700m)" (DOS's cp437) or in HP Roman-8's
+    "h—jer ... ððnestyksen", and a little in the Windows-1252 reading: Western news is not
+    written in DOS, Mac or HP pages."""
+    assert decode_repaired(text.encode("cp1252")) == (text, 0)
+
+
+@pytest.mark.parametrize(
     ("text", "encoding"),
     [
         ("Президент России заявил во вторник, что переговоры в Женеве продолжатся. " * 3, "cp1251"),

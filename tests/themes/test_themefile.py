@@ -253,6 +253,13 @@ def test_a_key_given_twice_in_a_table_is_not_valid_toml(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("depth", [900, 100_000])
+def test_a_file_nested_too_deeply_is_not_valid_toml(tmp_path: Path, depth: int) -> None:
+    """tomllib recurses once a level: a deep table was an internal RecursionError."""
+    nested = "x = " + "{a = " * depth + "1" + "}" * depth + "\n"
+    assert refused(tmp_path, STORM + nested) == " is not valid TOML: nested too deeply"
+
+
 def test_two_fallbacks_are_refused(tmp_path: Path) -> None:
     rest = '[[theme]]\nkey = "{}"\nfallback = true\n'
     assert refused(tmp_path, rest.format("rest") + STORM + rest.format("misc")) == (
