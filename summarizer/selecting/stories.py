@@ -134,7 +134,7 @@ def _story_sections(
         picked = _story_items(items, model, articles, date)
     if not picked:
         return []
-    title = _title(story, picked[0], day)
+    title = _title(story, picked, day)
     return [Section(key, title, tuple(picked), "story", paths), *parts]
 
 
@@ -151,14 +151,15 @@ def _story_items(
     return list(order_lead(picked, articles)[:STORY_ITEMS])
 
 
-def _title(story: Story, lead: Item, articles: Mapping[int, Article]) -> str:
-    """The headline of a report the section's first item comes from, when it reads as one;
-    else the story's own title: a heading that matches the item under it. A wire's note to
-    editors is cut; a headline in capitals is set in title case."""
-    for article in (articles[s.article] for s in lead.sentences if s.article in articles):
-        found = headline(article)
-        if found:
-            return found
+def _title(story: Story, items: Sequence[Item], articles: Mapping[int, Article]) -> str:
+    """The headline of a report the section's items come from, the first item's first, when
+    one reads as a headline; else the story's own title: a heading that matches the items
+    under it. A wire's note to editors is cut; a headline in capitals is set in title case."""
+    for item in items:
+        for article in (articles[s.article] for s in item.sentences if s.article in articles):
+            found = headline(article)
+            if found:
+                return found
     ranked = [articles[a] for a in story.articles if a in articles]
     return _quiet(WIRE_NOTE.sub("", story_title(ranked)))
 
