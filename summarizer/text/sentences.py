@@ -31,7 +31,15 @@ _DANGLING = re.compile(
     r"likewise|similarly|besides|otherwise|indeed|later|finally|overall|"
     r"in (?:summary|conclusion|short|addition|contrast|turn|response|the meantime)|"
     r"for (?:its|his|her|their) part|as a result|on the other hand|at the same time|"
-    r"in the same vein|to that end|by contrast|even so|that said|as such)\b",
+    r"in the same vein|to that end|by contrast|even so|that said|as such|the (?:latter|former)|"
+    r"in the same (?:time )?(?:period|year|month|week|day))\b",
+    re.I,
+)
+# Words inside a sentence that answer one before it: "The USGS, however, put it at 8.8",
+# "Ban Ki-moon on the other hand said", "Should Uliassi do so" (outside quotations).
+_ANSWERS_BACK = re.compile(
+    r"^[^,;]{1,60},\s+(?:however|though|too|in turn|instead|by contrast|in contrast)\s*,"
+    r"|\bon the other hand\b|\b(?:do|does|did|doing|done) so\b",
     re.I,
 )
 # An opening adverbial that ends on a word pointing back: "Aside from that,", "Despite this,",
@@ -208,6 +216,8 @@ def is_standalone(text: str) -> bool:
     if _DANGLING.match(text.lstrip("\"“‘'")) or _WRAP_UP.match(text) or _UNRESOLVED.search(text):
         return False
     if _POINTS_BACK.match(text) or _pronoun_subject(text):
+        return False
+    if _ANSWERS_BACK.search(_QUOTATION.sub(" ", text)):
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         return False  # half of a quotation

@@ -79,6 +79,8 @@ def test_leading_connectives_are_dropped(text: str, fixed: str) -> None:
         "On Putin, Rutte was blunt, “I don’t trust the guy,” he said, adding nothing more.",
         "The minister said he would resign if the harbour budget failed again.",
         "The mayor paused... and then approved the new harbour budget on Monday.",
+        "Officials said the strike, however long it lasts, would not close the port.",
+        "“We will do so when the budget passes,” the harbour board's chairman Ian Reid said.",
     ],
 )
 def test_standalone_sentences(text: str) -> None:
@@ -133,6 +135,12 @@ def test_a_wrap_up_paragraph_is_never_shown() -> None:
         "Obsessed with her goal, she began taking anabolic steroids and a diuretic.",
         "When the talks ended without a deal, they walked out of the hall.",
         "The company said it would appeal.",  # two content words: says nothing of its own
+        # answers a sentence before it, from inside (editors' reading of the story briefs)
+        "The United States Geological Survey, however, put the magnitude at 8.8 on Saturday.",
+        "Ban Ki-moon on the other hand said the deal was a good start for the talks.",
+        "Should Kevin Uliassi do so, he would be the first balloonist to fly around alone.",
+        "In the same time period, fatalities for children up to 4 decreased by 8 percent.",
+        "The latter was arrested by police in the capital on Monday night.",
     ],
 )
 def test_openers_that_point_back_and_unnamed_subjects_cannot_stand_alone(text: str) -> None:
