@@ -3,10 +3,10 @@
 Usage:
     python benchmarks/stages.py DUC2006_DOCS [--articles N] [--repeat 3]
 
-DUC2006_DOCS is ../shared/dev-data/duc2006/docs (NIST data, never committed); the first N
-articles in sorted order (all by default). Each stage is the pipeline's own call, timed in
-turn: imports, reading and cleaning, splitting, ranking, merging, themes, theme model,
-selecting; medians of --repeat runs, each a fresh process. Exits 0 with a message when the
+DUC2006_DOCS is DEV_DATA/duc2006/docs (NIST data, never committed); the first N articles in
+sorted order (all by default). Each stage is the pipeline's own call, timed in turn: imports,
+reading and cleaning, stories, splitting, ranking, merging, themes, theme model, selecting
+(the concepts' model and the brief: of the stories on a day of several, else themed); medians of --repeat runs, each a fresh process. Exits 0 with a message when the
 folder is absent. Not a test: run by hand, on an idle machine.
 """
 
@@ -28,7 +28,11 @@ from summarizer.reading import sources
 from summarizer.text import sentences
 from summarizer.ranking.rankers import get_ranker, rank_sentences
 from summarizer.merging.redundancy import merge
-from summarizer.selecting.sections import select_sections
+from summarizer.pipeline import _concepts
+from summarizer.history.earlier import NO_HISTORY
+from summarizer.selecting.brief import select_brief
+from summarizer.selecting.stories import by_stories, select_stories
+from summarizer.stories.detect import find_stories
 from summarizer.themes.choice import choose_themes, file_themes
 from summarizer.themes.fit import learn_items
 took = {"imports": time.perf_counter() - t0}
@@ -39,13 +43,22 @@ def timed(name, call):
     return value
 found, _ = sources.gather(sys.argv[1:])
 articles, _ = timed("reading and cleaning", lambda: intake.read_and_clean(found))
+stories = timed("stories", lambda: find_stories(articles))
 found = timed("splitting", lambda: sentences.split_all(articles))
-scores = timed("ranking", lambda: rank_sentences(get_ranker(config.DEFAULT_RANKER), found))
+ranker = get_ranker(config.DEFAULT_RANKER)
+scores = timed("ranking", lambda: rank_sentences(ranker, found))
 by_id = {a.id: a for a in articles}
 items = timed("merging", lambda: merge(found, scores, by_id))
-choice = timed("themes", lambda: choose_themes(items, file_themes(None), None))
+themes = file_themes(None)
+choice = timed("themes", lambda: choose_themes(items, themes, None))
 model = timed("theme model", lambda: learn_items(items, choice.themes))
-timed("selecting", lambda: select_sections(items, choice.themes, 5, model))
+corpus = pipeline.Corpus(tuple(articles), tuple(found), ())
+def select():
+    concepts = _concepts(ranker, corpus, NO_HISTORY)
+    if by_stories(stories, choice.used, None):
+        return select_stories(items, concepts, stories, by_id, None, themes)
+    return select_brief(items, concepts, choice.themes, model, by_id)
+timed("selecting", select)
 print(json.dumps(took))
 """
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.cleaning import cleaner, intake
@@ -19,7 +19,7 @@ from summarizer.history.earlier import NO_HISTORY, History, read_history
 from summarizer.merging.currency import current
 from summarizer.merging.redundancy import merge
 from summarizer.merging.views import labelled, news_first
-from summarizer.models import Article, Brief, Item, Sentence, Skipped, Story
+from summarizer.models import Article, Brief, Item, Sentence, Skipped, Story, ThemesUsed
 from summarizer.output.compose import brief_date, compose
 from summarizer.output.render import Renderer
 from summarizer.ranking.concepts import ConceptModel
@@ -32,7 +32,7 @@ from summarizer.ranking.rankers import (
 from summarizer.reading import dates, fetch, readers
 from summarizer.reading.sources import gather, one_per_url
 from summarizer.runtime.progress import NO_STEPS, Steps, steps
-from summarizer.selecting.brief import AS_THE_DAY_HOLDS, Size, select_brief
+from summarizer.selecting.brief import AS_THE_DAY_HOLDS, Chosen, Size, select_brief
 from summarizer.selecting.budget import select_budget
 from summarizer.selecting.sections import select_summary
 from summarizer.selecting.stories import by_stories, select_stories, story_note
@@ -43,6 +43,7 @@ from summarizer.text.sentences import split_all
 from summarizer.themes.choice import choose_themes, file_themes
 from summarizer.themes.fit import learn_items as learn_themes
 from summarizer.themes.learned import suggest, to_toml
+from summarizer.themes.themefile import Theme
 
 # What the day's opinion lines become (``merging.views``).
 Views = Callable[[Sequence[Item], Mapping[int, Article]], list[Item]]
@@ -206,30 +207,53 @@ def build(request: BuildRequest) -> BuildResult:
     with steps(_BUILD_STEPS, request.read.quiet, len(corpus.articles)) as step:
         items = against(_rank(corpus, ranker, earlier, step), earlier)
         step("themes")
-        choice = choose_themes(items, themes, request.themes)
-        model = learn_themes(items, choice.themes)
-        step("selecting")
         concepts = _concepts(ranker, corpus, earlier)
-        articles = {a.id: a for a in corpus.articles}
         stories = find_stories(corpus.articles)
-        if by_stories(stories, choice.used, request.themes):
-            chosen = select_stories(items, concepts, stories, articles, date, themes)
-            choice = replace(choice, used=replace(choice.used, source="stories"),
-                             note=story_note(stories, chosen))  # fmt: skip
-        else:
-            chosen = select_brief(
-                items, concepts, choice.themes, model, articles, request.size,
-                keep_themes=choice.used.source == "file", date=date,
-            )  # fmt: skip
+        articles = {a.id: a for a in corpus.articles}
+        chosen, used, note = _select(
+            request, _Day(items, themes, stories, articles, date), concepts, step
+        )
         if not chosen.lead and not chosen.sections:
             raise InputError(_nothing_to_say(len(corpus.articles), earlier))
         brief = compose(
-            request.title, date, chosen, corpus.articles, corpus.skipped, choice.used,
-            earlier.since,
+            request.title, date, chosen, corpus.articles, corpus.skipped, used, earlier.since,
         )  # fmt: skip
         step("writing")
         paths = write_brief(request.out_dir, brief_stem(date), renderer.render_all(brief))
-    return BuildResult(brief, tuple(paths), choice.note, tuple(warnings))
+    return BuildResult(brief, tuple(paths), note, tuple(warnings))
+
+
+@dataclass(frozen=True)
+class _Day:
+    """What the selection of a build works on."""
+
+    items: list[Item]
+    themes: tuple[Theme, ...]
+    stories: tuple[Story, ...]
+    articles: dict[int, Article]
+    date: dt.date
+
+
+def _select(
+    request: BuildRequest, day: _Day, concepts: ConceptModel | None, step: Steps
+) -> tuple[Chosen, ThemesUsed, str]:
+    """The brief's items, how they are organised and the line that says so: the day's top
+    stories on a day of several (no theme learned), else the editor's themed brief."""
+    used = by_stories(day.stories, day.items, day.themes, request.themes)
+    if used is not None:
+        step("selecting")
+        chosen = select_stories(
+            day.items, concepts, day.stories, day.articles, day.date, day.themes
+        )
+        return chosen, used, story_note(day.stories, chosen)
+    choice = choose_themes(day.items, day.themes, request.themes)
+    model = learn_themes(day.items, choice.themes)
+    step("selecting")
+    chosen = select_brief(
+        day.items, concepts, choice.themes, model, day.articles, request.size,
+        keep_themes=choice.used.source == "file", date=day.date,
+    )  # fmt: skip
+    return chosen, choice.used, choice.note
 
 
 def summarize(

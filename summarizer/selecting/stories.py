@@ -54,20 +54,29 @@ ALSO_KEY = "also-today"
 ALSO_TITLE = "Also today"
 
 
-def by_stories(stories: Sequence[Story], used: ThemesUsed, asked: Path | str | None) -> bool:
-    """Whether the brief's sections are the day's stories: the day holds several (two with
-    more than one article each), and the
-    user neither asked for themes learned from the whole day (``--themes auto``) nor named a
-    themes file that fits the whole day. The bundled themes, which describe one story (the
+def by_stories(
+    stories: Sequence[Story],
+    items: Sequence[Item],
+    themes: Sequence[Theme],
+    asked: Path | str | None,
+) -> ThemesUsed | None:
+    """How the brief is organised when its sections are the day's stories, or None when it
+    is themed. They are when the day holds several (two with more than one article each) and
+    the user neither asked for themes learned from the whole day (``--themes auto``) nor named
+    a themes file that fits the whole day. The bundled themes, which describe one story (the
     war's Diplomacy, Battlefield, NATO), never stand over a day of many: their common words
-    ("strike", "talks") would put a ferry strike under Battlefield."""
+    ("strike", "talks") would put a ferry strike under Battlefield. Decided before any theme
+    is learned: a day of many stories needs none."""
     if asked == AUTO or is_one_story(stories):
-        return False
+        return None
     # Several stories means two told by more than one article each: two reports of one
     # ferry disaster that read as two stories are not a day of many.
     if sum(1 for story in stories if len(story.articles) >= MIN_ARTICLES) < 2:
-        return False
-    return not (asked is not None and used.source == "file" and used.fit >= FIT)
+        return None
+    fit = measure_fit(items, themes).fit
+    if asked is not None and fit >= FIT:
+        return None
+    return ThemesUsed("stories", round(fit, 4))
 
 
 def story_note(stories: Sequence[Story], chosen: Chosen) -> str:
