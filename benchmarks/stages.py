@@ -6,8 +6,9 @@ Usage:
 DUC2006_DOCS is DEV_DATA/duc2006/docs (NIST data, never committed); the first N articles in
 sorted order (all by default). Each stage is the pipeline's own call, timed in turn: imports,
 reading and cleaning, stories, splitting, ranking, merging, themes, theme model, selecting
-(the concepts' model and the brief: of the stories on a day of several, else themed); medians of --repeat runs, each a fresh process. Exits 0 with a message when the
-folder is absent. Not a test: run by hand, on an idle machine.
+(the concepts' model and the brief: of the stories on a day of several, else themed);
+medians of --repeat runs, each a fresh process. Exits 0 with a message when the folder is
+absent. Not a test: run by hand, on an idle machine.
 """
 
 from __future__ import annotations
