@@ -27,6 +27,7 @@ from summarizer.ranking.concepts import ConceptModel
 from summarizer.selecting import fresh, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
 from summarizer.stories.detect import TITLE_WORDS, from_lead, is_one_story, story_title
+from summarizer.text.words import content_terms
 from summarizer.themes.choice import AUTO, FIT, measure_fit
 from summarizer.themes.fit import learn_items
 from summarizer.themes.themefile import Theme
@@ -50,6 +51,8 @@ DATE_WORDS = re.compile(
 SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
 )
+# Words a story's heading shares with its items' text, at least, to be taken at once.
+TITLE_SHARED = 2
 ALSO_KEY = "also-today"
 ALSO_TITLE = "Also today"
 
@@ -161,14 +164,21 @@ def _story_items(
 
 
 def _title(story: Story, items: Sequence[Item], articles: Mapping[int, Article]) -> str:
-    """The headline of a report the section's items come from, the first item's first, when
-    one reads as a headline; else the story's own title: a heading that matches the items
-    under it. A wire's note to editors is cut; a headline in capitals is set in title case."""
+    """The first headline of the reports the section's items come from (the first item's
+    first) that shares ``TITLE_SHARED`` words with what the items say, else the one sharing
+    most: a heading that matches what is under it; else the story's own title. A wire's note
+    to editors is cut; a headline in capitals is set in title case."""
+    said = {term for item in items for term in content_terms(item.text)}
+    found: dict[str, int] = {}
     for item in items:
         for article in (articles[s.article] for s in item.sentences if s.article in articles):
-            found = headline(article)
-            if found:
-                return found
+            text = headline(article)
+            if text and text not in found:
+                found[text] = len(said.intersection(content_terms(text)))
+                if found[text] >= TITLE_SHARED:
+                    return text
+    if found:
+        return max(found, key=lambda text: found[text])  # the first of the best
     ranked = [articles[a] for a in story.articles if a in articles]
     return _quiet(WIRE_NOTE.sub("", story_title(ranked)))
 
