@@ -35,6 +35,11 @@ _DANGLING = re.compile(
     r"in the same (?:time )?(?:period|year|month|week|day))\b",
     re.I,
 )
+# A sentence that points ahead to a list ("… has filed the following for Sunday.") or carries a
+# news service's dateline mark ("CONGRESS (Washington_ New York …"): a budget line, not news.
+_POINTS_AHEAD = re.compile(
+    r"\b(?:the following|as follows)(?:\s+for\b[^.]*)?[.:]$|\b[A-Z][A-Za-z]+_(?:\s|$)"
+)
 # Words inside a sentence that answer one before it: "The USGS, however, put it at 8.8",
 # "Ban Ki-moon on the other hand said", "Should Uliassi do so" (outside quotations).
 _ANSWERS_BACK = re.compile(
@@ -217,7 +222,7 @@ def is_standalone(text: str) -> bool:
         return False
     if _POINTS_BACK.match(text) or _pronoun_subject(text):
         return False
-    if _ANSWERS_BACK.search(_QUOTATION.sub(" ", text)):
+    if _ANSWERS_BACK.search(_QUOTATION.sub(" ", text)) or _POINTS_AHEAD.search(text):
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         return False  # half of a quotation

@@ -141,6 +141,10 @@ def test_a_wrap_up_paragraph_is_never_shown() -> None:
         "Should Kevin Uliassi do so, he would be the first balloonist to fly around alone.",
         "In the same time period, fatalities for children up to 4 decreased by 8 percent.",
         "The latter was arrested by police in the capital on Monday night.",
+        # a news service's budget lines, not news
+        "The Hearst News Service has filed or will file the following for Thursday and Sunday.",
+        "CONGRESS (Washington_ New York Republican Gov. George E. Pataki is scheduled to brief.",
+        "The council published its reasons for the harbour budget as follows:",
     ],
 )
 def test_openers_that_point_back_and_unnamed_subjects_cannot_stand_alone(text: str) -> None:
