@@ -291,13 +291,17 @@ def send_message(
             if not failure.transient or attempt > retries:
                 tries = f" (after {attempt} attempts)" if attempt > 1 else ""
                 raise SendError(f"{failure}{tries}", transient=failure.transient) from exc
+            why = str(failure)
         else:
             final |= {addr: reply for addr, reply in refused.items() if reply[0] >= 500}
             pending = [addr for addr, reply in refused.items() if reply[0] < 500]
             if not pending or attempt > retries:
                 last = {addr: refused[addr] for addr in pending}
                 break
-        sleep(retry_delay * 2 ** (attempt - 1))
+            why = f"{server}: {len(pending)} recipient(s) refused for now"
+        pause = retry_delay * 2 ** (attempt - 1)
+        notice(f"{why}; trying again in {pause:g} s (attempt {attempt + 1} of {retries + 1})")
+        sleep(pause)
     if final or last:
         raise _refusal(server, len(recipients), final | last, attempt, transient=bool(last))
     return attempt

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from charset_normalizer import from_bytes
@@ -43,13 +44,50 @@ _UTF8_CUT = re.compile(rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x8
 # Windows-1252 text: its accented letters, the signs Western news uses, and what marks it as
 # another code page (a sign inside a word, a letter Western news does not use, a control).
 _WESTERN_LETTERS = "À-ÏÑ-ÖØ-ÜßàáâãäåæçèéêëìíîïñòóôõöøùúûüÿŒœŠšŽž"
-_WESTERN_LETTER = re.compile(f"[{_WESTERN_LETTERS}]")
-_OTHER = re.compile(f"[^\x00-\x7f{_WESTERN_LETTERS}\u00a0¡¢£¥§©«®°±²´·»¼½¾¿€‚„…†‡‰‹›‘’“”•–—™]")
+_SIGNS = "\u00a0¡¢£¥§©«®°±²´·»¼½¾¿€‚„…†‡‰‹›‘’“”•–—™"
+_OTHER = re.compile(f"[^\x00-\x7f{_WESTERN_LETTERS}{_SIGNS}]")
+# Icelandic (and Faroese) letters are Turkish ones in Windows-1254 (ð ğ, þ ş, ý ı): they
+# count as Western beside the acute vowels Icelandic writes on every line and Turkish never.
+_ICELANDIC = re.compile(f"[^\x00-\x7f{_WESTERN_LETTERS}{_SIGNS}ðþýÐÞÝ]")
+_ICELANDIC_MARKS = (re.compile("[ðþÐÞ]"), re.compile("[áéíóúÁÉÍÓÚ]"))
+# A word of two or more letters, none of them ASCII: Cyrillic, Greek or Hebrew as Windows-1252.
+_WORD = re.compile(r"[^\W\d_]+")
 _FOREIGN_MARK = re.compile(r"(?<=[^\W\d_])[£¥€¿¡±²¼½¾°§](?=[^\W\d_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Pages (DOS, Mac, HP) Western news is not written in, that a detector may rank first for short
 # text.
 _RARE = re.compile(r"cp437|cp7\d\d|cp8[5-6]\d|cp1125|mac_|hp_roman8")
+# The accented letters of the languages written in Latin script in Europe: a reading whose
+# accented letters all belong to one of them is a language, not a code page's noise (French
+# read as the Baltic page mixes Latvian "ē" with Lithuanian "ą"; Hungarian read as
+# Windows-1252 mixes "õ" with "ö", which no language writes together).
+_ALPHABETS = (
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüß",  # German
+    "áéíñóúü",  # Spanish
+    "áàâãçéêíóôõúü",  # Portuguese
+    "àèéìíîòóùú",  # Italian
+    "àçèéíïòóúü",  # Catalan
+    "áàâäéèêëíïóôöúûü",  # Dutch
+    "åäöé",  # Swedish
+    "æøåéóôà",  # Danish, Norwegian
+    "äöåšž",  # Finnish
+    "áðéíóúýþæö",  # Icelandic
+    "äöõüšž",  # Estonian
+    "áéíóöőúüű",  # Hungarian
+    "áčďéěíňóřšťúůýž",  # Czech
+    "áäčďéíĺľňóôŕšťúýž",  # Slovak
+    "ąćęłńóśźż",  # Polish
+    "čćđšž",  # Croatian, Serbian, Slovene
+    "ăâîșşțţ",  # Romanian
+    "çğıöşüâîû",  # Turkish
+    "ąčęėįšųūž",  # Lithuanian
+    "āčēģīķļņšūž",  # Latvian
+)
+# Signs that may touch a word: quotes, dashes, and the Spanish opening marks and currencies
+# before one; any other sign glued to a letter is a letter read in the wrong page.
+_BESIDE_WORDS = "‘’“”«»„‚‹›–—…•·"
+_BEFORE_WORDS = _BESIDE_WORDS + "¿¡€£¥"
 _DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:\-]{2,40})""")
 
 
@@ -158,26 +196,65 @@ def _western(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    if _CONTROL.search(text) or _FOREIGN_MARK.search(text) or _OTHER.search(text):
+    icelandic = all(mark.search(text) for mark in _ICELANDIC_MARKS)
+    other = _ICELANDIC if icelandic else _OTHER
+    if _CONTROL.search(text) or _FOREIGN_MARK.search(text) or other.search(text):
         return None
-    letters = sum(char.isalpha() for char in text)
-    return text if len(_WESTERN_LETTER.findall(text)) * 4 <= letters else None
+    accented = [word for word in _WORD.findall(text) if not word.isascii()]
+    foreign = sum(len(word) > 1 and not any(char.isascii() for char in word) for word in accented)
+    return text if foreign * 3 <= len(accented) and foreign < 3 else None
 
 
 def _detected(data: bytes, western: str | None) -> str:
-    """charset-normalizer's reading, unless the text reads as Western: then Windows-1252,
-    as long as charset-normalizer finds no more noise in it than in its own first choice.
-    Short Latin-1 text reads as well in a Baltic or Central European page to a detector
-    ("Franńois M³ller"), but a Hungarian ``ő`` shows as noise (``õ``) in Windows-1252. DOS
-    and Mac pages (and HP Roman-8) are no rivals: "£600m — (€700m)" reads without noise in
-    DOS's cp437 too."""
+    """The reading whose accented letters are one language's: Windows-1252 when the text reads
+    as Western and so, else the first such among charset-normalizer's readings in Latin script,
+    else charset-normalizer's first choice (or Windows-1252 where that finds no less noise).
+
+    A detector's measure of noise misleads on short text: French read as the Baltic page
+    ("franēais … ą Genčve") scores as less noisy than French, and short Latin-1 as a Central
+    European page ("Franńois M³ller"); but no language writes "ē" beside "ą", and a Hungarian
+    ``ő`` read as Windows-1252 (``õ`` beside ``ö``) is no language either. DOS and Mac pages
+    (and HP Roman-8) are no rivals: "£600m — (€700m)" reads without noise in DOS's cp437 too."""
     matches = list(from_bytes(data))
     if not matches:
         if western is not None:
             return western
         raise UnreadableSource("binary file or unknown text encoding")
+    if western is not None and _one_language(western):
+        return western
+    readable = (m for m in matches if not _RARE.match(m.encoding) and _one_language(str(m)))
+    if (reading := next(readable, None)) is not None and _latin(str(matches[0])):
+        return str(reading)
     if western is None:
         return str(matches[0])
     rival = next((match for match in matches if not _RARE.match(match.encoding)), matches[0])
     cp1252 = next((match for match in matches if match.encoding == "cp1252"), None)
     return str(rival) if cp1252 and cp1252.percent_chaos > rival.percent_chaos else western
+
+
+def _one_language(text: str) -> bool:
+    """Whether the text's accented letters are all letters of one European language, with no
+    sign glued to a word ("powiedzia³", "£odzi": Polish read in the wrong page)."""
+    if _glued(text):
+        return False
+    accented = {char for char in text.lower() if char.isalpha() and not char.isascii()}
+    return any(accented <= set(alphabet) for alphabet in _ALPHABETS)
+
+
+def _latin(text: str) -> bool:
+    """Whether every letter of the text is a Latin one (the text is no Cyrillic or Greek)."""
+    return all(
+        char.isascii() or "LATIN" in unicodedata.name(char, "") for char in text if char.isalpha()
+    )
+
+
+def _glued(text: str) -> bool:
+    """Whether a sign that is no letter sits inside or at the end of a word ("zia³ we")."""
+    for before, char, after in zip(" " + text[:-1], text, text[1:] + " ", strict=True):
+        if char.isascii() or char.isalpha():
+            continue
+        if (before.isalpha() and char not in _BESIDE_WORDS) or (
+            after.isalpha() and char not in _BEFORE_WORDS
+        ):
+            return True
+    return False

@@ -115,12 +115,19 @@ def test_server_down_is_retried_a_bounded_number_of_times(
     before = snapshot(brief_dir)
     server = server_from(settings(closed_port()), "brief.toml")
     pauses: list[float] = []
+    said: list[str] = []
     with pytest.raises(SendError) as caught:
         send_message(build_message(stored, settings(1)), server, ["ann@example.org"],
-                     retries=2, retry_delay=0.5, sleep=pauses.append)  # fmt: skip
+                     retries=2, retry_delay=0.5, sleep=pauses.append, notice=said.append)  # fmt: skip
     assert str(caught.value).endswith(": cannot connect: connection refused (after 3 attempts)")
     assert caught.value.transient
     assert pauses == [0.5, 1.0]  # doubling pauses, and no pause after the last try
+    # every wait is said before it starts: a down server never keeps `send` silent
+    assert [line.split("; ", 1)[1] for line in said] == [
+        "trying again in 0.5 s (attempt 2 of 3)",
+        "trying again in 1 s (attempt 3 of 3)",
+    ]
+    assert all("cannot connect: connection refused" in line for line in said)
     assert snapshot(brief_dir) == before  # the brief on disk is never touched
 
 

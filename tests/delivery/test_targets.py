@@ -226,9 +226,13 @@ def test_a_send_that_fails_says_so_in_one_line_and_keeps_the_brief(
     (tmp_path / "brief.toml").write_text(config_text(closed_port()), encoding="utf-8")
     result = cli("build", "--publish", "--send")
     assert result.code == 3
-    plan, themes, line = result.err.strip().splitlines()  # where to, themes, the one error
+    # where to, themes, the retry said before its pause, the one error
+    plan, themes, retry, line = result.err.strip().splitlines()
     assert plan.startswith("brief: delivering to: site (site), email (2 recipient(s) via ")
     assert themes.startswith("brief: themes: the default themes fit")
+    assert retry.endswith(
+        "cannot connect: connection refused; trying again in 0 s (attempt 2 of 2)"
+    )
     assert line.startswith("brief: error: email failed: 127.0.0.1:")
     assert line.endswith("cannot connect: connection refused (after 2 attempts)")
     assert "published 2025-06-25.html" in result.out  # the site was still updated
