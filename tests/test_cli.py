@@ -20,7 +20,7 @@ from summarizer.cli import main
 from tests import clirun
 from tests.brief_items import brief_items
 from tests.localserver import LocalServer, serving
-from tests.paths import FIXTURES
+from tests.paths import FIXTURES, REPO
 
 
 def run(*args: str, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
@@ -96,6 +96,28 @@ def test_answering_imports_no_heavy_library(args: list[str]) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("command", ["build", "summarize"])
+def test_a_build_or_summary_imports_no_library_it_does_not_use(
+    command: str, tmp_path: Path
+) -> None:
+    """scipy.optimize (0.2 s to import) was loaded only for the budgeted selection's solver:
+    HiGHS's own binding does the same work without it, and nothing else needs it."""
+    out = ["--out", str(tmp_path)] if command == "build" else []
+    args = [command, str(REPO / "summarizer" / "examples"), "-q", *out]
+    code = (
+        "import sys\n"
+        "from summarizer.cli import main\n"
+        f"status = main({args!r})\n"
+        "print(status, 'highspy' in sys.modules, sorted(m for m in sys.modules if m.startswith("
+        "('scipy.optimize', 'scipy.stats', 'sklearn', 'pandas', 'matplotlib'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "0 True []"  # the solver ran, on its own
 
 
 @pytest.mark.process
