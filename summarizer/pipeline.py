@@ -31,6 +31,7 @@ from summarizer.ranking.rankers import (
 )
 from summarizer.reading import dates, fetch, readers
 from summarizer.reading.sources import gather, one_per_url
+from summarizer.runtime import workers
 from summarizer.runtime.progress import NO_STEPS, Steps, steps
 from summarizer.selecting.brief import AS_THE_DAY_HOLDS, Chosen, Size, select_brief
 from summarizer.selecting.budget import select_budget
@@ -116,6 +117,7 @@ def load(
     date window (and with ``story``, the articles of the story those words match), split;
     raise ``InputError`` when no article is usable. The briefs written in ``briefs_in`` are
     not read as articles."""
+    workers.forget()  # a new day: the words and statements of the last one are no use
     articles, skipped = read_articles(sources, options, briefs_in)
     if story is not None:
         articles = one_story(articles, story)

@@ -44,8 +44,10 @@ _MISSING = object()
 
 class SharedCache(Generic[K, V]):
     """A cache of values worked out from a key, which worker processes hand back to their
-    parent (``map_in_order``). Past ``limit`` entries it starts afresh, so a long-running
-    process does not grow without bound."""
+    parent (``map_in_order``). Past ``limit`` entries it keeps what it has and works out the
+    rest each time (starting afresh there made a day of 10,000 articles, whose workers hand
+    back more than the limit, work every sentence's terms out again), and ``forget`` empties
+    it between builds, so a long-running process does not grow without bound."""
 
     def __init__(self, name: str, limit: int) -> None:
         self._found: dict[K, V] = {}
@@ -58,12 +60,15 @@ class SharedCache(Generic[K, V]):
         found = self._found.get(key, _MISSING)
         if found is not _MISSING:
             return found  # type: ignore[return-value]
-        if len(self._found) >= self.limit:
-            self._found.clear()
-        found = self._found[key] = make(key)
+        found = make(key)
+        if len(self._found) < self.limit:
+            self._found[key] = found
         if self._fresh is not None:
             self._fresh[key] = found
         return found
+
+    def clear(self) -> None:
+        self._found.clear()
 
     def track(self) -> None:
         """From now on, keep what is made for ``new`` to hand back (in a worker process)."""
@@ -82,6 +87,12 @@ class SharedCache(Generic[K, V]):
 
 
 _SHARED: dict[str, SharedCache[Any, Any]] = {}
+
+
+def forget() -> None:
+    """Empty every shared cache (a new day: what the last one worked out is no use to it)."""
+    for cache in _SHARED.values():
+        cache.clear()
 
 
 def available_workers() -> int:

@@ -75,12 +75,25 @@ def _closer(vectors: sparse.csr_matrix, label: IntArray) -> IntArray:
         return label
     stay = np.zeros(len(label))
     stay[row[own]] = cosine[own]
-    order = np.lexsort((col, -cosine, row))
-    first = order[np.r_[True, row[order][1:] != row[order][:-1]]]
+    rows, best, group = _best_per_row(row, col, cosine)
     moved = label.copy()
-    go = (cosine[first] > stay[row[first]]) & (cosine[first] >= JOIN)
-    moved[row[first][go]] = col[first][go]
+    go = (best > stay[rows]) & (best >= JOIN)
+    moved[rows[go]] = group[go]
     return moved
+
+
+def _best_per_row(
+    row: IntArray, col: IntArray, cosine: FloatArray
+) -> tuple[IntArray, FloatArray, IntArray]:
+    """Each row's highest cosine and its group (the lowest-numbered on a tie), in one pass
+    over runs of a row (a sort of every row-group pair took seconds on 10,000 articles)."""
+    order = np.argsort(row, kind="stable")
+    row, col, cosine = row[order], col[order], cosine[order]
+    starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+    best = np.maximum.reduceat(cosine, starts)
+    lengths = np.diff(np.r_[starts, len(row)])
+    top = np.where(cosine == np.repeat(best, lengths), col, np.iinfo(np.int64).max)
+    return row[starts], best, np.minimum.reduceat(top, starts)
 
 
 def _alone(vectors: sparse.csr_matrix, label: IntArray) -> IntArray:

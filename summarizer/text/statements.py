@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarizer.runtime.workers import SharedCache
-from summarizer.text.words import NUMBER_WORDS, STOP_WORDS, content_terms, normalise, stem, words
+from summarizer.text.words import (
+    NUMBER_WORDS,
+    STOP_WORDS,
+    content_terms,
+    first_term,
+    normalise,
+    stem,
+    words,
+)
 
 # Merging (``states``): term-set overlap as Jaccard with at least MIN_SHARED content words in
 # common, or as containment of the smaller set (a shortened wire copy) with at least
@@ -276,7 +284,7 @@ def _phrase_terms(text: str) -> list[tuple[str, bool]]:
     return [
         (term, word[:1].islower())
         for word in _WORDS.findall(text)
-        for term in content_terms(word)[:1]
+        if (term := first_term(word)) is not None
     ]
 
 
@@ -285,7 +293,7 @@ def _cased_terms(text: str) -> list[tuple[str, bool]]:
     return [
         (term, word[:1].isupper())
         for word in _WORDS.findall(text)
-        for term in content_terms(word)[:1]
+        if (term := first_term(word)) is not None
     ]
 
 

@@ -130,6 +130,14 @@ def _find_terms(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
+def first_term(word: str) -> str | None:
+    """One word's content term (its first, where it reads as several words), or None: what
+    ``content_terms(word)[:1]`` gives, without filling the sentences' shared caches with
+    single words that workers would hand back."""
+    return next(filter(None, map(_term, _read_words(word))), None)
+
+
+@lru_cache(maxsize=200_000)
 def _term(word: str) -> str | None:
     """A word's content term; None for a stop word or a single letter (cached per word)."""
     form = normalise(word)

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from summarizer.stories.grouping import cohesion, settle
+import numpy as np
+import pytest
+from scipy import sparse
+
+from summarizer.stories.grouping import average_link, cohesion, settle
+from summarizer.stories.settling import _best_per_row
 from summarizer.stories.vectors import plain_vectors, story_vectors, term_counts
 from tests.stories.days import article, interleaved, numbered
 
@@ -41,3 +46,47 @@ def test_an_article_close_to_no_story_is_left_alone() -> None:
     day = numbered([*(article("quake", n) for n in range(4)), lone])
     vectors = story_vectors(term_counts(day)[0])
     assert settle(vectors, [[0, 1, 2, 3, 4]]) == [[0, 1, 2, 3], [4]]
+
+
+def _naive_average_link(alike: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average link by its definition: join the two groups of the highest mean likeness
+    (every pair across them, a missing one counting 0) while it reaches the threshold."""
+    groups = [[i] for i in range(len(alike))]
+    while len(groups) > 1:
+        best, pair = -1.0, (0, 0)
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                mean = alike[np.ix_(groups[a], groups[b])].mean()
+                if mean > best:
+                    best, pair = mean, (a, b)
+        if best < threshold:
+            break
+        a, b = pair
+        groups[a] = sorted(groups[a] + groups.pop(b))
+    return sorted(groups, key=lambda g: g[0])
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_average_link_joins_as_its_definition_says(seed: int) -> None:
+    """The heap keeps only what a join touched up to date and checks the rest when it comes
+    up: the groups are those of the plain, quadratic definition."""
+    rng = np.random.default_rng(seed)
+    size = 40
+    stories = rng.integers(0, 6, size)
+    alike = np.where(stories[:, None] == stories[None, :], 0.3, 0.02) * rng.random((size, size))
+    alike[rng.random((size, size)) < 0.5] = 0.0  # missing pairs count 0
+    alike = np.triu(alike, 1)
+    alike = alike + alike.T
+    found = average_link(sparse.csr_matrix(alike), threshold=0.05)
+    assert found == _naive_average_link(alike, 0.05)
+    assert 1 < len(found) < size  # something was joined, and not everything
+
+
+def test_each_article_goes_to_its_closest_story_lowest_numbered_on_a_tie() -> None:
+    row = np.array([0, 0, 0, 1, 1, 2, 3, 3], dtype=np.int64)
+    col = np.array([4, 2, 7, 1, 3, 5, 6, 0], dtype=np.int64)
+    cosine = np.array([0.5, 0.5, 0.1, 0.2, 0.3, 0.0, 0.4, 0.4])
+    rows, best, group = _best_per_row(row[::-1].copy(), col[::-1].copy(), cosine[::-1].copy())
+    assert rows.tolist() == [0, 1, 2, 3]
+    assert best.tolist() == [0.5, 0.3, 0.0, 0.4]
+    assert group.tolist() == [2, 3, 5, 0]
