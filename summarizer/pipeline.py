@@ -39,7 +39,7 @@ from summarizer.selecting.sections import select_summary
 from summarizer.selecting.stories import by_stories, select_stories, story_note
 from summarizer.storage.atomic import write_brief
 from summarizer.storage.brief_json import brief_stem
-from summarizer.stories.detect import find_stories, matching
+from summarizer.stories.detect import find_stories, story_articles
 from summarizer.text.sentences import split_all
 from summarizer.themes.choice import choose_themes, file_themes
 from summarizer.themes.fit import learn_items as learn_themes
@@ -91,7 +91,8 @@ class BuildRequest:
     # days are the history the brief is compared with; 0: none.
     history_days: int = Config.history_days
     history_site: Path | None = None
-    # Words naming one of the day's stories: the brief is that story's alone (``one_story``).
+    # Words naming one of the day's stories: the brief is that story's alone
+    # (``stories.detect.story_articles``).
     story: str | None = None
 
 
@@ -120,23 +121,9 @@ def load(
     workers.forget()  # a new day: the words and statements of the last one are no use
     articles, skipped = read_articles(sources, options, briefs_in)
     if story is not None:
-        articles = one_story(articles, story)
+        articles = story_articles(articles, story)
     sentences = split_all(articles, options.quiet)
     return Corpus(articles, tuple(sentences), skipped)
-
-
-def one_story(articles: Sequence[Article], words: str) -> tuple[Article, ...]:
-    """The articles of the day's story that ``words`` match best (``build --story``),
-    renumbered; ``InputError`` when no story matches."""
-    stories = find_stories(articles)
-    chosen = matching(stories, words)
-    if chosen is None:
-        raise InputError(
-            f"no story matches '{words}': the day's {len(stories)} stories are listed by "
-            "brief stories"
-        )
-    keep = set(chosen.articles)
-    return tuple(cleaner.renumber(a for a in articles if a.id in keep))
 
 
 def read_articles(
@@ -210,7 +197,8 @@ def build(request: BuildRequest) -> BuildResult:
         items = against(_rank(corpus, ranker, earlier, step), earlier)
         step("themes")
         concepts = _concepts(ranker, corpus, earlier)
-        stories = find_stories(corpus.articles)
+        # with --story the day is that one story already: no second detection
+        stories = () if request.story else find_stories(corpus.articles)
         articles = {a.id: a for a in corpus.articles}
         chosen, used, note = _select(
             request, _Day(items, themes, stories, articles, date), concepts, step

@@ -17,7 +17,6 @@ sentences come from.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -26,7 +25,8 @@ from summarizer.models import Article, Item, Section, Story, ThemesUsed
 from summarizer.ranking.concepts import ConceptModel
 from summarizer.selecting import fresh, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
-from summarizer.stories.detect import TITLE_WORDS, from_lead, is_one_story, story_title
+from summarizer.stories.detect import is_one_story
+from summarizer.stories.headlines import headline, story_title
 from summarizer.text.words import content_terms
 from summarizer.themes.choice import AUTO, FIT, measure_fit
 from summarizer.themes.fit import learn_items
@@ -40,17 +40,6 @@ STORY_ITEMS = 4
 STORY_WORDS = 100
 # A story carried by fewer articles than this is a line under "Also today", not a section.
 MIN_ARTICLES = 2
-# A wire's note to editors after its headline: "… EDS-Updates with more details", "(UPDATE 2)".
-WIRE_NOTE = re.compile(r"\s+(?:EDS\b.*|\((?:UPDATE|CORRECTED|REFILE)\b[^)]*\)|\([A-Za-z]{1,3}\))$")
-# A headline that is only a date and a day's name (a news service's advisory) says nothing.
-DATE_WORDS = re.compile(
-    r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|june?|july?|aug|"
-    r"sept?|oct|nov|dec|[a-z]+ber|january|february|march|april|august|\d+(?:st|nd|rd|th)?"
-)
-# Words a headline written in capitals keeps in lower case once it is not.
-SMALL_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
-)
 # Words a story's heading shares with its items' text, at least, to be taken at once.
 TITLE_SHARED = 2
 ALSO_KEY = "also-today"
@@ -179,31 +168,7 @@ def _title(story: Story, items: Sequence[Item], articles: Mapping[int, Article])
                     return text
     if found:
         return max(found, key=lambda text: found[text])  # the first of the best
-    ranked = [articles[a] for a in story.articles if a in articles]
-    return _quiet(WIRE_NOTE.sub("", story_title(ranked)))
-
-
-def headline(article: Article) -> str | None:
-    """The article's own headline as a heading, or None when it is too short to say what
-    happened or was made from its lead (an untitled article)."""
-    text = WIRE_NOTE.sub("", " ".join(article.title.split()))
-    words = [w.strip(".,:;") for w in text.split()]
-    if len(words) < TITLE_WORDS or from_lead(article):
-        return None
-    if all(DATE_WORDS.fullmatch(w) for w in words if w):
-        return None
-    return _quiet(text)
-
-
-def _quiet(text: str) -> str:
-    """A headline in capitals in title case ("ARMY RETREATS ON WETLANDS" -> "Army Retreats on
-    Wetlands"); any other as it is."""
-    if not text.isupper():
-        return text
-    words = text.lower().split()
-    return " ".join(
-        w if n and w in SMALL_WORDS else w[:1].upper() + w[1:] for n, w in enumerate(words)
-    )
+    return story_title([articles[a] for a in story.articles if a in articles])
 
 
 def _newest(story: Story, articles: Mapping[int, Article]) -> dt.date | None:

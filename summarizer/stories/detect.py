@@ -2,9 +2,9 @@
 
 A story is ranked by how many distinct outlets carry it, then how many articles, then how
 recent its newest article is: what a desk asks first is what everyone is reporting. Its
-title is the headline of its most central article (the one closest to the rest of the
-story) that reads as a phrase, not a word; a story with no such headline is named by its
-central article's headline all the same, which cleaning always gives.
+title is the first usable headline of its articles, the most central first (the one closest
+to the rest of the story; ``headlines.story_title``); a story with no such headline is named
+by its central article's title all the same, which cleaning always gives.
 """
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from summarizer.cleaning.cleaner import renumber
+from summarizer.errors import InputError
 from summarizer.models import Article, Story
 from summarizer.stories.grouping import centrality, cohesion, group_articles
+from summarizer.stories.headlines import story_title
 from summarizer.stories.vectors import plain_vectors, story_vectors, term_counts
 from summarizer.text.words import content_terms
 
-TITLE_WORDS = 3  # a headline this short or longer reads as a phrase
 STORY_TERMS = 12  # telling terms kept per story
 # A day whose groups are this alike across as within (``grouping.cohesion``) is one story,
 # told in parts: a topic followed over months, features on its sides. Of the DUC 2006
@@ -64,6 +66,20 @@ def matching(stories: Sequence[Story], words: str) -> Story | None:
     return best[1] if best else None
 
 
+def story_articles(articles: Sequence[Article], words: str) -> tuple[Article, ...]:
+    """The articles of the day's story that ``words`` match best (``build --story``),
+    renumbered; ``InputError`` when no story matches."""
+    stories = find_stories(articles)
+    chosen = matching(stories, words)
+    if chosen is None:
+        raise InputError(
+            f"no story matches '{words}': the day's {len(stories)} stories are listed by "
+            "brief stories"
+        )
+    keep = set(chosen.articles)
+    return tuple(renumber(a for a in articles if a.id in keep))
+
+
 def _story(
     members: list[Article], vectors: sparse.csr_matrix, rows: list[int], vocab: list[str]
 ) -> Story:
@@ -80,23 +96,6 @@ def _story(
         last=max(dates, default=None),
         terms=_terms(vectors, rows, vocab),
     )
-
-
-def story_title(ranked: Sequence[Article]) -> str:
-    """The first headline of ``ranked`` that reads as a phrase, a real one before one
-    cleaning made from an untitled article's lead, and one in capitals (a wire's slug line)
-    only when no other is; else the first headline."""
-    titles = [" ".join(a.title.split()) for a in ranked]
-    phrases = [t for t in titles if len(t.split()) >= TITLE_WORDS]
-    real = [t for t, a in zip(titles, ranked, strict=True) if t in phrases and not from_lead(a)]
-    quiet = [t for t in real if not t.isupper()]
-    return next(iter(quiet or real or phrases or titles))
-
-
-def from_lead(article: Article) -> bool:
-    """Whether the title is the start of the lead, as cleaning names an untitled article."""
-    head = article.title.rstrip("…").split()
-    return bool(article.paragraphs) and article.paragraphs[0].split()[: len(head)] == head
 
 
 def _terms(vectors: sparse.csr_matrix, rows: list[int], vocab: list[str]) -> tuple[str, ...]:

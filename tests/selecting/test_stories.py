@@ -11,9 +11,7 @@ from typing import Any
 import pytest
 
 from summarizer.cli import main
-from summarizer.models import Article
 from summarizer.runtime.resources import examples_dir
-from summarizer.selecting.stories import headline
 from tests import brieflint
 
 DAY = Path(__file__).parent / "fixtures" / "three_stories.jsonl"
@@ -110,32 +108,3 @@ def test_the_story_the_themes_describe_keeps_its_themes_inside_it(tmp_path: Path
     markdown = (out / "2025-06-25.md").read_text(encoding="utf-8")
     assert "\n### Battlefield\n" in markdown and "\n## Battlefield\n" not in markdown
     assert brieflint.lint(brief)[1] == []
-
-
-@pytest.mark.parametrize(
-    ("title", "heading"),
-    [
-        (
-            "ARMY RETREATS ON WETLANDS PROTECTION, REPORT SAYS",
-            "Army Retreats on Wetlands Protection, Report Says",
-        ),
-        (
-            "Judge Orders Microsoft Split in Two EDS-Updates with more details",
-            "Judge Orders Microsoft Split in Two",
-        ),
-        ("Quake toll rises to 212 (UPDATE 2)", "Quake toll rises to 212"),
-        ("Quake", None),
-        (
-            "BALLOONIST NEARLY HALFWAY THROUGH A SOLO TRIP (DW)",
-            "Balloonist Nearly Halfway Through a Solo Trip",
-        ),
-        ("Tuesday, Sept. 19, 2000", None),
-        (
-            "Balloonist Nearly Halfway Through a Solo Trip (dw)",
-            "Balloonist Nearly Halfway Through a Solo Trip",
-        ),
-    ],
-)
-def test_a_headline_becomes_a_heading_a_reader_can_use(title: str, heading: str | None) -> None:
-    article = Article(0, "a.txt", "Wire", title, None, None, ("Rescuers dug through the night.",))
-    assert headline(article) == heading

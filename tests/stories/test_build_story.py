@@ -10,7 +10,7 @@ import pytest
 
 from summarizer.cli import main
 from summarizer.errors import InputError
-from summarizer.pipeline import one_story
+from summarizer.stories.detect import story_articles
 from tests.stories.days import interleaved, write
 
 
@@ -43,8 +43,8 @@ def test_no_matching_story_fails_with_one_line(
 
 def test_the_story_s_articles_are_renumbered_in_their_order() -> None:
     day = interleaved(("quake", 3), ("torch", 3))
-    kept = one_story(day, "Olympic torch")
+    kept = story_articles(day, "Olympic torch")
     assert [a.path for a in kept] == [f"torch-{n}.txt" for n in range(3)]
     assert [a.id for a in kept] == [0, 1, 2]
     with pytest.raises(InputError):
-        one_story(day, "the")  # only stop words: nothing to match
+        story_articles(day, "the")  # only stop words: nothing to match

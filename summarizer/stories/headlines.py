@@ -1,0 +1,73 @@
+"""Headlines as headings: which of a story's headlines a reader can use, and in what form.
+
+One place for the test both the story list (``brief stories``) and the brief of many stories
+use: a headline says what happened when it has ``TITLE_WORDS`` words or more, was written as
+a headline (not made by cleaning from an untitled article's lead) and is more than a date (a
+news service's advisory, "Sunday, Nov. 13"). A wire's note to editors after it is cut ("…
+EDS-Updates with more details", "(UPDATE 2)"), and one in capitals (a wire's slug line) is set
+in title case and taken only when no other will do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from summarizer.models import Article
+
+TITLE_WORDS = 3  # a headline this short or longer reads as a phrase
+WIRE_NOTE = re.compile(r"\s+(?:EDS\b.*|\((?:UPDATE|CORRECTED|REFILE)\b[^)]*\)|\([A-Za-z]{1,3}\))$")
+DATE_WORDS = re.compile(
+    r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|june?|july?|aug|"
+    r"sept?|oct|nov|dec|[a-z]+ber|january|february|march|april|august|\d+(?:st|nd|rd|th)?"
+)
+# Words a headline written in capitals keeps in lower case once it is not.
+SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
+
+
+def headline(article: Article) -> str | None:
+    """The article's own headline as a heading, or None when it is too short to say what
+    happened, only a date, or was made from its lead (an untitled article)."""
+    text = _bare(article)
+    words = [w.strip(".,:;") for w in text.split()]
+    if len(words) < TITLE_WORDS or from_lead(article):
+        return None
+    if all(DATE_WORDS.fullmatch(w) for w in words if w):
+        return None
+    return title_case(text)
+
+
+def story_title(ranked: Sequence[Article]) -> str:
+    """The first usable headline of ``ranked`` (``headline``), one written in capitals only
+    when no other is; else the first title that reads as a phrase, else the first title."""
+    usable = [(text, _bare(a).isupper()) for a in ranked if (text := headline(a))]
+    quiet = [text for text, capitals in usable if not capitals]
+    if quiet or usable:
+        return (quiet or [text for text, _ in usable])[0]
+    titles = [_bare(a) for a in ranked]
+    phrases = [t for t in titles if len(t.split()) >= TITLE_WORDS]
+    return title_case(next(iter(phrases or titles)))
+
+
+def from_lead(article: Article) -> bool:
+    """Whether the title is the start of the lead, as cleaning names an untitled article."""
+    head = article.title.rstrip("…").split()
+    return bool(article.paragraphs) and article.paragraphs[0].split()[: len(head)] == head
+
+
+def title_case(text: str) -> str:
+    """A headline in capitals in title case ("ARMY RETREATS ON WETLANDS" -> "Army Retreats on
+    Wetlands"); any other as it is."""
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    return " ".join(
+        w if n and w in SMALL_WORDS else w[:1].upper() + w[1:] for n, w in enumerate(words)
+    )
+
+
+def _bare(article: Article) -> str:
+    """The title on one line, without a wire's note to editors."""
+    return WIRE_NOTE.sub("", " ".join(article.title.split()))

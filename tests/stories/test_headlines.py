@@ -1,0 +1,58 @@
+"""Headlines as headings: the one test the story list and the brief of many stories share."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.models import Article
+from summarizer.stories.headlines import headline, story_title
+
+LEAD = ("Rescuers dug through the night.",)
+
+
+def _article(title: str, number: int = 0) -> Article:
+    return Article(number, f"{number}.txt", "Wire", title, None, None, LEAD)
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        (
+            "ARMY RETREATS ON WETLANDS PROTECTION, REPORT SAYS",
+            "Army Retreats on Wetlands Protection, Report Says",
+        ),
+        (
+            "Judge Orders Microsoft Split in Two EDS-Updates with more details",
+            "Judge Orders Microsoft Split in Two",
+        ),
+        ("Quake toll rises to 212 (UPDATE 2)", "Quake toll rises to 212"),
+        ("Quake", None),
+        (
+            "BALLOONIST NEARLY HALFWAY THROUGH A SOLO TRIP (DW)",
+            "Balloonist Nearly Halfway Through a Solo Trip",
+        ),
+        ("Tuesday, Sept. 19, 2000", None),
+        (
+            "Balloonist Nearly Halfway Through a Solo Trip (dw)",
+            "Balloonist Nearly Halfway Through a Solo Trip",
+        ),
+    ],
+)
+def test_a_headline_becomes_a_heading_a_reader_can_use(title: str, heading: str | None) -> None:
+    article = _article(title)
+    assert headline(article) == heading
+
+
+def test_a_storys_title_is_its_first_usable_headline_capitals_last() -> None:
+    """``brief stories`` names a story as its brief does: no advisory made of a date, no
+    note to editors, a slug line in capitals only when nothing else will do."""
+    ranked = [
+        _article("Tuesday, Sept. 19, 2000", 0),
+        _article("QUAKE TOLL RISES IN IZMIT", 1),
+        _article("Rescuers dig through the rubble of Izmit EDS-Updates with more details", 2),
+    ]
+    assert story_title(ranked) == "Rescuers dig through the rubble of Izmit"
+    assert story_title(ranked[:2]) == "Quake Toll Rises in Izmit"
+    assert story_title(ranked[:1]) == "Tuesday, Sept. 19, 2000"  # nothing better: the title
+    untitled = _article("Rescuers dug through the…", 3)
+    assert story_title([untitled, ranked[0]]) == "Rescuers dug through the…"
