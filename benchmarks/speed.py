@@ -7,8 +7,9 @@ TOOLS is the folder holding ``floor.py`` and ``sumy_lexrank.py`` (``../shared/to
 checkout). The days are written by ``benchmarks/days.py`` as folders of plain-text articles,
 which the floor, sumy and ``brief`` all read. Every figure is the median of ``--repeat`` runs;
 each run takes a day's commands in turn, each a fresh process, so a busy machine slows them
-alike. Peak memory is the largest sum of resident memory over the process and its workers,
-sampled every 20 ms.
+alike. Peak memory is the largest sum, over the process and its workers, of each one's
+proportional set size (a page forked workers share with their parent counts once; resident
+sizes would count it in each), sampled every 20 ms.
 
 Tables printed (Markdown, for docs/performance.md):
 - start-up: ``brief --help`` against a bare ``python -c "import argparse, json"``;
@@ -53,7 +54,7 @@ def run(cmd: Sequence[str]) -> tuple[float, float, str]:
     while proc.poll() is None:
         try:
             tree = [top, *top.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            peak = max(peak, sum(_memory(p) for p in tree if p.is_running()))
         except psutil.Error:
             pass
         time.sleep(SAMPLE)
@@ -62,6 +63,16 @@ def run(cmd: Sequence[str]) -> tuple[float, float, str]:
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
     return elapsed, peak / 2**20, out
+
+
+def _memory(process: psutil.Process) -> int:
+    """A process's share of memory: its proportional set size where the system tells it
+    (a page a forked worker still shares with its parent counts once, not in each), else
+    its resident size."""
+    try:
+        return int(process.memory_full_info().pss)
+    except (AttributeError, psutil.AccessDenied):
+        return int(process.memory_info().rss)
 
 
 def side_by_side(
