@@ -9,7 +9,8 @@ which the floor, sumy and ``brief`` all read. Every figure is the median of ``--
 each run takes a day's commands in turn, each a fresh process, so a busy machine slows them
 alike. Peak memory is the largest sum, over the process and its workers, of each one's
 proportional set size (a page forked workers share with their parent counts once; resident
-sizes would count it in each), sampled every 20 ms.
+sizes would count it in each), sampled every 0.25 s (every 20 ms, sampling took half a core
+and slowed the build it measured).
 
 Tables printed (Markdown, for docs/performance.md):
 - start-up: ``brief --help`` against a bare ``python -c "import argparse, json"``;
@@ -42,7 +43,7 @@ from days import SIZES, make_days
 BUILD_DAYS = ("duc2006-500", "duc2006-1250", "duc2007", "tac2011", "ag10k", "synth10k")
 GROWTH = (*(f"synth{n}" for n in SIZES), "synth10k")
 SUMY_DAYS = ("lex80a", "lex80b")
-SAMPLE = 0.02  # seconds between memory samples
+SAMPLE = 0.25  # seconds between memory samples (more often, the sampler slowed the build)
 
 
 def run(cmd: Sequence[str]) -> tuple[float, float, str]:
