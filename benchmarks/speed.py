@@ -1,7 +1,8 @@
 """`brief` against the shared floor and sumy LexRank, side by side, on several kinds of day.
 
 Usage:
-    python benchmarks/speed.py DEV_DATA TOOLS [--repeat 3] [--days NAME ...] [--keep DIR]
+    python benchmarks/speed.py DEV_DATA TOOLS [--repeat 3] [--days NAME ... | --skip NAME ...]
+                               [--keep DIR]
 
 TOOLS is the folder holding ``floor.py`` and ``sumy_lexrank.py`` (``../shared/tools`` beside a
 checkout). The days are written by ``benchmarks/days.py`` as folders of plain-text articles,
@@ -26,6 +27,7 @@ otherwise idle machine (it takes about half an hour at --repeat 3).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import statistics
 import subprocess
@@ -58,7 +60,8 @@ def run(cmd: Sequence[str]) -> tuple[float, float, str]:
             peak = max(peak, sum(_memory(p) for p in tree if p.is_running()))
         except psutil.Error:
             pass
-        time.sleep(SAMPLE)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=SAMPLE)  # returns as the process ends: no sleep in the time
     out = proc.stdout.read() if proc.stdout else ""
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
@@ -186,6 +189,7 @@ def main() -> int:
     parser.add_argument("tools", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--days", nargs="*", help="build only these days (default: all)")
+    parser.add_argument("--skip", nargs="*", default=[], help="build all days but these")
     parser.add_argument("--keep", type=Path, help="write the days here (else a temp folder)")
     args = parser.parse_args()
     if not args.dev_data.is_dir() or not (args.tools / "floor.py").is_file():
@@ -195,6 +199,7 @@ def main() -> int:
         where = args.keep or Path(tmp)
         days = make_days(args.dev_data, where)
         names = [n for n in (args.days or [*BUILD_DAYS, *GROWTH[:-1]]) if n in days]
+        names = [n for n in names if n not in args.skip]
         print("## Start-up\n", *startup(args.repeat), sep="\n")
         rows = builds(days, names, args.tools, args.repeat)
         print("\n## Build against the shared floor\n", *rows, sep="\n")
