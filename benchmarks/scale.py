@@ -1,10 +1,14 @@
 """How fast `brief` answers and how `brief build` scales, against the reading floor and sumy.
 
+The older measure: its floor (``FLOOR`` below) is this file's own, not the shared ``floor.py``
+builds are now judged against. ``benchmarks/speed.py`` measures beside the shared floor and
+sumy run on six kinds of day, and makes docs/performance.md's tables.
+
 Usage:
     python benchmarks/scale.py DUC2006_DOCS [--repeat 3] [--articles 80 500] [--all]
                                [--sizes 1000 2000 ...] [--sumy-max 4000]
 
-DUC2006_DOCS is ../shared/dev-data/duc2006/docs (1,250 articles, about 33k sentences; NIST
+DUC2006_DOCS is DEV_DATA/duc2006/docs (1,250 articles, about 33k sentences; NIST
 data, never committed). One command prints every table of docs/performance.md; every figure is
 the median of --repeat runs, each run of a row taking its commands in turn (side by side), so
 a busy machine slows them alike:
