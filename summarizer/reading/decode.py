@@ -222,9 +222,10 @@ def _detected(data: bytes, western: str | None) -> str:
         raise UnreadableSource("binary file or unknown text encoding")
     if western is not None and _one_language(western):
         return western
-    readable = (m for m in matches if not _RARE.match(m.encoding) and _one_language(str(m)))
-    if (reading := next(readable, None)) is not None and _latin(str(matches[0])):
-        return str(reading)
+    if _latin(str(matches[0])):  # before any reading is checked: Cyrillic needs none
+        readable = (m for m in matches if not _RARE.match(m.encoding) and _one_language(str(m)))
+        if (reading := next(readable, None)) is not None:
+            return str(reading)
     if western is None:
         return str(matches[0])
     rival = next((match for match in matches if not _RARE.match(match.encoding)), matches[0])

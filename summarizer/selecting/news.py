@@ -9,9 +9,9 @@ and an article's opening; the rest go by score.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from summarizer.models import Article, Item
+from summarizer.models import Article, Item, Sentence
 
 # Sentences at these positions of their article are its lead: what a reporter put first.
 LEAD_POSITIONS = 2
@@ -37,17 +37,20 @@ def main_fact(items: Sequence[Item], articles: Mapping[int, Article]) -> Item | 
     newest report's opening is among ``items``."""
     dated = [a.date for a in articles.values() if a.date is not None]
     newest = max(dated) if dated else None
-    openings = [
+    found = openings(items, lambda s: s.article in articles and articles[s.article].date == newest)
+    return by_importance(found)[0] if found else None
+
+
+def openings(items: Sequence[Item], of: Callable[[Sentence], bool] = lambda _: True) -> list[Item]:
+    """The items that can stand alone and that a report opens with (one whose opening
+    sentence passes ``of``), in the order given."""
+    return [
         item
         for item in items
         if item.sentences
         and item.sentences[0].eligible  # it can stand alone
-        and any(
-            s.position == 0 and s.article in articles and articles[s.article].date == newest
-            for s in item.sentences
-        )
+        and any(s.position == 0 and of(s) for s in item.sentences)
     ]
-    return by_importance(openings)[0] if openings else None
 
 
 def lead_order(items: Sequence[Item], articles: Mapping[int, Article]) -> list[Item]:

@@ -195,14 +195,8 @@ def _main_fact(
     found = news.main_fact(new, articles)
     if found is not None:
         return found
-    openings = [
-        item
-        for item in items
-        if item.sentences
-        and item.sentences[0].eligible
-        and any(s.position == 0 for s in item.sentences)
-    ]
-    return news.by_importance(openings)[0] if openings else None
+    earlier = news.openings(items)
+    return news.by_importance(earlier)[0] if earlier else None
 
 
 def _items_by_story(items: Sequence[Item], stories: Sequence[Story]) -> dict[int, list[Item]]:

@@ -12,6 +12,7 @@ reads those marks in the wording alone, as an editor skimming it would, and give
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 # Filler a reader can skip, by what gives it away; each match lowers the value. Every pattern
@@ -28,7 +29,6 @@ _PROCEDURE = re.compile(
     r"messages|requests)|could not be reached|no immediate comment|not immediately available "
     r"for comment|was not immediately clear)\b",
 )
-# (An exclamation mark is rhetoric too: tested apart, it kept the pattern from being fast.)
 _RHETORIC = re.compile(r"\b(?:i (?:think|believe|feel|hope|guess)|in my (?:view|opinion))\b")
 # What a report of an event has: a time it happened, a figure, an outcome verb.
 _WHEN = re.compile(
@@ -46,13 +46,34 @@ withdrew invaded closed opened began ended met warned threatened accused denied 
 discovered named appointed sued filed"""
 _OUTCOME = frozenset(_OUTCOME_WORDS.split())  # a word set: a 70-word pattern took 30 µs
 _WORD = re.compile(r"\w+")
+
+
+def _rhetoric(lower: str) -> bool:
+    """An exclamation, or an opinion in the first person (the mark tested apart: inside the
+    pattern it kept the pattern from being fast)."""
+    return "!" in lower or bool(_RHETORIC.search(lower))
+
+
+def _outcome(lower: str) -> bool:
+    return not _OUTCOME.isdisjoint(_WORD.findall(lower))
+
+
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z]+")
 
 # How much each kind of filler costs, and each mark of an event restores.
-_FILLER = ((_BIOGRAPHY, 0.5), (_BACKGROUND, 0.6), (_PROCEDURE, 0.4), (_RHETORIC, 0.6))
-_EVENT = ((_WHEN, 0.1), (_FIGURE, 0.05))
-_OUTCOME_WEIGHT = 0.1
+# Each test takes the lowercased sentence.
+_FILLER: tuple[tuple[Callable[[str], object], float], ...] = (
+    (_BIOGRAPHY.search, 0.5),
+    (_BACKGROUND.search, 0.6),
+    (_PROCEDURE.search, 0.4),
+    (_rhetoric, 0.6),
+)
+_EVENT: tuple[tuple[Callable[[str], object], float], ...] = (
+    (_WHEN.search, 0.1),
+    (_FIGURE.search, 0.05),
+    (_outcome, 0.1),
+)
 # A statement with no mark of an event or of filler; the least a sentence is worth (filler
 # still states something).
 PLAIN = 0.75
@@ -63,12 +84,9 @@ FLOOR = 0.25
 def news_value(text: str) -> float:
     """A factor in [``FLOOR``, 1]: 1 for a report of an event, lower for filler."""
     lower = text.lower()  # the patterns are lowercase: re.I made them 3 times slower
-    marks = [weight for pattern, weight in _EVENT if pattern.search(lower)]
-    if not _OUTCOME.isdisjoint(_WORD.findall(lower)):
-        marks.append(_OUTCOME_WEIGHT)
-    value = PLAIN + sum(marks)
-    for pattern, factor in _FILLER:
-        if pattern.search(lower) or (pattern is _RHETORIC and "!" in lower):
+    value = PLAIN + sum(weight for test, weight in _EVENT if test(lower))
+    for test, factor in _FILLER:
+        if test(lower):
             value *= factor
     if _mostly_quoted(text, lower):
         value *= 0.7
