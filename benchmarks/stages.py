@@ -56,7 +56,7 @@ model = timed("theme model", lambda: learn_items(items, choice.themes))
 corpus = pipeline.Corpus(tuple(articles), tuple(found), ())
 def select():
     concepts = _concepts(ranker, corpus, NO_HISTORY)
-    if by_stories(stories, choice.used, None):
+    if by_stories(stories, items, themes, None) is not None:
         return select_stories(items, concepts, stories, by_id, None, themes)
     return select_brief(items, concepts, choice.themes, model, by_id)
 timed("selecting", select)

@@ -41,7 +41,7 @@ TIME_LIMIT = 30.0  # seconds; a safety net only: the node limit comes first in p
 # How much of a wording's weight its lack of news value costs in the selection (0: none).
 FILLER_COST = 1.0
 # A brief's further item must add at least this share of what its best further item adds.
-WEAK = 0.25
+WEAK = 0.5
 
 
 @dataclass(frozen=True)

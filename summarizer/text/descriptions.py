@@ -31,23 +31,23 @@ from summarizer.text.names import CALENDAR
 from summarizer.text.words import STOP_WORDS
 
 
-def _listed(block: str) -> frozenset[str]:
+def word_set(block: str) -> frozenset[str]:
     """The white-space separated words of a block: long lists stay readable."""
     return frozenset(block.split())
 
 
 # Bodies whose name the article gives in a form the brief can find: "the agency" after
 # "… Agency".
-BODIES = _listed(
+BODIES = word_set(
     """agency authority board bureau commission committee company corporation council court
     department federation firm foundation institute league ministry organization organisation
     panel party tribe union"""
 )
 # Kinds of body whose names end in a corporate suffix rather than in the word itself.
-_CORPORATE = _listed("company corporation firm")
-_SUFFIXES = _listed("Inc Corp Co Ltd LLC Corporation Company plc AG SA Group")
+_CORPORATE = word_set("company corporation firm")
+_SUFFIXES = word_set("Inc Corp Co Ltd LLC Corporation Company plc AG SA Group")
 # Bodies too various to name from the word: "the group" may be Human Rights Watch.
-_UNNAMEABLE = _listed(
+_UNNAMEABLE = word_set(
     """airline alliance automaker bank carrier chain club coalition companies firms group maker
     manufacturer network newspaper publisher retailer studio team"""
 )
@@ -55,19 +55,19 @@ _UNNAMEABLE = _listed(
 # was made…". Out of their article the reader asks which; the word never says whose, so they
 # are never repaired. Only the bare word counts: "The report, released by the GAO, found…" and
 # "The 55-page report…" say which.
-ARTIFACTS = _listed(
+ARTIFACTS = word_set(
     """report reports study studies survey surveys poll polls findings decision move plan
     proposal deal agreement measure ruling statement letter document documents material
     program programme project bill order treaty list figures data results memo"""
 )
-PEOPLE = _listed(
+PEOPLE = word_set(
     """man woman men women boy boys girl girls couple pair victim victims suspect suspects
     gunman gunmen attacker attackers defendant defendants plaintiff plaintiffs widow father
     mother son daughter teenager teen-ager driver pilot spokesman spokeswoman source sources
     official officials researchers scientists investigators leader leaders"""
 )
 # "The two", "the other five": a count of people or things named before.
-COUNTS = _listed("two three four five six seven eight nine ten other others")
+COUNTS = word_set("two three four five six seven eight nine ten other others")
 _AGE = r"\d+-year-old"
 # "The" and up to two lower-case modifiers ("the federal", "the small Paramus-based"), then
 # the head noun, which no hyphen or letter continues ("company-owned").
@@ -77,7 +77,7 @@ _DESCRIPTION = re.compile(
     r"(?![\w\-])(?P<poss>['’]s\b)?"
 )
 # Words after the noun that show it ended the subject: auxiliaries, reporting verbs, adverbs.
-_VERBS = _listed(
+_VERBS = word_set(
     """is was are were has had have will would can could may might must should shall did does
     do said says told added also still now then already never later recently once first alone
     itself themselves became began brought came found gave got held kept knew led left lost
@@ -97,7 +97,7 @@ _NAMES_THEM = re.compile(r"(?:\s+[a-z][\w’'-]*){0,3}?\s+(?:are|were|is|was)\s+
 # How far back a repair looks for the name: the sentences a reader had just read.
 WINDOW = 3
 # Words that join the parts of a body's name: "Bureau of Indian Affairs".
-_INNER = _listed("of and for on &")
+_INNER = word_set("of and for on &")
 _TRAILING = ".,;:)”\"'’"
 
 
@@ -205,6 +205,12 @@ def _ends_phrase(outside: str, m: re.Match[str]) -> bool:
     if word in _VERBS or (word == "who" and m.group("head") in PEOPLE | COUNTS):
         return True  # "The two men who built it were fined"
     return _VERB_LIKE.fullmatch(word) is not None and not m.group("head").endswith("year-old")
+
+
+def verb_like(word: str) -> bool:
+    """A word that can follow a subject's noun: an auxiliary, a reporting verb, an adverb or a
+    verb's inflection ("said", "plans", "recently")."""
+    return word in _VERBS or _VERB_LIKE.fullmatch(word) is not None
 
 
 def _a_noun(word: str) -> bool:

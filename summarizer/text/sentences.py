@@ -15,7 +15,7 @@ from functools import cache
 from summarizer.models import Article, Sentence
 from summarizer.runtime.progress import progress
 from summarizer.runtime.workers import map_in_order
-from summarizer.text import descriptions, names, voices
+from summarizer.text import descriptions, names, pointing, voices
 from summarizer.text.splitting import split_sentences
 from summarizer.text.statements import statement
 from summarizer.text.words import STOP_WORDS, content_terms, stem, words
@@ -32,6 +32,7 @@ _DANGLING = re.compile(
     r"in (?:summary|conclusion|short|addition|contrast|turn|response|the meantime)|"
     r"for (?:its|his|her|their) part|as a result|on the other hand|at the same time|"
     r"in the same vein|to that end|by contrast|even so|that said|as such|the (?:latter|former)|"
+    r"the (?:second|third|fourth|fifth|other)\b|the first\s*,|"
     r"in the same (?:time )?(?:period|year|month|week|day))\b",
     re.I,
 )
@@ -44,7 +45,7 @@ _POINTS_AHEAD = re.compile(
 # "Ban Ki-moon on the other hand said", "Should Uliassi do so" (outside quotations).
 _ANSWERS_BACK = re.compile(
     r"^[^,;]{1,60},\s+(?:however|though|too|in turn|instead|by contrast|in contrast)\s*,"
-    r"|\bon the other hand\b|\b(?:do|does|did|doing|done) so\b",
+    r"|\bon the other hand\b|\b(?:do|does|did|doing|done) so\b|\bseparately\b",
     re.I,
 )
 # An opening adverbial that ends on a word pointing back: "Aside from that,", "Despite this,",
@@ -54,7 +55,23 @@ _POINTS_BACK = re.compile(
 )
 # "Obsessed with her goal, she began…", "In a statement, its lawyers said…": a pronoun
 # subject (or its possessive) after an opening clause that names nobody.
-_PRONOUN_SUBJECT = re.compile(r"^[^,“\"]{0,80},\s+(?:he|she|they|his|her|its|their)\b")
+_PRONOUN_SUBJECT = re.compile(
+    r"^[^,“\"]{0,80},\s+(?:he|she|they|his|her|its|their|it(?!\s+(?:is|was|will|would|has|had|"
+    r"may|might|could|can|seems|seemed|appears|appeared|remains|remained)\b))\b"
+)
+# "According to the University of Chile, it had…": the source named is not the subject.
+_SOURCE_THEN_PRONOUN = re.compile(r"^according to [^,]{1,80},\s+(?:he|she|it|they)\b", re.I)
+# "Drama series: “All My Children,” ABC; “Days of Our Lives,” NBC; …": an entry of a list.
+_LIST_ENTRY = re.compile(r"^[^:;]{1,60}:\s")
+LIST_SEMICOLONS = 2
+# "Air France A330 F-GZCP lands at Paris-Charles de Gaulle Airport on March 28, 2007.": a
+# photo's caption, in the present tense with a date gone by; a report's sentence that ends on
+# a full date tells it in the past ("was signed", "said") or the future ("will").
+_CAPTION = re.compile(
+    r"(?:,|\bon)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},"
+    r"\s+\d{4}\.[\"'”’)]*$"
+)
+_TOLD = re.compile(r"\b(?:was|were|had|has|have|will|would|said|did|\w+ed)\b", re.I)
 # "also" among the first words outside quotations says "as well as what you just read".
 _ALSO = re.compile(r"(?<=\s)also\s+")
 _ALSO_WINDOW = 7
@@ -63,7 +80,7 @@ MIN_TERMS = 3  # content words a statement needs to say something of its own
 _DROPPABLE = re.compile(
     r"^(?:however|meanwhile|additionally|furthermore|moreover|also|conversely|still|"
     r"nonetheless|nevertheless|likewise|similarly|indeed|in addition|in the meantime|"
-    r"for (?:its|his|her|their) part|at the same time|on the other hand|in turn)\s*,\s+",
+    r"for (?:its|his|her|their) part|at the same time|on the other hand|in turn|separately)\s*,\s+",
     re.I,
 )
 # Wrap-ups restate the article rather than report anything: never shown.
@@ -152,6 +169,9 @@ def in_context(text: str, earlier: Sequence[str], ordinary: frozenset[str]) -> R
     verdict = descriptions.judge(text, earlier, ordinary)
     if not verdict.clear:
         return Reading("description without a name")
+    repaired = verdict.insertion[0] if verdict.insertion else None
+    if pointing.points_back(text, earlier[1:], repaired):  # the sentences, not the headline
+        return Reading("points back to what its article named")
     return Reading(None, (verdict.insertion,) if verdict.insertion else ())
 
 
@@ -220,8 +240,10 @@ def is_standalone(text: str) -> bool:
         return False
     if _DANGLING.match(text.lstrip("\"“‘'")) or _WRAP_UP.match(text) or _UNRESOLVED.search(text):
         return False
-    if _POINTS_BACK.match(text) or _pronoun_subject(text):
+    if _POINTS_BACK.match(text) or _pronoun_subject(text) or _SOURCE_THEN_PRONOUN.match(text):
         return False
+    if (_LIST_ENTRY.match(text) and text.count(";") >= LIST_SEMICOLONS) or _caption(text):
+        return False  # an entry of a list, a photo's caption
     if _ANSWERS_BACK.search(_QUOTATION.sub(" ", text)) or _POINTS_AHEAD.search(text):
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”"):
@@ -238,6 +260,11 @@ def is_standalone(text: str) -> bool:
     if upper * 2 > len(letters):
         return False  # shouting in capitals
     return len(set(content_terms(text))) >= MIN_TERMS
+
+
+def _caption(text: str) -> bool:
+    """A photo's caption: it ends on a full date and tells nothing in the past or future."""
+    return _CAPTION.search(text) is not None and _TOLD.search(text) is None
 
 
 def _pronoun_subject(text: str) -> bool:

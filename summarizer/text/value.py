@@ -24,6 +24,9 @@ _BIOGRAPHY = re.compile(
 _BACKGROUND = re.compile(
     r"\b(has long been|have long been|historically|(?:post|after the)[- ]cold war)\b",
 )
+# A definition: "Malaria is a parasitic infection…", "ABA is an intensive form of therapy…",
+# "The Kuiper belt is one of the…": what a thing is, not what happened to it.
+_DEFINITION = re.compile(r"^(?:an? |the )?[\w-]+(?: [\w-]+)? (?:is|are) (?:an?|one of the) ")
 _PROCEDURE = re.compile(
     r"\b(declined to comment|would not comment|did not (?:return|respond to) (?:calls|"
     r"messages|requests)|could not be reached|no immediate comment|not immediately available "
@@ -66,6 +69,7 @@ _CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z]+")
 _FILLER: tuple[tuple[Callable[[str], object], float], ...] = (
     (_BIOGRAPHY.search, 0.5),
     (_BACKGROUND.search, 0.6),
+    (_DEFINITION.match, 0.6),
     (_PROCEDURE.search, 0.4),
     (_rhetoric, 0.6),
 )

@@ -278,3 +278,43 @@ def test_a_surname_gets_the_office_the_article_gives() -> None:
         )
     )
     assert sents[2].names == (("Cohen", "Defense Secretary William"),)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an entry of a list: what it lists is said above it
+        "Drama series: “All My Children,” ABC; “Days of Our Lives,” NBC; “General Hospital,” ABC.",
+        # a photo's caption: the present tense and a date gone by
+        "Air France A330-200 F-GZCP lands at Paris-Charles de Gaulle Airport on March 28, 2007.",
+        # the second of what?
+        "The second, by Tony Hall, examined how the ministry handled the media attention.",
+        # the source named is not what "it" is
+        "According to the University of Chile, it had a magnitude of 5.6 south of Pichilemu.",
+        "With a magnitude of 4.3, it occurred 34 kilometers northwest of Talca in Chile.",
+        # separately from what?
+        "The United States confirmed separately that it believed the sailors were in Iraqi waters.",
+    ],
+)
+def test_list_entries_captions_and_sentences_that_answer_another_cannot_stand_alone(
+    text: str,
+) -> None:
+    assert not is_standalone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was signed in Lisbon by all 27 leaders on December 13, 2007.",
+        "In 2005, it was announced that the Dayton plant would close within a year.",
+        "Officials listed three demands: a ceasefire, a prisoner exchange and new talks.",
+    ],
+)
+def test_a_dated_report_an_expletive_it_and_a_colon_stand_alone(text: str) -> None:
+    assert is_standalone(text)
+
+
+def test_an_opening_separately_is_dropped_not_refused() -> None:
+    assert repair("Separately, the European Union froze the assets of 14 officials.") == (
+        "The European Union froze the assets of 14 officials."
+    )
