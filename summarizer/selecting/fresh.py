@@ -7,9 +7,10 @@ older reports as background, dated. So:
 
 - the **lead** is chosen from items an article of the brief's own day, or the day before,
   states (``FRESH_DAYS``; an undated article counts as fresh: nothing says it is old);
-- an item only older articles state, whose words place it on its own day ("today", "on
-  Monday", "this week"; ``timing.day_bound``), is left out: the date printed beside it does
-  not undo "today", and a reader takes it for this morning's news.
+- an item only older articles state, whose words place it by its own day ("today", "on
+  Monday", "this week", "last December", "two weeks ago"; ``timing.day_bound``), is left
+  out: the date printed beside it does not undo "today", and a reader takes it for this
+  morning's news, or counts "two weeks ago" from the brief's date.
 """
 
 from __future__ import annotations

@@ -71,11 +71,15 @@ _WHEN = re.compile(
 _RECENT_DAYS = 60
 
 
-# Words that place a statement on the day it was written: true that day, misleading under a
-# later date ("the vote is today", "was arrested on Monday", "earlier this week").
+# Words that place a statement by the day it was written: true that day, misleading under a
+# later date ("the vote is today", "was arrested on Monday", "earlier this week", "at the
+# summit last December", "two weeks ago", "this year").
 _DAY_BOUND = re.compile(
     r"\b(?:(?i:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week|weekend)|"
-    r"(?:next|last) (?:night|week|weekend))|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?! [A-Z]))"
+    r"(?:next|last) (?:night|week|weekend)|(?:this|next|last) (?:month|year|spring|summer|fall|"
+    r"autumn|winter)|(?:\d+|a|an|one|two|three|four|five|six|several|few) (?:days?|weeks?|"
+    r"months?|years?) ago)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?! [A-Z])|"
+    rf"(?<!the )(?<!The )(?:last|next|this) {_MONTH}(?! \d))"
     r"\b"
 )
 
@@ -85,8 +89,9 @@ def _outside_quotes(text: str) -> str:
 
 
 def day_bound(text: str) -> bool:
-    """Whether the sentence, outside its quotations, places itself by its own day ("today",
-    "on Monday", "this week"): it reads as current news under any later date."""
+    """Whether the sentence, outside its quotations, places itself by the day it was written
+    ("today", "on Monday", "this week", "last December", "two weeks ago"): under any later
+    date it reads as current news, or counts from the wrong day."""
     return bool(_DAY_BOUND.search(_outside_quotes(text)))
 
 
