@@ -3,10 +3,12 @@
 Articles of one ongoing story need not share many words two by two (a follow-up a year on,
 a feature on one side of it) but they have the same near neighbours: the story's other
 articles. So each article is described by its ``NEIGHBOURS`` most similar articles (cosine of
-``vectors.story_vectors``, at least ``LEAST_SIMILAR``), and two articles are as alike as
-those neighbourhoods are. Groups are then joined by average link (the mean likeness of every
-two articles across them, a missing pair counting 0) while it reaches ``LINK``: unlike single
-link, one article that mentions two stories does not chain them into one.
+``vectors.story_vectors``, at least ``LEAST_SIMILAR``, and ``settling.SHARED_TERMS`` terms in
+common: on a feed's day of short items, one shared word gives a high cosine), and two
+articles are as alike as those neighbourhoods are. Groups are then joined by average link
+(the mean likeness of every two articles across them, a missing pair counting 0) while it
+reaches ``LINK``: unlike single link, one article that mentions two stories does not chain
+them into one.
 
 Last, each article settles in the story whose other articles it is closest to, or alone
 when it is close to none (``settling``).
@@ -25,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from summarizer.stories.settling import settle
+from summarizer.stories.settling import SHARED_TERMS, settle
 from summarizer.stories.vectors import top_per_row, unit_rows
 
 NEIGHBOURS = 22  # neighbours that describe an article (tuned on DUC 2006)
@@ -39,8 +41,14 @@ FAINT = 0.02
 def likeness(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
     """How alike every two articles' neighbourhoods are (cosine), for pairs that have a
     neighbour in common."""
-    similar = sparse.csr_matrix(vectors @ vectors.T)
-    similar.data[similar.data < LEAST_SIMILAR] = 0.0
+    present = sparse.csr_matrix(vectors, copy=True)
+    present.data[:] = 1.0
+    # Both products are non-zero exactly where two articles share a term (every weight is
+    # positive), so in sorted CSR form their entries pair up.
+    similar, shared = (sparse.csr_matrix(m @ m.T) for m in (vectors, present))
+    similar.sort_indices()
+    shared.sort_indices()
+    similar.data[(similar.data < LEAST_SIMILAR) | (shared.data < SHARED_TERMS)] = 0.0
     similar.eliminate_zeros()
     around = unit_rows(top_per_row(similar, NEIGHBOURS))
     alike = sparse.csr_matrix(around @ around.T)

@@ -19,6 +19,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from summarizer.models import Article
+from summarizer.stories.headlines import WIRE_NOTE
 from summarizer.text.words import content_terms, count_matrix
 
 FloatArray = npt.NDArray[np.float64]
@@ -27,13 +28,25 @@ TOP_TERMS = 150  # terms kept per article (tuned on DUC 2006; benchmarks/stories
 TITLE_WEIGHT = 2  # a headline's terms count this many times
 
 
+# Words any story has: the calendar's ("Monday", "year"), which on a day of short items made
+# unrelated ones alike (a 30-word item has few other words to tell it apart).
+CALENDAR_TERMS = frozenset(
+    content_terms(
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+        "May June July August September October November December today yesterday tomorrow "
+        "day days week weeks month months year years time times"
+    )
+)
+
+
 def article_terms(article: Article) -> list[str]:
-    """The article's content terms, repeats kept, its headline's ``TITLE_WEIGHT`` times; not
-    a lone digit ("five", the 5 of "4.5"), which any story may have."""
-    terms = content_terms(article.title) * TITLE_WEIGHT
+    """The article's content terms, repeats kept, its headline's ``TITLE_WEIGHT`` times
+    (without a wire's tag: "(AP)"); not a lone digit ("five", the 5 of "4.5"), nor a
+    calendar word, which any story may have."""
+    terms = content_terms(WIRE_NOTE.sub("", article.title)) * TITLE_WEIGHT
     for paragraph in article.paragraphs:
         terms.extend(content_terms(paragraph))
-    return [t for t in terms if not (len(t) == 1 and t.isdigit())]
+    return [t for t in terms if not (len(t) == 1 and t.isdigit()) and t not in CALENDAR_TERMS]
 
 
 def term_counts(articles: Sequence[Article]) -> tuple[sparse.csr_matrix, list[str]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import random
 
 from summarizer.models import Article, Story
 from summarizer.pipeline import ReadOptions, read_articles
@@ -131,3 +132,50 @@ def test_a_story_is_matched_by_its_words() -> None:
 def test_no_articles_no_stories() -> None:
     assert find_stories([]) == ()
     assert is_one_story(())
+
+
+def test_a_feed_of_short_unrelated_items_is_many_stories() -> None:
+    """A feed's day of 40 short items, each its own story: each names its own people and
+    places and shares a few common words ("company", "government") and a weekday with the
+    others. Sharing one or two such words does not make two items one story."""
+    rng = random.Random(4)
+    common = [
+        "company",
+        "government",
+        "nation",
+        "bank",
+        "market",
+        "team",
+        "plan",
+        "report",
+        "deal",
+        "group",
+    ]
+    day = []
+    for n in range(40):
+        one, two = rng.sample(common, 2)
+        title = f"Name{n}a {one} news from Place{n}"
+        text = (
+            f"Name{n}a and Name{n}b of Place{n} saw the {one} and the {two} of Thing{n} on Monday."
+        )
+        day.append(Article(n, f"{n}.txt", f"Outlet {n}", title, None, None, (text,)))
+    assert max(len(s.articles) for s in find_stories(day)) == 1
+
+
+def test_short_items_that_share_a_word_or_a_weekday_are_not_one_story() -> None:
+    """A feed's day of short items: two that share one word ("bank") and the day's weekday
+    are two stories; two that share a story's names are one."""
+    items = [
+        ("Bank looks to block Glazer bid", "Nomura, the bank, plans to block a Glazer bid for Manchester United on Monday."),
+        ("Bank writes off debts", "The World Bank wrote off the debts of poor nations on Monday, ministers said."),
+        ("Notre Dame to interview Meyer", "Notre Dame will interview Utah coach Urban Meyer for its football job."),
+        ("Pitt names coach shortlist", "Pitt, like Notre Dame, wants Utah coach Urban Meyer for its football job."),
+        ("Nokia marks its batteries", "Nokia will mark its batteries with a hologram against fakes, the company said."),
+        ("Mets sign Martinez", "Pedro Martinez signed a four-year contract with the New York Mets on Monday."),
+    ]  # fmt: skip
+    day = [
+        Article(n, f"{n}.txt", f"Outlet {n}", title, None, None, (text,))
+        for n, (title, text) in enumerate(items)
+    ]
+    together = [set(s.articles) for s in find_stories(day) if len(s.articles) > 1]
+    assert together == [{2, 3}]
