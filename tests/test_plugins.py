@@ -21,13 +21,13 @@ PACKAGE = "brief-plugin-example"
 WIRES = {
     "kyiv.wire": "talks-resume|Wire One|2025-06-24\n"
     "Ukrainian and Russian negotiators resumed talks in Istanbul on Tuesday after a pause of "
-    "three weeks, officials in both capitals said.\n\nThe talks ended after two hours.\n\n"
+    "three weeks, officials in both capitals said.\n\nIstanbul talks ended after two hours.\n\n"
     "Both delegations agreed to exchange 1,000 prisoners of war before the end of the month, "
     "the Turkish foreign ministry said in a statement.\n",
     "hague.wire": "summit-opens|Wire Two|2025-06-25\n"
     "NATO leaders gathered in The Hague on Wednesday for a summit expected to raise the "
     "alliance's spending target to five percent of economic output.\n\n"
-    "Leaders arrived late in the evening.\n\n"
+    "Leaders arrived late in the evening from their capitals.\n\n"
     "Spain said it would not meet the new target and asked for an exemption from the "
     "commitment, according to a letter seen by reporters.\n",
 }
@@ -77,7 +77,7 @@ def test_an_installed_plugin_ranks_reads_and_delivers(installed: None, tmp_path:
     ).read_text(encoding="utf-8")
     summary = _brief(tmp_path, "summarize", "inbox", "--algorithm", "shortest", "--sentences", "1")
     assert summary.returncode == 0, summary.stderr
-    assert summary.stdout == "The talks ended after two hours.\n"  # the day's shortest
+    assert summary.stdout == "Istanbul talks ended after two hours.\n"  # the day's shortest
 
 
 def test_a_plugin_targets_table_is_checked_by_the_target(installed: None, tmp_path: Path) -> None:

@@ -11,9 +11,11 @@ brief is built in two parts from the ranked, merged items:
   day's reports in 11 of 11 that differed (docs/evaluation.md), though the latter scores
   higher ROUGE against the DUC summaries, which summarise all the days;
 - the **sections**: the items that add most of what the lead did not say, as many as the day
-  holds (``day_size``) and only while an item adds enough to be worth its line, placed in their
-  themes; each section ordered by importance, sections by their best item. A theme whose
-  items are too few to stand as a section gives them to the fallback section ("Other").
+  holds (``day_size``) and only while an item adds enough to be worth its line, from the
+  reports of the brief's last week (``RECENT_DAYS``; older ones only when those give too few),
+  placed in their themes; each section ordered by importance, sections by their best item. A
+  theme whose items are too few to stand as a section gives them to the fallback section
+  ("Other").
 
 Across both, each fact is told once, in whatever words (``once.py``).
 """
@@ -38,6 +40,9 @@ from summarizer.themes.themefile import Theme, fallback
 LEAD_WORDS = 100
 # A section stands with this many items; fewer join the fallback section.
 MIN_SECTION = 2
+# The sections draw on reports of the brief's last week: an older report's line read as
+# trivia or stale to editors (blind paired reading, docs/evaluation.md).
+RECENT_DAYS = 7
 # Words an item takes on average, for a budget of items.
 WORDS_PER_ITEM = 30
 
@@ -92,7 +97,12 @@ def select_brief(
     least = 0 if size.items or size.words else MIN_SECTION
     left = max(words - sum(len(it.text.split()) for it in lead), least * WORDS_PER_ITEM)
     room = max(most - len(lead), least)
-    body = _body(items, model, articles, lead, left, room) if room else []
+    # The sections tell what the last week added; older reports only when those are too few,
+    # or when the themes are the user's, each to be filled from the whole day.
+    recent = items if keep_themes else fresh.fresh(items, articles, date, days=RECENT_DAYS)
+    body = _body(recent, model, articles, lead, left, room) if room else []
+    if len(body) < least and len(recent) < len(items):
+        body += _body(items, model, articles, [*lead, *body], left, least - len(body))
     if keep_themes and size == AS_THE_DAY_HOLDS:
         body += _stand(items, model, articles, lead, body, themes, placer)
     lead, body = once.one_each(lead, body, items, articles)
@@ -131,9 +141,12 @@ def lead_items(
     if left <= 0 or most <= 1:
         return [first]
     rest = _more(new, model, articles, [first], left, most - 1)
-    said = sum(len(it.text.split()) for it in (first, *rest))
-    if said * 2 < words and len(rest) + 1 < most:  # the day said too little: earlier days too
-        rest += _more(items, model, articles, [first, *rest], words - said, most - 1 - len(rest))
+    # The day said too little: the week's reports complete it, then older ones.
+    for earlier in (fresh.fresh(items, articles, date, days=RECENT_DAYS), items):
+        said = sum(len(it.text.split()) for it in (first, *rest))
+        if said * 2 < words and len(rest) + 1 < most:
+            taken = [first, *rest]
+            rest += _more(earlier, model, articles, taken, words - said, most - 1 - len(rest))
     return [first, *rest]
 
 

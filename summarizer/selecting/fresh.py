@@ -26,11 +26,14 @@ from summarizer.text.timing import day_bound
 FRESH_DAYS = 1
 
 
-def is_fresh(item: Item, articles: Mapping[int, Article], date: dt.date | None) -> bool:
-    """Some article of the brief's day (or the day before, or undated) states the item."""
+def is_fresh(
+    item: Item, articles: Mapping[int, Article], date: dt.date | None, days: int = FRESH_DAYS
+) -> bool:
+    """Some article of the brief's day (or the ``days`` before it, or undated) states the
+    item."""
     if date is None:
         return True
-    since = dt.date.fromordinal(max(1, date.toordinal() - FRESH_DAYS))  # year 1 has no before
+    since = dt.date.fromordinal(max(1, date.toordinal() - days))  # year 1 has no before
     for sentence in item.sentences:
         written = articles[sentence.article].date
         if written is None or written >= since:
@@ -39,10 +42,14 @@ def is_fresh(item: Item, articles: Mapping[int, Article], date: dt.date | None) 
 
 
 def fresh(
-    items: Sequence[Item], articles: Mapping[int, Article], date: dt.date | None
+    items: Sequence[Item],
+    articles: Mapping[int, Article],
+    date: dt.date | None,
+    days: int = FRESH_DAYS,
 ) -> list[Item]:
-    """The items the brief's own day reports, in the order given."""
-    return [item for item in items if is_fresh(item, articles, date)]
+    """The items the brief's own day (and the ``days`` before it) reports, in the order
+    given."""
+    return [item for item in items if is_fresh(item, articles, date, days)]
 
 
 def showable(

@@ -224,6 +224,14 @@ def courtesy_titled(text: str, surname: str) -> bool:
     return m is not None
 
 
+def after_title(word: str, texts: Sequence[str]) -> bool:
+    """Whether some text prints ``word`` right after a title or an office ("Senator
+    Lieberman", "Sen. Lieberman", "Mr. Lieberman"): the word is someone's surname, though
+    no text names them in full."""
+    before = re.compile(rf"(\S+)\s+{re.escape(word)}\b")
+    return any(_is_title(m.group(1)) for text in texts for m in before.finditer(text))
+
+
 def _same_person(a: Mention, b: Mention) -> bool:
     ga, gb = _given(a.words), _given(b.words)
     return ga == gb or ga.startswith(gb) or gb.startswith(ga)

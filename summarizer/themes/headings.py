@@ -7,7 +7,8 @@ says what the section is about. Each kind is decided from evidence, never guesse
 
 - a unit: the last word is one of ``UNITS``, a short explicit list of measure words;
 - a person: the phrase is a name whose last word the day uses as someone's surname after
-  naming them in full (``text/names.py``), or a lone given name ("Jason");
+  naming them in full (``text/names.py``), a word the day prints after a title ("Senator
+  Lieberman"), or a lone given name ("Jason");
 - a place: a country or subdivision pycountry knows, a name ending on a place word
   ("County", "Township"), or a name the day prints mostly after "in", "at" or "from";
 - a single common noun: a one-word phrase the day prints in lower case mid-sentence. A
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from summarizer.text.names import CALENDAR, full_mentions, given_names
+from summarizer.text.names import CALENDAR, after_title, full_mentions, given_names
 from summarizer.text.words import STOP_WORDS
 
 # Measure words: a heading on one of them names how much, not what.
@@ -108,7 +109,7 @@ def _one_word_name(word: str) -> bool:
 def _person(words: Sequence[str], day: DayNames) -> bool:
     """A phrase ending on a surname the day uses ("Board member Steve Abrams"), or on a given
     name alone or after an office ("Jason", "UAW president Stephen")."""
-    if words[-1] in day.surnames:
+    if words[-1] in day.surnames or (len(words) == 1 and after_title(words[0], day.texts)):
         return True
     alone = len(words) == 1 or not day.proper(words[-2])
     return alone and words[-1] in given_names()

@@ -4,10 +4,15 @@ its own day is not printed under a later date."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from summarizer.cli import main
+from summarizer.models import Article, Item, Sentence
+from summarizer.selecting.brief import select_brief
+from summarizer.themes.choice import file_themes
+from summarizer.themes.fit import learn_items
 from tests.brief_items import brief_items
 
 EARLIER = [
@@ -46,3 +51,33 @@ def test_an_earlier_day_s_today_is_not_printed_under_a_later_date(tmp_path: Path
     texts = [item["text"] for item in brief_items(_build(tmp_path))]
     assert EARLIER[0] not in texts
     assert any(text in texts for text in EARLIER[1:])  # earlier reports stay, dated
+
+
+def _reported(article: int, position: int, text: str, score: float) -> Item:
+    return Item(text, score, (), (Sentence(article, position, text),))
+
+
+def test_the_sections_tell_the_last_week_before_older_reports() -> None:
+    """Ranked by score alone, an older report's background line would come before the week's
+    smaller news; the sections take the week's while it has enough."""
+    day = dt.date(2025, 3, 9)
+    dated = {0: day, 1: day - dt.timedelta(days=2), 2: day - dt.timedelta(days=120)}
+    articles = {
+        a: Article(a, f"{a}.txt", f"Wire {a}", f"Report {a}", when, None, ("x",))
+        for a, when in dated.items()
+    }
+    week = [
+        _reported(0, 0, NEWS, 1.0),
+        _reported(0, 1, LATER, 0.6),
+        _reported(1, 0, "Officials in Dalmen opened 40 shelters for families left homeless.", 0.5),
+        _reported(1, 1, "The Red Cross in Dalmen sent 300 volunteers to the new shelters.", 0.4),
+        _reported(1, 2, "Schools across Dalmen closed for a week after 120 were damaged.", 0.3),
+        _reported(0, 2, "Engineers in Dalmen began inspecting the bridges on the coast.", 0.3),
+    ]
+    old = _reported(2, 0, "Dalmen built its coastal flood walls in 1990 after a storm.", 0.9)
+    items = [week[0], old, *week[1:]]
+    themes = file_themes(None)
+    chosen = select_brief(items, None, themes, learn_items(items, themes), articles, date=day)
+    shown = [it.text for it in (*chosen.lead, *(i for s in chosen.sections for i in s.items))]
+    assert len(shown) >= 4
+    assert old.text not in shown

@@ -42,3 +42,15 @@ def test_a_person_a_bare_place_or_part_of_a_name_is_not_a_heading() -> None:
     assert not ok("Dorset County")
     assert not ok("Canada")  # a country, from pycountry's list
     assert not ok("Disease Control")  # of "Centers for Disease Control"
+
+
+def test_a_surname_the_day_prints_only_after_a_title_is_a_person() -> None:
+    day = day_names(
+        [
+            "Stamford-native Lieberman was chosen as the running mate on Monday.",
+            "Senator Lieberman thanked the congregation for the gift.",
+            "The Salvation Army fed hundreds of volunteers.",
+        ]
+    )
+    assert not printable(["Lieberman"], day)
+    assert printable(["Salvation", "Army"], day)
