@@ -32,7 +32,7 @@ _DANGLING = re.compile(
     r"in (?:summary|conclusion|short|addition|contrast|turn|response|the meantime)|"
     r"for (?:its|his|her|their) part|as a result|on the other hand|at the same time|"
     r"in the same vein|to that end|by contrast|even so|that said|as such|the (?:latter|former)|"
-    r"the (?:second|third|fourth|fifth|other)\b|the first\s*,|"
+    r"the (?:second|third|fourth|fifth|other)\b|the first\s*,|others|a case in point|"
     r"in the same (?:time )?(?:period|year|month|week|day))\b",
     re.I,
 )
@@ -61,6 +61,16 @@ _PRONOUN_SUBJECT = re.compile(
 )
 # "According to the University of Chile, it had…": the source named is not the subject.
 _SOURCE_THEN_PRONOUN = re.compile(r"^according to [^,]{1,80},\s+(?:he|she|it|they)\b", re.I)
+# Words that point at the article's place or at what it just said, outside quotations: "the
+# U.S. Embassy here" (a dateline's city), "downstream of this dam", "said this during talks";
+# and a news service's note to editors ("please call … at 202-298-6920").
+_POINTS_AT = re.compile(
+    r"\b[Tt]his\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|season|summer|"
+    r"winter|spring|fall|autumn|time|century|decade|day|point|years?|is|was|will|would|has|had|"
+    r"could|can|may)\b)"
+    r"[a-z]|\bhere\b(?=\s*[.,;:]|\s+(?:on|in|at|this|last|today|yesterday|tonight)\b)"
+    r"|\bplease call\b|\b\d{3}-\d{3}-\d{4}\b"
+)
 # "Drama series: “All My Children,” ABC; “Days of Our Lives,” NBC; …": an entry of a list.
 _LIST_ENTRY = re.compile(r"^[^:;]{1,60}:\s")
 LIST_SEMICOLONS = 2
@@ -244,7 +254,8 @@ def is_standalone(text: str) -> bool:
         return False
     if (_LIST_ENTRY.match(text) and text.count(";") >= LIST_SEMICOLONS) or _caption(text):
         return False  # an entry of a list, a photo's caption
-    if _ANSWERS_BACK.search(_QUOTATION.sub(" ", text)) or _POINTS_AHEAD.search(text):
+    outside = _QUOTATION.sub(" ", text)
+    if _ANSWERS_BACK.search(outside) or _POINTS_AT.search(outside) or _POINTS_AHEAD.search(text):
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         return False  # half of a quotation

@@ -294,6 +294,14 @@ def test_a_surname_gets_the_office_the_article_gives() -> None:
         "With a magnitude of 4.3, it occurred 34 kilometers northwest of Talca in Chile.",
         # separately from what?
         "The United States confirmed separately that it believed the sailors were in Iraqi waters.",
+        # here, this: the dateline's city, what the article just said
+        "Tanzania has expelled 14 foreigners questioned over the bombing of the U.S. Embassy here.",
+        "Thousands of fish a day are diverted to a channel downstream of this dam in the spring.",
+        "Tang said this during talks with the visiting Mongolian foreign minister on Monday.",
+        "Others announce that the United States and Canada agree on a plan to rescue salmon.",
+        "A case in point is attention deficit disorder, which doctors now diagnose in adults.",
+        # a news service's note to editors
+        "If you have questions, please call Susie McBee or Tim Spence at 202-298-6920.",
     ],
 )
 def test_list_entries_captions_and_sentences_that_answer_another_cannot_stand_alone(
@@ -308,6 +316,7 @@ def test_list_entries_captions_and_sentences_that_answer_another_cannot_stand_al
         "The treaty was signed in Lisbon by all 27 leaders on December 13, 2007.",
         "In 2005, it was announced that the Dayton plant would close within a year.",
         "Officials listed three demands: a ceasefire, a prisoner exchange and new talks.",
+        "Sales in this Texas town rose 4 percent this year, the mayor of Tyler said on Monday.",
     ],
 )
 def test_a_dated_report_an_expletive_it_and_a_colon_stand_alone(text: str) -> None:
