@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from summarizer.cleaning import markup
-from summarizer.cleaning.kind import kind
+from summarizer.cleaning.kind import kind, schedule
 from summarizer.errors import UnreadableSource
 from summarizer.models import Article, RawDocument, Skipped
 from summarizer.reading.dates import parse_date
@@ -183,6 +183,9 @@ def clean(raw: RawDocument, article_id: int) -> Article:
     paragraphs = tuple(_strip_labels(p, i == 0) for i, p in enumerate(body) if not _is_heading(p))
     if not paragraphs:
         raise UnreadableSource("no sentence left after cleaning")
+    # Read before labels are stripped: "ATTENTION EDITORS: The following photos…".
+    if schedule(raw, (heading, *body) if heading else body):
+        raise UnreadableSource("a news service's schedule of stories, not a story")
     title = next(filter(_is_title, (raw.title, heading)), None) or _title_from(paragraphs[0])
     # A heading line can be what says the kind: "The Times said in an editorial for Tuesday:".
     found = kind(raw, title, (heading, *paragraphs) if heading else paragraphs)

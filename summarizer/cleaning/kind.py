@@ -11,6 +11,10 @@ as a fact it misleads. The kind is read from what the piece itself offers, most 
   which reporting does not do (a speaker's "I" is quoted; an interview's answers are labelled).
 
 "The Week in Review" is a section of news analysis, not a critic's review.
+
+A news service's schedule (its "budget" of the stories it will file, a photo package, an
+advisory) is no piece at all: its lines are summaries of other stories and notes to editors
+("If you have questions, please call…"). ``schedule`` tells it by its wording or its slug.
 """
 
 from __future__ import annotations
@@ -51,6 +55,28 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|myself)\b")
 _SPEAKER = re.compile(r"^\s*(?:[QA][.:]|\d{1,2}:\d\d\b|[A-Z][A-Z.\-]+(?: [A-Z][A-Z.\-]+)*:? )")
 MIN_VOICE = 3  # paragraphs in the writer's own "I" …
 VOICE_SHARE = 0.2  # … and at least this share of them
+
+
+# A news service's note on what it will file: "The Hearst News Service has filed or will file
+# the following…", "plans to move the following", "ATTENTION EDITORS:", "Story will move in
+# the ``A'' category", "(Already filed.)".
+_SCHEDULE = re.compile(
+    r"\b(?:has filed or will file|(?:will|plans to) (?:file|move) the following|attention "
+    r"editors|story will move|already filed|described below, have been)\b",
+    re.I,
+)
+# A slug that names the piece a schedule: "BC-HEARST-NEWS-BUDGET-HNS", "BC-PHOTO-BUDGET-NYT",
+# "BC-BUDGET-SPI" (not "BC-CLINTON-BUDGET-HNS", a story on a budget, nor an "ADVISORY" slug,
+# which one news service gives its features).
+_SCHEDULE_SLUG = re.compile(r"\bBC-(?:.*-)?(?:NEWS|PHOTO)-BUDGET(?:-|$)|^BC-BUDGET-")
+
+
+def schedule(raw: RawDocument, paragraphs: Sequence[str]) -> bool:
+    """Whether the article is a news service's schedule of stories (module docstring): its
+    slug says so, or its opening paragraphs do."""
+    if any(_SCHEDULE_SLUG.search(label.strip()) for label in raw.labels):
+        return True
+    return any(_SCHEDULE.search(p) for p in paragraphs[:3])
 
 
 def kind(raw: RawDocument, title: str, paragraphs: Sequence[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.cleaning.cleaner import clean
+from summarizer.errors import UnreadableSource
 from summarizer.models import RawDocument
 
 NEWS_TEXT = (
@@ -89,3 +90,33 @@ def test_quoted_i_in_wire_style_and_a_transcripts_speakers_are_not_the_writers_v
         ]
     )
     assert _kind(transcript) == "news"
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (
+            "The Hearst News Service has filed or will file the following for Thursday. If you "
+            "have questions, please call Susie McBee at 202-298-6920.\n\nBUSH-McCAIN (Greenville, "
+            "S.C.) _ John McCain sharpens his claim. By CRAGG HINES. (Already filed.)",
+            (),
+        ),
+        (
+            "ATTENTION EDITORS: The following photos are part of tonight's photo package.\n\n"
+            "QUAKE _ Rescuers search the rubble in Izmit on Tuesday.",
+            (),
+        ),
+        ("Senators met on Tuesday.\n\nThe vote was put off until Friday.", ("BC-NEWS-BUDGET-HNS",)),
+    ],
+)
+def test_a_news_services_schedule_of_stories_is_not_an_article(
+    text: str, labels: tuple[str, ...]
+) -> None:
+    raw = RawDocument(path="budget.txt", text=text, labels=labels)
+    with pytest.raises(UnreadableSource, match="schedule of stories"):
+        clean(raw, 0)
+
+
+def test_a_story_about_a_budget_is_a_story() -> None:
+    raw = RawDocument(path="b.txt", text=NEWS_TEXT, labels=("BC-CLINTON-BUDGET-HNS",))
+    assert clean(raw, 0).kind == "news"
