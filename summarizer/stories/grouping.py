@@ -28,7 +28,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from summarizer.stories.settling import SHARED_TERMS, settle
-from summarizer.stories.vectors import top_per_row, unit_rows
+from summarizer.stories.vectors import top_per_row, unit_rows, with_shared_terms
 
 NEIGHBOURS = 22  # neighbours that describe an article (tuned on DUC 2006)
 LEAST_SIMILAR = 0.05  # a less similar article is no neighbour, however few there are
@@ -41,14 +41,8 @@ FAINT = 0.02
 def likeness(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
     """How alike every two articles' neighbourhoods are (cosine), for pairs that have a
     neighbour in common."""
-    present = sparse.csr_matrix(vectors, copy=True)
-    present.data[:] = 1.0
-    # Both products are non-zero exactly where two articles share a term (every weight is
-    # positive), so in sorted CSR form their entries pair up.
-    similar, shared = (sparse.csr_matrix(m @ m.T) for m in (vectors, present))
-    similar.sort_indices()
-    shared.sort_indices()
-    similar.data[(similar.data < LEAST_SIMILAR) | (shared.data < SHARED_TERMS)] = 0.0
+    similar, shared = with_shared_terms(vectors, vectors)
+    similar.data[(similar.data < LEAST_SIMILAR) | (shared < SHARED_TERMS)] = 0.0
     similar.eliminate_zeros()
     around = unit_rows(top_per_row(similar, NEIGHBOURS))
     alike = sparse.csr_matrix(around @ around.T)

@@ -20,6 +20,8 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from summarizer.stories.vectors import with_shared_terms
+
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
@@ -61,16 +63,7 @@ def _cosines(
     size, groups = vectors.shape[0], int(label.max()) + 1
     member = sparse.csr_matrix((np.ones(size), (label, np.arange(size))), shape=(groups, size))
     sums = sparse.csr_matrix(member @ vectors)
-    present = sparse.csr_matrix(vectors, copy=True)
-    present.data[:] = 1.0
-    used = sparse.csr_matrix(member @ present)
-    used.data[:] = 1.0
-    # Both products are non-zero exactly where a row and a group share a term (every weight
-    # is positive), so in sorted CSR form their entries pair up.
-    products = [sparse.csr_matrix(m @ n.T) for m, n in ((vectors, sums), (present, used))]
-    for product in products:
-        product.sort_indices()
-    dots, counts = products
+    dots, shared = with_shared_terms(vectors, sums)
     row = np.repeat(np.arange(size, dtype=np.int64), np.diff(dots.indptr))
     col = dots.indices.astype(np.int64)
     own_sq = np.asarray(vectors.multiply(vectors).sum(axis=1), dtype=np.float64).ravel()[row]
@@ -79,7 +72,7 @@ def _cosines(
     dot = np.where(own, dots.data - own_sq, dots.data)  # the others' sum: less the row itself
     length = np.sqrt(np.maximum(np.where(own, sums_sq - 2 * dot - own_sq, sums_sq), 0.0))
     cosine = np.divide(dot, length, out=np.zeros_like(dot), where=length > 1e-9)
-    return row, col, cosine, own, counts.data.astype(np.float64)
+    return row, col, cosine, own, shared
 
 
 def _closer(vectors: sparse.csr_matrix, label: IntArray) -> IntArray:

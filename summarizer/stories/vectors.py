@@ -20,6 +20,7 @@ from scipy import sparse
 
 from summarizer.models import Article
 from summarizer.stories.headlines import WIRE_NOTE
+from summarizer.text.names import CALENDAR
 from summarizer.text.words import content_terms, count_matrix
 
 FloatArray = npt.NDArray[np.float64]
@@ -32,9 +33,8 @@ TITLE_WEIGHT = 2  # a headline's terms count this many times
 # unrelated ones alike (a 30-word item has few other words to tell it apart).
 CALENDAR_TERMS = frozenset(
     content_terms(
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-        "May June July August September October November December today yesterday tomorrow "
-        "day days week weeks month months year years time times"
+        " ".join(sorted(CALENDAR))
+        + " today yesterday tomorrow day days week weeks month months year years time times"
     )
 )
 
@@ -92,6 +92,26 @@ def top_per_row(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
         (matrix.data[chosen], (rows[chosen], matrix.indices[chosen])), shape=matrix.shape
     )
     return kept
+
+
+def presence(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """A copy with every stored entry 1: which terms a row has, not how much."""
+    present = sparse.csr_matrix(matrix, dtype=np.float64, copy=True)
+    present.data[:] = 1.0
+    return present
+
+
+def with_shared_terms(
+    rows: sparse.csr_matrix, cols: sparse.csr_matrix
+) -> tuple[sparse.csr_matrix, FloatArray]:
+    """``rows @ cols.T`` in sorted CSR form, and for each of its entries how many terms the
+    two rows share. Both products are non-zero exactly where two rows share a term (every
+    weight is positive), so their entries pair up."""
+    product = sparse.csr_matrix(rows @ cols.T)
+    product.sort_indices()
+    counts = sparse.csr_matrix(presence(rows) @ presence(cols).T)
+    counts.sort_indices()
+    return product, counts.data.astype(np.float64)
 
 
 def unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
