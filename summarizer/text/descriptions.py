@@ -28,6 +28,7 @@ from functools import cache
 
 from summarizer.text import voices
 from summarizer.text.names import CALENDAR
+from summarizer.text.quotes import blanked
 from summarizer.text.words import STOP_WORDS
 
 
@@ -86,7 +87,6 @@ _VERBS = word_set(
 _VERB_LIKE = re.compile(r"[a-z]+(?:ed|ly|[^su]s)$")
 _SPEECH = r"(?:said|says|added|adds|told|tells|noted|wrote|writes|reported|reports|announced)"
 _OPENER = re.compile(r"^[^,“\"]{0,80},\s+")
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _NEXT_WORD = re.compile(r"\s*(,?)\s*([\w’'-]+)")
 # After a speaker put last ("…, said the agency"): the sentence ends, or a phrase follows.
 _AFTER_SPEAKER = re.compile(r"\s*(?:[.,;!]|\b(?:in|on|at|last|this|who|which)\b)")
@@ -141,11 +141,7 @@ def subject_description(text: str, ordinary: frozenset[str]) -> Description | No
     docstring). A quotation counts as a name ("the “East African” weekly newspaper") and is no
     antecedent: its words are the speaker's. ``ordinary``: the article's lower-case words, to
     tell a name ("Merck, the drug company, …") from an opening phrase ("Today, the board …")."""
-    quoted = list(_QUOTED.finditer(text))
-    outside, blank = text, text
-    for q in quoted:  # the same length, so the two share offsets
-        outside = outside[: q.start()] + "Q" * len(q.group(0)) + outside[q.end() :]
-        blank = blank[: q.start()] + " " * len(q.group(0)) + blank[q.end() :]
+    outside, blank = blanked(text, "Q"), blanked(text)  # the same offsets as ``text``
     for m in _DESCRIPTION.finditer(outside):
         if m.group("head") in ARTIFACTS and m.group("mods").strip():
             continue  # "the 55-page report", "the damages report": it says which

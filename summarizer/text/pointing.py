@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from summarizer.text.descriptions import ARTIFACTS, BODIES, verb_like, word_set
 from summarizer.text.names import CALENDAR
+from summarizer.text.quotes import blanked
 from summarizer.text.words import STOP_WORDS
 
 # Places, events and proceedings a story names once and then by their kind.
@@ -54,7 +55,6 @@ _THE = re.compile(r"\b[Tt]he\s+([a-z]+)(?![\w-])")  # a head of ``KINDS``: teste
 # name in apposition.
 _SAYS_WHICH = re.compile(r"(?:['’]s)?\s*(?:(?:of|in|at|on|near|off|from|for|against|by),?\s+"
                          r"(?:the\s+)?[A-Z0-9]|,[^,]*?\s[A-Z]|\s+[A-Z])")  # fmt: skip
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # "The" and up to three lower-case words, each followed by what comes next: the subject's
 # noun is the last word before a verb, a comma or a possessive ("The predicted warming will…",
 # "The reservation's unemployment rate").
@@ -71,7 +71,7 @@ def points_back(text: str, earlier: Sequence[str], skip: str | None = None) -> s
     ``earlier`` sentences of its article named (module docstring; no headline among them);
     None when none does. ``skip``: a head the brief repairs already (the subject
     ``descriptions.judge`` names)."""
-    outside = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    outside = blanked(text)
     subject = _subject(outside)
     if subject and subject[0] not in STOP_WORDS and subject[0] != skip:
         head, end = subject

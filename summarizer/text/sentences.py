@@ -16,6 +16,7 @@ from summarizer.models import Article, Sentence
 from summarizer.runtime.progress import progress
 from summarizer.runtime.workers import map_in_order
 from summarizer.text import descriptions, names, pointing, voices
+from summarizer.text.quotes import QUOTATION, blanked
 from summarizer.text.splitting import split_sentences
 from summarizer.text.statements import statement
 from summarizer.text.words import STOP_WORDS, content_terms, stem, words
@@ -104,7 +105,6 @@ _URL = re.compile(r"https?://|www\.", re.I)
 # "these countries", "those talks": refers to something the reader has not been told.
 _UNRESOLVED = re.compile(r"\b(?:these|those)\s+(?!who\b|which\b|that\b|of\b)[a-z]", re.I)
 # "…,” he said." with no one named outside the quotation: the reader cannot tell who spoke.
-_QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:he|she|they)\s+(?:said|says|added|adds|told|tells|explained|noted|wrote|asked)\b",
     re.I,
@@ -230,7 +230,7 @@ def repair(text: str) -> str:
 
 def _drop_also(text: str) -> str:
     """Remove "also" from the first words outside quotations (as brief_lint reads them)."""
-    outside = _QUOTATION.sub(lambda m: "x" * len(m.group(0)), text)
+    outside = blanked(text, "x")
     for m in _ALSO.finditer(outside):
         if len(outside[: m.start()].split()) >= _ALSO_WINDOW:
             break
@@ -254,7 +254,7 @@ def is_standalone(text: str) -> bool:
         return False
     if (_LIST_ENTRY.match(text) and text.count(";") >= LIST_SEMICOLONS) or _caption(text):
         return False  # an entry of a list, a photo's caption
-    outside = _QUOTATION.sub(" ", text)
+    outside = QUOTATION.sub(" ", text)
     if _ANSWERS_BACK.search(outside) or _POINTS_AT.search(outside) or _POINTS_AHEAD.search(text):
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”"):
@@ -281,7 +281,7 @@ def _caption(text: str) -> bool:
 def _pronoun_subject(text: str) -> bool:
     """Whether an opening clause leads to a pronoun subject ("he", "its lawyers") and names
     nobody before it (the first word aside, which is capitalised anyway)."""
-    outside = _QUOTATION.sub(" ", text)
+    outside = QUOTATION.sub(" ", text)
     m = _PRONOUN_SUBJECT.match(outside)
     return m is not None and not re.search(r"\s[A-Z]", outside[: m.end()])
 
@@ -289,7 +289,7 @@ def _pronoun_subject(text: str) -> bool:
 def _unnamed_speaker(text: str) -> bool:
     """Whether the sentence quotes or reports "he/she/they said" and names nobody before it
     (outside the quotation, after its first word) whom the pronoun could mean."""
-    outside = _QUOTATION.sub(" ", text)
+    outside = QUOTATION.sub(" ", text)
     speaker = _PRONOUN_SPEAKER.search(outside)
     if not speaker:
         return False

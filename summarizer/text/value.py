@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from summarizer.text.quotes import QUOTATION
+
 # Filler a reader can skip, by what gives it away; each match lowers the value. Every pattern
 # is matched against the lowercased sentence.
 _BIOGRAPHY = re.compile(
@@ -61,7 +63,6 @@ def _outcome(lower: str) -> bool:
     return not _OUTCOME.isdisjoint(_WORD.findall(lower))
 
 
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z]+")
 
 # How much each kind of filler costs, and each mark of an event restores.
@@ -100,8 +101,8 @@ def news_value(text: str) -> float:
 def _mostly_quoted(text: str, lower: str) -> bool:
     """A quotation that is most of the sentence and names nobody and no figure outside it:
     rhetoric unless what is said is checkable."""
-    quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
+    quoted = sum(len(m.group(0)) for m in QUOTATION.finditer(text))
     if quoted * 2 < len(text):
         return False
-    outside = _QUOTED.sub(" ", text)
+    outside = QUOTATION.sub(" ", text)
     return not (_FIGURE.search(lower) or _CAPITALISED.search(outside))

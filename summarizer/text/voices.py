@@ -22,9 +22,9 @@ import re
 from collections.abc import Sequence
 
 from summarizer.text.names import CALENDAR
+from summarizer.text.quotes import QUOTATION
 from summarizer.text.words import STOP_WORDS
 
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # A quotation this much of the sentence is what the sentence says.
 QUOTED_SHARE = 0.5
 _LETTER = re.compile(r"[^\W\d_]")
@@ -39,24 +39,24 @@ _INTERVIEW_MARK = re.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:.](?:\s|$)")
 
 def unnamed_quotation(text: str, ordinary: frozenset[str]) -> bool:
     """Whether ``text`` is mostly a quotation and names nobody outside it who said it."""
-    quoted = sum(len(_LETTER.findall(m.group(0))) for m in _QUOTED.finditer(text))
+    quoted = sum(len(_LETTER.findall(m.group(0))) for m in QUOTATION.finditer(text))
     letters = len(_LETTER.findall(text))
     if not letters or quoted < letters * QUOTED_SHARE:
         return False
-    return not names_anyone(_QUOTED.sub(" ", text), ordinary)
+    return not names_anyone(QUOTATION.sub(" ", text), ordinary)
 
 
 def unnamed_person(text: str, ordinary: frozenset[str]) -> bool:
     """Whether ``text`` says "he", "his", "she" or "her" outside quotations and names nobody
     outside them whom the pronoun could mean."""
-    outside = _QUOTED.sub(" ", text)
+    outside = QUOTATION.sub(" ", text)
     return _PERSONAL.search(outside) is not None and not names_anyone(outside, ordinary)
 
 
 def first_person(text: str) -> bool:
     """Whether ``text`` speaks in the first person outside quotation marks and reports
     nobody's words ("Smith told us…" reports someone's)."""
-    outside = _QUOTED.sub(" ", text)
+    outside = QUOTATION.sub(" ", text)
     return _REPORTED.search(outside) is None and any(
         _is_first_person(tokens, i) for tokens in [outside.split()] for i in range(len(tokens))
     )

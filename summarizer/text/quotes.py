@@ -1,0 +1,18 @@
+"""Quotations in a sentence: what a speaker said, set apart from what the writer says.
+
+Several judgements of a sentence read only the writer's words (who is named, what a
+description points back to, whether "also" opens it), so they share one notion of a
+quotation: straight or curly double quotes, opened and closed within the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def blanked(text: str, fill: str = " ") -> str:
+    """``text`` with each quotation replaced by as many ``fill`` characters, so offsets in
+    the result are offsets in ``text``."""
+    return QUOTATION.sub(lambda m: fill * len(m.group(0)), text)
