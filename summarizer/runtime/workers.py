@@ -22,8 +22,9 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import InvalidStateError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import partial
 from typing import Any, Generic, TypeVar
 
@@ -155,7 +156,28 @@ def _in_workers(
             "BRIEF_WORKERS=1 builds in one process"
         ) from broken
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        with _quiet_cancelled_futures():
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _quiet_cancelled_futures() -> Iterator[None]:
+    """Stopped by a SIGTERM sent to the whole group, the workers die as the shutdown cancels
+    the work left; CPython 3.11's pool thread may then mark a future it just cancelled as
+    failed, and ``InvalidStateError`` ends that thread with a traceback on stderr (seen once
+    in CI). The work was cancelled and nothing is lost, so that one error is not printed
+    while the pool shuts down; any other is."""
+    previous = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if not isinstance(args.exc_value, InvalidStateError):
+            previous(args)
+
+    threading.excepthook = hook
+    try:
+        yield
+    finally:
+        threading.excepthook = previous
 
 
 _STOPS = {signal.SIGINT, signal.SIGTERM}

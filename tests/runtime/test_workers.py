@@ -245,3 +245,30 @@ def test_a_build_stopped_while_its_workers_run_ends_quietly(
     assert (child.returncode, err.splitlines()) == (status, [line])
     assert not [pid for pid in started if Path(f"/proc/{pid}").exists()]
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_cancelled_futures_late_failure_is_not_printed_while_the_pool_shuts_down(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The race a group SIGTERM can leave (CPython 3.11): the pool's thread fails to mark a
+    future it just cancelled. That error is not printed during the shutdown; others are."""
+    from concurrent.futures import InvalidStateError
+
+    from summarizer.runtime.workers import _quiet_cancelled_futures
+
+    printed: list[str] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: printed.append(str(args.exc_value)))
+
+    def fail(error: Exception) -> None:
+        raise error
+
+    def run(error: Exception) -> None:
+        thread = threading.Thread(target=fail, args=(error,))
+        thread.start()
+        thread.join()
+
+    with _quiet_cancelled_futures():
+        run(InvalidStateError("CANCELLED: <Future at 0x0 state=cancelled>"))
+        run(ValueError("a real fault"))
+    run(InvalidStateError("outside the shutdown"))
+    assert printed == ["a real fault", "outside the shutdown"]
