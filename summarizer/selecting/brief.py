@@ -12,10 +12,13 @@ brief is built in two parts from the ranked, merged items:
   higher ROUGE against the DUC summaries, which summarise all the days;
 - the **sections**: the items that add most of what the lead did not say, as many as the day
   holds (``day_size``) and only while an item adds enough to be worth its line, from the
-  reports of the brief's last week (``RECENT_DAYS``; older ones only when those give too few),
-  placed in their themes; each section ordered by importance, sections by their best item. A
-  theme whose items are too few to stand as a section gives them to the fallback section
-  ("Other").
+  reports of the brief's last week (``RECENT_DAYS``), placed in their themes; each section
+  ordered by importance, sections by their best item. When the week gives too few for a
+  section, older reports fill one only behind a lead of fewer than ``LEAD_STANDS`` items (a
+  longer lead is the brief: read blind on 12 unseen stories, editors preferred it to the
+  same lead padded with older reports in 10); when nothing is left for the sections, the
+  lead's last item opens them. A theme whose items are too few to stand as a section gives
+  them to the fallback section ("Other").
 
 Across both, each fact is told once, in whatever words (``once.py``).
 """
@@ -45,6 +48,9 @@ MIN_SECTION = 2
 RECENT_DAYS = 7
 # Words an item takes on average, for a budget of items.
 WORDS_PER_ITEM = 30
+# A lead of this many items is a brief: when the last week adds too few items for a section,
+# older reports do not fill one (their lines read as trivia or stale, docs/evaluation.md).
+LEAD_STANDS = 3
 
 
 @dataclass(frozen=True)
@@ -101,8 +107,13 @@ def select_brief(
     # or when the themes are the user's, each to be filled from the whole day.
     recent = items if keep_themes else fresh.fresh(items, articles, date, days=RECENT_DAYS)
     body = _body(recent, model, articles, lead, left, room) if room else []
-    if len(body) < least and len(recent) < len(items):
+    narrow = len(body) < least and len(recent) < len(items)
+    if narrow and (keep_themes or len(lead) < LEAD_STANDS):
         body += _body(items, model, articles, [*lead, *body], left, least - len(body))
+    if least and not body and len(lead) > 1:
+        # The brief is more than its lead: the lead's last item (in reading order) opens it.
+        *lead, last = order_lead(lead, articles)
+        body = [last]
     if keep_themes and size == AS_THE_DAY_HOLDS:
         body += _stand(items, model, articles, lead, body, themes, placer)
     lead, body = once.one_each(lead, body, items, articles)

@@ -57,27 +57,56 @@ def _reported(article: int, position: int, text: str, score: float) -> Item:
     return Item(text, score, (), (Sentence(article, position, text),))
 
 
-def test_the_sections_tell_the_last_week_before_older_reports() -> None:
-    """Ranked by score alone, an older report's background line would come before the week's
-    smaller news; the sections take the week's while it has enough."""
+OLD = _reported(2, 0, "Dalmen built its coastal flood walls in 1990 after a storm.", 0.9)
+
+
+def _week_and_old(week: list[Item]) -> tuple[list[str], list[str]]:
+    """The lead's and the sections' texts of the brief of the week's items and an older
+    report's line that ranks above all but the news (``OLD``)."""
     day = dt.date(2025, 3, 9)
     dated = {0: day, 1: day - dt.timedelta(days=2), 2: day - dt.timedelta(days=120)}
     articles = {
         a: Article(a, f"{a}.txt", f"Wire {a}", f"Report {a}", when, None, ("x",))
         for a, when in dated.items()
     }
-    week = [
-        _reported(0, 0, NEWS, 1.0),
-        _reported(0, 1, LATER, 0.6),
-        _reported(1, 0, "Officials in Dalmen opened 40 shelters for families left homeless.", 0.5),
-        _reported(1, 1, "The Red Cross in Dalmen sent 300 volunteers to the new shelters.", 0.4),
-        _reported(1, 2, "Schools across Dalmen closed for a week after 120 were damaged.", 0.3),
-        _reported(0, 2, "Engineers in Dalmen began inspecting the bridges on the coast.", 0.3),
-    ]
-    old = _reported(2, 0, "Dalmen built its coastal flood walls in 1990 after a storm.", 0.9)
-    items = [week[0], old, *week[1:]]
+    items = [week[0], OLD, *week[1:]]
     themes = file_themes(None)
     chosen = select_brief(items, None, themes, learn_items(items, themes), articles, date=day)
-    shown = [it.text for it in (*chosen.lead, *(i for s in chosen.sections for i in s.items))]
-    assert len(shown) >= 4
-    assert old.text not in shown
+    lead = [it.text for it in chosen.lead]
+    return lead, [it.text for s in chosen.sections for it in s.items]
+
+
+WEEK = [
+    _reported(0, 0, NEWS, 1.0),
+    _reported(0, 1, LATER, 0.6),
+    _reported(1, 0, "Officials in Dalmen opened 40 shelters for families left homeless.", 0.5),
+    _reported(1, 1, "The Red Cross in Dalmen sent 300 volunteers to the new shelters.", 0.4),
+    _reported(0, 2, "Engineers in Dalmen began inspecting the bridges on the coast.", 0.3),
+]
+
+
+def test_the_sections_tell_the_last_week_before_older_reports() -> None:
+    """Ranked by score alone, an older report's background line would come before the week's
+    smaller news; the sections take the week's while it has enough."""
+    schools = _reported(
+        1, 2, "Schools across Dalmen closed for a week after 120 were damaged.", 0.3
+    )
+    lead, sections = _week_and_old([*WEEK[:4], schools, WEEK[4]])
+    assert len(lead) + len(sections) >= 4
+    assert OLD.text not in (*lead, *sections)
+
+
+def test_a_lead_that_stands_is_not_padded_with_an_older_report() -> None:
+    """The week leaves one item beyond a four-item lead: the brief is the lead and that item,
+    not a section filled out with a months-old report's line."""
+    lead, sections = _week_and_old(WEEK)
+    assert lead[0] == NEWS and len(lead) >= 3
+    assert OLD.text not in (*lead, *sections)
+    assert sections and set(sections) <= {it.text for it in WEEK[1:]}
+
+
+def test_when_the_week_adds_nothing_the_lead_s_last_item_opens_the_sections() -> None:
+    lead, sections = _week_and_old(WEEK[:4])
+    assert lead[0] == NEWS
+    assert OLD.text not in (*lead, *sections)
+    assert len(sections) == 1 and len(lead) + 1 == 4
