@@ -11,7 +11,7 @@ reaches ``LINK``: unlike single link, one article that mentions two stories does
 them into one.
 
 Last, each article settles in the story whose other articles it is closest to, or alone
-when it is close to none (``settling``).
+when it is close to none and its neighbours are not mostly that story's (``settling``).
 
 Only pairs of articles that share a kept term are ever compared, and only neighbours' pairs
 are linked, so the cost follows the day's size, not its square, on a day of many stories.
@@ -38,13 +38,20 @@ LINK = 0.11  # the average likeness at which two groups are one story
 FAINT = 0.02
 
 
-def likeness(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
-    """How alike every two articles' neighbourhoods are (cosine), for pairs that have a
-    neighbour in common."""
+def neighbours(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Each article's ``NEIGHBOURS`` most similar articles, itself among them (cosine, at
+    least ``LEAST_SIMILAR`` and ``SHARED_TERMS`` terms in common): what describes it here,
+    and what tells settling which story it belongs to."""
     similar, shared = with_shared_terms(vectors, vectors)
     similar.data[(similar.data < LEAST_SIMILAR) | (shared < SHARED_TERMS)] = 0.0
     similar.eliminate_zeros()
-    around = unit_rows(top_per_row(similar, NEIGHBOURS))
+    return top_per_row(similar, NEIGHBOURS)
+
+
+def likeness(near: sparse.csr_matrix) -> sparse.csr_matrix:
+    """How alike every two articles' neighbourhoods (``neighbours``) are (cosine), for pairs
+    that have a neighbour in common."""
+    around = unit_rows(near)
     alike = sparse.csr_matrix(around @ around.T)
     alike.data[alike.data < FAINT] = 0.0
     alike.eliminate_zeros()
@@ -124,7 +131,8 @@ def group_articles(vectors: sparse.csr_matrix) -> list[list[int]]:
     """The day's stories as groups of row numbers (see the module's docstring)."""
     if vectors.shape[0] == 0:
         return []
-    return settle(vectors, average_link(likeness(vectors)))
+    near = neighbours(vectors)
+    return settle(vectors, average_link(likeness(near)), near)
 
 
 def centrality(vectors: sparse.csr_matrix, rows: list[int]) -> npt.NDArray[np.float64]:

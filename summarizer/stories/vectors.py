@@ -2,16 +2,17 @@
 
 Two articles are about the same story when they share the words that few of the day's other
 articles use: the names, places, figures and subject words of that story. Each article is
-its headline (counted twice: it names the story) and its paragraphs, as the stemmed content
-terms the rest of the pipeline uses (``text.words``), weighed by TF-IDF over the day
-(1 + log tf, log N/df); a term only one article has links nothing and is dropped. Only an
-article's ``TOP_TERMS`` heaviest terms are kept: they carry its story, and they keep the
-comparison of all articles near-linear, since the common terms that would pair every
-article with every other are the ones left out.
+its headline (counted twice: it names the story) and its paragraphs (not a press contact's:
+``CONTACT``), as the stemmed content terms the rest of the pipeline uses (``text.words``),
+weighed by TF-IDF over the day (1 + log tf, log N/df); a term only one article has links
+nothing and is dropped. Only an article's ``TOP_TERMS`` heaviest terms are kept: they carry
+its story, and they keep the comparison of all articles near-linear, since the common terms
+that would pair every article with every other are the ones left out.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -38,14 +39,26 @@ CALENDAR_TERMS = frozenset(
     )
 )
 
+# A paragraph with a phone number or an e-mail address ("artd(at)coxnews.com" too) is a press
+# contact or a wire's note on buying the story ("…by calling (888) 603-1036"): its names and
+# numbers are the same in unrelated articles, and would tie them. Each form starts with a
+# digit, "(" or "@", which the regex engine scans for fast (a form that starts with a word
+# character or a lookbehind made it search every position: twice the detection time).
+CONTACT = re.compile(
+    r"\d\d\d[-.]\d\d\d[-.]\d{4}\b|\(\d\d\d\)\s?\d\d\d[-.]\d{4}\b"  # 404-526-5456, (888) 603-1036
+    r"|@(?<=[\w.+-]@)[\w-]+\.[A-Za-z]{2,}|\((?:at|AT)\)[\w-]+\.[A-Za-z]{2,}"  # a@b.com, a(at)b.com
+)
+CONTACT_WORDS = 100  # a longer paragraph is the article's text run together, contact and all
+
 
 def article_terms(article: Article) -> list[str]:
     """The article's content terms, repeats kept, its headline's ``TITLE_WEIGHT`` times
-    (without a wire's tag: "(AP)"); not a lone digit ("five", the 5 of "4.5"), nor a
-    calendar word, which any story may have."""
+    (without a wire's tag: "(AP)"); not a contact's paragraph (``CONTACT``), a lone digit
+    ("five", the 5 of "4.5"), nor a calendar word, which any story may have."""
     terms = content_terms(WIRE_NOTE.sub("", article.title)) * TITLE_WEIGHT
     for paragraph in article.paragraphs:
-        terms.extend(content_terms(paragraph))
+        if not CONTACT.search(paragraph) or len(paragraph.split()) > CONTACT_WORDS:
+            terms.extend(content_terms(paragraph))
     return [t for t in terms if not (len(t) == 1 and t.isdigit()) and t not in CALENDAR_TERMS]
 
 

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from summarizer.stories.grouping import average_link, cohesion, settle
-from summarizer.stories.settling import _best_per_row
-from summarizer.stories.vectors import plain_vectors, story_vectors, term_counts
+from summarizer.stories.grouping import average_link, cohesion, neighbours, settle
+from summarizer.stories.settling import ALONE, MOSTLY, _best_per_row, _cosines
+from summarizer.stories.vectors import plain_vectors, story_vectors, term_counts, unit_rows
 from tests.stories.days import article, interleaved, numbered
 
 
@@ -21,7 +21,7 @@ def test_a_stray_settles_back_in_its_story() -> None:
         [*(article("quake", n) for n in range(4)), *(article("antitrust", n) for n in range(4))]
     )
     vectors = story_vectors(term_counts(day)[0])
-    settled = settle(vectors, [[0, 1, 2, 3, 4], [5, 6, 7]])
+    settled = settle(vectors, [[0, 1, 2, 3, 4], [5, 6, 7]], neighbours(vectors))
     assert settled == [[0, 1, 2, 3], [4, 5, 6, 7]]
 
 
@@ -45,7 +45,30 @@ def test_an_article_close_to_no_story_is_left_alone() -> None:
     )
     day = numbered([*(article("quake", n) for n in range(4)), lone])
     vectors = story_vectors(term_counts(day)[0])
-    assert settle(vectors, [[0, 1, 2, 3, 4]]) == [[0, 1, 2, 3], [4]]
+    assert settle(vectors, [[0, 1, 2, 3, 4]], neighbours(vectors)) == [[0, 1, 2, 3], [4]]
+
+
+def _story_and_a_side(others: int) -> sparse.csr_matrix:
+    """Unit rows: ``others`` articles of one story (its ten terms and one of their own), then
+    one that has four of the story's terms, lightly, among its own: cosine 0.12 with each."""
+    rows = [[1.0] * 10 + [0.0] * others + [0.0] for _ in range(others)]
+    for n, row in enumerate(rows):
+        row[10 + n] = 1.0
+    rows.append([0.1] * 4 + [0.0] * (6 + others) + [0.98])
+    return unit_rows(sparse.csr_matrix(np.array(rows)))
+
+
+def test_a_weak_article_whose_neighbours_are_its_story_stays_in_it() -> None:
+    """Under ``ALONE`` with its story, the last article stays in it when ``MOSTLY`` of its
+    neighbours are the story's; with one fewer it is alone."""
+    held = _story_and_a_side(MOSTLY)
+    everyone = list(range(MOSTLY + 1))
+    row, _, cosine, own, _ = _cosines(held, np.zeros(MOSTLY + 1, dtype=np.int64))
+    assert cosine[own & (row == MOSTLY)][0] < ALONE
+    assert settle(held, [everyone], neighbours(held)) == [everyone]
+    fewer = _story_and_a_side(MOSTLY - 1)
+    settled = settle(fewer, [everyone[:-1]], neighbours(fewer))
+    assert settled == [everyone[:-2], [MOSTLY - 1]]
 
 
 def _naive_average_link(alike: np.ndarray, threshold: float) -> list[list[int]]:
