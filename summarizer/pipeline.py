@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summarizer.cleaning import cleaner, intake
 from summarizer.config import DEFAULT_RANKER, Config
@@ -20,8 +21,6 @@ from summarizer.merging.currency import current
 from summarizer.merging.redundancy import merge
 from summarizer.merging.views import labelled, news_first
 from summarizer.models import Article, Brief, Item, Sentence, Skipped, Story, ThemesUsed
-from summarizer.output.compose import brief_date, compose
-from summarizer.output.render import Renderer
 from summarizer.ranking.concepts import ConceptModel
 from summarizer.ranking.rankers import (
     CoversConcepts,
@@ -36,15 +35,13 @@ from summarizer.runtime.progress import NO_STEPS, Steps, steps
 from summarizer.selecting.brief import AS_THE_DAY_HOLDS, Chosen, Size, select_brief
 from summarizer.selecting.budget import select_budget
 from summarizer.selecting.sections import select_summary
-from summarizer.selecting.stories import by_stories, select_stories, story_note
 from summarizer.storage.atomic import write_brief
 from summarizer.storage.brief_json import brief_stem
-from summarizer.stories.detect import find_stories, story_articles
 from summarizer.text.sentences import split_all
-from summarizer.themes.choice import choose_themes, file_themes
 from summarizer.themes.fit import learn_items as learn_themes
-from summarizer.themes.learned import suggest, to_toml
-from summarizer.themes.themefile import Theme
+
+if TYPE_CHECKING:
+    from summarizer.themes.themefile import Theme
 
 # What the day's opinion lines become (``merging.views``).
 Views = Callable[[Sequence[Item], Mapping[int, Article]], list[Item]]
@@ -121,6 +118,8 @@ def load(
     workers.forget()  # a new day: the words and statements of the last one are no use
     articles, skipped = read_articles(sources, options, briefs_in)
     if story is not None:
+        from summarizer.stories.detect import story_articles  # only --story needs detection
+
         articles = story_articles(articles, story)
     sentences = split_all(articles, options.quiet)
     return Corpus(articles, tuple(sentences), skipped)
@@ -154,6 +153,8 @@ class DayStories:
 
 def day_stories(sources: Sequence[str], options: ReadOptions = DEFAULT_READ) -> DayStories:
     """Read the articles and find the stories they tell (``brief stories``)."""
+    from summarizer.stories.detect import find_stories  # here: a summary finds no stories
+
     articles, skipped = read_articles(sources, options)
     return DayStories(find_stories(articles), articles, skipped)
 
@@ -185,6 +186,12 @@ _BUILD_STEPS = ("ranking", "merging", "themes", "selecting", "writing")
 
 def build(request: BuildRequest) -> BuildResult:
     """Build the themed brief and write it as Markdown, HTML and JSON."""
+    # Only a build composes, renders and finds stories: a summary need not import them.
+    from summarizer.output.compose import brief_date, compose
+    from summarizer.output.render import Renderer
+    from summarizer.stories.detect import find_stories
+    from summarizer.themes.choice import file_themes
+
     themes = file_themes(request.themes)  # a broken file fails before any reading
     ranker = get_ranker(request.algorithm)  # so does an unknown ranker
     renderer = Renderer(request.templates_dir)
@@ -229,6 +236,10 @@ def _select(
 ) -> tuple[Chosen, ThemesUsed, str]:
     """The brief's items, how they are organised and the line that says so: the day's top
     stories on a day of several (no theme learned), else the editor's themed brief."""
+    # Only a build organises by stories or themes: a summary need not import them.
+    from summarizer.selecting.stories import by_stories, select_stories, story_note
+    from summarizer.themes.choice import choose_themes
+
     used = by_stories(day.stories, day.items, day.themes, request.themes)
     if used is not None:
         step("selecting")
@@ -302,6 +313,8 @@ def suggest_themes(
 ) -> tuple[str, tuple[Skipped, ...]]:
     """A draft themes file (TOML) for the story the articles tell: ``groups`` themes, or as
     many as the day holds (the themes a brief learns when no file fits)."""
+    from summarizer.themes.learned import suggest, to_toml  # here: only this command drafts
+
     corpus = load(sources, options)
     with steps(("ranking", "merging", "grouping"), options.quiet, len(corpus.articles)) as step:
         items = rank(corpus, DEFAULT_RANKER, step)

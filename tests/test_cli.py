@@ -120,6 +120,25 @@ def test_a_build_or_summary_imports_no_library_it_does_not_use(
     assert result.stdout.strip().splitlines()[-1] == "0 True []"  # the solver ran, on its own
 
 
+def test_a_summary_imports_none_of_the_build_stages() -> None:
+    """A summary composes, renders and organises nothing: the pipeline imports those stages
+    (and jinja2, markdown, textblob: about 50 ms) where a build calls them."""
+    args = ["summarize", str(REPO / "summarizer" / "examples"), "-q"]
+    build_only = ("summarizer.output", "summarizer.selecting.stories", "summarizer.themes.choice",
+                  "summarizer.themes.learned", "jinja2", "markdown", "textblob")  # fmt: skip
+    code = (
+        "import sys\n"
+        "from summarizer.cli import main\n"
+        f"status = main({args!r})\n"
+        f"print(status, sorted(m for m in sys.modules if m.startswith({build_only!r})))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "0 []"
+
+
 @pytest.mark.process
 def test_missing_path(child: Child, tmp_path: Path) -> None:
     result = child("build", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
