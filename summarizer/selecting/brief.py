@@ -96,6 +96,7 @@ def select_brief(
     the themes are the user's (a themes file), so each gets the items it needs to stand as a
     section where the day has them, beyond the day's size if need be."""
     most, words = day_size(len(articles), size)
+    date = fresh.news_day(items, articles, date)  # the day whose news leads the brief
     items = fresh.showable(items, articles, date)
     lead = lead_items(items, model, articles, min(words, LEAD_WORDS), most, date)
     # Unless the user set the length, the sections hold at least one section's worth: a

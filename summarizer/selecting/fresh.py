@@ -7,6 +7,9 @@ older reports as background, dated. So:
 
 - the **lead** is chosen from items an article of the brief's own day, or the day before,
   states (``FRESH_DAYS``; an undated article counts as fresh: nothing says it is old);
+- when no item is of the brief's own day (its one report there is a view, left out of the
+  news, or says nothing that stands alone), the lead is of the newest day an item is of
+  (``news_day``), printed with that day's date;
 - an item only older articles state, whose words place it by its own day ("today", "on
   Monday", "this week", "last December", "two weeks ago"; ``timing.day_bound``), is left
   out: the date printed beside it does not undo "today", and a reader takes it for this
@@ -61,3 +64,15 @@ def showable(
         for item in items
         if is_fresh(item, articles, date) or not any(day_bound(s.text) for s in item.sentences)
     ]
+
+
+def news_day(
+    items: Sequence[Item], articles: Mapping[int, Article], date: dt.date | None
+) -> dt.date | None:
+    """The day the brief's news is of: ``date``, unless no item is fresh on it; then the
+    newest day (up to ``date``) an item is reported. A brief of 22 May whose one 22 May
+    report is a motoring column leads with 5 May's news, not with every year's reports."""
+    if date is None or any(is_fresh(item, articles, date) for item in items):
+        return date
+    written = (articles[s.article].date for item in items for s in item.sentences)
+    return max((d for d in written if d is not None and d <= date), default=date)

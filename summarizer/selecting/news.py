@@ -32,11 +32,14 @@ def by_importance(items: Sequence[Item]) -> list[Item]:
 
 
 def main_fact(items: Sequence[Item], articles: Mapping[int, Article]) -> Item | None:
-    """The day's main fact as a reporter puts it: the opening sentence of the newest report,
-    the most widely carried of them when several outlets reported that day; None when no
-    newest report's opening is among ``items``."""
-    dated = [a.date for a in articles.values() if a.date is not None]
-    newest = max(dated) if dated else None
+    """The day's main fact as a reporter puts it: the opening sentence of the newest report
+    ``items`` come from (a newer one may be a view, left out of the news), the most widely
+    carried of them when several outlets reported that day; None when no newest report's
+    opening is among ``items``."""
+    written = (
+        articles[s.article].date for it in items for s in it.sentences if s.article in articles
+    )
+    newest = max((d for d in written if d is not None), default=None)
     found = openings(items, lambda s: s.article in articles and articles[s.article].date == newest)
     return by_importance(found)[0] if found else None
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.models import Item, ThemesUsed
-from summarizer.themes.learned import suggest, to_data
+from summarizer.themes.learned import FALLBACK_TITLE, suggest, to_data
 from summarizer.themes.themefile import Theme, load_themes, theme_scores, themes_from_data
 
 # The least fit at which the bundled themes are used without being asked for.
@@ -114,12 +114,12 @@ def choose_themes(
 
 def _learned(items: Sequence[Item], why: str, fit: float) -> ThemeChoice:
     themes = learned_themes(items)
-    titles = ", ".join(t.title for t in themes if not t.fallback) or "none, Other only"
+    titles = ", ".join(t.title for t in themes if not t.fallback) or f"none, {FALLBACK_TITLE} only"
     note = f"{why}; `brief themes suggest` drafts an editable file; sections: {titles}"
     return ThemeChoice(themes, ThemesUsed("learned", fit), note)
 
 
 def learned_themes(items: Sequence[Item]) -> tuple[Theme, ...]:
     """Themes learned from the day, read as a themes file would be (the same words, the same
-    validation), with Other last."""
+    validation), with the fallback (``FALLBACK_TITLE``) last."""
     return themes_from_data(to_data(suggest(items)), "learned from the day")

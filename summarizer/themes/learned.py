@@ -12,7 +12,8 @@ name the story, not a theme, and are left out, and so are dates ("Tuesday", "yea
 The number of groups comes from the day (``choose_groups``): the statements are split into
 ``FACTORS`` components, and those holding at least ``MIN_SHARE`` of the statements with a
 title of their own become groups, ``MIN_GROUPS`` to ``MAX_GROUPS`` of them; the rest is left
-to Other. Deterministic: the factorisation starts from an SVD (NNDSVD), not from random numbers.
+to the fallback. Deterministic: the factorisation starts from an SVD (NNDSVD), not from random
+numbers.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ ITERATIONS = 200
 # counts as two): one word shared with a group from a single factorisation ("system", "plan")
 # is often chance, and such items read as misplaced (AG News day: purity 0.83 -> 0.96).
 MIN_WORDS = 2
+# The fallback's title. A day's learned themes are one story's sides, so what fits none is
+# more of the story: editors read "Other" over it as a different subject, misfiled (blind
+# readings 8 and 9, docs/evaluation.md). A themes file keeps the title it gives.
+FALLBACK_TITLE = "Also reported"
 _DENSE_SVD = 1_000_000  # cells up to which the start uses the full SVD
 # Dates and times of day say when, not what: never a theme's word.
 _DATES = frozenset(
@@ -119,7 +124,7 @@ def suggest(items: Sequence[Item], groups: int | None = None) -> list[Suggestion
 def choose_groups(texts: Sequence[str], terms: Sequence[Sequence[str]]) -> list[Suggestion]:
     """The day's groups: NMF with ``FACTORS`` components finds the day's distinct subjects;
     those holding at least ``MIN_SHARE`` of the statements and printing a title of their own
-    become groups, the ``MAX_GROUPS`` largest at most; the rest is left to Other. A day too
+    become groups, the ``MAX_GROUPS`` largest at most; the rest is left to the fallback. A day too
     small for ``MIN_GROUPS`` such groups gets the titled groups of a ``MIN_GROUPS``-way split."""
     found = _draft(texts, terms, FACTORS, least=MIN_SHARE)
     if len(found) >= MIN_GROUPS:
@@ -313,7 +318,7 @@ def to_data(suggestions: Sequence[Suggestion]) -> dict[str, list[dict[str, objec
          "phrases": list(s.phrases), "min_words": MIN_WORDS}
         for order, s in enumerate(suggestions, start=1)
     ]  # fmt: skip
-    other = {"key": "other", "title": "Other", "order": len(themes) + 1, "fallback": True}
+    other = {"key": "other", "title": FALLBACK_TITLE, "order": len(themes) + 1, "fallback": True}
     return {"theme": [*themes, other]}
 
 

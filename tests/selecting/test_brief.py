@@ -110,3 +110,30 @@ def test_when_the_week_adds_nothing_the_lead_s_last_item_opens_the_sections() ->
     assert lead[0] == NEWS
     assert OLD.text not in (*lead, *sections)
     assert len(sections) == 1 and len(lead) + 1 == 4
+
+
+def test_a_column_newer_than_the_news_does_not_take_the_lead_s_day(tmp_path: Path) -> None:
+    """The newest article is a column, whose lines are no news: the lead opens with the
+    newest news report's opening, its "on Wednesday" dated by that report, not with a
+    summary of every day's reports."""
+    toll = "The death toll from the Dalmen earthquake rose to 212 on Wednesday, officials said."
+    lines = [
+        {"text": text, "date": "2025-03-01", "source": f"Wire {k}", "title": f"Quake {k}"}
+        for k, text in enumerate(EARLIER)
+    ]
+    lines += [
+        {"text": f"{toll} {LATER}", "date": "2025-03-05", "source": "Day Post", "title": "Toll"},
+        {
+            "text": "Dalmen must rebuild its towns to a stricter code before the next quake. "
+            "The government has wasted a decade of warnings from its own engineers.",
+            "date": "2025-03-20",
+            "source": "Evening Star",
+            "title": "Opinion | Dalmen cannot afford another decade of delay",
+        },
+    ]
+    day = tmp_path / "day.jsonl"
+    day.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert main(["build", str(day), "--out", str(tmp_path / "out"), "-q", "--no-history"]) == 0
+    brief = json.loads((tmp_path / "out" / "2025-03-20.json").read_text(encoding="utf-8"))
+    first = brief["lead"][0]
+    assert first["text"] == toll and first["date"] == "2025-03-05"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from summarizer.models import Article, Item, Sentence
-from summarizer.selecting.fresh import fresh, is_fresh, showable
+from summarizer.selecting.fresh import fresh, is_fresh, news_day, showable
 
 DAY = dt.date(1999, 8, 21)
 ARTICLES = {
@@ -60,3 +60,14 @@ def test_without_a_date_everything_is_the_day_s() -> None:
 def test_the_calendars_first_day_has_no_day_before_to_look_at() -> None:
     first = {0: Article(0, "0.txt", "Wire", "Toll rises", dt.date.min, None, ("x",))}
     assert fresh([_item(0, TOLL)], first, dt.date.min) == [_item(0, TOLL)]
+
+
+def test_when_no_item_is_the_brief_s_day_the_news_is_the_newest_day_an_item_is() -> None:
+    """The brief's date is its newest article's, a column whose lines are no news: the lead
+    is of the newest day the news items are of, its report naming its own day included."""
+    column_day = DAY + dt.timedelta(days=17)
+    older = [_item(2, OLD_TODAY), _item(2, OLD_PLAIN), _item(1, EVE)]
+    assert news_day(older, ARTICLES, column_day) == DAY - dt.timedelta(days=1)
+    assert news_day(older, ARTICLES, DAY) == DAY  # the day before is the day's news
+    assert news_day(ITEMS, ARTICLES, column_day) == column_day  # an undated item is fresh
+    assert news_day([], ARTICLES, column_day) == column_day

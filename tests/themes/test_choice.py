@@ -64,8 +64,8 @@ def test_a_story_they_do_not_fit_gets_learned_themes_and_says_so(
     assert "learned from the day" in line and "`brief themes suggest` drafts" in line
     assert f"{brief['themes']['fit']:.0%}" in line
     # Each learned section keeps to one of the day's three stories.
-    files = {s["title"]: {i["sources"][0]["path"] for i in s["items"]} for s in brief["sections"]}
-    assert all(len(paths) == 1 for title, paths in files.items() if title != "Other"), files
+    files = {s["theme"]: {i["sources"][0]["path"] for i in s["items"]} for s in brief["sections"]}
+    assert all(len(paths) == 1 for theme, paths in files.items() if theme != "other"), files
 
 
 def test_a_file_the_user_names_is_always_used_with_a_warning_when_it_fits_poorly(
@@ -147,3 +147,13 @@ def test_the_seeds_fit_and_the_town_does_not() -> None:
     choice = choose_themes(town, bundled, None)
     assert choice.used.source == "learned"
     assert choice.themes[-1].fallback and all(t.seeded for t in choice.themes[:-1])
+
+
+def test_a_learned_brief_s_fallback_says_it_is_more_of_the_story(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Learned themes are one story's sides: what fits none is more of the story, and an
+    editor reads "Other" over it as a different subject."""
+    brief, _ = build(capsys, tmp_path, str(TOWN))
+    fallbacks = [s["title"] for s in brief["sections"] if s["theme"] == "other"]
+    assert fallbacks == ["Also reported"]
