@@ -371,4 +371,13 @@ def _titles() -> frozenset[str]:
     """nameparser's list of titles (lower case, no full stops), read once."""
     from nameparser.config import CONSTANTS
 
-    return frozenset(str(t) for t in CONSTANTS.titles) | {"sen"}  # "Sen." is not in it
+    return frozenset(str(t) for t in CONSTANTS.titles) | _OFFICES
+
+
+# Offices news puts before a name that nameparser's list lacks: "Sen.", "Assemblyman Herb
+# Conaway", "Chairman Alan Greenspan" (without them the given name reads as inside another
+# name, and the person's bare surname later is never restored).
+_OFFICES = frozenset(
+    {"sen", "assemblyman", "assemblywoman", "congressman", "congresswoman", "councilman",
+     "councilwoman", "chairman", "chairwoman", "spokesman", "spokeswoman"}
+)  # fmt: skip

@@ -92,6 +92,17 @@ def test_the_office_before_a_full_name_is_kept_for_the_insertion() -> None:
     ]
 
 
+def test_an_office_news_uses_but_nameparser_lacks_opens_a_full_mention() -> None:
+    """Without the office, "Herb" reads as inside another name and "Conaway said" is never
+    restored."""
+    text = "Assemblyman Herb Conaway and NTSB Chairman Jim Hall met Chairwoman Linda Holloway."
+    assert [(m.restored, m.surname) for m in full_mentions(text, ORDINARY)] == [
+        ("Assemblyman Herb", "Conaway"),
+        ("Chairman Jim", "Hall"),
+        ("Chairwoman Linda", "Holloway"),
+    ]
+
+
 def test_the_first_office_the_article_gives_is_remembered() -> None:
     people, _ = article_people(
         ["William Cohen toured the base.", "Defense Secretary William Cohen spoke."], ORDINARY
