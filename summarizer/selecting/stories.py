@@ -25,9 +25,8 @@ from summarizer.models import Article, Item, Section, Story, ThemesUsed
 from summarizer.ranking.concepts import ConceptModel
 from summarizer.selecting import fresh, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
+from summarizer.selecting.story_titles import section_title
 from summarizer.stories.detect import is_one_story
-from summarizer.stories.headlines import headline, story_title
-from summarizer.text.words import content_terms
 from summarizer.themes.choice import AUTO, FIT, measure_fit
 from summarizer.themes.fit import learn_items
 from summarizer.themes.themefile import Theme
@@ -40,8 +39,6 @@ STORY_ITEMS = 4
 STORY_WORDS = 100
 # A story carried by fewer articles than this is a line under "Also today", not a section.
 MIN_ARTICLES = 2
-# Words a story's heading shares with its items' text, at least, to be taken at once.
-TITLE_SHARED = 2
 ALSO_KEY = "also-today"
 ALSO_TITLE = "Also today"
 
@@ -135,7 +132,7 @@ def _story_sections(
         picked = _story_items(items, model, articles, date)
     if not picked:
         return []
-    title = _title(story, picked, day)
+    title = section_title(story, picked, day)
     return [Section(key, title, tuple(picked), "story", paths), *parts]
 
 
@@ -150,25 +147,6 @@ def _story_items(
         lead_items(items, model, articles, STORY_WORDS, STORY_ITEMS, date), [], items, articles
     )
     return list(order_lead(picked, articles)[:STORY_ITEMS])
-
-
-def _title(story: Story, items: Sequence[Item], articles: Mapping[int, Article]) -> str:
-    """The first headline of the reports the section's items come from (the first item's
-    first) that shares ``TITLE_SHARED`` words with what the items say, else the one sharing
-    most: a heading that matches what is under it; else the story's own title. A wire's note
-    to editors is cut; a headline in capitals is set in title case."""
-    said = {term for item in items for term in content_terms(item.text)}
-    found: dict[str, int] = {}
-    for item in items:
-        for article in (articles[s.article] for s in item.sentences if s.article in articles):
-            text = headline(article)
-            if text and text not in found:
-                found[text] = len(said.intersection(content_terms(text)))
-                if found[text] >= TITLE_SHARED:
-                    return text
-    if found:
-        return max(found, key=lambda text: found[text])  # the first of the best
-    return story_title([articles[a] for a in story.articles if a in articles])
 
 
 def _newest(story: Story, articles: Mapping[int, Article]) -> dt.date | None:

@@ -2,10 +2,12 @@
 
 One place for the test both the story list (``brief stories``) and the brief of many stories
 use: a headline says what happened when it has ``TITLE_WORDS`` words or more, was written as
-a headline (not made by cleaning from an untitled article's lead) and is more than a date (a
-news service's advisory, "Sunday, Nov. 13"). A wire's note to editors after it is cut ("…
-EDS-Updates with more details", "(UPDATE 2)"), and one in capitals (a wire's slug line) is set
-in title case and taken only when no other will do.
+a headline (not made by cleaning from an untitled article's lead), is more than a date (a
+news service's advisory, "Sunday, Nov. 13") and heads a report, not a notice (``notice``: a
+news service's list of the stories it will file, an advisory to editors, a photo's caption).
+A wire's note to editors after it is cut ("… EDS-Updates with more details", "(UPDATE 2)"),
+and one in capitals (a wire's slug line) is set in title case and taken only when no other
+will do.
 """
 
 from __future__ import annotations
@@ -22,6 +24,15 @@ DATE_WORDS = re.compile(
     r"sept?|oct|nov|dec|[a-z]+ber|january|february|march|april|august|\d+(?:st|nd|rd|th)?"
 )
 # Words a headline written in capitals keeps in lower case once it is not.
+# What a notice says of itself in its title or its opening paragraphs: a news service's list
+# ("The Hearst News Service will file the following for Wednesday", "news budget"), an
+# advisory ("EDITORS:", "ADVISORY"), a picture ("PHOTO:", "Photo caption").
+NOTICE = re.compile(
+    r"(?i)\b(?:will|has|have) (?:filed|file|moved|move)(?: or will (?:file|move))? the following\b"
+    r"|\bnews budget\b|^\W*(?:editors?|advisory|budget|photos?|graphics?|caption)\b\s*[:_-]"
+    r"|\bphoto caption\b"
+)
+NOTICE_PARAGRAPHS = 3  # a notice says so in its title or its first few paragraphs
 SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
 )
@@ -29,10 +40,10 @@ SMALL_WORDS = frozenset(
 
 def headline(article: Article) -> str | None:
     """The article's own headline as a heading, or None when it is too short to say what
-    happened, only a date, or was made from its lead (an untitled article)."""
+    happened, only a date, was made from its lead (an untitled article) or heads a notice."""
     text = _bare(article)
     words = [w.strip(".,:;") for w in text.split()]
-    if len(words) < TITLE_WORDS or from_lead(article):
+    if len(words) < TITLE_WORDS or from_lead(article) or notice(article):
         return None
     if all(DATE_WORDS.fullmatch(w) for w in words if w):
         return None
@@ -49,6 +60,13 @@ def story_title(ranked: Sequence[Article]) -> str:
     titles = [_bare(a) for a in ranked]
     phrases = [t for t in titles if len(t.split()) >= TITLE_WORDS]
     return title_case(next(iter(phrases or titles)))
+
+
+def notice(article: Article) -> bool:
+    """Whether the article is a notice, not a report: a news service's list of stories, an
+    advisory to editors or a photo's caption, as its title or opening paragraphs say."""
+    opening = (article.title, *article.paragraphs[:NOTICE_PARAGRAPHS])
+    return any(NOTICE.search(" ".join(text.split())) for text in opening)
 
 
 def from_lead(article: Article) -> bool:

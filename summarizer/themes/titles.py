@@ -106,7 +106,7 @@ def choose_titles(
             continue
         same = next((k for k in chosen if _one_entity(k, key)), key)
         words = printed[key].most_common(1)[0][0]
-        titles.append(chosen.setdefault(same, _heading(words, cases)))
+        titles.append(chosen.setdefault(same, as_heading(words, cases)))
     return titles
 
 
@@ -166,7 +166,7 @@ def _score(by_group: Counter[int], group: int) -> float:
     return mine * (mine / by_group.total())
 
 
-def _heading(words: Sequence[str], cases: dict[str, str]) -> str:
+def as_heading(words: Sequence[str], cases: dict[str, str]) -> str:
     """The phrase as the day prints it mid-sentence ("oil prices", "NATO"), first letter up:
     only the first word can be a sentence's capital, so only it takes the day's commonest
     case; the others keep the phrase's own ("United States", not "United states")."""

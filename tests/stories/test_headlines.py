@@ -56,3 +56,27 @@ def test_a_storys_title_is_its_first_usable_headline_capitals_last() -> None:
     assert story_title(ranked[:1]) == "Tuesday, Sept. 19, 2000"  # nothing better: the title
     untitled = _article("Rescuers dug through the…", 3)
     assert story_title([untitled, ranked[0]]) == "Rescuers dug through the…"
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        ("Budget for Wednesday", "The Hearst News Service will file the following for Wednesday."),
+        ("Wire stories", "The New York Times News Service has filed or will file the following."),
+        ("EDITORS: Quake coverage", LEAD[0]),
+        ("PHOTO: Rescuers in Izmit", LEAD[0]),
+    ],
+)
+def test_a_notice_is_no_heading(title: str, lead: str) -> None:
+    """A news service's list, an advisory or a caption says nothing that happened."""
+    notice = Article(0, "0.txt", "Wire", title, None, None, (lead,))
+    assert headline(notice) is None
+    assert story_title([notice, _article("Rescuers dig through the rubble", 1)]) == (
+        "Rescuers dig through the rubble"
+    )
+
+
+def test_a_report_that_files_a_suit_is_no_notice() -> None:
+    report = Article(0, "0.txt", "Wire", "Microsoft appeals ruling", None, None,
+                     ("Microsoft has filed an appeal following the ruling.",))  # fmt: skip
+    assert headline(report) == "Microsoft appeals ruling"
