@@ -20,7 +20,12 @@ from summarizer.errors import InputError
 from summarizer.models import Article, Story
 from summarizer.stories.grouping import centrality, cohesion, group_articles
 from summarizer.stories.headlines import story_title
-from summarizer.stories.vectors import plain_vectors, story_vectors, term_counts
+from summarizer.stories.vectors import (
+    plain_vectors,
+    short_items,
+    story_vectors,
+    term_counts,
+)
 from summarizer.text.words import content_terms
 
 STORY_TERMS = 12  # telling terms kept per story
@@ -40,7 +45,7 @@ def find_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
     story holding them all when the day is one story in parts (``ONE_STORY``)."""
     counts, vocab = term_counts(articles)
     vectors = story_vectors(counts)
-    groups = group_articles(vectors)
+    groups = group_articles(vectors, short_items(articles, counts, vocab))
     if len(groups) > 1 and cohesion(plain_vectors(counts), groups) >= ONE_STORY:
         groups = [list(range(len(articles)))]
     stories = [_story([articles[i] for i in rows], vectors, rows, vocab) for rows in groups]

@@ -4,8 +4,9 @@ Articles of one ongoing story need not share many words two by two (a follow-up 
 a feature on one side of it) but they have the same near neighbours: the story's other
 articles. So each article is described by its ``NEIGHBOURS`` most similar articles (cosine of
 ``vectors.story_vectors``, at least ``LEAST_SIMILAR``, and ``settling.SHARED_TERMS`` terms in
-common: on a feed's day of short items, one shared word gives a high cosine), and two
-articles are as alike as those neighbourhoods are. Groups are then joined by average link
+common: on a feed's day of short items, one shared word gives a high cosine; two short
+items, a name among them, ``vectors.short_items``), and two articles are as alike as those
+neighbourhoods are. Groups are then joined by average link
 (the mean likeness of every two articles across them, a missing pair counting 0) while it
 reaches ``LINK``: unlike single link, one article that mentions two stories does not chain
 them into one.
@@ -28,7 +29,14 @@ import numpy.typing as npt
 from scipy import sparse
 
 from summarizer.stories.settling import SHARED_TERMS, settle
-from summarizer.stories.vectors import top_per_row, unit_rows, with_shared_terms
+from summarizer.stories.vectors import (
+    ShortItems,
+    presence,
+    top_per_row,
+    unit_rows,
+    values_at,
+    with_shared_terms,
+)
 
 NEIGHBOURS = 22  # neighbours that describe an article (tuned on DUC 2006)
 LEAST_SIMILAR = 0.05  # a less similar article is no neighbour, however few there are
@@ -38,14 +46,33 @@ LINK = 0.11  # the average likeness at which two groups are one story
 FAINT = 0.02
 
 
-def neighbours(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
+def neighbours(vectors: sparse.csr_matrix, items: ShortItems | None = None) -> sparse.csr_matrix:
     """Each article's ``NEIGHBOURS`` most similar articles, itself among them (cosine, at
-    least ``LEAST_SIMILAR`` and ``SHARED_TERMS`` terms in common): what describes it here,
-    and what tells settling which story it belongs to."""
+    least ``LEAST_SIMILAR`` and ``SHARED_TERMS`` terms in common; two short items, ``items``,
+    a name among them): what describes it here, and what tells settling which story it
+    belongs to."""
     similar, shared = with_shared_terms(vectors, vectors)
     similar.data[(similar.data < LEAST_SIMILAR) | (shared < SHARED_TERMS)] = 0.0
     similar.eliminate_zeros()
+    if items is not None:
+        similar.data[_unnamed(vectors, similar, items)] = 0.0
+        similar.eliminate_zeros()
     return top_per_row(similar, NEIGHBOURS)
+
+
+def _unnamed(
+    vectors: sparse.csr_matrix, similar: sparse.csr_matrix, items: ShortItems
+) -> npt.NDArray[np.bool_]:
+    """For each of ``similar``'s entries (sorted CSR), whether it pairs two short items that
+    share no kept term both write as a name: 30 words of a feed's item share "deal",
+    "million" and "line" with another's by chance, a story's names seldom ("Darfur",
+    "Colts")."""
+    named = presence(vectors).multiply(items.names)
+    names = values_at(similar, presence(similar).multiply(named @ named.T))
+    rows = np.repeat(np.arange(similar.shape[0]), np.diff(similar.indptr))
+    return np.asarray(
+        (names < 1) & items.short[rows] & items.short[similar.indices], dtype=np.bool_
+    )
 
 
 def likeness(near: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -127,11 +154,12 @@ class _Linkage:
             self._push(other, big, total)
 
 
-def group_articles(vectors: sparse.csr_matrix) -> list[list[int]]:
-    """The day's stories as groups of row numbers (see the module's docstring)."""
+def group_articles(vectors: sparse.csr_matrix, items: ShortItems | None = None) -> list[list[int]]:
+    """The day's stories as groups of row numbers (see the module's docstring); two short
+    items (``items``) are neighbours only when they share a name."""
     if vectors.shape[0] == 0:
         return []
-    near = neighbours(vectors)
+    near = neighbours(vectors, items)
     return settle(vectors, average_link(likeness(near)), near)
 
 

@@ -2,14 +2,16 @@
 
 Average link on shared neighbours leaves strays both ways. An article can be joined early to
 another story that shares its names, or left alone, when its own story's words say where it
-belongs; ``settle`` moves it there. And an article no other article tells the story of (a
-lone feature, the one report of an event) has neighbours all the same, the articles that
-share its commonest words, and can be joined to them; ``settle`` leaves it alone when it is
-not close to its story's other articles, unless most of its nearest neighbours
-(``grouping.neighbours``) are in that story: a story's own article on a side of it, in
-other words, has the story around it, where a lone one's are mostly spread over several.
-Closeness is the cosine of an article's vector (``vectors.story_vectors``) with the summed
-vectors of a story's other articles.
+belongs; ``settle`` moves it there, but only to a story that holds one of its neighbours
+(``grouping.neighbours``): a story's terms all together share three with almost any short
+item, and moves to them chained ten unrelated AG News items into one story. And an article
+no other article tells the story of (a lone feature, the one report of an event) has
+neighbours all the same, the articles that share its commonest words, and can be joined to
+them; ``settle`` leaves it alone when it is not close to its story's other articles, unless
+most of its nearest neighbours (``grouping.neighbours``) are in that story: a story's own
+article on a side of it, in other words, has the story around it, where a lone one's are
+mostly spread over several. Closeness is the cosine of an article's vector
+(``vectors.story_vectors``) with the summed vectors of a story's other articles.
 
 On a day that mixes the TAC 2011 set (10 stories) with 20 lone DUC 2006 articles, one
 topic each, 12 of the 20 stay alone with ``ALONE`` at 0.15 and 1 without it. On DUC 2006
@@ -26,8 +28,6 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from summarizer.stories.vectors import with_shared_terms
-
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
@@ -35,9 +35,10 @@ JOIN = 0.1  # an article moves to a story only this close to it
 ALONE = 0.15  # an article less close than this to its story's other articles is alone
 MOSTLY = 12  # unless this many of its neighbours (of grouping.NEIGHBOURS) are in its story
 ROUNDS = 3  # moves happen all at once, at most this many times
-# Terms an article must share with another, or with a story it moves to, to be told with it:
-# two short items that share a word or two ("bank", "company") are alike by cosine, but not
-# one story (40 AG News items, each its own story, came out as groups of up to 11).
+# Terms an article must share with another to be its neighbour (``grouping.neighbours``), and
+# so to be told with it or to move to its story: two short items that share a word or two
+# ("bank", "company") are alike by cosine, but not one story (40 AG News items, each its own
+# story, came out as groups of up to 11).
 SHARED_TERMS = 3
 
 
@@ -53,7 +54,7 @@ def settle(
     for number, rows in enumerate(groups):
         label[rows] = number
     for _ in range(ROUNDS):
-        moved = _closer(vectors, label)
+        moved = _closer(vectors, label, near)
         if np.array_equal(moved, label):
             break
         label = moved
@@ -66,14 +67,15 @@ def settle(
 
 def _cosines(
     vectors: sparse.csr_matrix, label: IntArray
-) -> tuple[IntArray, IntArray, FloatArray, npt.NDArray[np.bool_], FloatArray]:
-    """For every row and group that share a term (the products stay sparse): the row, the
-    group, the cosine of the row with the group's other rows' sum, whether it is the row's
-    own group, and how many terms the row shares with the group's rows (itself included)."""
+) -> tuple[IntArray, IntArray, FloatArray, npt.NDArray[np.bool_]]:
+    """For every row and group that share a term (the product stays sparse): the row, the
+    group, the cosine of the row with the group's other rows' sum, and whether it is the
+    row's own group."""
     size, groups = vectors.shape[0], int(label.max()) + 1
     member = sparse.csr_matrix((np.ones(size), (label, np.arange(size))), shape=(groups, size))
     sums = sparse.csr_matrix(member @ vectors)
-    dots, shared = with_shared_terms(vectors, sums)
+    dots = sparse.csr_matrix(vectors @ sums.T)
+    dots.sort_indices()
     row = np.repeat(np.arange(size, dtype=np.int64), np.diff(dots.indptr))
     col = dots.indices.astype(np.int64)
     own_sq = np.asarray(vectors.multiply(vectors).sum(axis=1), dtype=np.float64).ravel()[row]
@@ -82,16 +84,16 @@ def _cosines(
     dot = np.where(own, dots.data - own_sq, dots.data)  # the others' sum: less the row itself
     length = np.sqrt(np.maximum(np.where(own, sums_sq - 2 * dot - own_sq, sums_sq), 0.0))
     cosine = np.divide(dot, length, out=np.zeros_like(dot), where=length > 1e-9)
-    return row, col, cosine, own, shared
+    return row, col, cosine, own
 
 
-def _closer(vectors: sparse.csr_matrix, label: IntArray) -> IntArray:
-    """Each row's group after one round of moves (only to a group it shares
-    ``SHARED_TERMS`` terms with)."""
-    row, col, cosine, own, shared = _cosines(vectors, label)
+def _closer(vectors: sparse.csr_matrix, label: IntArray, near: sparse.csr_matrix) -> IntArray:
+    """Each row's group after one round of moves (only to a group that holds one of its
+    neighbours, ``near``)."""
+    row, col, cosine, own = _cosines(vectors, label)
     if len(row) == 0:
         return label
-    cosine = np.where(own | (shared >= SHARED_TERMS), cosine, 0.0)
+    cosine = np.where(own | _holds_neighbour(near, label, row, col), cosine, 0.0)
     stay = np.zeros(len(label))
     stay[row[own]] = cosine[own]
     rows, best, group = _best_per_row(row, col, cosine)
@@ -99,6 +101,21 @@ def _closer(vectors: sparse.csr_matrix, label: IntArray) -> IntArray:
     go = (best > stay[rows]) & (best >= JOIN)
     moved[rows[go]] = group[go]
     return moved
+
+
+def _holds_neighbour(
+    near: sparse.csr_matrix, label: IntArray, row: IntArray, col: IntArray
+) -> npt.NDArray[np.bool_]:
+    """For each row-group pair, whether the group holds one of the row's neighbours (itself
+    left out)."""
+    near = sparse.csr_matrix(near)
+    rows = np.repeat(np.arange(near.shape[0]), np.diff(near.indptr))
+    other = rows != near.indices
+    held = sparse.csr_matrix(
+        (np.ones(int(other.sum())), (rows[other], label[near.indices[other]])),
+        shape=(near.shape[0], int(label.max()) + 1),
+    )
+    return np.asarray(held[row, col], dtype=np.float64).ravel() > 0
 
 
 def _best_per_row(
@@ -119,7 +136,7 @@ def _alone(vectors: sparse.csr_matrix, label: IntArray, near: sparse.csr_matrix)
     """Rows less than ``ALONE`` close to the rest of their group (of two or more), each in
     a group of its own, but for those whose neighbours are ``MOSTLY`` in their group: a
     story's own weak article (a side of it told in other words) has the story around it."""
-    row, _, cosine, own, _ = _cosines(vectors, label)
+    row, _, cosine, own = _cosines(vectors, label)
     stay = np.zeros(len(label))
     stay[row[own]] = cosine[own]
     shared = np.bincount(label)[label] > 1

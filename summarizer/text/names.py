@@ -46,7 +46,7 @@ CALENDAR = frozenset(
 )  # fmt: skip
 # Words that end the name of a body, a faith or a place, never a person's: "Cornell
 # University", "Roman Catholic" ("Roman" and "Cornell" are given names too).
-_BODIES = frozenset(
+BODIES = frozenset(
     {"University", "College", "Institute", "School", "Academy", "Church", "Catholic",
      "Catholics", "Protestant", "Orthodox", "Party", "Airlines", "Airways", "Bank", "Group",
      "Foundation", "Association", "Council", "Committee", "Agency", "Ministry", "Hospital",
@@ -315,7 +315,7 @@ def _mention(run: list[str], ordinary: frozenset[str]) -> Mention | None:
         or surname.lower() in ordinary
         or _is_title(run[-1])
         or "." in surname
-        or surname in _BODIES
+        or surname in BODIES
         or surname in countries()
     ):
         return None

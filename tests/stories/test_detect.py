@@ -179,3 +179,35 @@ def test_short_items_that_share_a_word_or_a_weekday_are_not_one_story() -> None:
     ]
     together = [set(s.articles) for s in find_stories(day) if len(s.articles) > 1]
     assert together == [{2, 3}]
+
+
+def _short_day(items: list[tuple[str, str]]) -> list[Article]:
+    return [
+        Article(n, f"{n}.txt", f"Outlet {n}", title, None, None, (text,))
+        for n, (title, text) in enumerate(items)
+    ]
+
+
+def test_short_items_that_share_only_common_words_are_not_one_story() -> None:
+    """Two short items of a feed that share three common words ("deal", "million", "line")
+    and no name are two stories; two that name the same place are one."""
+    day = _short_day([
+        ("Avalanche sign Damphousse to deal", "The Colorado Avalanche signed front-line player Vincent Damphousse to a one-year, $2 million deal."),
+        ("Northwest Airlines, pilots reach deal", "Northwest Airlines reached a deal that includes $265 million in labor concessions, the Air Line Pilots Association said."),
+        ("Straw: Sudan must help displaced people", "Jack Straw said Sudan must help the people displaced in its Darfur region, the British foreign secretary said."),
+        ("Sudan says sanctions would destroy it", "Sudan said U.N. sanctions over the Darfur region would destroy its society, its foreign minister told people in Khartoum."),
+    ])  # fmt: skip
+    together = [set(s.articles) for s in find_stories(day) if len(s.articles) > 1]
+    assert together == [{2, 3}]
+
+
+def test_a_short_item_does_not_join_a_story_through_its_several_articles_words() -> None:
+    """A short item that shares a word or two with each article of a story, and three with
+    them all, stays alone: it is none of their neighbours."""
+    day = _short_day([
+        ("Oil rises as Hurricane Ivan nears", "Oil prices rose as Hurricane Ivan neared the Gulf of Mexico, where refiners braced for output losses."),
+        ("Refiners borrow oil after Hurricane Ivan", "Refiners borrowed oil from emergency reserves after Hurricane Ivan shut output in the Gulf of Mexico."),
+        ("Banks borrowed reserves as prices rose", "Polish banks borrowed reserves as prices rose in Warsaw, Budapest and Prague, the central bankers said."),
+    ])  # fmt: skip
+    stories = {frozenset(s.articles) for s in find_stories(day)}
+    assert stories == {frozenset({0, 1}), frozenset({2})}

@@ -63,7 +63,7 @@ def test_a_weak_article_whose_neighbours_are_its_story_stays_in_it() -> None:
     neighbours are the story's; with one fewer it is alone."""
     held = _story_and_a_side(MOSTLY)
     everyone = list(range(MOSTLY + 1))
-    row, _, cosine, own, _ = _cosines(held, np.zeros(MOSTLY + 1, dtype=np.int64))
+    row, _, cosine, own = _cosines(held, np.zeros(MOSTLY + 1, dtype=np.int64))
     assert cosine[own & (row == MOSTLY)][0] < ALONE
     assert settle(held, [everyone], neighbours(held)) == [everyone]
     fewer = _story_and_a_side(MOSTLY - 1)
