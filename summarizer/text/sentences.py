@@ -72,6 +72,19 @@ _POINTS_AT = re.compile(
     r"[a-z]|\bhere\b(?=\s*[.,;:]|\s+(?:on|in|at|this|last|today|yesterday|tonight)\b)"
     r"|\bplease call\b|\b\d{3}-\d{3}-\d{4}\b"
 )
+# A claim, an argument or a decision the article gave before, taken up by "that", "those" or
+# "such" outside quotations: "Roberts rejected that argument", "Egyptian authorities dispute
+# that theory", "Moscow has denied such claims". Readers ask which ("this" is ``_POINTS_AT``'s).
+# Not when what follows says ("that argument about …"), nor a relative "that" before a verb:
+# only nouns that are no verb after "that" ("games that offer", "a group that claims").
+_TAKES_UP = re.compile(
+    r"\b(?:[Tt]hat\s+(?:argument|assertion|accusation|criticism|suggestion|contention|notion|"
+    r"idea|message|reasoning|theory|allegation|proposal|decision|position|view|approach)"
+    r"|(?:[Tt]hose|[Tt]hese|[Ss]uch)\s+(?:arguments|assertions|accusations|criticisms|"
+    r"suggestions|contentions|notions|ideas|messages|theories|allegations|proposals|decisions|"
+    r"positions|views|claims|remarks|charges|statements))\b"
+    r"(?!\s+(?:that|of|about|by|from|to|for|on|in|as|which)\b)"
+)
 # "Drama series: “All My Children,” ABC; “Days of Our Lives,” NBC; …": an entry of a list.
 _LIST_ENTRY = re.compile(r"^[^:;]{1,60}:\s")
 LIST_SEMICOLONS = 2
@@ -256,6 +269,8 @@ def is_standalone(text: str) -> bool:
         return False  # an entry of a list, a photo's caption
     outside = QUOTATION.sub(" ", text)
     if _ANSWERS_BACK.search(outside) or _POINTS_AT.search(outside) or _POINTS_AHEAD.search(text):
+        return False
+    if _TAKES_UP.search(outside):
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         return False  # half of a quotation

@@ -302,6 +302,10 @@ def test_a_surname_gets_the_office_the_article_gives() -> None:
         "A case in point is attention deficit disorder, which doctors now diagnose in adults.",
         # a news service's note to editors
         "If you have questions, please call Susie McBee or Tim Spence at 202-298-6920.",
+        # which argument, which theory, which claims?
+        "Lance Roberts of the Alliance of Automobile Manufacturers rejected that argument.",
+        "Egyptian authorities hotly dispute that theory, officials in Cairo said on Monday.",
+        "Moscow has denied such claims and said its troops were withdrawing from the region.",
     ],
 )
 def test_list_entries_captions_and_sentences_that_answer_another_cannot_stand_alone(
@@ -317,6 +321,9 @@ def test_list_entries_captions_and_sentences_that_answer_another_cannot_stand_al
         "In 2005, it was announced that the Dayton plant would close within a year.",
         "Officials listed three demands: a ceasefire, a prisoner exchange and new talks.",
         "Sales in this Texas town rose 4 percent this year, the mayor of Tyler said on Monday.",
+        # what follows says which, or "that" opens a clause
+        "Roberts rejected that argument about side air bags at a hearing in Washington.",
+        "Casinos run lottery games that offer big jackpots across several states, officials said.",
     ],
 )
 def test_a_dated_report_an_expletive_it_and_a_colon_stand_alone(text: str) -> None:
