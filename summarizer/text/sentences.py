@@ -143,17 +143,19 @@ def split_article(article: Article) -> list[Sentence]:
     pieces: list[tuple[int, str, bool]] = []
     for p_index, paragraph in enumerate(article.paragraphs):
         found = [_drop_run_in_heading(raw, vocabulary, whole) for raw in split_sentences(paragraph)]
-        # A paragraph that opens "In summary, …" restates the article: none of it is news.
-        wrap_up = bool(found) and bool(_WRAP_UP.match(found[0]))
-        pieces.extend((p_index, text, wrap_up) for text in found)
+        # A paragraph that opens "In summary, …" restates the article, one that opens with a
+        # photo's caption goes on about the photo ("… on March 28, 2007. The aircraft was
+        # destroyed in …"): none of it is news.
+        aside = bool(found) and bool(_WRAP_UP.match(found[0]) or _caption(found[0]))
+        pieces.extend((p_index, text, aside) for text in found)
     printed_texts = [text for _, text, _ in pieces]
     people = names.article_people(printed_texts, ordinary)
     interview = voices.interview_paragraphs(article.paragraphs)
     out: list[Sentence] = []
-    for p_index, printed, wrap_up in pieces:
+    for p_index, printed, aside in pieces:
         text = repair(printed)
         reading = Reading("not alone")
-        if not wrap_up and p_index not in interview and is_standalone(text):
+        if not aside and p_index not in interview and is_standalone(text):
             reading = in_context(text, (article.title, *printed_texts[: len(out)]), ordinary)
         out.append(
             Sentence(

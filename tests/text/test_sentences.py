@@ -125,6 +125,20 @@ def test_a_wrap_up_paragraph_is_never_shown() -> None:
     assert [s.eligible for s in sents] == [True, False, False]
 
 
+def test_a_caption_paragraph_is_never_shown() -> None:
+    """A photo's caption goes on about the photo: "the aircraft" is the one pictured."""
+    sents = split_article(
+        _article(
+            "Air France A330-200 F-GZCP lands at Paris-Charles de Gaulle Airport on March 28, "
+            "2007. The aircraft was destroyed in Air France Flight 447 when the plane crashed "
+            "in the Atlantic Ocean, killing all 228 people on board.",
+            "Search teams located the recorders of Air France Flight 447 on Thursday, French "
+            "officials said.",
+        )
+    )
+    assert [s.eligible for s in sents] == [False, False, True]
+
+
 @pytest.mark.parametrize(
     "text",
     [
