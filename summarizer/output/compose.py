@@ -87,7 +87,8 @@ def restore_names(item: Item, named: dict[str, str]) -> Item:
         edited = names.insert(text, anchor, words)
         if edited != text:
             text = edited
-            inserted.append(Insertion(words, anchor, f"{words} {anchor}"))
+            added, full = names.bracketed(anchor, words)
+            inserted.append(Insertion(added, anchor, full))
             if person:
                 named[anchor] = words
     for mention in names.full_mentions(item.text, frozenset()):

@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from summarizer.text import romanised
 from summarizer.text.words import STOP_WORDS
 
 # A word as a name part: capitalised, maybe hyphenated or with an apostrophe ("O'Brien").
@@ -91,14 +92,20 @@ class Mention:
     words: str
     surname: str
     role: str = ""
+    given_after: bool = False  # "Chen Shui-bian": the family name first (``romanised``)
 
     @property
     def full(self) -> str:
+        if self.given_after:
+            return f"{self.surname} {self.words}"
         return f"{self.words} {self.surname}"
 
     @property
     def restored(self) -> str:
-        """What the brief puts before a bare surname: "Defense Secretary William"."""
+        """What the brief puts before a bare surname: "Defense Secretary William"; for a
+        family name first, the full name, which ``insert`` puts in after it."""
+        if self.given_after:
+            return self.full
         return f"{self.role} {self.words}".strip()
 
 
@@ -114,7 +121,7 @@ def _full_mentions(text: str, ordinary: frozenset[str]) -> tuple[Mention, ...]:
     found = []
     tokens = _tokens(text)
     for start, run in _runs_in(text):
-        mention = _mention(run, ordinary)
+        mention = _family_first(run, ordinary) or _mention(run, ordinary)
         if mention is not None:
             found.append(_office_of(mention, tokens[max(0, start - 2) : start]))
     return tuple(found)
@@ -150,6 +157,9 @@ def insert(text: str, surname: str, words: str) -> str:
     text has a title there already, only the given names go in ("Rep. [John] Linder",
     "Secretary [William] Cohen", "Mr. [William] Cohen" for "Defense Secretary William"), and
     words the text has before the surname stay after the insertion ("[Michael] St. Clair")."""
+    given = romanised.given_of(surname, words)
+    if given is not None:
+        return romanised.insert_after(text, surname, given)
     m = re.search(rf"(?<![\w’'\-]){re.escape(surname)}(?![\w\-])", text)
     if not m:
         return text
@@ -163,6 +173,15 @@ def insert(text: str, surname: str, words: str) -> str:
     if before and _is_title(before[-1]) and titles and titles[-1] + 1 < len(tokens):
         tokens = tokens[titles[-1] + 1 :]
     return f"{head}[{' '.join(tokens)}] {tail}"
+
+
+def bracketed(surname: str, words: str) -> tuple[str, str]:
+    """The words ``insert`` puts in brackets for ``surname`` and the full name they make:
+    "Sen. Chuck" and "Sen. Chuck Hagel"; "Shui-bian" and "Chen Shui-bian"."""
+    given = romanised.given_of(surname, words)
+    if given is not None:
+        return given, words
+    return words, f"{words} {surname}"
 
 
 def article_people(
@@ -302,6 +321,18 @@ def _given_at(run: Sequence[str], ordinary: frozenset[str]) -> int | None:
         if name in known and name.lower() not in ordinary and name.lower() not in STOP_WORDS:
             return i
     return None
+
+
+def _family_first(run: list[str], ordinary: frozenset[str]) -> Mention | None:
+    """A full mention written family name first ("Chen Shui-bian", ``romanised``)."""
+    if len(run) < 2 or not romanised.is_given_after(_bare(run[-1])):
+        return None
+    family = run[-2]
+    if not romanised.is_family(family) or _is_title(family) or family.lower() in ordinary:
+        return None
+    if family in BODIES or family in CALENDAR or family in countries():
+        return None
+    return Mention(_bare(run[-1]), family, _role(run[:-2]), given_after=True)
 
 
 def _mention(run: list[str], ordinary: frozenset[str]) -> Mention | None:

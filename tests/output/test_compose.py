@@ -48,6 +48,18 @@ def test_a_surname_gets_the_full_mention_unless_an_item_above_named_them() -> No
     assert items[1].sources[0].text == first.text  # the outlet's own words are unchanged
 
 
+def test_a_family_name_first_gets_its_given_name_after_it() -> None:
+    lin = _item("War, Lin said, was unlikely this year.", 0, (("Lin", "Lin Chong-pin"),))
+    again = _item("Lin said Beijing was bluffing.", 0, (("Lin", "Lin Chong-pin"),))
+    brief = compose("T", DAY, _sections(Section("a", "A", (lin, again))), _articles(DAY), [])
+    first, second = brief.sections[0].items
+    assert first.text == "War, Lin [Chong-pin] said, was unlikely this year."
+    assert [(i.words, i.surname, i.full) for i in first.insertions] == [
+        ("Chong-pin", "Lin", "Lin Chong-pin")
+    ]
+    assert second.text == again.text  # named in full above
+
+
 def test_an_item_from_an_older_article_carries_its_date() -> None:
     old, today = (
         _item("The bridge reopened on Wednesday.", 0),

@@ -6,6 +6,7 @@ import pytest
 
 from summarizer.text.names import (
     article_people,
+    bracketed,
     full_mentions,
     insert,
     spelled_otherwise,
@@ -101,6 +102,20 @@ def test_an_office_news_uses_but_nameparser_lacks_opens_a_full_mention() -> None
         ("Chairman Jim", "Hall"),
         ("Chairwoman Linda", "Holloway"),
     ]
+
+
+def test_a_name_written_family_name_first_is_restored_after_it() -> None:
+    """ "Lin Chong-pin … said", then "War, Lin said": the given name goes in after "Lin"."""
+    people, _ = article_people(
+        ["Lin Chong-pin, a defense analyst, said Beijing was bluffing.", "War, Lin said."],
+        ORDINARY,
+    )
+    lin = people["Lin"]
+    assert (lin.full, lin.restored) == ("Lin Chong-pin", "Lin Chong-pin")
+    assert surname_only("War, Lin said.", people) == ["Lin"]
+    assert insert("War, Lin said.", "Lin", lin.restored) == "War, Lin [Chong-pin] said."
+    assert bracketed("Lin", lin.restored) == ("Chong-pin", "Lin Chong-pin")
+    assert bracketed("Hagel", "Sen. Chuck") == ("Sen. Chuck", "Sen. Chuck Hagel")
 
 
 def test_the_first_office_the_article_gives_is_remembered() -> None:
