@@ -24,10 +24,11 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from summarizer.merging.corrections import without_withdrawn
 from summarizer.merging.redundancy import showing
 from summarizer.models import Article, Item, Sentence
 from summarizer.text.statements import statement, supports
-from summarizer.text.timing import due, expects
+from summarizer.text.timing import TIME_TERMS, due, expects
 from summarizer.text.words import content_terms
 
 # Terms two statements about one event share besides any name (key words, names included):
@@ -36,20 +37,14 @@ MIN_SHARED = 3
 # A capitalised word: a name (of a person, body, place or thing), or a sentence's first word,
 # which as a stop word ("The") has no term.
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]*")
-# Words about time share nothing about an event: "Friday", "next week", "1999".
-_TIME = frozenset(
-    content_terms(
-        "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "
-        "week weeks month months year years day days january february march april june july "
-        "august september october november december jan feb mar apr jun jul aug sep sept oct "
-        "nov dec"
-    )
-)
 
 
 def current(items: Sequence[Item], articles: Mapping[int, Article]) -> list[Item]:
-    """The items with settled wordings, and without those a newer item overtook."""
-    return overtaken([settled(item, articles) for item in items], articles)
+    """The items with settled wordings, without those a newer item overtook, and without
+    those stating a figure a report withdrew (``corrections``)."""
+    return without_withdrawn(
+        overtaken([settled(item, articles) for item in items], articles), articles
+    )
 
 
 def settled(item: Item, articles: Mapping[int, Article]) -> Item:
@@ -109,7 +104,7 @@ def _reports(newer: Item, older: Item, names: frozenset[str]) -> bool:
     """Whether ``newer`` is about the subject of ``older`` (whose ``names`` are given): a name
     and ``MIN_SHARED`` terms (names included, time words not) in common."""
     shared = statement(newer.text).terms & statement(older.text).terms
-    return len(shared - _TIME) >= MIN_SHARED and bool(_names(newer.text) & names)
+    return len(shared - TIME_TERMS) >= MIN_SHARED and bool(_names(newer.text) & names)
 
 
 def _due(item: Item, articles: Mapping[int, Article]) -> dt.date | None:
@@ -132,7 +127,7 @@ def _due(item: Item, articles: Mapping[int, Article]) -> dt.date | None:
 
 def _names(text: str) -> frozenset[str]:
     """The terms of the capitalised words, less time words."""
-    return frozenset(content_terms(" ".join(_CAPITALISED.findall(text)))) - _TIME
+    return frozenset(content_terms(" ".join(_CAPITALISED.findall(text)))) - TIME_TERMS
 
 
 def _newest(sentences: Sequence[Sentence], articles: Mapping[int, Article]) -> dt.date | None:

@@ -22,7 +22,18 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from summarizer.text.words import content_terms
+
 # Outside quotations only. A quotation left open runs to the end (a quoted paragraph).
+# Words about time share nothing about an event: "Friday", "next week", "August".
+TIME_TERMS = frozenset(
+    content_terms(
+        "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "
+        "week weeks month months year years day days january february march april june july "
+        "august september october november december jan feb mar apr jun jul aug sep sept oct "
+        "nov dec"
+    )
+)
 _QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
 # Future and modal verbs, expectations, and states that last until news ends them. Not after
 # "that", "which" or "who": "the city that will be Clinton's first stop" tells of a protest.
