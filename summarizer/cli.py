@@ -9,6 +9,7 @@ without numpy, scipy, nltk or sumy.
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import gc
 import json
@@ -403,6 +404,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A day's run makes a few hundred thousand small objects that live until it ends; the
     # cyclic collector's default pace rescans them over and over (a sixth of a large build).
     gc.set_threshold(50_000, 20, 100)
+    # At exit the interpreter runs full collections over all of them, to free what the end of
+    # the process frees anyway (0.4-0.8 s of a 500-article build): frozen, they are not rescanned.
+    atexit.unregister(gc.freeze)  # once, however many commands a process runs
+    atexit.register(gc.freeze)
     try:
         with warnings.catch_warnings(), _terminate_unwinds():
             _show_repairs()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import email
+import gc
 import json
 import os
 import shutil
@@ -70,6 +72,22 @@ def test_version_and_help() -> None:
         result = run(*args)
         assert result.returncode == 0
         assert "usage: brief" in result.stdout
+
+
+def test_the_collector_is_left_out_of_the_exit_once(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The exit freezes what is left rather than collecting it (``cli.main``): registered
+    once however many commands one process runs, and a command's output is all there."""
+    registered: list[Callable[[], None]] = []
+    monkeypatch.setattr(atexit, "register", registered.append)
+    monkeypatch.setattr(
+        atexit, "unregister", lambda f: registered.remove(f) if f in registered else None
+    )
+    for _ in range(2):
+        assert main(["summarize", str(FIXTURES / "articles"), "--words", "30", "-q"]) == 0
+        assert capsys.readouterr().out.strip()
+    assert registered == [gc.freeze]
 
 
 # What a command that only answers (--help, --version, a mistyped option) must not import:

@@ -82,8 +82,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TOKEN = re.compile(r"[$€£]?\d[\d,.]*\d|[$€£]?\d|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
-# In ASCII text, what any quantity needs: a digit, or a number word as a whole word.
-_MAY_COUNT = re.compile(rf"[0-9]|(?i:(?<![a-z])(?:{'|'.join(sorted(NUMBER_WORDS))})(?![a-z]))")
+_DIGIT = re.compile(r"[0-9]")
+_ASCII_LETTERS = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,8 @@ def statement(text: str) -> Statement:
 
 
 def _statement(text: str) -> Statement:
-    ordered = _cased_terms(text)
+    read = _WORDS.findall(text)  # once: the terms and the times both go by the words
+    ordered = _cased_terms(read)
     names = frozenset(t for i, (t, capital) in enumerate(ordered) if i and capital)
     return Statement(
         signature(text),
@@ -141,7 +142,7 @@ def _statement(text: str) -> Statement:
         _negated(text),
         names,
         _phrases([t for t, _ in ordered], names),
-        _times(text),
+        _times(text, read),
         _claim(text),
     )
 
@@ -288,13 +289,10 @@ def _phrase_terms(text: str) -> list[tuple[str, bool]]:
     ]
 
 
-def _cased_terms(text: str) -> list[tuple[str, bool]]:
-    """Each content word's term, in order, and whether the word was capitalised."""
-    return [
-        (term, word[:1].isupper())
-        for word in _WORDS.findall(text)
-        if (term := first_term(word)) is not None
-    ]
+def _cased_terms(read: list[str]) -> list[tuple[str, bool]]:
+    """Each content word's term, in order, and whether the word was capitalised (``read``:
+    the text's words, ``_WORDS``)."""
+    return [(term, word[:1].isupper()) for word in read if (term := first_term(word)) is not None]
 
 
 def _phrases(ordered: list[str], names: Signature) -> frozenset[tuple[str, ...]]:
@@ -317,9 +315,10 @@ def _claim(text: str) -> Signature:
     return signature(quoted)
 
 
-def _times(text: str) -> Signature:
-    """The weekdays, months (as their first three letters) and years a wording names."""
-    named = (w.lower() for w in _WORDS.findall(text) if w[:1].isupper())
+def _times(text: str, read: list[str]) -> Signature:
+    """The weekdays, months (as their first three letters) and years a wording names
+    (``read``: its words, ``_WORDS``)."""
+    named = (w.lower() for w in read if w[:1].isupper())
     found = {w[:3] for w in named if w in _WEEKDAYS or w in _MONTHS}
     found.update(_YEAR.findall(text))
     return frozenset(found)
@@ -346,7 +345,7 @@ def _negated(text: str) -> bool:
 def _figures(text: str) -> frozenset[tuple[str, str]]:
     """(unit, value) for each quantity: the unit is the first content word after the number
     (after "million" and the like), else the one before it ("killed 17.")."""
-    if text.isascii() and not _MAY_COUNT.search(text):
+    if text.isascii() and not _may_count(text):
         return frozenset()  # no digit and no number word: no quantity (most sentences)
     tokens = _TOKEN.findall(text.replace("%", " percent"))
     found: set[tuple[str, str]] = set()
@@ -365,6 +364,15 @@ def _figures(text: str) -> frozenset[tuple[str, str]]:
         unit = money or _content_stem(tokens[j : j + 3]) or _content_stem(tokens[i - 3 : i][::-1])
         found.add((unit or "", value))
     return frozenset(found)
+
+
+def _may_count(text: str) -> bool:
+    """In ASCII text, what any quantity needs: a digit, or a number word as a whole word (a
+    run of letters; one search for a digit and a set lookup of the runs: half the time of one
+    pattern with both)."""
+    return _DIGIT.search(text) is not None or not NUMBER_WORDS.isdisjoint(
+        _ASCII_LETTERS.findall(text.lower())
+    )
 
 
 def _quantity(tokens: list[str], i: int) -> str | None:
