@@ -61,11 +61,14 @@ def is_one_story(stories: Sequence[Story]) -> bool:
 
 def matching(stories: Sequence[Story], words: str) -> Story | None:
     """The story whose telling terms best match ``words`` (a tie: the larger story, which
-    comes first); None when none has any of them."""
+    comes first); None when none has any of them. A word of the story's title counts as its
+    best term does: the title is what ``brief stories`` shows, and a word all the story's
+    articles share ("Ukraine" on a day of one story) tells it from none of them."""
     wanted = set(content_terms(words))
     best: tuple[float, Story] | None = None
     for story in stories:
         weight = sum(1.0 / (1 + i) for i, t in enumerate(story.terms) if t in wanted)
+        weight += len(wanted & set(content_terms(story.title)))
         if weight > 0 and (best is None or weight > best[0]):
             best = (weight, story)
     return best[1] if best else None
@@ -77,9 +80,9 @@ def story_articles(articles: Sequence[Article], words: str) -> tuple[Article, ..
     stories = find_stories(articles)
     chosen = matching(stories, words)
     if chosen is None:
+        told = "story is" if len(stories) == 1 else "stories are"
         raise InputError(
-            f"no story matches '{words}': the day's {len(stories)} stories are listed by "
-            "brief stories"
+            f"no story matches '{words}': the day's {len(stories)} {told} listed by brief stories"
         )
     keep = set(chosen.articles)
     return tuple(renumber(a for a in articles if a.id in keep))

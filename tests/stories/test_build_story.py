@@ -11,6 +11,7 @@ import pytest
 from summarizer.cli import main
 from summarizer.errors import InputError
 from summarizer.stories.detect import story_articles
+from tests.paths import REPO
 from tests.stories.days import interleaved, write
 
 
@@ -48,3 +49,13 @@ def test_the_story_s_articles_are_renumbered_in_their_order() -> None:
     assert [a.id for a in kept] == [0, 1, 2]
     with pytest.raises(InputError):
         story_articles(day, "the")  # only stop words: nothing to match
+
+
+def test_a_word_of_the_title_finds_the_one_story_of_the_sample_day(tmp_path: Path) -> None:
+    """ "Ukraine" is in every article of the sample day, so no telling term of its one story,
+    but it is in the title ``brief stories`` shows."""
+    examples = REPO / "summarizer" / "examples"
+    args = ["build", str(examples), "--story", "Ukraine", "--out", str(tmp_path / "out")]
+    assert main([*args, "-q", "--no-history", "--no-deliver"]) == 0
+    brief = json.loads(next((tmp_path / "out").glob("*.json")).read_text("utf-8"))
+    assert len(brief["sources"]) == 5
