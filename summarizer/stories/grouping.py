@@ -31,6 +31,7 @@ from scipy import sparse
 from summarizer.stories.settling import SHARED_TERMS, settle
 from summarizer.stories.vectors import (
     ShortItems,
+    entry_rows,
     presence,
     top_per_row,
     unit_rows,
@@ -69,7 +70,7 @@ def _unnamed(
     "Colts")."""
     named = presence(vectors).multiply(items.names)
     names = values_at(similar, presence(similar).multiply(named @ named.T))
-    rows = np.repeat(np.arange(similar.shape[0]), np.diff(similar.indptr))
+    rows = entry_rows(similar)
     return np.asarray(
         (names < 1) & items.short[rows] & items.short[similar.indices], dtype=np.bool_
     )

@@ -28,6 +28,8 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from summarizer.stories.vectors import entry_rows
+
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
@@ -76,7 +78,7 @@ def _cosines(
     sums = sparse.csr_matrix(member @ vectors)
     dots = sparse.csr_matrix(vectors @ sums.T)
     dots.sort_indices()
-    row = np.repeat(np.arange(size, dtype=np.int64), np.diff(dots.indptr))
+    row = entry_rows(dots)
     col = dots.indices.astype(np.int64)
     own_sq = np.asarray(vectors.multiply(vectors).sum(axis=1), dtype=np.float64).ravel()[row]
     sums_sq = np.asarray(sums.multiply(sums).sum(axis=1), dtype=np.float64).ravel()[col]
@@ -108,14 +110,20 @@ def _holds_neighbour(
 ) -> npt.NDArray[np.bool_]:
     """For each row-group pair, whether the group holds one of the row's neighbours (itself
     left out)."""
+    held = _neighbours_in(near, label)
+    return np.asarray(held[row, col], dtype=np.float64).ravel() > 0
+
+
+def _neighbours_in(near: sparse.csr_matrix, label: IntArray) -> sparse.csr_matrix:
+    """Rows by groups: how many of each row's neighbours (``near``'s stored entries, itself
+    left out) each group holds."""
     near = sparse.csr_matrix(near)
-    rows = np.repeat(np.arange(near.shape[0]), np.diff(near.indptr))
+    rows = entry_rows(near)
     other = rows != near.indices
-    held = sparse.csr_matrix(
+    return sparse.csr_matrix(
         (np.ones(int(other.sum())), (rows[other], label[near.indices[other]])),
         shape=(near.shape[0], int(label.max()) + 1),
     )
-    return np.asarray(held[row, col], dtype=np.float64).ravel() > 0
 
 
 def _best_per_row(
@@ -140,18 +148,9 @@ def _alone(vectors: sparse.csr_matrix, label: IntArray, near: sparse.csr_matrix)
     stay = np.zeros(len(label))
     stay[row[own]] = cosine[own]
     shared = np.bincount(label)[label] > 1
-    held = _kin(near, label) >= MOSTLY
+    kin = _neighbours_in(near, label)[np.arange(len(label)), label]  # in its own group
+    held = np.asarray(kin, dtype=np.float64).ravel() >= MOSTLY
     lone = np.flatnonzero(shared & (stay < ALONE) & ~held)
     out = label.copy()
     out[lone] = int(label.max()) + 1 + np.arange(len(lone))
     return out
-
-
-def _kin(near: sparse.csr_matrix, label: IntArray) -> IntArray:
-    """How many of each row's neighbours (``near``'s stored entries, itself left out) are in
-    its group."""
-    near = sparse.csr_matrix(near)
-    rows = np.repeat(np.arange(near.shape[0]), np.diff(near.indptr))
-    cols = near.indices
-    same = (label[rows] == label[cols]) & (rows != cols)
-    return np.bincount(rows[same], minlength=len(label)).astype(np.int64)

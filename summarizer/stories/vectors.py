@@ -145,11 +145,16 @@ def plain_counts(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     return weighed
 
 
+def entry_rows(matrix: sparse.csr_matrix) -> npt.NDArray[np.int64]:
+    """The row of each of a CSR matrix's stored entries, in their order."""
+    return np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(matrix.indptr))
+
+
 def top_per_row(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
     """Each row's ``keep`` largest entries (ties: the lower column), the rest dropped."""
     matrix = sparse.csr_matrix(matrix)
     matrix.sort_indices()
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    rows = entry_rows(matrix)
     order = np.lexsort((matrix.indices, -matrix.data, rows))
     rank = np.arange(len(order)) - matrix.indptr[rows[order]]
     chosen = np.sort(order[rank < keep])
