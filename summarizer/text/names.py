@@ -157,12 +157,12 @@ def insert(text: str, surname: str, words: str) -> str:
     text has a title there already, only the given names go in ("Rep. [John] Linder",
     "Secretary [William] Cohen", "Mr. [William] Cohen" for "Defense Secretary William"), and
     words the text has before the surname stay after the insertion ("[Michael] St. Clair")."""
-    given = romanised.given_of(surname, words)
-    if given is not None:
-        return romanised.insert_after(text, surname, given)
     m = re.search(rf"(?<![\w’'\-]){re.escape(surname)}(?![\w\-])", text)
     if not m:
         return text
+    given = romanised.given_of(surname, words)
+    if given is not None:
+        return romanised.insert_after(text, m.end(), given)
     head, tail = text[: m.start()], text[m.start() :]
     tokens = words.split()
     while len(tokens) > 1 and head.rstrip().endswith(f" {tokens[-1]}"):

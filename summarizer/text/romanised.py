@@ -58,10 +58,9 @@ def given_of(family: str, words: str) -> str | None:
     return rest if _GIVEN.fullmatch(rest) else None
 
 
-def insert_after(text: str, family: str, given: str) -> str:
-    """``text`` with " [given]" after the first use of ``family`` as a whole word, unless
-    the given name follows it there already."""
-    m = re.search(rf"(?<![\w’'\-]){re.escape(family)}(?![\w\-])", text)
-    if not m or text[m.end() :].lstrip().startswith(given):
+def insert_after(text: str, end: int, given: str) -> str:
+    """``text`` with " [given]" at ``end``, where the family name's first bare use ends
+    (``names.insert`` finds it), unless the given name follows it there already."""
+    if text[end:].lstrip().startswith(given):
         return text
-    return f"{text[: m.end()]} [{given}]{text[m.end() :]}"
+    return f"{text[:end]} [{given}]{text[end:]}"

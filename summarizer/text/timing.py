@@ -24,7 +24,6 @@ from functools import lru_cache
 
 from summarizer.text.words import content_terms
 
-# Outside quotations only. A quotation left open runs to the end (a quoted paragraph).
 # Words about time share nothing about an event: "Friday", "next week", "August".
 TIME_TERMS = frozenset(
     content_terms(
@@ -34,6 +33,7 @@ TIME_TERMS = frozenset(
         "nov dec"
     )
 )
+# Outside quotations only. A quotation left open runs to the end (a quoted paragraph).
 _QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
 # Future and modal verbs, expectations, and states that last until news ends them. Not after
 # "that", "which" or "who": "the city that will be Clinton's first stop" tells of a protest.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.text.names import insert
 from summarizer.text.romanised import given_of, insert_after, is_given_after
 
 
@@ -20,11 +21,12 @@ def test_an_english_compound_is_no_given_name(token: str) -> None:
 
 
 def test_the_given_name_goes_in_after_the_first_bare_family_name() -> None:
-    assert insert_after("War, Lin said, Lin added.", "Lin", "Chong-pin") == (
+    assert insert("War, Lin said, Lin added.", "Lin", "Lin Chong-pin") == (
         "War, Lin [Chong-pin] said, Lin added."
     )
-    assert insert_after("Lin Chong-pin said so.", "Lin", "Chong-pin") == "Lin Chong-pin said so."
-    assert insert_after("Berlin said so.", "Lin", "Chong-pin") == "Berlin said so."
+    assert insert("Lin Chong-pin said so.", "Lin", "Lin Chong-pin") == "Lin Chong-pin said so."
+    assert insert("Berlin said so.", "Lin", "Lin Chong-pin") == "Berlin said so."
+    assert insert_after("Lin said so.", 3, "Chong-pin") == "Lin [Chong-pin] said so."
 
 
 def test_only_family_then_given_words_are_read_as_such() -> None:
