@@ -4,7 +4,9 @@ One place for the test both the story list (``brief stories``) and the brief of 
 use: a headline says what happened when it has ``TITLE_WORDS`` words or more, was written as
 a headline (not made by cleaning from an untitled article's lead), is more than a date (a
 news service's advisory, "Sunday, Nov. 13") and heads a report, not a notice (``notice``: a
-news service's list of the stories it will file, an advisory to editors, a photo's caption).
+news service's list of the stories it will file, an advisory to editors, a photo's caption)
+nor a view: a column's or an editorial's title is a turn of phrase ("Thorn in Asean's Side",
+"Dollars and Nonsense"), not what happened, and its lines never reach the brief as news.
 A wire's note to editors after it is cut ("… EDS-Updates with more details", "(UPDATE 2)"),
 and one in capitals (a wire's slug line) is set in title case and taken only when no other
 will do.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarizer.cleaning.kind import NEWS
 from summarizer.models import Article
 
 TITLE_WORDS = 3  # a headline this short or longer reads as a phrase
@@ -23,7 +26,8 @@ DATE_WORDS = re.compile(
     r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|june?|july?|aug|"
     r"sept?|oct|nov|dec|[a-z]+ber|january|february|march|april|august|\d+(?:st|nd|rd|th)?"
 )
-# Words a headline written in capitals keeps in lower case once it is not.
+# A wire's typewriter single quotes: a backtick opens, a straight quote closes.
+TYPEWRITER = re.compile(r"`([^`']+)'")
 # What a notice says of itself in its title or its opening paragraphs: a news service's list
 # ("The Hearst News Service will file the following for Wednesday", "news budget"), an
 # advisory ("EDITORS:", "ADVISORY"), a picture ("PHOTO:", "Photo caption").
@@ -33,6 +37,7 @@ NOTICE = re.compile(
     r"|\bphoto caption\b"
 )
 NOTICE_PARAGRAPHS = 3  # a notice says so in its title or its first few paragraphs
+# Words a headline written in capitals keeps in lower case once it is not.
 SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
 )
@@ -40,7 +45,10 @@ SMALL_WORDS = frozenset(
 
 def headline(article: Article) -> str | None:
     """The article's own headline as a heading, or None when it is too short to say what
-    happened, only a date, was made from its lead (an untitled article) or heads a notice."""
+    happened, only a date, was made from its lead (an untitled article), heads a notice or
+    heads a view (an opinion piece, an editorial)."""
+    if article.kind != NEWS:
+        return None
     text = _bare(article)
     words = [w.strip(".,:;") for w in text.split()]
     if len(words) < TITLE_WORDS or from_lead(article) or notice(article):
@@ -81,11 +89,16 @@ def title_case(text: str) -> str:
     if not text.isupper():
         return text
     words = text.lower().split()
-    return " ".join(
-        w if n and w in SMALL_WORDS else w[:1].upper() + w[1:] for n, w in enumerate(words)
-    )
+    return " ".join(w if n and w in SMALL_WORDS else _capital(w) for n, w in enumerate(words))
+
+
+def _capital(word: str) -> str:
+    """The word with its first letter up, after any opening quote ("‘black" -> "‘Black")."""
+    at = next((n for n, c in enumerate(word) if c.isalpha()), 0)
+    return word[:at] + word[at : at + 1].upper() + word[at + 1 :]
 
 
 def _bare(article: Article) -> str:
-    """The title on one line, without a wire's note to editors."""
-    return WIRE_NOTE.sub("", " ".join(article.title.split()))
+    """The title on one line, without a wire's note to editors, a typewriter's single quotes
+    set as printed ("`BLACK BOXES' FOR CARS" -> "‘BLACK BOXES’ FOR CARS")."""
+    return TYPEWRITER.sub(r"‘\1’", WIRE_NOTE.sub("", " ".join(article.title.split())))

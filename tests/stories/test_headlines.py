@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from summarizer.models import Article
@@ -32,6 +34,11 @@ def _article(title: str, number: int = 0) -> Article:
             "Balloonist Nearly Halfway Through a Solo Trip",
         ),
         ("Tuesday, Sept. 19, 2000", None),
+        (
+            "`BLACK BOXES' FOR CARS RAISE PRIVACY CONCERNS",
+            "‘Black Boxes’ for Cars Raise Privacy Concerns",
+        ),
+        ("Ferry strike `over,' union says", "Ferry strike ‘over,’ union says"),
         (
             "Balloonist Nearly Halfway Through a Solo Trip (dw)",
             "Balloonist Nearly Halfway Through a Solo Trip",
@@ -80,3 +87,13 @@ def test_a_report_that_files_a_suit_is_no_notice() -> None:
     report = Article(0, "0.txt", "Wire", "Microsoft appeals ruling", None, None,
                      ("Microsoft has filed an appeal following the ruling.",))  # fmt: skip
     assert headline(report) == "Microsoft appeals ruling"
+
+
+@pytest.mark.parametrize("kind", ["opinion", "editorial"])
+def test_a_views_title_is_no_heading(kind: str) -> None:
+    """A column's or an editorial's title is a turn of phrase, not what happened."""
+    view = replace(_article("Thorn in Asean's Side", 0), kind=kind)
+    assert headline(view) is None
+    assert story_title([view, _article("Myanmar bars British officials", 1)]) == (
+        "Myanmar bars British officials"
+    )
