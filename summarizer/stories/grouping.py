@@ -45,32 +45,56 @@ LINK = 0.11  # the average likeness at which two groups are one story
 # Likeness below this counts as none: 62 % of the pairs of 10,000 AG News items, whose joins
 # it halves in time, and no story changed on DUC 2006, DUC 2007 or TAC 2011 (up to 0.05).
 FAINT = 0.02
+# Articles whose similarities to the whole day are worked out at once: on a day of 10,000
+# full-length articles, which share many terms, all of them at once took 2.5 GB; in blocks
+# the memory follows the day's size, not its square.
+BLOCK = 1_000
 
 
 def neighbours(vectors: sparse.csr_matrix, items: ShortItems | None = None) -> sparse.csr_matrix:
     """Each article's ``NEIGHBOURS`` most similar articles, itself among them (cosine, at
     least ``LEAST_SIMILAR`` and ``SHARED_TERMS`` terms in common; two short items, ``items``,
     a name among them): what describes it here, and what tells settling which story it
-    belongs to."""
-    similar, shared = with_shared_terms(vectors, vectors)
+    belongs to. Worked out ``BLOCK`` articles at a time."""
+    size = vectors.shape[0]
+    named = None if items is None else sparse.csr_matrix(presence(vectors).multiply(items.names))
+    blocks = [
+        _near(vectors, start, min(start + BLOCK, size), items, named)
+        for start in range(0, size, BLOCK)
+    ]
+    if not blocks:
+        return sparse.csr_matrix((0, 0))
+    return sparse.csr_matrix(sparse.vstack(blocks, format="csr"))
+
+
+def _near(
+    vectors: sparse.csr_matrix,
+    start: int,
+    stop: int,
+    items: ShortItems | None,
+    named: sparse.csr_matrix | None,
+) -> sparse.csr_matrix:
+    """``neighbours`` of the articles in rows ``start`` to ``stop``."""
+    similar, shared = with_shared_terms(vectors[start:stop], vectors)
     similar.data[(similar.data < LEAST_SIMILAR) | (shared < SHARED_TERMS)] = 0.0
     similar.eliminate_zeros()
-    if items is not None:
-        similar.data[_unnamed(vectors, similar, items)] = 0.0
+    if items is not None and named is not None:
+        similar.data[_unnamed(similar, start, items, named)] = 0.0
         similar.eliminate_zeros()
     return top_per_row(similar, NEIGHBOURS)
 
 
 def _unnamed(
-    vectors: sparse.csr_matrix, similar: sparse.csr_matrix, items: ShortItems
+    similar: sparse.csr_matrix, start: int, items: ShortItems, named: sparse.csr_matrix
 ) -> npt.NDArray[np.bool_]:
-    """For each of ``similar``'s entries (sorted CSR), whether it pairs two short items that
-    share no kept term both write as a name: 30 words of a feed's item share "deal",
-    "million" and "line" with another's by chance, a story's names seldom ("Darfur",
-    "Colts")."""
-    named = presence(vectors).multiply(items.names)
-    names = values_at(similar, presence(similar).multiply(named @ named.T))
-    rows = entry_rows(similar)
+    """For each of ``similar``'s entries (sorted CSR, its rows the articles from ``start``),
+    whether it pairs two short items that share no kept term both write as a name
+    (``named``: each article's kept terms that it writes as a name): 30 words of a feed's
+    item share "deal", "million" and "line" with another's by chance, a story's names seldom
+    ("Darfur", "Colts")."""
+    own = named[start : start + similar.shape[0]]
+    names = values_at(similar, presence(similar).multiply(own @ named.T))
+    rows = entry_rows(similar) + start
     return np.asarray(
         (names < 1) & items.short[rows] & items.short[similar.indices], dtype=np.bool_
     )

@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from summarizer.runtime.workers import item_cache
 from summarizer.text import romanised
 from summarizer.text.words import STOP_WORDS
 
@@ -115,6 +116,7 @@ def full_mentions(text: str, ordinary: frozenset[str]) -> list[Mention]:
     return list(_full_mentions(text, ordinary))
 
 
+@item_cache
 @lru_cache(maxsize=100_000)
 def _full_mentions(text: str, ordinary: frozenset[str]) -> tuple[Mention, ...]:
     """Cached: an article's people and each of its sentences ask about the same texts."""
@@ -263,11 +265,13 @@ def _given(words: str) -> str:
     return listed[0] if listed else next((w for w in tokens if not _is_title(w)), "")
 
 
+@item_cache
 @lru_cache(maxsize=100_000)
 def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text))
 
 
+@item_cache
 @lru_cache(maxsize=100_000)
 def _runs_in(text: str) -> tuple[tuple[int, list[str]], ...]:
     """``_runs_at`` of a text's tokens, cached: an article's people and each sentence's bare

@@ -123,7 +123,7 @@ class Statement:
         return frozenset(value for _, value in self.figures)
 
 
-_STATEMENTS: SharedCache[str, Statement] = SharedCache("statements", limit=100_000)
+_STATEMENTS: SharedCache[str, Statement] = SharedCache("statements", 100_000, per_item=True)
 
 
 def statement(text: str) -> Statement:

@@ -73,8 +73,8 @@ _AMERICAN = {"our": "or", "ence": "ense", "is": "iz"}
 # Shared with worker processes (``workers.py``): the day's vocabulary is stemmed once, and
 # each sentence's words and terms are read once.
 _STEMS: SharedCache[str, str] = SharedCache("stems", limit=300_000)
-_WORDS: SharedCache[str, tuple[str, ...]] = SharedCache("words", limit=100_000)
-_TERMS: SharedCache[str, tuple[str, ...]] = SharedCache("terms", limit=100_000)
+_WORDS: SharedCache[str, tuple[str, ...]] = SharedCache("words", 100_000, per_item=True)
+_TERMS: SharedCache[str, tuple[str, ...]] = SharedCache("terms", 100_000, per_item=True)
 
 
 def words(text: str) -> list[str]:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,23 @@ from summarizer.runtime.resources import examples_dir
 from summarizer.runtime.workers import SharedCache, available_workers, map_in_order
 
 _SQUARES: SharedCache[int, int] = SharedCache("test-squares", limit=1_000)
+_NEXT: SharedCache[int, int] = SharedCache("test-next", limit=1_000, per_item=True)
+
+
+@workers.item_cache
+@lru_cache(maxsize=1_000)
+def _doubled(n: int) -> int:
+    return 2 * n
+
+
+def _held_then_fill(n: int) -> tuple[int, int, int]:
+    """What this process's caches of one item's texts held as item ``n`` began; then fill
+    them with ``n``'s entries."""
+    held = len(_NEXT._found), _doubled.cache_info().currsize
+    _NEXT.get(n, lambda k: k + 1)
+    _doubled(n)
+    return (*held, os.getpid())
+
 
 linux_only = pytest.mark.skipif(
     available_workers() < 2 or not sys.platform.startswith("linux"), reason="needs two cores, /proc"
@@ -42,6 +60,16 @@ def test_results_come_back_in_input_order_from_several_processes() -> None:
     found = list(map_in_order(_square_with_pid, items, workers=2, min_items=1))
     assert [value for value, _ in found] == [n * n for n in items]
     assert {pid for _, pid in found} - {os.getpid()}  # some were worked out elsewhere
+
+
+@pytest.mark.process
+@linux_only
+def test_a_worker_keeps_no_item_cache_past_its_item_and_the_parent_learns_them() -> None:
+    found = list(map_in_order(_held_then_fill, list(range(100)), workers=2, min_items=1))
+    in_workers = [(words, names) for words, names, pid in found if pid != os.getpid()]
+    assert len(in_workers) == 100
+    assert set(in_workers) == {(0, 0)}  # each item began with nothing of the items before
+    assert {n: _NEXT._found.get(n) for n in range(100)} == {n: n + 1 for n in range(100)}
 
 
 def test_a_small_day_stays_in_this_process() -> None:
