@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import functools
 import re
 import sys
@@ -41,6 +42,8 @@ COPIES = 8  # DUC 2006's 1,250 articles eight times: 10,000
 SIZES = (1250, 2500, 5000)  # prefixes of the synthetic day, for time(2N) / time(N)
 _NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
+_STAMP = re.compile(r"(\d{4})/(\d\d)/(\d\d) ")
+_WRITTEN = re.compile(r"(?:[A-Z][a-z]+day, )?([A-Z][a-z]+ \d{1,2}, \d{4})\s*")
 
 
 @dataclass(frozen=True)
@@ -66,14 +69,23 @@ def duc_docs(folder: Path) -> list[Doc]:
 
 
 def tac_docs(folder: Path) -> list[Doc]:
-    """TAC 2011 source texts: a dated title line, a date line, the body."""
-    docs = []
+    """TAC 2011 source texts: a title line (a few start with a date, "2005/01/08 Tsunami
+    aid …"), the date written out ("Saturday, January 1, 2005"), the body. One text has no
+    date: it takes the date of the text before it, of its own topic."""
+    docs: list[Doc] = []
     for path in sorted(folder.glob("*.english")):
         title, _, rest = path.read_text(encoding="utf-8").strip().partition("\n")
-        _, _, body = rest.strip().partition("\n")  # the date line, written out in words
-        stamp, _, title = title.strip().partition(" ")  # "2005/01/08 Tsunami aid …"
-        docs.append(Doc(title, stamp.replace("/", "-"), "WikiNews", body.strip()))
+        rest, date = rest.strip(), docs[-1].date if docs else "2005-01-01"
+        if stamp := _STAMP.match(title):
+            title, date = title[stamp.end() :], "-".join(stamp.groups())
+        if written := _WRITTEN.match(rest):
+            rest, date = rest[written.end() :], _iso(written[1]) if not stamp else date
+        docs.append(Doc(title.strip(), date, "WikiNews", rest.strip()))
     return docs
+
+
+def _iso(written: str) -> str:
+    return dt.datetime.strptime(written, "%B %d, %Y").date().isoformat()
 
 
 def ag_docs(csv_path: Path) -> list[Doc]:
