@@ -20,18 +20,14 @@ When unsure, nothing is inserted.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from functools import cache, lru_cache
-from importlib import resources
-from pathlib import Path
+from functools import lru_cache
 
 from summarizer.runtime.workers import item_cache
-from summarizer.text import romanised
+from summarizer.text import name_lists, romanised
 from summarizer.text.words import STOP_WORDS
 
 # A word as a name part: capitalised, maybe hyphenated or with an apostrophe ("O'Brien").
@@ -56,32 +52,6 @@ BODIES = frozenset(
      "River", "Island", "Islands", "Mountains", "County", "City", "Province", "Region"}
 )  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
-_LISTED = re.compile(r"^[MF1?]{1,2} +(\S+)", re.M)  # a line of nam_dict.txt: gender, name
-
-
-@cache
-def given_names() -> frozenset[str]:
-    """The given names gender-guesser's name list knows (about 45,000, many languages); a
-    "+" in a name there stands for nothing, a space or a hyphen."""
-    data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
-    listed = _LISTED.findall(data.read_text(encoding="utf-8"))
-    return frozenset(n.replace("+", sep) for n in listed for sep in ("", " ", "-"))
-
-
-@cache
-def countries() -> frozenset[str]:
-    """Country names of one word from pycountry's ISO 3166 data ("Chile", "Venezuela"): no
-    person's surname, as in "[Santiago de] Chile". Read as a file, without importing
-    pycountry (0.08 s)."""
-    spec = importlib.util.find_spec("pycountry")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(spec.submodule_search_locations[0]) / "databases" / "iso3166-1.json"
-    records = json.loads(path.read_text(encoding="utf-8"))["3166-1"]
-    names = {r.get(key, "") for r in records for key in ("name", "common_name")}
-    # A country that is also a given name may well be a surname ("Vernon Jordan").
-    people = given_names()
-    return frozenset(n for n in names if n and " " not in n and "," not in n and n not in people)
 
 
 @dataclass(frozen=True)
@@ -261,7 +231,7 @@ def _same_person(a: Mention, b: Mention) -> bool:
 def _given(words: str) -> str:
     """The first given name in ``words`` ("William" in "Defense Secretary William")."""
     tokens = words.split()
-    listed = [w for w in tokens if w in given_names()]
+    listed = [w for w in tokens if w in name_lists.given_names()]
     return listed[0] if listed else next((w for w in tokens if not _is_title(w)), "")
 
 
@@ -319,7 +289,7 @@ def _bare(token: str) -> str:
 def _given_at(run: Sequence[str], ordinary: frozenset[str]) -> int | None:
     """Where the first given name in a run is: a listed name that is no ordinary word of the
     article and no stop word (the list has "The" and "Will")."""
-    known = given_names()
+    known = name_lists.given_names()
     for i, token in enumerate(run):
         name = _bare(token)
         if name in known and name.lower() not in ordinary and name.lower() not in STOP_WORDS:
@@ -334,7 +304,7 @@ def _family_first(run: list[str], ordinary: frozenset[str]) -> Mention | None:
     family = run[-2]
     if not romanised.is_family(family) or _is_title(family) or family.lower() in ordinary:
         return None
-    if family in BODIES or family in CALENDAR or family in countries():
+    if family in BODIES or family in CALENDAR or family in name_lists.countries():
         return None
     return Mention(_bare(run[-1]), family, _role(run[:-2]), given_after=True)
 
@@ -351,7 +321,7 @@ def _mention(run: list[str], ordinary: frozenset[str]) -> Mention | None:
         or _is_title(run[-1])
         or "." in surname
         or surname in BODIES
-        or surname in countries()
+        or surname in name_lists.countries()
     ):
         return None
     start = _given_at(run[:-1], ordinary)
@@ -395,24 +365,7 @@ def _not_office(word: str) -> bool:
 def _is_title(token: str) -> bool:
     """A title or office before a name: "Sen.", "President", "Secretary-General" (not a
     sentence's last word, "Putin.")."""
-    titles = _titles()
+    titles = name_lists.titles()
     if _TITLE.match(token):
         return token[:-1].lower() in titles
     return any(part in titles for part in token.lower().split("-"))
-
-
-@cache
-def _titles() -> frozenset[str]:
-    """nameparser's list of titles (lower case, no full stops), read once."""
-    from nameparser.config import CONSTANTS
-
-    return frozenset(str(t) for t in CONSTANTS.titles) | _OFFICES
-
-
-# Offices news puts before a name that nameparser's list lacks: "Sen.", "Assemblyman Herb
-# Conaway", "Chairman Alan Greenspan" (without them the given name reads as inside another
-# name, and the person's bare surname later is never restored).
-_OFFICES = frozenset(
-    {"sen", "assemblyman", "assemblywoman", "congressman", "congresswoman", "councilman",
-     "councilwoman", "chairman", "chairwoman", "spokesman", "spokeswoman"}
-)  # fmt: skip

@@ -15,7 +15,7 @@ from functools import cache
 from summarizer.models import Article, Sentence
 from summarizer.runtime.progress import progress
 from summarizer.runtime.workers import map_in_order
-from summarizer.text import descriptions, names, pointing, voices
+from summarizer.text import descriptions, name_lists, names, pointing, voices
 from summarizer.text.quotes import QUOTATION, blanked
 from summarizer.text.splitting import split_sentences
 from summarizer.text.statements import statement
@@ -362,7 +362,7 @@ def _name_word(token: str, vocabulary: Callable[[], frozenset[str]], article_tex
     a word the article capitalises elsewhere too ("York", "Al")."""
     if _is_ordinary(token, vocabulary):
         return False
-    return token in names.given_names() or article_text.count(token) > 1
+    return token in name_lists.given_names() or article_text.count(token) > 1
 
 
 def _is_ordinary(token: str, vocabulary: Callable[[], frozenset[str]]) -> bool:

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from summarizer.text.names import CALENDAR, after_title, full_mentions, given_names
+from summarizer.text.name_lists import given_names
+from summarizer.text.names import CALENDAR, after_title, full_mentions
 from summarizer.text.words import STOP_WORDS
 
 # Measure words: a heading on one of them names how much, not what.

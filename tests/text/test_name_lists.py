@@ -1,0 +1,24 @@
+"""The word lists that tell a name, read from the libraries that keep them."""
+
+from __future__ import annotations
+
+from summarizer.text.name_lists import countries, given_names, titles
+
+
+def test_given_names_come_with_each_spelling_of_a_joined_name() -> None:
+    names = given_names()
+    assert {"Mark", "Olena", "Jean-Pierre"} <= names
+    assert {"Abdel Aziz", "Abdel-Aziz", "AbdelAziz"} <= names  # "Abdel+Aziz" in the list
+    assert "Rutte" not in names
+
+
+def test_one_word_countries_leave_out_those_that_are_given_names() -> None:
+    found = countries()
+    assert {"Chile", "Venezuela", "Ukraine"} <= found
+    assert "Jordan" not in found  # a given name too: "Vernon Jordan" is a person
+    assert not any(" " in name for name in found)
+
+
+def test_titles_hold_nameparsers_and_the_offices_news_adds() -> None:
+    known = titles()
+    assert {"president", "sen", "assemblyman", "chairman"} <= known
