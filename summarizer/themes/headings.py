@@ -8,7 +8,8 @@ says what the section is about. Each kind is decided from evidence, never guesse
 - a unit: the last word is one of ``UNITS``, a short explicit list of measure words;
 - a person: the phrase is a name whose last word the day uses as someone's surname after
   naming them in full (``text/names.py``), a word the day prints after a title ("Senator
-  Lieberman"), or a lone given name ("Jason");
+  Lieberman") or joins by a hyphen to someone's surname ("the Gore-Lieberman ticket"), or
+  a lone given name ("Jason");
 - a place: a country or subdivision pycountry knows, a name ending on a place word
   ("County", "Township"), or a name the day prints mostly after "in", "at" or "from";
 - a single common noun: a one-word phrase the day prints in lower case mid-sentence. A
@@ -110,10 +111,22 @@ def _one_word_name(word: str) -> bool:
 def _person(words: Sequence[str], day: DayNames) -> bool:
     """A phrase ending on a surname the day uses ("Board member Steve Abrams"), or on a given
     name alone or after an office ("Jason", "UAW president Stephen")."""
-    if words[-1] in day.surnames or (len(words) == 1 and after_title(words[0], day.texts)):
+    if words[-1] in day.surnames:
+        return True
+    if len(words) == 1 and (after_title(words[0], day.texts) or _paired(words[0], day)):
         return True
     alone = len(words) == 1 or not day.proper(words[-2])
     return alone and words[-1] in given_names()
+
+
+def _paired(word: str, day: DayNames) -> bool:
+    """Whether the day joins the word by a hyphen to someone's surname: "the Gore-Lieberman
+    ticket", "the Kennedy-Kassebaum bill" name two people, though the second is never named
+    in full."""
+    name = re.escape(word)
+    joined = re.compile(rf"\b([A-Z][\w’']+)-{name}\b|\b{name}-([A-Z][\w’']+)")
+    found = (m.group(1) or m.group(2) for text in day.texts for m in joined.finditer(text))
+    return any(other in day.surnames for other in found)
 
 
 def _fragment(words: Sequence[str], day: DayNames) -> bool:

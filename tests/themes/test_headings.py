@@ -37,6 +37,11 @@ def test_a_unit_or_a_lone_common_noun_is_not_a_heading() -> None:
 
 def test_a_person_a_bare_place_or_part_of_a_name_is_not_a_heading() -> None:
     assert not ok("Brennan")  # the day names her in full, then by surname
+    # never named in full, but paired with the mayor as the names of a ticket are
+    assert ok("Quillfeather")
+    assert not printable(
+        ["Quillfeather"], day_names([*DAY, "The Brennan-Quillfeather ticket won."])
+    )
     assert not ok("Mayor Alice Brennan")
     assert not ok("Millbrook")  # printed after "in" each time
     assert not ok("Dorset County")
