@@ -46,9 +46,9 @@ LINK = 0.11  # the average likeness at which two groups are one story
 # it halves in time, and no story changed on DUC 2006, DUC 2007 or TAC 2011 (up to 0.05).
 FAINT = 0.02
 # Articles whose similarities to the whole day are worked out at once: on a day of 10,000
-# full-length articles, which share many terms, all of them at once took 2.5 GB; in blocks
-# the memory follows the day's size, not its square.
-BLOCK = 1_000
+# full-length articles, which share many terms, all of them at once took 2.5 GB, blocks of
+# 1,000 0.44 GB; in blocks the memory follows the day's size, not its square.
+BLOCK = 250
 
 
 def neighbours(vectors: sparse.csr_matrix, items: ShortItems | None = None) -> sparse.csr_matrix:

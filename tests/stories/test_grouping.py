@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
+from summarizer.stories import grouping, settling
 from summarizer.stories.grouping import average_link, cohesion, neighbours, settle
 from summarizer.stories.settling import ALONE, MOSTLY, _best_per_row, _cosines
 from summarizer.stories.vectors import plain_vectors, story_vectors, term_counts, unit_rows
@@ -63,7 +64,7 @@ def test_a_weak_article_whose_neighbours_are_its_story_stays_in_it() -> None:
     neighbours are the story's; with one fewer it is alone."""
     held = _story_and_a_side(MOSTLY)
     everyone = list(range(MOSTLY + 1))
-    row, _, cosine, own = _cosines(held, np.zeros(MOSTLY + 1, dtype=np.int64))
+    row, _, cosine, own = next(_cosines(held, np.zeros(MOSTLY + 1, dtype=np.int64)))  # 1 block
     assert cosine[own & (row == MOSTLY)][0] < ALONE
     assert settle(held, [everyone], neighbours(held)) == [everyone]
     fewer = _story_and_a_side(MOSTLY - 1)
@@ -113,3 +114,18 @@ def test_each_article_goes_to_its_closest_story_lowest_numbered_on_a_tie() -> No
     assert rows.tolist() == [0, 1, 2, 3]
     assert best.tolist() == [0.5, 0.3, 0.0, 0.4]
     assert group.tolist() == [2, 3, 5, 0]
+
+
+def test_working_in_blocks_of_rows_changes_no_neighbour_and_no_story(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A large day's similarities are worked out a block of rows at a time; blocks of three
+    rows give the same neighbours and the same settled groups as one block."""
+    vectors = _story_and_a_side(MOSTLY)
+    groups = [list(range(MOSTLY)), [MOSTLY]]
+    near = neighbours(vectors)
+    whole = settle(vectors, groups, near)
+    monkeypatch.setattr(grouping, "BLOCK", 3)
+    monkeypatch.setattr(settling, "BLOCK", 3)
+    assert (neighbours(vectors) != near).nnz == 0
+    assert settle(vectors, groups, near) == whole
