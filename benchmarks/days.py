@@ -79,7 +79,9 @@ def tac_docs(folder: Path) -> list[Doc]:
         if stamp := _STAMP.match(title):
             title, date = title[stamp.end() :], "-".join(stamp.groups())
         if written := _WRITTEN.match(rest):
-            rest, date = rest[written.end() :], _iso(written[1]) if not stamp else date
+            rest = rest[written.end() :]
+            if not stamp:  # the title's stamp, where there is one, is the date
+                date = _iso(written[1])
         docs.append(Doc(title.strip(), date, "WikiNews", rest.strip()))
     return docs
 

@@ -101,11 +101,11 @@ def _closer(vectors: sparse.csr_matrix, label: IntArray, near: sparse.csr_matrix
     neighbours, ``near``)."""
     held = _neighbours_in(near, label)
     moved = label.copy()
+    stay = np.zeros(len(label))  # each block sets and reads only its own rows
     for row, col, cosine, own in _cosines(vectors, label):
         if len(row) == 0:
             continue
         cosine = np.where(own | _holds_neighbour(held, row, col), cosine, 0.0)
-        stay = np.zeros(len(label))
         stay[row[own]] = cosine[own]
         rows, best, group = _best_per_row(row, col, cosine)
         go = (best > stay[rows]) & (best >= JOIN)
