@@ -39,6 +39,10 @@ _REVISED = re.compile(
 )
 
 
+# A word one of the two patterns needs.
+_SIGNS = ("erroneous", "mistaken", "incorrect", "wrong", "revised", "corrected")
+
+
 def without_withdrawn(items: Sequence[Item], articles: Mapping[int, Article]) -> list[Item]:
     """The items less those stating a figure a report of the same day or later withdrew."""
     withdrawals = [
@@ -51,6 +55,9 @@ def without_withdrawn(items: Sequence[Item], articles: Mapping[int, Article]) ->
 
 def _withdrawn(text: str) -> frozenset[float]:
     """The figures ``text`` withdraws (module docstring); none for most sentences."""
+    lower = text.lower()
+    if not any(word in lower for word in _SIGNS):  # most sentences: no pattern can match
+        return frozenset()
     revised = _REVISED.search(text)
     if not revised and not _ERRONEOUS.search(text):
         return frozenset()

@@ -20,9 +20,9 @@ from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 
 from summarizer.models import Article, Disagreement, Item, Sentence, SourceRef
+from summarizer.text.scipy_lean import sparse
 from summarizer.text.statements import (
     CONTAINED_STATES,
     JACCARD_STATES,

@@ -33,9 +33,9 @@ from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 
 from summarizer.models import Sentence
+from summarizer.text.scipy_lean import sparse
 from summarizer.text.words import STOP_WORDS, content_terms, count_matrix, normalise, stem, words
 
 FloatArray = npt.NDArray[np.float64]

@@ -22,7 +22,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.summarizers.kl import KLSummarizer
@@ -35,6 +34,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summarizer.models import Sentence
 from summarizer.ranking.rankers import min_max
+from summarizer.text.scipy_lean import sparse
 from summarizer.text.words import STOP_WORDS, count_matrix, normalise, stem, words
 
 FloatArray = npt.NDArray[np.float64]

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 
 from summarizer.merging.redundancy import showing, wordings
 from summarizer.models import Article, Item, Sentence
 from summarizer.ranking.concepts import ConceptModel, FloatArray, IntArray
+from summarizer.text.scipy_lean import sparse
 from summarizer.text.statements import repeats, statement
 from summarizer.text.value import PLAIN, news_value
 from summarizer.text.words import count_matrix

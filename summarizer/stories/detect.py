@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from summarizer.cleaning.cleaner import renumber
 from summarizer.errors import InputError
@@ -26,6 +25,7 @@ from summarizer.stories.vectors import (
     story_vectors,
     term_counts,
 )
+from summarizer.text.scipy_lean import sparse
 from summarizer.text.words import content_terms
 
 STORY_TERMS = 12  # telling terms kept per story

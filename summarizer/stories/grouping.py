@@ -26,7 +26,6 @@ import heapq
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 
 from summarizer.stories.settling import SHARED_TERMS, settle
 from summarizer.stories.vectors import (
@@ -38,6 +37,7 @@ from summarizer.stories.vectors import (
     values_at,
     with_shared_terms,
 )
+from summarizer.text.scipy_lean import sparse
 
 NEIGHBOURS = 22  # neighbours that describe an article (tuned on DUC 2006)
 LEAST_SIMILAR = 0.05  # a less similar article is no neighbour, however few there are

@@ -28,9 +28,9 @@ from collections.abc import Iterator
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 
 from summarizer.stories.vectors import entry_rows
+from summarizer.text.scipy_lean import sparse
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]

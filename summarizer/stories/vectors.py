@@ -18,11 +18,11 @@ from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 
 from summarizer.models import Article
 from summarizer.stories.headlines import WIRE_NOTE
 from summarizer.text.names import BODIES, CALENDAR
+from summarizer.text.scipy_lean import sparse
 from summarizer.text.words import content_terms, count_matrix, first_term
 
 FloatArray = npt.NDArray[np.float64]

@@ -13,16 +13,24 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-_LISTED = re.compile(r"^[MF1?]{1,2} +(\S+)", re.M)  # a line of nam_dict.txt: gender, name
+# A line of nam_dict.txt: gender, name. Anchored on the newline, not on "^" with re.M: half
+# the time, and this list is read at every start (and in every worker under spawn).
+_LISTED = re.compile(r"\n[MF1?][MF1?]? +([^ \n]+)")
 
 
 @cache
 def given_names() -> frozenset[str]:
-    """The given names gender-guesser's name list knows (about 45,000, many languages); a
-    "+" in a name there stands for nothing, a space or a hyphen."""
+    """The given names gender-guesser's name list knows (about 45,000, many languages). A
+    "+" in a name there stands for a space, a hyphen or nothing; names are asked of one word,
+    so "Abdel+Aziz" is kept as "Abdel-Aziz" and "AbdelAziz"."""
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
     listed = _LISTED.findall(data.read_text(encoding="utf-8"))
-    return frozenset(n.replace("+", sep) for n in listed for sep in ("", " ", "-"))
+    joined = [n for n in listed if "+" in n]
+    return (
+        frozenset(listed)
+        .difference(joined)
+        .union(n.replace("+", sep) for n in joined for sep in ("", "-"))
+    )
 
 
 @cache

@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
+from summarizer.runtime.workers import item_cache
 from summarizer.text.descriptions import ARTIFACTS, BODIES, verb_like, word_set
 from summarizer.text.names import CALENDAR
 from summarizer.text.quotes import blanked
@@ -62,6 +64,10 @@ _SUBJECT = re.compile(r"^The((?:\s+[a-z][\w-]*(?:['’]s\b|,)?){1,4})")
 _TOKEN = re.compile(r"\s+([a-z][\w-]*)(['’]s\b|,)?")
 # A place named in the sentence: "in Vessa", "across Turkey", "off Sumatra".
 _PLACED = re.compile(r"\b(?:in|across|near|off|at|on|outside)\s+(?:the\s+)?([A-Z][\w-]*)")
+# A capitalised word and, looked ahead at, the word after it ("Kakadu National Park": the
+# word after each of "Kakadu" and "National"): one pattern for every kind of name asked.
+_AFTER_CAPITAL = re.compile(r"\b(?!The\b)[A-Z][\w.'’-]*\s+(?=(\w+))")
+_RUN = re.compile(r"\w+")
 # How far back the subject's noun is looked for: the sentences a reader had just read.
 WINDOW = 3
 
@@ -112,11 +118,23 @@ def _placed(text: str) -> bool:
 
 def _named_here(head: str, text: str) -> bool:
     """A name of that kind in the sentence itself: "Kakadu National Park", "Kakadu park"."""
-    kind = f"(?:{head}|{head.capitalize()})"
-    return re.search(rf"\b(?!The\b)[A-Z][\w.'’-]*\s+{kind}\b", text) is not None
+    kinds = (head, head.capitalize())
+    return any(m.group(1) in kinds for m in _AFTER_CAPITAL.finditer(text))
 
 
 def _said_before(head: str, earlier: Sequence[str], plural: bool = False) -> bool:
-    """Whether an earlier sentence has the word (or, with ``plural``, its plural)."""
-    pattern = re.compile(rf"\b{head}{'s?' if plural else ''}\b", re.IGNORECASE)
-    return any(pattern.search(sentence) for sentence in earlier)
+    """Whether an earlier sentence has the word (or, with ``plural``, its plural), in any
+    case."""
+    if not head.isalnum():  # "co-founder": a word of more than one run of letters
+        pattern = re.compile(rf"\b{head}{'s?' if plural else ''}\b", re.IGNORECASE)
+        return any(pattern.search(sentence) for sentence in earlier)
+    wanted = {head.lower(), f"{head.lower()}s"} if plural else {head.lower()}
+    return any(not wanted.isdisjoint(_lower_words(sentence)) for sentence in earlier)
+
+
+@item_cache
+@lru_cache(maxsize=20_000)
+def _lower_words(sentence: str) -> frozenset[str]:
+    """A sentence's runs of letters and digits, lower-cased (every earlier sentence of an
+    article is asked about each description after it)."""
+    return frozenset(_RUN.findall(sentence.lower()))

@@ -19,6 +19,8 @@ from summarizer.text import descriptions, name_lists, names, pointing, voices
 from summarizer.text.quotes import QUOTATION, blanked
 from summarizer.text.splitting import split_sentences
 from summarizer.text.statements import statement
+from summarizer.text.timing import day_bound, expects
+from summarizer.text.value import news_value
 from summarizer.text.words import STOP_WORDS, content_terms, stem, words
 
 MIN_WORDS = 6
@@ -225,12 +227,15 @@ def split_all(articles: Sequence[Article], quiet: bool = True) -> list[Sentence]
 
 
 def _split_and_state(article: Article) -> list[Sentence]:
-    """``split_article``, and each sentence's statement worked out while the words are at
-    hand: merging asks every one of them, and in a worker process it costs the parent nothing
-    (``workers.SharedCache``)."""
+    """``split_article``, and what later stages ask of every sentence's wording (its
+    statement, its news value, whether it names its own day, what it expects) worked out
+    while the words are at hand: in a worker it costs the parent nothing (``SharedCache``)."""
     out = split_article(article)
     for sentence in out:
         statement(sentence.text)
+        news_value(sentence.text)
+        day_bound(sentence.text)
+        expects(sentence.text)
     return out
 
 

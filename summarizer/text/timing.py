@@ -20,8 +20,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import lru_cache
 
+from summarizer.runtime.workers import SharedCache
 from summarizer.text.words import content_terms
 
 # Words about time share nothing about an event: "Friday", "next week", "August".
@@ -99,22 +99,43 @@ def _outside_quotes(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
+# Worked out where the sentence is split (in a worker process on a large day) and handed
+# back with it (``workers.SharedCache``): the brief asks it of every item.
+_DAY_BOUND_TEXTS: SharedCache[str, bool] = SharedCache("day bound", 100_000, per_item=True)
+
+
 def day_bound(text: str) -> bool:
     """Whether the sentence, outside its quotations, places itself by the day it was written
     ("today", "on Monday", "this week", "last December", "two weeks ago"): under any later
     date it reads as current news, or counts from the wrong day."""
+    return _DAY_BOUND_TEXTS.get(text, _day_bound)
+
+
+def _day_bound(text: str) -> bool:
     return bool(_DAY_BOUND.search(_outside_quotes(text)))
 
 
-@lru_cache(maxsize=100_000)
+# Where each sentence's open form is: worked out where the sentence is split and handed back
+# with it (``workers.SharedCache``), as the currency pass asks it of every wording twice.
+_OPENINGS: SharedCache[str, tuple[int, int] | None] = SharedCache(
+    "openings", 100_000, per_item=True
+)
+
+
 def _opened(text: str) -> tuple[str, int, int] | None:
     """The sentence outside its quotations, and where in it the first open form of a main
-    clause starts and ends (none after "that", "which" or "who"). Cached: the currency pass
-    asks it of each wording twice."""
+    clause starts and ends (none after "that", "which" or "who")."""
+    span = _OPENINGS.get(text, _open_span)
+    if span is None:
+        return None
+    return _outside_quotes(text), span[0], span[1]
+
+
+def _open_span(text: str) -> tuple[int, int] | None:
     plain = _outside_quotes(text)
     for found in _OPEN.finditer(plain):
         if not _RELATIVE.search(plain, max(0, found.start() - 6), found.start()):
-            return plain, found.start(), found.end()
+            return found.start(), found.end()
     return None
 
 

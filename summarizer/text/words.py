@@ -14,10 +14,10 @@ from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
-from scipy import sparse
 
 from summarizer.runtime.workers import SharedCache
 from summarizer.text.nltk_lean import SnowballStemmer
+from summarizer.text.scipy_lean import sparse
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _STEMMER = SnowballStemmer("english")

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
 
 from summarizer.models import Item, Sentence
+from summarizer.text.scipy_lean import sparse
 from summarizer.text.words import content_terms
 from summarizer.themes import model
 from summarizer.themes.model import (

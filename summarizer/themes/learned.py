@@ -27,9 +27,9 @@ from itertools import pairwise
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
 
 from summarizer.models import Item
+from summarizer.text.scipy_lean import sparse
 from summarizer.text.words import STOP_WORDS, content_terms, normalise, stem
 from summarizer.themes.titles import choose_titles
 

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
 
 from summarizer.models import Item, Placement
+from summarizer.text.scipy_lean import sparse
 from summarizer.text.words import STOP_WORDS, content_terms, normalise, stem, words
 from summarizer.themes.themefile import (
     PHRASE_WEIGHT,

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
+
+from tests.pyrun import says_ok
 
 pytestmark = pytest.mark.process
 
@@ -23,11 +22,7 @@ print("ok")
 
 
 def test_nltk_loads_without_scipy_stats_and_scipy_stats_loads_after() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", _CHECK], capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "ok"
+    says_ok(_CHECK)
 
 
 _LOADED_FIRST = """
@@ -40,7 +35,4 @@ print("ok")
 
 
 def test_a_program_that_loaded_scipy_stats_first_keeps_it() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", _LOADED_FIRST], capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
+    says_ok(_LOADED_FIRST)

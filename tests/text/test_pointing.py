@@ -104,3 +104,25 @@ def test_an_event_at_a_named_place_needs_no_earlier_name() -> None:
     assert points_back("Hospitals treated 900 people injured in the earthquake.", earlier) == (
         "earthquake"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier", "head"),
+    [
+        # the noun before, in capitals or in the plural, still counts as said
+        ("The plants were closed on Monday.", ("TWO PLANTS LEAKED GAS.",), "plants"),
+        ("The plant was closed on Monday.", ("Two plants leaked gas.",), "plant"),
+        # a noun of two runs of letters is looked for whole
+        ("The co-founder left on Monday.", ("Its co-founder spoke first.",), "co-founder"),
+    ],
+)
+def test_the_earlier_word_is_found_in_any_case_and_in_the_plural(
+    text: str, earlier: tuple[str, ...], head: str
+) -> None:
+    assert points_back(text, earlier) == head
+
+
+def test_a_name_of_the_kind_anywhere_in_the_sentence_says_which() -> None:
+    earlier = ("Officials closed the Wentworth Park on Sunday.",)
+    assert points_back("Visitors left the park as Wentworth Park shut.", earlier) is None
+    assert points_back("Visitors left the park as Wentworth Parks shut.", earlier) == "park"
