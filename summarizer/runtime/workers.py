@@ -10,6 +10,10 @@ where a worker starts with everything already imported, spawned on macOS and Win
 worker imports the package afresh; the result is the same). Only for a day large enough to
 repay starting them; otherwise (and with one core) it is the plain loop.
 
+A stage that needs only the articles (story detection) can run beside one that needs the
+sentences (ranking): ``in_background`` gives it a worker process of its own for a block of
+the caller's work, on the same rule.
+
 What a worker works out on the way and the later stages ask again (the stem of each word; the
 words, terms and statement of each sentence) lives in a ``SharedCache``: each worker hands its
 new entries back with its results, so the parent does not work them out a second time.
@@ -26,6 +30,7 @@ from concurrent.futures import InvalidStateError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from functools import partial
+from multiprocessing.connection import Connection
 from typing import Any, Generic, Protocol, TypeVar
 
 from summarizer.errors import WorkerError
@@ -138,15 +143,10 @@ def map_in_order(
     ``func`` must be a module-level function (it is sent to the workers by name), and what it
     takes and returns must pickle."""
     count = available_workers() if workers is None else workers
-    context = multiprocessing.get_context()
-    # A fork copies only the calling thread: with another thread running (a caller's server,
-    # a timer) a lock it holds would stay locked in the workers, so then it is the plain loop.
-    if context.get_start_method() == "fork" and threading.active_count() > 1:
-        count = 1
-    if count < 2 or len(items) < (MIN_ITEMS if min_items is None else min_items):
+    if not _pays(len(items), count, min_items):
         yield from map(func, items)
         return
-    yield from _in_workers(func, items, count, context)
+    yield from _in_workers(func, items, count, multiprocessing.get_context())
 
 
 def _in_workers(
@@ -176,6 +176,111 @@ def _in_workers(
     finally:
         with _quiet_cancelled_futures():
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+class Background(Generic[R]):
+    """``func(items)`` worked out in a worker process while the caller goes on; ``result``
+    waits for it. Where a worker would not pay (``map_in_order``'s rule), it is worked out in
+    this process when first asked for: the result is the same. A ``multiprocessing`` process
+    of its own, not a pool's: a pool cannot stop a task at work, and a stopped build must not
+    wait for its story detection to finish."""
+
+    def __init__(self, func: Callable[[Sequence[T]], R], items: Sequence[T]) -> None:
+        self._func: Callable[[Sequence[Any]], R] = func
+        self._items: Sequence[Any] = items
+        self._found: R | object = _MISSING
+        self._process: Any = None
+        self._conn: Connection | None = None
+
+    def start(self, context: Any) -> None:
+        """Start the worker; ``result`` then reads what it sends back."""
+        receiving, sending = context.Pipe(duplex=False)
+        before = _hold_stops()  # born with Ctrl-C held back, as ``_in_workers``' workers are
+        try:
+            self._process = context.Process(
+                target=_in_background, args=(sending, self._func, self._items), daemon=True
+            )
+            self._process.start()
+        finally:
+            _release_stops(before)
+        sending.close()  # the worker's end: if it dies, reading ends instead of waiting
+        self._conn = receiving
+
+    def result(self) -> R:
+        if self._found is _MISSING:
+            self._found = self._func(self._items) if self._conn is None else self._receive()
+        return self._found  # type: ignore[return-value]
+
+    def _receive(self) -> R:
+        assert self._conn is not None
+        try:
+            done, value = self._conn.recv()
+        except EOFError as ended:
+            raise WorkerError(
+                "a worker process ended unexpectedly (out of memory?); "
+                "BRIEF_WORKERS=1 builds in one process"
+            ) from ended
+        finally:
+            self.close()
+        if not done:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """End the worker if it is still at work (the caller stopped or failed first)."""
+        if self._process is None:
+            return
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        if self._conn is not None:
+            self._conn.close()
+        self._process = self._conn = None
+
+
+@contextmanager
+def in_background(
+    func: Callable[[Sequence[T]], R],
+    items: Sequence[T],
+    min_items: int | None = None,
+    max_items: int | None = None,
+) -> Iterator[Background[R]]:
+    """``func(items)`` in a worker process while the caller goes on (a stage that needs only
+    the articles, beside one that needs the sentences); the worker ends with the block,
+    finished or not. Past ``max_items`` it is worked out in this process, after the
+    caller's work: a forked worker soon holds its own copy of every page it reads (each
+    object it touches is written to), so beside a large day's ranking the two peaks add up.
+    ``func`` must be a module-level function, and what it takes and returns must pickle."""
+    job = Background(func, items)
+    small = max_items is None or len(items) <= max_items
+    if small and _pays(len(items), available_workers(), min_items):
+        job.start(multiprocessing.get_context())
+    try:
+        yield job
+    finally:
+        job.close()
+
+
+def _pays(size: int, count: int, min_items: int | None) -> bool:
+    """Whether worker processes pay for ``size`` items: a second core, a day large enough,
+    and (with fork) no other thread running, whose locks a forked worker would inherit held."""
+    if multiprocessing.get_start_method() == "fork" and threading.active_count() > 1:
+        return False
+    return count >= 2 and size >= (MIN_ITEMS if min_items is None else min_items)
+
+
+def _in_background(sending: Connection, func: Callable[[Any], Any], items: Any) -> None:
+    """In the worker: ``func(items)``, sent back as (True, result) or (False, the error)."""
+    _stops_to_parent()
+    try:
+        found: tuple[bool, Any] = (True, func(items))
+    except Exception as exc:  # raised again in the parent, where the CLI maps it
+        found = (False, exc)
+    try:
+        sending.send(found)
+    except Exception as exc:  # an error that does not pickle: its message does
+        sending.send((False, WorkerError(f"{type(exc).__name__}: {exc}")))
+    sending.close()
 
 
 @contextmanager
@@ -214,15 +319,20 @@ def _release_stops(before: set[int | signal.Signals]) -> None:
 
 
 def _started() -> None:
-    """In a new worker: hand back only what is made here, not what the parent knows. Ctrl-C
-    reaches the whole process group, but only the parent answers it (it ends the pool); the
-    SIGTERM that ends the pool ends a worker at once: no worker prints a traceback."""
+    """In a new worker: hand back only what is made here, not what the parent knows."""
+    _stops_to_parent()
+    for cache in _SHARED.values():
+        cache.track()
+
+
+def _stops_to_parent() -> None:
+    """In a new worker: Ctrl-C reaches the whole process group, but only the parent answers
+    it (it ends the workers); the SIGTERM that ends a worker ends it at once: no worker prints
+    a traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
-    for cache in _SHARED.values():
-        cache.track()
 
 
 def _sharing(func: Callable[[T], R], item: T) -> tuple[R, dict[str, dict[Any, Any]]]:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,6 +105,73 @@ def _dies_on_three(n: int) -> int:
 def test_a_worker_that_dies_is_one_clear_error_not_a_hang() -> None:
     with pytest.raises(WorkerError, match="worker process ended unexpectedly"):
         list(map_in_order(_dies_on_three, list(range(10)), workers=2, min_items=1))
+
+
+def _total_with_pid(items: Sequence[int]) -> tuple[int, int]:
+    return sum(items), os.getpid()
+
+
+def _fails_at_once(items: Sequence[int]) -> int:
+    raise ValueError(f"no stories in {len(items)}")
+
+
+def _dies_at_once(items: Sequence[int]) -> int:
+    os._exit(9)
+
+
+def _sleeps(items: Sequence[int]) -> int:
+    time.sleep(60)
+    return len(items)
+
+
+@pytest.mark.process
+@linux_only
+def test_work_in_the_background_is_done_in_another_process_with_the_same_result() -> None:
+    with workers.in_background(_total_with_pid, list(range(100)), min_items=1) as job:
+        total, pid = job.result()
+    assert total == sum(range(100))
+    assert pid != os.getpid()
+
+
+def test_background_work_on_a_small_day_is_done_in_this_process_when_asked() -> None:
+    with workers.in_background(_total_with_pid, [1, 2, 3]) as job:
+        assert job.result() == (6, os.getpid())
+
+
+def test_background_work_past_its_largest_day_is_done_in_this_process() -> None:
+    with workers.in_background(_total_with_pid, list(range(100)), min_items=1, max_items=99) as job:
+        assert job.result() == (sum(range(100)), os.getpid())
+
+
+@pytest.mark.process
+@linux_only
+def test_an_error_in_background_work_reaches_the_caller() -> None:
+    with (
+        pytest.raises(ValueError, match="no stories in 50"),
+        workers.in_background(_fails_at_once, list(range(50)), min_items=1) as job,
+    ):
+        job.result()
+
+
+@pytest.mark.process
+@linux_only
+def test_a_background_worker_that_dies_is_one_clear_error_not_a_hang() -> None:
+    with (
+        pytest.raises(WorkerError, match="worker process ended unexpectedly"),
+        workers.in_background(_dies_at_once, list(range(50)), min_items=1) as job,
+    ):
+        job.result()
+
+
+@pytest.mark.process
+@linux_only
+def test_a_background_worker_ends_with_its_block_when_the_caller_stops_first() -> None:
+    before = set(_children(os.getpid()))
+    with pytest.raises(KeyboardInterrupt), workers.in_background(_sleeps, [1] * 50, min_items=1):
+        started = set(_children(os.getpid())) - before
+        raise KeyboardInterrupt  # Ctrl-C while the worker is still at work
+    assert started
+    assert not [pid for pid in started if Path(f"/proc/{pid}").exists()]
 
 
 def test_with_another_thread_running_it_stays_in_this_process() -> None:
