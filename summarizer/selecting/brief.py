@@ -140,15 +140,18 @@ def lead_items(
     words: int,
     most: int,
     date: dt.date | None,
+    first: Item | None = None,
 ) -> list[Item]:
     """The day's summary in ``words`` words, opening with the main fact of what the brief's
     own day reports (``fresh``): the rest is the best summary of everything the day's
-    articles tell, what the opening said counting for nothing."""
+    articles tell, what the opening said counting for nothing. ``first``: the main fact when
+    it is already chosen (a story section choosing its other items again, ``stories``)."""
     new = fresh.fresh(items, articles, date)
-    today = _summary(new, model, articles, words, most)
-    if not today:
-        return _summary(items, model, articles, words, most)
-    first = news.main_fact(new, articles) or news.lead_order(today, articles)[0]
+    if first is None:
+        today = _summary(new, model, articles, words, most)
+        if not today:
+            return _summary(items, model, articles, words, most)
+        first = news.main_fact(new, articles) or news.lead_order(today, articles)[0]
     left = words - len(first.text.split())
     if left <= 0 or most <= 1:
         return [first]

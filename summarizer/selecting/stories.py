@@ -6,8 +6,11 @@ several stories (``summarizer.stories``) and no themes file of the user's fits i
 top stories is a section under its own title: its main fact first (the opening of its newest
 report: a folder may hold a story's whole week), then the best of what the story adds,
 chosen as the editor's brief chooses its lead (``brief.lead_items``), so each story reads as
-a short brief of its own. The smaller stories
-follow as one line each, their main fact, under "Also today".
+a short brief of its own. The section's title is the headline of the report its main fact
+comes from, and its other items are the best of those that headline tells: a story followed
+for months is many events, and four lines from four of its reports are no section under one
+of their headlines (``_told_items``). The smaller stories follow as one line each, their
+main fact, under "Also today".
 
 Every item of a story's section comes from that story's articles: an item merged from
 sentences of several stories (a wire copy filed in two) goes to the story most of its
@@ -25,7 +28,11 @@ from summarizer.models import Article, Item, Section, Story, ThemesUsed
 from summarizer.ranking.concepts import ConceptModel
 from summarizer.selecting import fresh, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
-from summarizer.selecting.story_titles import section_title
+from summarizer.selecting.story_titles import (
+    lead_headline,
+    section_title,
+    told_by,
+)
 from summarizer.stories.detect import is_one_story
 from summarizer.themes.choice import AUTO, FIT, measure_fit
 from summarizer.themes.fit import learn_items
@@ -128,12 +135,41 @@ def _story_sections(
         chosen = select_brief(items, model, themes, placer, articles, keep_themes=True, date=date)
         picked = list(chosen.lead)
         parts = [replace(s, theme=f"{key}-{s.theme}", articles=paths) for s in chosen.sections]
+        title = section_title(story, picked, day) if picked else ""
     else:
-        picked = _story_items(items, model, articles, date)
+        title, picked = _told_items(story, items, model, articles, date, day)
     if not picked:
         return []
-    title = section_title(story, picked, day)
     return [Section(key, title, tuple(picked), "story", paths), *parts]
+
+
+def _told_items(
+    story: Story,
+    items: Sequence[Item],
+    model: ConceptModel | None,
+    articles: Mapping[int, Article],
+    date: dt.date | None,
+    day: Mapping[int, Article],
+) -> tuple[str, list[Item]]:
+    """A story section's title and items, agreeing: a story followed for years has many
+    reports, and its best items can come from four of them, which no headline tells. So the
+    main fact is chosen first; its report's headline (``lead_headline``) heads the section,
+    and the items are the best of those that headline tells (``told_by``). Fewer items are
+    better than items the title does not tell; but a headline telling only the main fact
+    would leave a section of one line, and then the items stand as chosen, under the title
+    that fits them best (``section_title``)."""
+    picked = _story_items(items, model, articles, date)
+    lead = lead_headline(story, picked, day)
+    if lead is None:
+        return (section_title(story, picked, day) if picked else ""), picked
+    text, reports = lead
+    if all(told_by(text, reports, picked, day)):
+        return text, picked
+    pool = [it for it, ok in zip(items, told_by(text, reports, items, day), strict=True) if ok]
+    again = _story_items(pool, model, articles, date, picked[0])
+    if len(again) < 2:
+        return section_title(story, picked, day), picked
+    return text, again
 
 
 def _story_items(
@@ -141,11 +177,12 @@ def _story_items(
     model: ConceptModel | None,
     articles: Mapping[int, Article],
     date: dt.date | None,
+    first: Item | None = None,
 ) -> list[Item]:
-    """A story's main fact and its best few items, each fact once."""
-    picked, _ = once.one_each(
-        lead_items(items, model, articles, STORY_WORDS, STORY_ITEMS, date), [], items, articles
-    )
+    """A story's main fact (``first`` when already chosen) and its best few items, each fact
+    once."""
+    chosen = lead_items(items, model, articles, STORY_WORDS, STORY_ITEMS, date, first)
+    picked, _ = once.one_each(chosen, [], items, articles)
     return list(order_lead(picked, articles)[:STORY_ITEMS])
 
 

@@ -12,10 +12,17 @@ unit, bare place, surname or name's fragment). When no phrase fits either, the h
 sharing words with most items heads the section, and a story whose reports have no usable
 headline is named as ``brief stories`` names it. Notices (a news service's list, an
 advisory, a caption) never head a section (``stories.headlines``).
+
+A section's items are first made to agree with its title (``stories._told_items``): the
+headline of the report its main fact comes from (``lead_headline``) heads it when that
+headline tells every shown item (``told_by``); else the section shows only items it tells.
+The rule above is for the sections that headline cannot head (a main fact from a report
+with no usable headline, or a headline that tells no item but the main fact).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -29,6 +36,8 @@ from summarizer.themes.titles import as_heading, noun_phrases
 SHARED = 2
 # A phrase made from the items has at least this many words: never one word.
 PHRASE_WORDS = 2
+# A headline tells another report's item only when that report is this many days from its own.
+WEEK = 7
 
 
 def section_title(story: Story, items: Sequence[Item], articles: Mapping[int, Article]) -> str:
@@ -86,6 +95,47 @@ def _headlines(
         if number in articles and (text := headline(articles[number])):
             heads.setdefault(text, set()).add(number)
     return heads
+
+
+def lead_headline(
+    story: Story, items: Sequence[Item], articles: Mapping[int, Article]
+) -> tuple[str, frozenset[int]] | None:
+    """The headline of the report the section's main fact (``items[0]``) is printed from (its
+    first sentence's; else another of its reports'), with the reports it heads: the section
+    leads with that report's news, so its headline is the title the items should agree with.
+    None when none of the main fact's reports has a usable one (a notice, a column:
+    ``headlines.headline``)."""
+    if not items:
+        return None
+    first = {s.article for s in items[0].sentences}
+    heads = _headlines(story, items[:1], articles)
+    return next(((t, frozenset(ids)) for t, ids in heads.items() if ids & first), None)
+
+
+def told_by(
+    text: str, reports: frozenset[int], items: Sequence[Item], articles: Mapping[int, Article]
+) -> list[bool]:
+    """For each item, whether the headline ``text`` of ``reports`` tells it: it comes from one
+    of those reports, or shares ``SHARED`` content words with the headline and was reported
+    within ``WEEK`` days of it. A headline tells its week's news: a story followed for
+    months holds other events in the same words (a law "passed" in Burma's sanctions
+    debate is not the crackdown anniversary that "passes quietly")."""
+    terms = set(content_terms(text))
+    dates = {articles[a].date for a in reports if a in articles}
+    told = []
+    for item in items:
+        ids = {s.article for s in item.sentences}
+        near = any(_near(articles[a].date, dates) for a in ids if a in articles)
+        shared = len(terms.intersection(content_terms(item.text)))
+        told.append(bool(reports & ids) or (near and shared >= SHARED))
+    return told
+
+
+def _near(date: dt.date | None, dates: set[dt.date | None]) -> bool:
+    """Whether ``date`` is within ``WEEK`` days of one of ``dates``; an undated report is."""
+    if date is None or None in dates:
+        return True
+    return any(abs((date - d).days) <= WEEK for d in dates if d is not None)
 
 
 def _telling(

@@ -93,8 +93,11 @@ def title_case(text: str) -> str:
 
 
 def _capital(word: str) -> str:
-    """The word with its first letter up, after any opening quote ("‘black" -> "‘Black")."""
-    at = next((n for n, c in enumerate(word) if c.isalpha()), 0)
+    """The word with its first letter up, after any opening quote ("‘black" -> "‘Black"); one
+    that opens with a figure as it is ("10th", not "10Th")."""
+    at = next((n for n, c in enumerate(word) if c.isalnum()), 0)
+    if word[at : at + 1].isdigit():
+        return word
     return word[:at] + word[at : at + 1].upper() + word[at + 1 :]
 
 

@@ -40,6 +40,10 @@ def _article(title: str, number: int = 0) -> Article:
         ),
         ("Ferry strike `over,' union says", "Ferry strike ‘over,’ union says"),
         (
+            "10TH ANNIVERSARY OF CRACKDOWN PASSES QUIETLY",
+            "10th Anniversary of Crackdown Passes Quietly",
+        ),
+        (
             "Balloonist Nearly Halfway Through a Solo Trip (dw)",
             "Balloonist Nearly Halfway Through a Solo Trip",
         ),
