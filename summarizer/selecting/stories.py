@@ -28,11 +28,7 @@ from summarizer.models import Article, Item, Section, Story, ThemesUsed
 from summarizer.ranking.concepts import ConceptModel
 from summarizer.selecting import fresh, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
-from summarizer.selecting.story_titles import (
-    lead_headline,
-    section_title,
-    told_by,
-)
+from summarizer.selecting.story_titles import main_fact_headlines, section_title, told_by
 from summarizer.stories.detect import is_one_story
 from summarizer.themes.choice import AUTO, FIT, measure_fit
 from summarizer.themes.fit import learn_items
@@ -153,18 +149,19 @@ def _told_items(
 ) -> tuple[str, list[Item]]:
     """A story section's title and items, agreeing: a story followed for years has many
     reports, and its best items can come from four of them, which no headline tells. So the
-    main fact is chosen first; its report's headline (``lead_headline``) heads the section,
-    and the items are the best of those that headline tells (``told_by``). Fewer items are
-    better than items the title does not tell; but a headline telling only the main fact
-    would leave a section of one line, and then the items stand as chosen, under the title
-    that fits them best (``section_title``)."""
+    main fact is chosen first; when no headline of its reports tells every item chosen
+    (``told_by``), the headline of the report it is printed from heads the section and the
+    items are the best of those that headline tells. Fewer items are better than items the
+    title does not tell; but a headline telling only the main fact would leave a section of
+    one line, and then the items stand as chosen, under the title that fits them best
+    (``section_title``), as they do when a headline tells them all."""
     picked = _story_items(items, model, articles, date)
-    lead = lead_headline(story, picked, day)
-    if lead is None:
+    heads = main_fact_headlines(story, picked, day)
+    if not heads or any(all(told_by(text, ids, picked, day)) for text, ids in heads):
+        # no headline to agree with, or one of the main fact's reports tells every item
+        # already: the items stand, under the title that fits them (``section_title``)
         return (section_title(story, picked, day) if picked else ""), picked
-    text, reports = lead
-    if all(told_by(text, reports, picked, day)):
-        return text, picked
+    text, reports = heads[0]
     pool = [it for it, ok in zip(items, told_by(text, reports, items, day), strict=True) if ok]
     again = _story_items(pool, model, articles, date, picked[0])
     if len(again) < 2:

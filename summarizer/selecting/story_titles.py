@@ -14,8 +14,8 @@ headline is named as ``brief stories`` names it. Notices (a news service's list,
 advisory, a caption) never head a section (``stories.headlines``).
 
 A section's items are first made to agree with its title (``stories._told_items``): the
-headline of the report its main fact comes from (``lead_headline``) heads it when that
-headline tells every shown item (``told_by``); else the section shows only items it tells.
+headline of a report its main fact comes from (``main_fact_headlines``) tells every shown item
+(``told_by``), or the section shows only items the main fact's own headline tells.
 The rule above is for the sections that headline cannot head (a main fact from a report
 with no usable headline, or a headline that tells no item but the main fact).
 """
@@ -97,19 +97,16 @@ def _headlines(
     return heads
 
 
-def lead_headline(
+def main_fact_headlines(
     story: Story, items: Sequence[Item], articles: Mapping[int, Article]
-) -> tuple[str, frozenset[int]] | None:
-    """The headline of the report the section's main fact (``items[0]``) is printed from (its
-    first sentence's; else another of its reports'), with the reports it heads: the section
-    leads with that report's news, so its headline is the title the items should agree with.
-    None when none of the main fact's reports has a usable one (a notice, a column:
-    ``headlines.headline``)."""
+) -> list[tuple[str, frozenset[int]]]:
+    """The usable headlines of the reports the main fact (``items[0]``) is credited to, the
+    one it is printed from first, each with the reports it heads."""
     if not items:
-        return None
+        return []
     first = {s.article for s in items[0].sentences}
     heads = _headlines(story, items[:1], articles)
-    return next(((t, frozenset(ids)) for t, ids in heads.items() if ids & first), None)
+    return [(t, frozenset(ids)) for t, ids in heads.items() if ids & first]
 
 
 def told_by(

@@ -9,7 +9,7 @@ import datetime as dt
 
 from summarizer.models import Article, Item, Section, Sentence, Story
 from summarizer.selecting.stories import select_stories
-from summarizer.selecting.story_titles import lead_headline, told_by
+from summarizer.selecting.story_titles import main_fact_headlines, told_by
 
 DEC = dt.date(1998, 12, 1)
 
@@ -74,11 +74,11 @@ def test_a_headline_tells_its_reports_lines_and_its_weeks_lines_in_its_words() -
 def test_the_lead_headline_is_the_main_facts_own_reports() -> None:
     day = {a.id: a for a in REPORTS}
     story = Story(REPORTS[1].title, tuple(day), ())
-    told = lead_headline(story, [OLDER[2], *BAN], day)
-    assert told == ("Massachusetts law on Burma passed in 1996 is challenged", frozenset({3}))
+    told = main_fact_headlines(story, [OLDER[2], *BAN], day)
+    assert told == [("Massachusetts law on Burma passed in 1996 is challenged", frozenset({3}))]
     notice = Article(9, "9.txt", "Wire", "EDITORS: the following", DEC, None, ("EDITORS:",))
     day[9] = notice
-    assert lead_headline(story, [_item("A line.", 1.0, 9, 0)], {**day, 9: notice}) is None
+    assert main_fact_headlines(story, [_item("A line.", 1.0, 9, 0)], {**day, 9: notice}) == []
 
 
 def test_a_headline_that_tells_only_the_main_fact_leaves_the_section_as_chosen() -> None:
@@ -87,3 +87,24 @@ def test_a_headline_that_tells_only_the_main_fact_leaves_the_section_as_chosen()
     assert len(section.items) > 1
     assert section.items[0].text == BAN[0].text
     assert any(it.text in {o.text for o in OLDER} for it in section.items)
+
+
+def test_a_section_another_report_of_its_main_fact_tells_whole_keeps_its_items() -> None:
+    """The main fact is told by two reports: the one it is printed from is headed by the deal,
+    the other by the conference's close, whose lines fill the section; that headline tells
+    every line, so the lines stand rather than the deal report's lesser ones."""
+    deal = _article(1, "Roadmap agreed on, applauded", DEC)
+    close = _article(2, "Climate conference in Bali concluded with a roadmap", DEC)
+    main = Item(
+        "The roadmap sets a time frame for a climate agreement.", 1.0, (),
+        (Sentence(1, 0, "The roadmap sets a time frame for a climate agreement."),
+         Sentence(2, 0, "The roadmap sets a time frame for a new climate agreement.")),
+    )  # fmt: skip
+    closing = [
+        _item("Delegates in Bali concluded the climate conference on Saturday.", 0.9, 2),
+        _item("Greenpeace called the climate deal struck in Bali far too weak.", 0.8, 2),
+        _item("Ministers from 190 nations attended the Bali climate conference.", 0.7, 2),
+    ]
+    lesser = [_item("The plenary reopened at midday after a pause.", 0.3, 1)]
+    section = _section([main, *closing, *lesser], [deal, close])
+    assert [it.text for it in section.items] == [main.text, *(it.text for it in closing)]
