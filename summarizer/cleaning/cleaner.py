@@ -73,11 +73,17 @@ _FURNITURE = re.compile(
 )
 # A chat widget's greeting: short, speaking to the reader ("Hi, I'm here to help").
 _WIDGET = re.compile(r"\b(?:here to help|chat with us|how can (?:i|we) help)\b", re.I)
-# Notes to editors that wire services put in the copy: syndication terms, contact details.
+# Notes to editors that wire services put in the copy: syndication terms (after a service's
+# name in capitals or a "-0-" end mark: "NEW AMERICA NEWS SERVICE (Distributed by…"), contact
+# details, and the line in brackets that says who the writer is ("(Margaret Talbot is a
+# contributing writer for The New York Times Magazine.)").
 _WIRE_NOTE = re.compile(
-    r"^\s*\(?\s*(?:editors?(?:'s|’s)?(?:\s+note)?\s*:|for use by\b|distributed by\b|"
+    r"^\s*(?:-0-\s*)?(?:(?-i:[A-Z][A-Z'’.&\-]*(?: [A-Z][A-Z'’.&\-]*)+) ?(?=\())?\(?\s*"
+    r"(?:editors?(?:'s|’s)?(?:\s+note)?\s*:|for use by\b|distributed by\b|"
     r"to publish this article\b|to purchase this material\b)|"
-    r"\bcan be reached\b.*(?:\(\d{3}\)|\d{3}-\d{4}|@|\(at\))",
+    r"\bcan be reached\b.*(?:\(\d{3}\)|\d{3}-\d{4}|@|\(at\))|"
+    r"^\s*\((?-i:[A-Z])[^()]{0,80}?\b(?:is|was) (?:a|an|the)\b[^()]{0,80}?\b(?:writer|editor|"
+    r"columnist|correspondent|contributor|reporter|author)\b[^()]*\)\s*$",
     re.I,
 )
 _SLUG_TOKEN = re.compile(r"^[\w\-]*[A-Za-z0-9]_[\w\-]*$")

@@ -111,6 +111,9 @@ def test_slug_lines_and_escaped_quotes() -> None:
         "42",
         "(EDITORS: There is no charge for use of this story, but please send a tearsheet.)",
         "(To publish this article, it must be purchased from the syndicate's sales office.)",
+        "-0- (To publish this article, it must be purchased from the syndicate's sales office.)",
+        "NEWS SERVICE (Distributed by Example Features) To purchase this material call 555-0100.",
+        "(Margaret Roe is a contributing writer for The Example Magazine.)",
         "Jane Roe can be reached at (602) 444-7942 or jane.roe(at)example.com.",
     ],
 )
@@ -123,6 +126,8 @@ def test_sentences_that_only_mention_editors_or_reaching_someone_stay() -> None:
     kept = (
         "Editors at the paper said the story was accurate and would stand.",
         "The mayor can be reached by boat only, officials said, until the water recedes.",
+        "UN food distributed by air reached 2,000 families in the valley on Monday.",
+        "AID distributed by the Red Cross reached the town on Monday, officials said.",
     )
     assert _clean("\n".join(kept)) == kept
 
