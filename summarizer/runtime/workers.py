@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import signal
+import tempfile
 import threading
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from concurrent.futures import InvalidStateError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any, Generic, Protocol, TypeVar
@@ -214,7 +216,7 @@ class Background(Generic[R]):
     def _receive(self) -> R:
         assert self._conn is not None
         try:
-            done, value = self._conn.recv()
+            done, value = _read_back(self._conn.recv())
         except EOFError as ended:
             raise WorkerError(
                 "a worker process ended unexpectedly (out of memory?); "
@@ -234,6 +236,9 @@ class Background(Generic[R]):
             self._process.terminate()
         self._process.join()
         if self._conn is not None:
+            with suppress(Exception):  # cleaning up after a stop: nothing to report
+                if self._conn.poll():  # finished, never read: its file goes too
+                    _read_back(self._conn.recv())
             self._conn.close()
         self._process = self._conn = None
 
@@ -270,17 +275,34 @@ def _pays(size: int, count: int, min_items: int | None) -> bool:
 
 
 def _in_background(sending: Connection, func: Callable[[Any], Any], items: Any) -> None:
-    """In the worker: ``func(items)``, sent back as (True, result) or (False, the error)."""
+    """In the worker: ``func(items)``, as (True, result) or (False, the error), written to a
+    file whose name goes back through the pipe. Not the result itself: one larger than the
+    pipe's buffer would keep the worker, and all it holds, alive until the parent reads it
+    (on a day of 5,000 articles, 320 MB through the whole ranking)."""
     _stops_to_parent()
     try:
         found: tuple[bool, Any] = (True, func(items))
     except Exception as exc:  # raised again in the parent, where the CLI maps it
         found = (False, exc)
-    try:
-        sending.send(found)
-    except Exception as exc:  # an error that does not pickle: its message does
-        sending.send((False, WorkerError(f"{type(exc).__name__}: {exc}")))
+    with tempfile.NamedTemporaryFile("wb", prefix="brief-", suffix=".pickle", delete=False) as out:
+        try:
+            pickle.dump(found, out)
+        except Exception as exc:  # an error that does not pickle: its message does
+            out.seek(0)
+            out.truncate()
+            pickle.dump((False, WorkerError(f"{type(exc).__name__}: {exc}")), out)
+    sending.send(out.name)
     sending.close()
+
+
+def _read_back(path: str) -> tuple[bool, Any]:
+    """What a background worker wrote (``_in_background``); the file goes."""
+    try:
+        with open(path, "rb") as found:
+            return pickle.load(found)  # type: ignore[no-any-return]
+    finally:
+        with suppress(OSError):
+            os.unlink(path)
 
 
 @contextmanager

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Sequence
@@ -126,11 +127,43 @@ def _sleeps(items: Sequence[int]) -> int:
 
 @pytest.mark.process
 @linux_only
-def test_work_in_the_background_is_done_in_another_process_with_the_same_result() -> None:
-    with workers.in_background(_total_with_pid, list(range(100)), min_items=1) as job:
+def test_work_in_the_background_is_done_in_another_process_with_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # where the worker leaves its result
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    with workers.in_background(_total_with_pid, list(range(100_000)), min_items=1) as job:
         total, pid = job.result()
-    assert total == sum(range(100))
+    assert total == sum(range(100_000))
     assert pid != os.getpid()
+    assert not list(tmp_path.iterdir())  # the result's file is gone once read
+
+
+def _many(items: Sequence[int]) -> list[int]:
+    return list(range(len(items) * 1_000))  # far more than a pipe's buffer holds
+
+
+def _at_work(pid: int) -> bool:
+    """Whether process ``pid`` still runs (not ended, nor ended and waiting to be reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.process
+@linux_only
+def test_a_background_worker_ends_when_done_though_its_result_is_not_read_yet() -> None:
+    """It holds a day's worth of memory: it must not wait for the parent to read a result
+    larger than a pipe's buffer."""
+    before = set(_children(os.getpid()))
+    with workers.in_background(_many, [0] * 200, min_items=1) as job:
+        started = set(_children(os.getpid())) - before
+        deadline = time.monotonic() + 60
+        while any(_at_work(pid) for pid in started):
+            assert time.monotonic() < deadline, "the worker waits for its result to be read"
+            time.sleep(0.05)
+        assert job.result() == list(range(200_000))
 
 
 def test_background_work_on_a_small_day_is_done_in_this_process_when_asked() -> None:
