@@ -49,6 +49,11 @@ class _Cached(Protocol):
 
 C = TypeVar("C", bound=_Cached)
 
+# What a build says when a worker process dies under it (the kernel's out-of-memory killer).
+_ENDED = (
+    "a worker process ended unexpectedly (out of memory?); BRIEF_WORKERS=1 builds in one process"
+)
+
 MIN_ITEMS = 40  # fewer articles than this finish before workers would have started
 CHUNK = 16  # items handed to a worker at a time: few round trips, even shares
 MAX_WORKERS = 8
@@ -171,10 +176,7 @@ def _in_workers(
                 _SHARED[name].learn(found)
             yield result
     except BrokenProcessPool as broken:
-        raise WorkerError(
-            "a worker process ended unexpectedly (out of memory?); "
-            "BRIEF_WORKERS=1 builds in one process"
-        ) from broken
+        raise WorkerError(_ENDED) from broken
     finally:
         with _quiet_cancelled_futures():
             pool.shutdown(wait=True, cancel_futures=True)
@@ -218,10 +220,7 @@ class Background(Generic[R]):
         try:
             done, value = _read_back(self._conn.recv())
         except EOFError as ended:
-            raise WorkerError(
-                "a worker process ended unexpectedly (out of memory?); "
-                "BRIEF_WORKERS=1 builds in one process"
-            ) from ended
+            raise WorkerError(_ENDED) from ended
         finally:
             self.close()
         if not done:

@@ -10,7 +10,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -178,20 +178,19 @@ def test_background_work_past_its_largest_day_is_done_in_this_process() -> None:
 
 @pytest.mark.process
 @linux_only
-def test_an_error_in_background_work_reaches_the_caller() -> None:
+@pytest.mark.parametrize(
+    ("work", "error", "message"),
+    [
+        (_fails_at_once, ValueError, "no stories in 50"),  # its own error reaches the caller
+        (_dies_at_once, WorkerError, "worker process ended unexpectedly"),  # not a hang
+    ],
+)
+def test_background_work_that_fails_or_dies_is_one_clear_error(
+    work: Callable[[Sequence[int]], int], error: type[Exception], message: str
+) -> None:
     with (
-        pytest.raises(ValueError, match="no stories in 50"),
-        workers.in_background(_fails_at_once, list(range(50)), min_items=1) as job,
-    ):
-        job.result()
-
-
-@pytest.mark.process
-@linux_only
-def test_a_background_worker_that_dies_is_one_clear_error_not_a_hang() -> None:
-    with (
-        pytest.raises(WorkerError, match="worker process ended unexpectedly"),
-        workers.in_background(_dies_at_once, list(range(50)), min_items=1) as job,
+        pytest.raises(error, match=message),
+        workers.in_background(work, list(range(50)), min_items=1) as job,
     ):
         job.result()
 
