@@ -55,7 +55,8 @@ _ENDED = (
 )
 
 MIN_ITEMS = 40  # fewer articles than this finish before workers would have started
-CHUNK = 16  # items handed to a worker at a time: few round trips, even shares
+CHUNK = 8  # at most this many items handed to a worker at a time: few round trips
+SHARES = 8  # and at least this many hand-outs per worker, so that the workers end together
 MAX_WORKERS = 8
 
 
@@ -144,16 +145,23 @@ def map_in_order(
     items: Sequence[T],
     workers: int | None = None,
     min_items: int | None = None,
+    prepare: Callable[[], object] | None = None,
 ) -> Iterator[R]:
     """``func`` over ``items``, results in input order; in worker processes when it pays.
 
     ``func`` must be a module-level function (it is sent to the workers by name), and what it
-    takes and returns must pickle."""
+    takes and returns must pickle. ``prepare`` loads what every call needs (word lists): run
+    here once before workers that start as copies of this process (fork), it spares each of
+    them loading it again; workers that start afresh (spawn), or no workers, load it as
+    ``func`` asks."""
     count = available_workers() if workers is None else workers
     if not _pays(len(items), count, min_items):
         yield from map(func, items)
         return
-    yield from _in_workers(func, items, count, multiprocessing.get_context())
+    context = multiprocessing.get_context()
+    if prepare is not None and context.get_start_method() == "fork":
+        prepare()
+    yield from _in_workers(func, items, count, context)
 
 
 def _in_workers(
@@ -167,7 +175,8 @@ def _in_workers(
     before = _hold_stops()
     try:
         pool = ProcessPoolExecutor(count, mp_context=context, initializer=_started)
-        results = pool.map(partial(_sharing, func), items, chunksize=CHUNK)
+        chunk = max(1, min(CHUNK, len(items) // (count * SHARES)))
+        results = pool.map(partial(_sharing, func), items, chunksize=chunk)
     finally:
         _release_stops(before)
     try:

@@ -221,7 +221,7 @@ def _surname_refs(
 def split_all(articles: Sequence[Article], quiet: bool = True) -> list[Sentence]:
     """Sentences of every article, grouped by article in input order; split in worker
     processes on a large day (``workers.py``), with a progress bar unless ``quiet``."""
-    found = map_in_order(_split_and_state, articles)
+    found = map_in_order(_split_and_state, articles, prepare=name_lists.load_all)
     shown = progress(found, "splitting", quiet, unit=" articles", total=len(articles))
     return [s for sentences in shown for s in sentences]
 

@@ -79,6 +79,34 @@ def test_a_small_day_stays_in_this_process() -> None:
     assert [pid for _, pid in found] == [os.getpid()] * 3
 
 
+_LOADED: list[int] = []  # the processes that ran ``_load_list``
+
+
+def _load_list() -> None:
+    _LOADED.append(os.getpid())
+
+
+def _had_list(n: int) -> tuple[bool, int]:
+    """Whether this process had the list loaded when item ``n`` came, and which it is."""
+    return bool(_LOADED), os.getpid()
+
+
+@pytest.mark.process
+@linux_only
+def test_forked_workers_start_with_what_prepare_loaded_here() -> None:
+    _LOADED.clear()
+    found = list(map_in_order(_had_list, list(range(60)), workers=2, prepare=_load_list))
+    assert [os.getpid()] == _LOADED  # loaded once, here, not again in each worker
+    assert {pid for _, pid in found} - {os.getpid()}
+    assert all(had for had, _ in found)
+
+
+def test_without_workers_prepare_is_left_to_the_work_itself() -> None:
+    _LOADED.clear()
+    list(map_in_order(_had_list, [1, 2, 3], workers=2, prepare=_load_list))
+    assert _LOADED == []
+
+
 @pytest.mark.process
 @linux_only
 def test_what_a_worker_made_reaches_the_parent_cache() -> None:
