@@ -16,6 +16,7 @@ from summarizer.models import Article, Sentence
 from summarizer.runtime.progress import progress
 from summarizer.runtime.workers import map_in_order
 from summarizer.text import descriptions, name_lists, names, pointing, voices
+from summarizer.text.gated import Gated
 from summarizer.text.quotes import QUOTATION, blanked
 from summarizer.text.splitting import split_sentences
 from summarizer.text.statements import statement
@@ -41,15 +42,19 @@ _DANGLING = re.compile(
 )
 # A sentence that points ahead to a list ("… has filed the following for Sunday.") or carries a
 # news service's dateline mark ("CONGRESS (Washington_ New York …"): a budget line, not news.
-_POINTS_AHEAD = re.compile(
-    r"\b(?:the following|as follows)(?:\s+for\b[^.]*)?[.:]$|\b[A-Z][A-Za-z]+_(?:\s|$)"
+_POINTS_AHEAD = Gated(
+    re.compile(r"\b(?:the following|as follows)(?:\s+for\b[^.]*)?[.:]$|\b[A-Z][A-Za-z]+_(?:\s|$)"),
+    "follow",
+    "_",
 )
 # Words inside a sentence that answer one before it: "The USGS, however, put it at 8.8",
 # "Ban Ki-moon on the other hand said", "Should Uliassi do so" (outside quotations).
-_ANSWERS_BACK = re.compile(
-    r"^[^,;]{1,60},\s+(?:however|though|too|in turn|instead|by contrast|in contrast)\s*,"
-    r"|\bon the other hand\b|\b(?:do|does|did|doing|done) so\b|\bseparately\b",
-    re.I,
+_ANSWERS_BACK_OPENING = re.compile(
+    r"[^,;]{1,60},\s+(?:however|though|too|in turn|instead|by contrast|in contrast)\s*,", re.I
+)
+_ANSWERS_BACK = Gated(
+    re.compile(r"\b(?:on the other hand|(?:do|does|did|doing|done) so|separately)\b", re.I),
+    *("other hand", " so", "separately"),
 )
 # An opening adverbial that ends on a word pointing back: "Aside from that,", "Despite this,",
 # "Because of that,", "Since then,".
@@ -115,10 +120,12 @@ _END = re.compile(r"[.!][\"'”’)\]]*$")
 # A sentence that trails off ("…and other sources of trans fatty acids...") was cut short,
 # mostly by a feed's summary: the reader is left waiting for the rest ("…" already fails _END).
 _TRAILS_OFF = re.compile(r"(?:\.\s?){3,}[\"'”’)\]]*$")
-_SLUG = re.compile(r"\b[A-Za-z0-9]+_[A-Za-z0-9]+_[A-Za-z0-9_]+\b")
-_URL = re.compile(r"https?://|www\.", re.I)
+_SLUG = Gated(re.compile(r"\b[A-Za-z0-9]+_[A-Za-z0-9]+_[A-Za-z0-9_]+\b"), "_")
+_URL = Gated(re.compile(r"https?://|www\.", re.I), "://", "www.")
 # "these countries", "those talks": refers to something the reader has not been told.
-_UNRESOLVED = re.compile(r"\b(?:these|those)\s+(?!who\b|which\b|that\b|of\b)[a-z]", re.I)
+_UNRESOLVED = Gated(
+    re.compile(r"\b(?:these|those)\s+(?!who\b|which\b|that\b|of\b)[a-z]", re.I), "these", "those"
+)
 # "…,” he said." with no one named outside the quotation: the reader cannot tell who spoke.
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:he|she|they)\s+(?:said|says|added|adds|told|tells|explained|noted|wrote|asked)\b",
@@ -209,9 +216,12 @@ def _surname_refs(
     """(surname, words to restore) for each person ``text`` calls by surname alone; none for
     a surname two people of the article share when a courtesy title makes it uncertain."""
     known, shared = people
+    alone = names.surname_only(text, known) if known else []
+    if not alone:
+        return ()  # most sentences: no need to read who they name in full
     named_here = {m.surname for m in names.full_mentions(text, ordinary)}
     refs = []
-    for surname in names.surname_only(text, known):
+    for surname in alone:
         if surname in named_here or (surname in shared and names.courtesy_titled(text, surname)):
             continue
         refs.append((surname, known[surname].restored))
@@ -269,27 +279,46 @@ def is_standalone(text: str) -> bool:
         return False  # fragments and questions
     if _TRAILS_OFF.search(text):
         return False
-    if _DANGLING.match(text.lstrip("\"“‘'")) or _WRAP_UP.match(text) or _UNRESOLVED.search(text):
-        return False
-    if _POINTS_BACK.match(text) or _pronoun_subject(text) or _SOURCE_THEN_PRONOUN.match(text):
+    folded = text.casefold()  # where the rules' words are looked for first (``gated.py``)
+    outside = QUOTATION.sub(" ", text)
+    if _opens_on_what_came_before(text, outside, folded):
         return False
     if (_LIST_ENTRY.match(text) and text.count(";") >= LIST_SEMICOLONS) or _caption(text):
         return False  # an entry of a list, a photo's caption
-    outside = QUOTATION.sub(" ", text)
-    if _ANSWERS_BACK.search(outside) or _POINTS_AT.search(outside) or _POINTS_AHEAD.search(text):
-        return False
-    if _TAKES_UP.search(outside):
+    if _points_elsewhere(text, outside):
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         return False  # half of a quotation
-    if _unnamed_speaker(text):
+    if _unnamed_speaker(outside):
         return False
-    if _SLUG.search(text) or _URL.search(text) or _METADATA.match(text) or "\\" in text:
+    if _SLUG.search(text, text) or _URL.search(text, folded) or _METADATA.match(text):
+        return False
+    if "\\" in text:
         return False
     upper, letters = _capitals(text)
     if upper * 2 > letters:
         return False  # shouting in capitals
     return len(set(content_terms(text))) >= MIN_TERMS
+
+
+def _opens_on_what_came_before(text: str, outside: str, folded: str) -> bool:
+    """A dangling opener or wrap-up, "these"/"those" unexplained, an opening that points back
+    or leads to a pronoun subject (``outside``: the text outside its quotations)."""
+    if _DANGLING.match(text.lstrip("\"“‘'")) or _WRAP_UP.match(text):
+        return True
+    if _UNRESOLVED.search(text, folded) or _POINTS_BACK.match(text):
+        return True
+    return _pronoun_subject(outside) or _SOURCE_THEN_PRONOUN.match(text) is not None
+
+
+def _points_elsewhere(text: str, outside: str) -> bool:
+    """Words that answer, point at or take up what the reader was not given, outside the
+    quotations; or that point ahead to a list."""
+    if _ANSWERS_BACK_OPENING.match(outside):
+        return True
+    if _ANSWERS_BACK.search(outside, outside.casefold()) or _POINTS_AT.search(outside):
+        return True
+    return _POINTS_AHEAD.search(text, text) or _TAKES_UP.search(outside) is not None
 
 
 def _capitals(text: str) -> tuple[int, int]:
@@ -304,22 +333,26 @@ def _capitals(text: str) -> tuple[int, int]:
 
 
 def _caption(text: str) -> bool:
-    """A photo's caption: it ends on a full date and tells nothing in the past or future."""
+    """A photo's caption: it ends on a full date and tells nothing in the past or future.
+    (A year and a full stop end any such text: asked first, it spares most the pattern.)"""
+    end = text.rstrip("\"'”’)\n")
+    if not (end.endswith(".") and end[-2:-1].isdigit()):
+        return False
     return _CAPTION.search(text) is not None and _TOLD.search(text) is None
 
 
-def _pronoun_subject(text: str) -> bool:
+def _pronoun_subject(outside: str) -> bool:
     """Whether an opening clause leads to a pronoun subject ("he", "its lawyers") and names
-    nobody before it (the first word aside, which is capitalised anyway)."""
-    outside = QUOTATION.sub(" ", text)
+    nobody before it (the first word aside, which is capitalised anyway); ``outside``: the
+    sentence outside its quotations."""
     m = _PRONOUN_SUBJECT.match(outside)
     return m is not None and not re.search(r"\s[A-Z]", outside[: m.end()])
 
 
-def _unnamed_speaker(text: str) -> bool:
+def _unnamed_speaker(outside: str) -> bool:
     """Whether the sentence quotes or reports "he/she/they said" and names nobody before it
-    (outside the quotation, after its first word) whom the pronoun could mean."""
-    outside = QUOTATION.sub(" ", text)
+    (outside the quotation, after its first word) whom the pronoun could mean; ``outside``:
+    the sentence outside its quotations."""
     speaker = _PRONOUN_SPEAKER.search(outside)
     if not speaker:
         return False

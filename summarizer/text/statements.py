@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from summarizer.runtime.workers import SharedCache
@@ -298,10 +299,12 @@ def _cased_terms(read: list[str]) -> list[tuple[str, bool]]:
 def _phrases(ordered: list[str], names: Signature) -> frozenset[tuple[str, ...]]:
     """Every ``COPY_RUN`` terms in a row of which two or more are not names (``same_fact``
     asks for all but one, once it knows the other wording's names too)."""
+    # How many of the first i terms are no name, for every i: a run's count is a difference.
+    counts = [0, *accumulate(t not in names for t in ordered)]
     return frozenset(
-        run
-        for run in (tuple(ordered[i : i + COPY_RUN]) for i in range(len(ordered) - COPY_RUN + 1))
-        if sum(t not in names for t in run) >= 2
+        tuple(ordered[i : i + COPY_RUN])
+        for i in range(len(ordered) - COPY_RUN + 1)
+        if counts[i + COPY_RUN] - counts[i] >= 2
     )
 
 

@@ -22,6 +22,7 @@ import datetime as dt
 import re
 
 from summarizer.runtime.workers import SharedCache
+from summarizer.text.gated import Gated
 from summarizer.text.words import content_terms
 
 # Words about time share nothing about an event: "Friday", "next week", "August".
@@ -85,13 +86,16 @@ _RECENT_DAYS = 60
 # Words that place a statement by the day it was written: true that day, misleading under a
 # later date ("the vote is today", "was arrested on Monday", "earlier this week", "at the
 # summit last December", "two weeks ago", "this year").
-_DAY_BOUND = re.compile(
-    r"\b(?:(?i:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week|weekend)|"
-    r"(?:next|last) (?:night|week|weekend)|(?:this|next|last) (?:month|year|spring|summer|fall|"
-    r"autumn|winter)|(?:\d+|a|an|one|two|three|four|five|six|several|few) (?:days?|weeks?|"
-    r"months?|years?) ago)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?! [A-Z])|"
-    rf"(?<!the )(?<!The )(?:last|next|this) {_MONTH}(?! \d))"
-    r"\b"
+_DAY_BOUND = Gated(
+    re.compile(
+        r"\b(?:(?i:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week|"
+        r"weekend)|(?:next|last) (?:night|week|weekend)|(?:this|next|last) (?:month|year|spring|"
+        r"summer|fall|autumn|winter)|(?:\d+|a|an|one|two|three|four|five|six|several|few) "
+        r"(?:days?|weeks?|months?|years?) ago)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+        rf"(?! [A-Z])|(?<!the )(?<!The )(?:last|next|this) {_MONTH}(?! \d))"
+        r"\b"
+    ),
+    *("day", "tonight", "tomorrow", "this", "next", "last", "ago"),  # case-folded
 )
 
 
@@ -112,7 +116,8 @@ def day_bound(text: str) -> bool:
 
 
 def _day_bound(text: str) -> bool:
-    return bool(_DAY_BOUND.search(_outside_quotes(text)))
+    plain = _outside_quotes(text)
+    return _DAY_BOUND.search(plain, plain.casefold())
 
 
 # Where each sentence's open form is: worked out where the sentence is split and handed back

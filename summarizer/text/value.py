@@ -15,34 +15,53 @@ import re
 from collections.abc import Callable
 
 from summarizer.runtime.workers import SharedCache
+from summarizer.text.gated import Gated
 from summarizer.text.quotes import QUOTATION
 
 # Filler a reader can skip, by what gives it away; each match lowers the value. Every pattern
 # is matched against the lowercased sentence.
-_BIOGRAPHY = re.compile(
-    r"\b(was born (?:in|on)|grew up in|graduated from|is survived by|survivors include|"
-    r"began (?:his|her) career)\b",
+# Each is asked only of a sentence that holds one of the words it needs (``gated.py``).
+_DIGITS = tuple("0123456789")
+_BIOGRAPHY = Gated(
+    re.compile(
+        r"\b(was born (?:in|on)|grew up in|graduated from|is survived by|survivors include|"
+        r"began (?:his|her) career)\b",
+    ),
+    *("was born ", "grew up in", "graduated from", "survived by", "survivors include", "career"),
 )
-_BACKGROUND = re.compile(
-    r"\b(has long been|have long been|historically|(?:post|after the)[- ]cold war)\b",
+_BACKGROUND = Gated(
+    re.compile(r"\b(has long been|have long been|historically|(?:post|after the)[- ]cold war)\b"),
+    *("long been", "historically", "cold war"),
 )
 # A definition: "Malaria is a parasitic infection…", "ABA is an intensive form of therapy…",
 # "The Kuiper belt is one of the…": what a thing is, not what happened to it.
 _DEFINITION = re.compile(r"^(?:an? |the )?[\w-]+(?: [\w-]+)? (?:is|are) (?:an?|one of the) ")
-_PROCEDURE = re.compile(
-    r"\b(declined to comment|would not comment|did not (?:return|respond to) (?:calls|"
-    r"messages|requests)|could not be reached|no immediate comment|not immediately available "
-    r"for comment|was not immediately clear)\b",
+_PROCEDURE = Gated(
+    re.compile(
+        r"\b(declined to comment|would not comment|did not (?:return|respond to) (?:calls|"
+        r"messages|requests)|could not be reached|no immediate comment|not immediately "
+        r"available for comment|was not immediately clear)\b",
+    ),
+    *("comment", "did not re", "could not be reached", "immediately clear"),
 )
-_RHETORIC = re.compile(r"\b(?:i (?:think|believe|feel|hope|guess)|in my (?:view|opinion))\b")
+_RHETORIC = Gated(
+    re.compile(r"\b(?:i (?:think|believe|feel|hope|guess)|in my (?:view|opinion))\b"),
+    *("i think", "i believe", "i feel", "i hope", "i guess", "in my "),
+)
 # What a report of an event has: a time it happened, a figure, an outcome verb.
-_WHEN = re.compile(
-    r"\b(today|tonight|yesterday|this (?:morning|week|month|year)|last (?:night|week|month|"
-    r"year)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|"
-    r"oct|nov|dec)[a-z]*\.? \d{1,2}\b)",
+_WHEN = Gated(
+    re.compile(
+        r"\b(today|tonight|yesterday|this (?:morning|week|month|year)|last (?:night|week|month|"
+        r"year)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|monday|tuesday|"
+        r"wednesday|thursday|friday|saturday|sunday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|"
+        r"oct|nov|dec)[a-z]*\.? \d{1,2}\b)",
+    ),
+    *("day", "tonight", "this ", "last ", *_DIGITS),  # a weekday, today, yesterday: "day"
 )
-_FIGURE = re.compile(r"\b\d[\d,.]*\b|\b(?:hundreds|thousands|millions|dozens)\b")
+_FIGURE = Gated(
+    re.compile(r"\b\d[\d,.]*\b|\b(?:hundreds|thousands|millions|dozens)\b"),
+    *(*_DIGITS, "hundreds", "thousands", "millions", "dozens"),
+)
 _OUTCOME_WORDS = """killed died dead injured wounded arrested charged convicted sentenced
 acquitted elected resigned fired won lost approved rejected passed vetoed ruled signed agreed
 announced launched attacked struck crashed exploded collapsed rose fell jumped dropped raised
@@ -51,15 +70,22 @@ withdrew invaded closed opened began ended met warned threatened accused denied 
 discovered named appointed sued filed"""
 _OUTCOME = frozenset(_OUTCOME_WORDS.split())  # a word set: a 70-word pattern took 30 µs
 _WORD = re.compile(r"\w+")
+_OUTCOME_BYTES = frozenset(w.encode("ascii") for w in _OUTCOME)
+# Every byte that is not in an ASCII word (``\w``: letters, digits, "_") made a space.
+_NOT_WORD = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(256))
 
 
 def _rhetoric(lower: str) -> bool:
     """An exclamation, or an opinion in the first person (the mark tested apart: inside the
     pattern it kept the pattern from being fast)."""
-    return "!" in lower or bool(_RHETORIC.search(lower))
+    return "!" in lower or _RHETORIC.search(lower)
 
 
 def _outcome(lower: str) -> bool:
+    """Whether an outcome verb is among the words (in ASCII text, the words are the runs
+    left when every other byte is made a space: at C speed, a fifth of the pattern's time)."""
+    if lower.isascii():
+        return not _OUTCOME_BYTES.isdisjoint(lower.encode("ascii").translate(_NOT_WORD).split())
     return not _OUTCOME.isdisjoint(_WORD.findall(lower))
 
 
@@ -109,6 +135,8 @@ def _news_value(text: str) -> float:
 def _mostly_quoted(text: str, lower: str) -> bool:
     """A quotation that is most of the sentence and names nobody and no figure outside it:
     rhetoric unless what is said is checkable."""
+    if text and '"' not in text and "“" not in text:
+        return False  # no quotation
     quoted = sum(len(m.group(0)) for m in QUOTATION.finditer(text))
     if quoted * 2 < len(text):
         return False

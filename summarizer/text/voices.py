@@ -34,11 +34,16 @@ _PUNCTUATION = "“”\"‘’'()[],.;:!?—-"
 _REPORTED = re.compile(
     r"\b(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|recalled|according to)\b"
 )
+# Every first-person word ``_is_first_person`` accepts, between word boundaries: a text
+# without any of them is not in the first person.
+_MAY_SPEAK = re.compile(r"\b(?:I|[Mm]y|me|myself|[Ww]e|us|[Oo]ur|ours|ourselves)\b")
 _INTERVIEW_MARK = re.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:.](?:\s|$)")
 
 
 def unnamed_quotation(text: str, ordinary: frozenset[str]) -> bool:
     """Whether ``text`` is mostly a quotation and names nobody outside it who said it."""
+    if '"' not in text and "“" not in text:
+        return False  # no quotation (most sentences: counting their letters is the cost)
     quoted = sum(len(_LETTER.findall(m.group(0))) for m in QUOTATION.finditer(text))
     letters = len(_LETTER.findall(text))
     if not letters or quoted < letters * QUOTED_SHARE:
@@ -56,6 +61,8 @@ def unnamed_person(text: str, ordinary: frozenset[str]) -> bool:
 def first_person(text: str) -> bool:
     """Whether ``text`` speaks in the first person outside quotation marks and reports
     nobody's words ("Smith told us…" reports someone's)."""
+    if not _MAY_SPEAK.search(text):
+        return False  # none of the words at all (most sentences): no need to read each one
     outside = QUOTATION.sub(" ", text)
     return _REPORTED.search(outside) is None and any(
         _is_first_person(tokens, i) for tokens in [outside.split()] for i in range(len(tokens))

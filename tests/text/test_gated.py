@@ -1,0 +1,90 @@
+"""A gated pattern answers as its pattern does: the words looked for first never turn away a
+sentence the pattern would have matched."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+
+import summarizer.text
+from summarizer.runtime.resources import examples_dir
+from summarizer.text.gated import Gated
+from summarizer.text.splitting import split_sentences
+
+# One sentence or more for each thing the text rules look for with a gated pattern.
+_CASES = [
+    "He was born in Lviv in 1952.",
+    "She grew up in Kyiv.",
+    "He graduated from law school.",
+    "She is survived by two sons.",
+    "Survivors include her sister.",
+    "He began his career as a clerk.",
+    "The alliance has long been divided.",
+    "Historically, expansion was slow.",
+    "Post-Cold War expansion was slow.",
+    "The company declined to comment.",
+    "The ministry did not return calls.",
+    "He could not be reached.",
+    "It was not immediately clear who fired.",
+    "I think it will pass.",
+    "In my view it should.",
+    "The vote is today.",
+    "It was delayed tonight.",
+    "It comes tomorrow.",
+    "It was delayed on Monday.",
+    "The talks began three days ago.",
+    "They met this week.",
+    "They meet next spring.",
+    "They met last week.",
+    "They end on Aug. 7 at noon.",
+    "Hundreds fled.",
+    "The town lost 1,250 homes.",
+    "On the other hand, the plan failed.",
+    "The ministry did so later.",
+    "They met separately.",
+    "These talks matter.",
+    "Those talks failed.",
+    "See www.example.com for more.",
+    "See https://example.org for more.",
+    "Open the Slug_name_here file.",
+    "The desk has filed the following for Sunday.",
+    "CONGRESS_ Washington New York",
+    "Air France A330 lands at Paris on March 28, 2007.",
+]
+
+
+def _gated() -> list[tuple[str, Gated]]:
+    found = []
+    for module in pkgutil.iter_modules(summarizer.text.__path__):
+        loaded = importlib.import_module(f"summarizer.text.{module.name}")
+        found += [
+            (f"{module.name}.{k}", v) for k, v in vars(loaded).items() if isinstance(v, Gated)
+        ]
+    return found
+
+
+def _texts() -> list[str]:
+    sample = [
+        s
+        for path in sorted(examples_dir().glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        for s in split_sentences(line)
+    ]
+    plain = _CASES + sample
+    return (
+        plain + [t.lower() for t in plain] + [t.upper() for t in plain] + [t.title() for t in plain]
+    )
+
+
+def test_the_text_rules_use_gated_patterns() -> None:
+    assert len(_gated()) >= 10
+
+
+@pytest.mark.parametrize(("name", "gated"), _gated(), ids=lambda v: v if isinstance(v, str) else "")
+def test_a_gated_pattern_finds_what_its_pattern_finds(name: str, gated: Gated) -> None:
+    texts = _texts()
+    found = [t for t in texts if gated.pattern.search(t)]
+    assert found, f"{name}: no case for it"  # each pattern is tried on a text it matches
+    assert [t for t in texts if gated.search(t, t.casefold())] == found
