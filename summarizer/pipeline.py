@@ -38,7 +38,7 @@ from summarizer.selecting.budget import select_budget
 from summarizer.selecting.sections import select_summary
 from summarizer.storage.atomic import write_brief
 from summarizer.storage.brief_json import brief_stem
-from summarizer.text.sentences import split_all
+from summarizer.text.sentences import prepare_split, split_all
 from summarizer.themes.fit import learn_items as learn_themes
 
 if TYPE_CHECKING:
@@ -121,7 +121,8 @@ def load(
     raise ``InputError`` when no article is usable. The briefs written in ``briefs_in`` are
     not read as articles."""
     workers.forget()  # a new day: the words and statements of the last one are no use
-    articles, skipped = read_articles(sources, options, briefs_in)
+    # What splitting needs (word lists) is read while worker processes read the articles.
+    articles, skipped = read_articles(sources, options, briefs_in, meanwhile=prepare_split)
     if story is not None:
         from summarizer.stories.detect import story_articles  # only --story needs detection
 
@@ -131,12 +132,16 @@ def load(
 
 
 def read_articles(
-    sources: Sequence[str], options: ReadOptions = DEFAULT_READ, briefs_in: Path | None = None
+    sources: Sequence[str],
+    options: ReadOptions = DEFAULT_READ,
+    briefs_in: Path | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
-    """``load`` without splitting: the day's articles and what was skipped."""
+    """``load`` without splitting: the day's articles and what was skipped (``meanwhile``:
+    work for this process while worker processes read)."""
     found, missing = gather(sources, briefs_in)
     articles, unread = intake.read_and_clean(
-        found, options.max_bytes, options.timeout, options.quiet
+        found, options.max_bytes, options.timeout, options.quiet, meanwhile
     )
     articles, repeated = one_per_url(articles, cleaner.article_size)
     articles, outside = dates.select_window(cleaner.renumber(articles), options.window)

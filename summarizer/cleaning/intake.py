@@ -8,7 +8,7 @@ feed) never leaves the worker that read it: only its cleaned articles come back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -24,11 +24,14 @@ def read_and_clean(
     max_bytes: int = readers.DEFAULT_MAX_BYTES,
     timeout: float = fetch.DEFAULT_TIMEOUT,
     quiet: bool = True,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """What ``readers.iter_read`` then ``cleaner.clean_all`` give: the articles, numbered in
-    input order, each text once, and what was skipped. A progress bar unless ``quiet``."""
+    input order, each text once, and what was skipped. A progress bar unless ``quiet``;
+    ``meanwhile``: the caller's work while worker processes read (``map_in_order``)."""
     work = partial(_read_and_clean, max_bytes=max_bytes, timeout=timeout)
-    found = progress(map_in_order(work, sources), "reading", quiet, total=len(sources))
+    read = map_in_order(work, sources, meanwhile=meanwhile)
+    found = progress(read, "reading", quiet, total=len(sources))
     return cleaner.distinct(item for part in found for item in part)
 
 

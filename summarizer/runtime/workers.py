@@ -146,6 +146,7 @@ def map_in_order(
     workers: int | None = None,
     min_items: int | None = None,
     prepare: Callable[[], object] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Iterator[R]:
     """``func`` over ``items``, results in input order; in worker processes when it pays.
 
@@ -153,7 +154,8 @@ def map_in_order(
     takes and returns must pickle. ``prepare`` loads what every call needs (word lists): run
     here once before workers that start as copies of this process (fork), it spares each of
     them loading it again; workers that start afresh (spawn), or no workers, load it as
-    ``func`` asks."""
+    ``func`` asks. ``meanwhile`` is work for this process while the workers start on
+    ``items`` (none without workers: then this process is the one at work)."""
     count = available_workers() if workers is None else workers
     if not _pays(len(items), count, min_items):
         yield from map(func, items)
@@ -161,11 +163,15 @@ def map_in_order(
     context = multiprocessing.get_context()
     if prepare is not None and context.get_start_method() == "fork":
         prepare()
-    yield from _in_workers(func, items, count, context)
+    yield from _in_workers(func, items, count, context, meanwhile)
 
 
 def _in_workers(
-    func: Callable[[T], R], items: Sequence[T], count: int, context: Any
+    func: Callable[[T], R],
+    items: Sequence[T],
+    count: int,
+    context: Any,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Iterator[R]:
     """``func`` over ``items`` in ``count`` worker processes, results in input order. Stopped
     (Ctrl-C, SIGTERM, an error here), the work not yet started is dropped and the workers end
@@ -180,6 +186,8 @@ def _in_workers(
     finally:
         _release_stops(before)
     try:
+        if meanwhile is not None:
+            meanwhile()  # the workers have all started: no fork happens while it runs
         for result, shared in results:
             for name, found in shared.items():
                 _SHARED[name].learn(found)

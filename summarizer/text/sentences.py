@@ -132,6 +132,7 @@ _PRONOUN_SPEAKER = re.compile(
     re.I,
 )
 _METADATA = re.compile(r"^(?:date|published|updated|posted|by)\s*:?\s*\d", re.I)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _CAPITALISED = re.compile(r"^[A-Z][\w’'\-]*$")
 # A run-in heading has three words or more: a shorter run is mostly a name ("Human Rights
@@ -231,9 +232,15 @@ def _surname_refs(
 def split_all(articles: Sequence[Article], quiet: bool = True) -> list[Sentence]:
     """Sentences of every article, grouped by article in input order; split in worker
     processes on a large day (``workers.py``), with a progress bar unless ``quiet``."""
-    found = map_in_order(_split_and_state, articles, prepare=name_lists.load_all)
+    found = map_in_order(_split_and_state, articles, prepare=prepare_split)
     shown = progress(found, "splitting", quiet, unit=" articles", total=len(articles))
     return [s for sentences in shown for s in sentences]
+
+
+def prepare_split() -> None:
+    """Read what splitting any article needs (the name lists) now, not at the first article:
+    a process about to fork its workers then reads it once for all of them."""
+    name_lists.load_all()
 
 
 def _split_and_state(article: Article) -> list[Sentence]:
@@ -261,6 +268,8 @@ def repair(text: str) -> str:
 
 def _drop_also(text: str) -> str:
     """Remove "also" from the first words outside quotations (as brief_lint reads them)."""
+    if "also" not in text:
+        return text  # most sentences
     outside = blanked(text, "x")
     for m in _ALSO.finditer(outside):
         if len(outside[: m.start()].split()) >= _ALSO_WINDOW:
@@ -361,7 +370,8 @@ def _unnamed_speaker(outside: str) -> bool:
 
 def lowercase_words(paragraphs: Iterable[str]) -> frozenset[str]:
     """Words the article itself uses in lower case: its ordinary, non-name words."""
-    return frozenset(t for p in paragraphs for t in re.findall(r"\b[a-z][a-z’'\-]+\b", p))
+    # One search of the whole text: no word runs across the line breaks that join them.
+    return frozenset(_LOWER_WORD.findall("\n".join(paragraphs)))
 
 
 def _drop_run_in_heading(

@@ -109,6 +109,15 @@ def test_without_workers_prepare_is_left_to_the_work_itself() -> None:
 
 @pytest.mark.process
 @linux_only
+def test_this_process_does_its_own_work_while_the_workers_do_theirs() -> None:
+    _LOADED.clear()
+    found = list(map_in_order(_had_list, list(range(60)), workers=2, meanwhile=_load_list))
+    assert [os.getpid()] == _LOADED  # done here, once
+    assert not any(had for had, _ in found)  # the workers had started without it
+
+
+@pytest.mark.process
+@linux_only
 def test_what_a_worker_made_reaches_the_parent_cache() -> None:
     items = [10_001, 10_002, 10_003]
     assert all(n not in _SQUARES._found for n in items)
