@@ -17,11 +17,13 @@ import math
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
 
 from summarizer.models import Article, Disagreement, Item, Sentence, SourceRef
+from summarizer.text import names
 from summarizer.text.scipy_lean import sparse
 from summarizer.text.statements import (
     CONTAINED_STATES,
@@ -274,13 +276,23 @@ def _shown(group: Sequence[Sentence], articles: Mapping[int, Article]) -> Senten
 def credits(
     shown: Sentence, sentences: Iterable[Sentence], articles: Mapping[int, Article]
 ) -> tuple[SourceRef, ...]:
-    """The outlets whose own sentence backs ``shown`` (``supports``), each once, with that
-    sentence."""
+    """The outlets whose own sentence backs ``shown`` (``supports``) and names each person it
+    names, each once, with that sentence: "As governor, Bush's only independent authority is
+    to grant a 30-day reprieve" shares the words of "Bush granted a 30-day reprieve for
+    McGinn in June" but does not say it of McGinn."""
     core = statement(shown.text)
+    # Its people: named in full, or by a surname the brief completes (a body a description
+    # means, "agency", is no person).
+    bare = (word for word, _ in shown.names if word[:1].isupper())
+    people = cache(lambda: names.people_named(shown.text, bare))
     outlets: dict[str, SourceRef] = {}
     for s in (shown, *sentences):
         a = articles[s.article]
-        if a.outlet in outlets or not (s is shown or supports(core, statement(s.text))):
+        if a.outlet in outlets:
+            continue
+        if s is not shown and not (
+            supports(core, statement(s.text)) and names.names_each(s.text, people())
+        ):
             continue
         outlets[a.outlet] = SourceRef(a.outlet, a.title, a.path, a.url, a.date, s.as_printed)
     return tuple(outlets.values())

@@ -124,12 +124,28 @@ def surname_only(text: str, surnames: Iterable[str]) -> list[str]:
     return out
 
 
+def people_named(text: str, bare: Iterable[str] = ()) -> frozenset[str]:
+    """The surnames of the people ``text`` names: in full (read leniently: any listed given
+    name before a surname), and ``bare``, the surnames it uses alone (``Sentence.names``)."""
+    return frozenset(m.surname for m in full_mentions(text, frozenset())).union(bare)
+
+
+def names_each(text: str, surnames: Iterable[str]) -> bool:
+    """Whether ``text`` uses each of ``surnames`` as a whole word."""
+    return all(_whole_word(surname).search(text) for surname in surnames)
+
+
+@lru_cache(maxsize=10_000)
+def _whole_word(surname: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w’'\-]){re.escape(surname)}(?![\w\-])")
+
+
 def insert(text: str, surname: str, words: str) -> str:
     """``text`` with "[words] " before the first use of ``surname`` as a whole word; where the
     text has a title there already, only the given names go in ("Rep. [John] Linder",
     "Secretary [William] Cohen", "Mr. [William] Cohen" for "Defense Secretary William"), and
     words the text has before the surname stay after the insertion ("[Michael] St. Clair")."""
-    m = re.search(rf"(?<![\w’'\-]){re.escape(surname)}(?![\w\-])", text)
+    m = _whole_word(surname).search(text)
     if not m:
         return text
     given = romanised.given_of(surname, words)

@@ -41,6 +41,26 @@ def test_a_sentence_stating_one_detail_of_a_longer_item_is_not_credited() -> Non
     assert [s.name for s in shown.sources] == ["Eastport Herald"]
 
 
+def test_a_sentence_that_does_not_say_it_of_the_person_is_not_credited() -> None:
+    item = "Brewer granted a 30-day reprieve for Tomas Reilly in June, his only one as governor."
+    general = "As governor, Brewer's only independent authority is to grant a 30-day reprieve."
+    sents = [Sentence(0, 0, item), Sentence(1, 0, general)]
+    items = merge(sents, [0.9, 0.4], _outlets(["Capitol Wire", "Valley Times"]))
+    shown = next(it for it in items if it.text == item)
+    assert [s.name for s in shown.sources] == ["Capitol Wire"]
+
+
+def test_a_person_named_by_surname_alone_must_be_named_by_the_credited_sentence() -> None:
+    item = "Brewer granted a 30-day reprieve for Reilly in June, his only one as governor."
+    general = "As governor, Brewer's only independent authority is to grant a 30-day reprieve."
+    copy = "Brewer granted Reilly a 30-day reprieve in June, his only one as governor."
+    named = Sentence(0, 0, item, names=(("Reilly", "Tomas"), ("agency", "Parole")))
+    sents = [named, Sentence(1, 0, general), Sentence(2, 0, copy)]
+    items = merge(sents, [0.9, 0.4, 0.5], _outlets(["Capitol Wire", "Valley Times", "Metro"]))
+    shown = next(it for it in items if it.text == item)
+    assert [s.name for s in shown.sources] == ["Capitol Wire", "Metro"]
+
+
 def test_an_outlet_stating_the_same_fact_in_other_words_is_still_credited() -> None:
     item = "All 96 passengers and four crew on the ferry were rescued by the coast guard."
     other = "The coast guard rescued four crew and all 96 passengers from the ferry."
