@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from summarizer.merging.redundancy import merge
 from summarizer.models import Article, Sentence
 
@@ -20,34 +22,38 @@ def _outlets(names: list[str]) -> dict[int, Article]:
     return {i: _article(i, name) for i, name in enumerate(names)}
 
 
-def test_a_sentence_sharing_only_the_names_is_not_credited() -> None:
-    item = "Harbour Board chief Dana Whitfield approved the new ferry terminal budget."
-    aside = "Which is welcome news for Harbour Board chief Dana Whitfield."
-    sents = [Sentence(0, 0, item), Sentence(1, 0, aside)]
-    items = merge(sents, [0.9, 0.4], _outlets(["Coast Post", "Bay Wire"]))
-    shown = next(it for it in items if it.text == item)
-    assert [s.name for s in shown.sources] == ["Coast Post"]
+def _credited(sents: list[Sentence], scores: list[float], outlets: list[str]) -> list[str]:
+    """The outlets credited for the first sentence's item, one article per outlet."""
+    items = merge(sents, scores, _outlets(outlets))
+    shown = next(it for it in items if it.text == sents[0].text)
+    return [s.name for s in shown.sources]
 
 
-def test_a_sentence_stating_one_detail_of_a_longer_item_is_not_credited() -> None:
-    item = (
-        "An inquiry ordered by the justice minister into how police handled the case of Mara"
-        " Lind, 19, stabbed at a tram stop in Eastport in 2011, found officers ignored witnesses."
-    )
-    detail = "Mara Lind, 19, was stabbed by two men while waiting for a tram in Eastport in 2011."
-    sents = [Sentence(0, 0, item), Sentence(1, 0, detail)]
-    items = merge(sents, [0.9, 0.4], _outlets(["Eastport Herald", "Metro Daily"]))
-    shown = next(it for it in items if it.text == item)
-    assert [s.name for s in shown.sources] == ["Eastport Herald"]
-
-
-def test_a_sentence_that_does_not_say_it_of_the_person_is_not_credited() -> None:
-    item = "Brewer granted a 30-day reprieve for Tomas Reilly in June, his only one as governor."
-    general = "As governor, Brewer's only independent authority is to grant a 30-day reprieve."
-    sents = [Sentence(0, 0, item), Sentence(1, 0, general)]
-    items = merge(sents, [0.9, 0.4], _outlets(["Capitol Wire", "Valley Times"]))
-    shown = next(it for it in items if it.text == item)
-    assert [s.name for s in shown.sources] == ["Capitol Wire"]
+@pytest.mark.parametrize(
+    ("item", "other"),
+    [
+        pytest.param(
+            "Harbour Board chief Dana Whitfield approved the new ferry terminal budget.",
+            "Which is welcome news for Harbour Board chief Dana Whitfield.",
+            id="sharing only the names",
+        ),
+        pytest.param(
+            "An inquiry ordered by the justice minister into how police handled the case of Mara"
+            " Lind, 19, stabbed at a tram stop in Eastport in 2011, found officers ignored"
+            " witnesses.",
+            "Mara Lind, 19, was stabbed by two men while waiting for a tram in Eastport in 2011.",
+            id="one detail of a longer item",
+        ),
+        pytest.param(
+            "Brewer granted a 30-day reprieve for Tomas Reilly in June, his only one as governor.",
+            "As governor, Brewer's only independent authority is to grant a 30-day reprieve.",
+            id="not said of the person",
+        ),
+    ],
+)
+def test_a_sentence_that_does_not_state_the_item_is_not_credited(item: str, other: str) -> None:
+    sents = [Sentence(0, 0, item), Sentence(1, 0, other)]
+    assert _credited(sents, [0.9, 0.4], ["Capitol Wire", "Valley Times"]) == ["Capitol Wire"]
 
 
 def test_a_person_named_by_surname_alone_must_be_named_by_the_credited_sentence() -> None:
@@ -56,9 +62,10 @@ def test_a_person_named_by_surname_alone_must_be_named_by_the_credited_sentence(
     copy = "Brewer granted Reilly a 30-day reprieve in June, his only one as governor."
     named = Sentence(0, 0, item, names=(("Reilly", "Tomas"), ("agency", "Parole")))
     sents = [named, Sentence(1, 0, general), Sentence(2, 0, copy)]
-    items = merge(sents, [0.9, 0.4, 0.5], _outlets(["Capitol Wire", "Valley Times", "Metro"]))
-    shown = next(it for it in items if it.text == item)
-    assert [s.name for s in shown.sources] == ["Capitol Wire", "Metro"]
+    assert _credited(sents, [0.9, 0.4, 0.5], ["Capitol Wire", "Valley Times", "Metro"]) == [
+        "Capitol Wire",
+        "Metro",
+    ]
 
 
 def test_an_outlet_stating_the_same_fact_in_other_words_is_still_credited() -> None:
