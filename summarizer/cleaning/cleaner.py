@@ -192,7 +192,9 @@ def clean(raw: RawDocument, article_id: int) -> Article:
     # Read before labels are stripped: "ATTENTION EDITORS: The following photos…".
     if schedule(raw, (heading, *body) if heading else body):
         raise UnreadableSource("a news service's schedule of stories, not a story")
-    title = next(filter(_is_title, (raw.title, heading)), None) or _title_from(paragraphs[0])
+    # A feed's title field can carry what its text does: "Langer #39;s challenge".
+    given = markup.plain(raw.title) if raw.title else None
+    title = next(filter(_is_title, (given, heading)), None) or _title_from(paragraphs[0])
     # A heading line can be what says the kind: "The Times said in an editorial for Tuesday:".
     found = kind(raw, title, (heading, *paragraphs) if heading else paragraphs)
     # With no outlet known, the article is credited by its title, never by a file name.

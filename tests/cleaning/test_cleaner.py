@@ -54,6 +54,12 @@ def test_a_markup_id_or_slug_is_never_a_title(title: str) -> None:
     assert article.outlet == "“The city council reopened the harbour…”"
 
 
+def test_a_feeds_title_is_read_as_its_text_is_entities_and_all() -> None:
+    lead = "Miguel Angel Jimenez beat Bernhard Langer by two shots in the third round."
+    raw = RawDocument("day.jsonl", lead, title="Jimenez ends Langer #39;s challenge &amp; run")
+    assert clean(raw, 0).title == "Jimenez ends Langer's challenge & run"
+
+
 def test_a_line_broken_at_a_hyphen_is_joined_without_a_space() -> None:
     text = (
         "The sprinter was tested out-of-\ncompetition twice last month, said Ahmed el-\n"
