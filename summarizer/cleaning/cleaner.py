@@ -22,7 +22,7 @@ from summarizer.models import Article, RawDocument, Skipped
 from summarizer.reading.dates import parse_date
 
 _ESCAPES = {'\\"': '"', "\\'": "'", "\\n": "\n", "\\t": " ", "\\r": ""}
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -77,15 +77,16 @@ _WIDGET = re.compile(r"\b(?:here to help|chat with us|how can (?:i|we) help)\b",
 # name in capitals or a "-0-" end mark: "NEW AMERICA NEWS SERVICE (Distributed by…"), contact
 # details, and the line in brackets that says who the writer is ("(Margaret Talbot is a
 # contributing writer for The New York Times Magazine.)").
+# Matched at the line's start; the contact details (``_REACHED``) anywhere in it.
 _WIRE_NOTE = re.compile(
-    r"^\s*(?:-0-\s*)?(?:(?-i:[A-Z][A-Z'’.&\-]*(?: [A-Z][A-Z'’.&\-]*)+) ?(?=\())?\(?\s*"
+    r"\s*(?:-0-\s*)?(?:(?-i:[A-Z][A-Z'’.&\-]*(?: [A-Z][A-Z'’.&\-]*)+) ?(?=\())?\(?\s*"
     r"(?:editors?(?:'s|’s)?(?:\s+note)?\s*:|for use by\b|distributed by\b|"
     r"to publish this article\b|to purchase this material\b)|"
-    r"\bcan be reached\b.*(?:\(\d{3}\)|\d{3}-\d{4}|@|\(at\))|"
-    r"^\s*\((?-i:[A-Z])[^()]{0,80}?\b(?:is|was) (?:a|an|the)\b[^()]{0,80}?\b(?:writer|editor|"
+    r"\s*\((?-i:[A-Z])[^()]{0,80}?\b(?:is|was) (?:a|an|the)\b[^()]{0,80}?\b(?:writer|editor|"
     r"columnist|correspondent|contributor|reporter|author)\b[^()]*\)\s*$",
     re.I,
 )
+_REACHED = re.compile(r"\bcan be reached\b.*(?:\(\d{3}\)|\d{3}-\d{4}|@|\(at\))", re.I)
 _SLUG_TOKEN = re.compile(r"^[\w\-]*[A-Za-z0-9]_[\w\-]*$")
 # Markup, an entity or typesetting code, a wire document id ("NYT20000119.0262") or budget
 # slug ("BC-NJ--Evolution & Schools,730"): not a headline.
@@ -220,20 +221,31 @@ def _lines(raw: RawDocument) -> list[str]:
     for escaped, plain in (*_ESCAPES.items(), *_TYPEWRITER):
         text = text.replace(escaped, plain)
     text = markup.plain(text)
-    if not text.isascii():  # translate() is slow per character, and ASCII has none of them
-        text = text.translate(_INVISIBLE)
+    if not text.isascii():  # ASCII has none of them; deleting each one found is C speed
+        for invisible in _INVISIBLE:
+            if invisible in text:
+                text = text.replace(invisible, "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     markdown = Path(raw.path).suffix.lower() in {".md", ".markdown"}
     out: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         for line in _unwrap(block.split("\n")):
-            line = _SPACES.sub(" ", _strip_markdown(line) if markdown else line).strip()
-            line = _SPLIT_THOUSANDS.sub(r"\1,000", line)
+            line = _spaced(_strip_markdown(line) if markdown else line)
+            if ", 000" in line:
+                line = _SPLIT_THOUSANDS.sub(r"\1,000", line)
             if _COMMENTS_START.match(line):
                 return out
             if line and not _is_furniture(line):
                 out.append(line)
     return out
+
+
+def _spaced(line: str) -> str:
+    """The line with each run of white space one space, stripped. An ASCII line with no two
+    spaces together and no tab has nothing to change (most lines: no pattern run)."""
+    if line.isascii() and "  " not in line and "\t" not in line:
+        return line.strip()
+    return _SPACES.sub(" ", line).strip()
 
 
 def _agency(lead: list[str]) -> str | None:
@@ -291,11 +303,19 @@ def _is_furniture(line: str) -> bool:
         return True  # chat widgets and social prompts
     if len(words) < 40 and _CAPTION.match(line):
         return True  # image descriptions / alt text
-    if len(words) < 80 and _WIRE_NOTE.search(line):
+    if len(words) < 80 and _is_wire_note(line):
         return True  # notes to editors, reporters' contact details
     if len(words) <= 8 and _WIDGET.search(line):
         return True
     return len(words) < 25 and bool(_FURNITURE.match(line))
+
+
+def _is_wire_note(line: str) -> bool:
+    """A note to editors (``_WIRE_NOTE``); the contact pattern is tried only on a line that
+    says "reached" (it would otherwise be tried at every character of every line)."""
+    if _WIRE_NOTE.match(line):
+        return True
+    return "reached" in line.casefold() and _REACHED.search(line) is not None
 
 
 def _take_source(lines: list[str]) -> tuple[list[str], str | None]:

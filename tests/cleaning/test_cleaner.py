@@ -54,6 +54,19 @@ def test_a_markup_id_or_slug_is_never_a_title(title: str) -> None:
     assert article.outlet == "“The city council reopened the harbour…”"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The city  council\treopened the harbour bridge on Thursday after repairs.",
+        "The\u00a0city council re\u00adopened the harbour bridge on Thursday after re\u200bpairs.",
+        "  The city council reopened the harbour bridge on Thursday after repairs.  ",
+    ],
+)
+def test_white_space_is_one_space_and_invisible_characters_go(line: str) -> None:
+    wanted = "The city council reopened the harbour bridge on Thursday after repairs."
+    assert _clean(line) == (wanted,)
+
+
 def test_a_feeds_title_is_read_as_its_text_is_entities_and_all() -> None:
     lead = "Miguel Angel Jimenez beat Bernhard Langer by two shots in the third round."
     raw = RawDocument("day.jsonl", lead, title="Jimenez ends Langer #39;s challenge &amp; run")
