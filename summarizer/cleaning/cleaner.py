@@ -299,7 +299,7 @@ def _is_furniture(line: str) -> bool:
         return True  # numbers, bullets, stray symbols
     if len(words) <= 3 and any(_SLUG_TOKEN.match(w) for w in words):
         return True  # slugs and CMS identifiers such as Blog2_Post
-    if _EMOJI.search(line) and len(words) < 15:
+    if len(words) < 15 and not line.isascii() and _EMOJI.search(line):
         return True  # chat widgets and social prompts
     if len(words) < 40 and _CAPTION.match(line):
         return True  # image descriptions / alt text
