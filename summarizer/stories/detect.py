@@ -17,9 +17,10 @@ import numpy as np
 from summarizer.cleaning.cleaner import renumber
 from summarizer.errors import InputError
 from summarizer.models import Article, Story
-from summarizer.stories.grouping import centrality, cohesion, group_articles
+from summarizer.stories.grouping import centrality, cohesion, group_articles, group_sums
 from summarizer.stories.headlines import story_title
 from summarizer.stories.vectors import (
+    FloatArray,
     plain_vectors,
     short_items,
     story_vectors,
@@ -48,7 +49,12 @@ def find_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
     groups = group_articles(vectors, short_items(articles, counts, vocab))
     if len(groups) > 1 and cohesion(plain_vectors(counts), groups) >= ONE_STORY:
         groups = [list(range(len(articles)))]
-    stories = [_story([articles[i] for i in rows], vectors, rows, vocab) for rows in groups]
+    sums = group_sums(vectors, groups)
+    closeness = centrality(vectors, sums, groups)
+    stories = [
+        _story([articles[i] for i in rows], closeness[n], _terms(sums, n, vocab))
+        for n, rows in enumerate(groups)
+    ]
     return tuple(sorted(stories, key=_rank))
 
 
@@ -88,12 +94,10 @@ def story_articles(articles: Sequence[Article], words: str) -> tuple[Article, ..
     return tuple(renumber(a for a in articles if a.id in keep))
 
 
-def _story(
-    members: list[Article], vectors: sparse.csr_matrix, rows: list[int], vocab: list[str]
-) -> Story:
-    """A group of articles as a story: the most central first, its title, outlets, dates."""
-    closeness = centrality(vectors, rows)
-    order = sorted(range(len(rows)), key=lambda i: (-closeness[i], members[i].id))
+def _story(members: list[Article], closeness: FloatArray, terms: tuple[str, ...]) -> Story:
+    """A group of articles as a story: the most central first (``closeness``, in the
+    members' order), its title, outlets, dates and telling terms."""
+    order = sorted(range(len(members)), key=lambda i: (-closeness[i], members[i].id))
     ranked = [members[i] for i in order]
     dates = [a.date for a in ranked if a.date is not None]
     return Story(
@@ -102,15 +106,16 @@ def _story(
         outlets=tuple(dict.fromkeys(a.outlet for a in ranked)),
         first=min(dates, default=None),
         last=max(dates, default=None),
-        terms=_terms(vectors, rows, vocab),
+        terms=terms,
     )
 
 
-def _terms(vectors: sparse.csr_matrix, rows: list[int], vocab: list[str]) -> tuple[str, ...]:
-    """The heaviest terms of the story's summed vectors (ties: the first seen in the day)."""
-    centre = np.asarray(vectors[rows].sum(axis=0), dtype=np.float64).ravel()
-    found = np.flatnonzero(centre)
-    best = found[np.lexsort((found, -centre[found]))][:STORY_TERMS]
+def _terms(sums: sparse.csr_matrix, number: int, vocab: list[str]) -> tuple[str, ...]:
+    """The heaviest terms of story ``number``'s summed vectors (``sums``; ties: the first
+    seen in the day)."""
+    span = slice(sums.indptr[number], sums.indptr[number + 1])
+    found, weight = sums.indices[span], sums.data[span]
+    best = found[np.lexsort((found, -weight))][:STORY_TERMS]
     return tuple(vocab[i] for i in best.tolist())
 
 

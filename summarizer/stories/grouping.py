@@ -23,14 +23,17 @@ stories.
 from __future__ import annotations
 
 import heapq
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
-from summarizer.stories.settling import SHARED_TERMS, settle
+from summarizer.stories.settling import PAIRS, SHARED_TERMS, settle
 from summarizer.stories.vectors import (
     ShortItems,
+    dots_at,
     entry_rows,
+    kept_entries,
     presence,
     top_per_row,
     unit_rows,
@@ -55,31 +58,36 @@ def neighbours(vectors: sparse.csr_matrix, items: ShortItems | None = None) -> s
     """Each article's ``NEIGHBOURS`` most similar articles, itself among them (cosine, at
     least ``LEAST_SIMILAR`` and ``SHARED_TERMS`` terms in common; two short items, ``items``,
     a name among them): what describes it here, and what tells settling which story it
-    belongs to. Worked out ``BLOCK`` articles at a time."""
+    belongs to. Worked out ``BLOCK`` articles at a time, against the day's vectors
+    transposed once (once a block, the transposing grew with the square of the day)."""
     size = vectors.shape[0]
     named = None if items is None else sparse.csr_matrix(presence(vectors).multiply(items.names))
-    blocks = [
-        _near(vectors, start, min(start + BLOCK, size), items, named)
-        for start in range(0, size, BLOCK)
-    ]
+    across = sparse.csr_matrix(vectors.T)
+    day = _Day(vectors, across, presence(across, np.float32), items, named)
+    blocks = [_near(day, start, min(start + BLOCK, size)) for start in range(0, size, BLOCK)]
     if not blocks:
         return sparse.csr_matrix((0, 0))
     return sparse.csr_matrix(sparse.vstack(blocks, format="csr"))
 
 
-def _near(
-    vectors: sparse.csr_matrix,
-    start: int,
-    stop: int,
-    items: ShortItems | None,
-    named: sparse.csr_matrix | None,
-) -> sparse.csr_matrix:
-    """``neighbours`` of the articles in rows ``start`` to ``stop``."""
-    similar, shared = with_shared_terms(vectors[start:stop], vectors)
-    similar.data[(similar.data < LEAST_SIMILAR) | (shared < SHARED_TERMS)] = 0.0
-    similar.eliminate_zeros()
-    if items is not None and named is not None:
-        similar.data[_unnamed(similar, start, items, named)] = 0.0
+class _Day(NamedTuple):
+    """What every block of ``neighbours`` compares its rows with: the day's vectors, the
+    same transposed and their presence, the short items and their names."""
+
+    vectors: sparse.csr_matrix
+    across: sparse.csr_matrix
+    present: sparse.csr_matrix
+    items: ShortItems | None
+    named: sparse.csr_matrix | None
+
+
+def _near(day: _Day, start: int, stop: int) -> sparse.csr_matrix:
+    """``neighbours`` of the articles in rows ``start`` to ``stop``: the entries too far or
+    with too few terms in common go before anything is sorted."""
+    similar, shared = with_shared_terms(day.vectors[start:stop], day.across, day.present)
+    similar = kept_entries(similar, (similar.data >= LEAST_SIMILAR) & (shared >= SHARED_TERMS))
+    if day.items is not None and day.named is not None:
+        similar.data[_unnamed(similar, start, day.items, day.named)] = 0.0
         similar.eliminate_zeros()
     return top_per_row(similar, NEIGHBOURS)
 
@@ -188,12 +196,27 @@ def group_articles(vectors: sparse.csr_matrix, items: ShortItems | None = None) 
     return settle(vectors, average_link(likeness(near)), near)
 
 
-def centrality(vectors: sparse.csr_matrix, rows: list[int]) -> npt.NDArray[np.float64]:
+def group_sums(vectors: sparse.csr_matrix, groups: list[list[int]]) -> sparse.csr_matrix:
+    """One row a group: the sum of its rows' vectors, added in row order (a group's rows
+    are in row order: the figures of a sum over them), kept sparse (a dense row of the
+    day's terms for each story grew with the square of the day)."""
+    rows = [r for g in groups for r in g]
+    which = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+    member = sparse.csr_matrix(
+        (np.ones(len(rows)), (which, rows)), shape=(len(groups), vectors.shape[0])
+    )
+    return sparse.csr_matrix(member @ vectors)
+
+
+def centrality(
+    vectors: sparse.csr_matrix, sums: sparse.csr_matrix, groups: list[list[int]]
+) -> list[npt.NDArray[np.float64]]:
     """How close each of a group's articles is to the group as a whole (cosine with the sum
-    of its vectors), in ``rows``' order."""
-    part = vectors[rows]
-    centre = np.asarray(part.sum(axis=0), dtype=np.float64).ravel()
-    return np.asarray(part @ centre, dtype=np.float64).ravel()
+    of its vectors, ``sums``: ``group_sums``), a group at a time in its rows' order."""
+    rows = np.asarray([r for g in groups for r in g], dtype=np.int64)
+    which = np.repeat(np.arange(len(groups), dtype=np.int64), [len(g) for g in groups])
+    closeness, _ = dots_at(vectors, sums, (rows, which), PAIRS)
+    return np.split(closeness, np.cumsum([len(g) for g in groups])[:-1])
 
 
 def cohesion(plain: sparse.csr_matrix, groups: list[list[int]]) -> float:
@@ -214,11 +237,6 @@ def cohesion(plain: sparse.csr_matrix, groups: list[list[int]]) -> float:
 def _pair_sums(vectors: sparse.csr_matrix, groups: list[list[int]]) -> npt.NDArray[np.float64]:
     """Per group, the summed cosine of every ordered pair of its distinct rows (unit rows):
     the squared length of the group's summed vector less its size."""
-    rows = [r for g in groups for r in g]
-    which = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
-    member = sparse.csr_matrix(
-        (np.ones(len(rows)), (which, rows)), shape=(len(groups), vectors.shape[0])
-    )
-    sums = sparse.csr_matrix(member @ vectors)
+    sums = group_sums(vectors, groups)
     squared = np.asarray(sums.multiply(sums).sum(axis=1), dtype=np.float64).ravel()
     return squared - np.asarray([len(g) for g in groups], dtype=np.float64)

@@ -24,12 +24,10 @@ in one story (benchmarks/stories_eval.py, docs/evaluation.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import numpy.typing as npt
 
-from summarizer.stories.vectors import entry_rows
+from summarizer.stories.vectors import dots_at, entry_rows
 from summarizer.text.scipy_lean import sparse
 
 IntArray = npt.NDArray[np.int64]
@@ -44,7 +42,9 @@ ROUNDS = 3  # moves happen all at once, at most this many times
 # ("bank", "company") are alike by cosine, but not one story (40 AG News items, each its own
 # story, came out as groups of up to 11).
 SHARED_TERMS = 3
-BLOCK = 1_000  # rows whose closeness to every group is worked out at once (``_cosines``)
+# Row-group pairs whose dot products are worked out at once (``_cosines``): a pair of a
+# full-length article (150 terms) takes about 7 KB while it is, 5,000 pairs some 35 MB.
+PAIRS = 5_000
 
 
 def settle(
@@ -71,54 +71,52 @@ def settle(
 
 
 def _cosines(
-    vectors: sparse.csr_matrix, label: IntArray
-) -> Iterator[tuple[IntArray, IntArray, FloatArray, npt.NDArray[np.bool_]]]:
-    """For every row and group that share a term (the product stays sparse): the row, the
+    vectors: sparse.csr_matrix, label: IntArray, row: IntArray, col: IntArray
+) -> tuple[IntArray, IntArray, FloatArray, npt.NDArray[np.bool_]]:
+    """For the given rows and groups (``row``, ``col``) that share a term: the row, the
     group, the cosine of the row with the group's other rows' sum, and whether it is the
-    row's own group; ``BLOCK`` rows at a time (all at once, the pairs of 10,000 full-length
-    articles and their groups took 0.4 GB)."""
+    row's own group. Only these pairs: a product of the day's articles by all its groups
+    grows with the square of the day (on 10,000 full-length articles nearly every article
+    shares a term with nearly every group)."""
     size, groups = vectors.shape[0], int(label.max()) + 1
     member = sparse.csr_matrix((np.ones(size), (label, np.arange(size))), shape=(groups, size))
     sums = sparse.csr_matrix(member @ vectors)
-    sums_t = sparse.csr_matrix(sums.T)
-    all_sq = np.asarray(vectors.multiply(vectors).sum(axis=1), dtype=np.float64).ravel()
-    group_sq = np.asarray(sums.multiply(sums).sum(axis=1), dtype=np.float64).ravel()
-    for start in range(0, size, BLOCK):
-        dots = sparse.csr_matrix(vectors[start : start + BLOCK] @ sums_t)
-        dots.sort_indices()
-        row = entry_rows(dots) + start
-        col = dots.indices.astype(np.int64)
-        own_sq, sums_sq = all_sq[row], group_sq[col]
-        own = col == label[row]
-        dot = np.where(own, dots.data - own_sq, dots.data)  # the others' sum: less the row
-        length = np.sqrt(np.maximum(np.where(own, sums_sq - 2 * dot - own_sq, sums_sq), 0.0))
-        cosine = np.divide(dot, length, out=np.zeros_like(dot), where=length > 1e-9)
-        yield row, col, cosine, own
+    dot, meet = dots_at(vectors, sums, (row, col), PAIRS)
+    row, col, dot = row[meet], col[meet], dot[meet]
+    own_sq = np.asarray(vectors.multiply(vectors).sum(axis=1), dtype=np.float64).ravel()[row]
+    sums_sq = np.asarray(sums.multiply(sums).sum(axis=1), dtype=np.float64).ravel()[col]
+    own = col == label[row]
+    dot = np.where(own, dot - own_sq, dot)  # the others' sum: less the row
+    length = np.sqrt(np.maximum(np.where(own, sums_sq - 2 * dot - own_sq, sums_sq), 0.0))
+    cosine = np.divide(dot, length, out=np.zeros_like(dot), where=length > 1e-9)
+    return row, col, cosine, own
 
 
 def _closer(vectors: sparse.csr_matrix, label: IntArray, near: sparse.csr_matrix) -> IntArray:
     """Each row's group after one round of moves (only to a group that holds one of its
     neighbours, ``near``)."""
-    held = _neighbours_in(near, label)
+    row, col, cosine, own = _cosines(vectors, label, *_reachable(near, label))
     moved = label.copy()
-    stay = np.zeros(len(label))  # each block sets and reads only its own rows
-    for row, col, cosine, own in _cosines(vectors, label):
-        if len(row) == 0:
-            continue
-        cosine = np.where(own | _holds_neighbour(held, row, col), cosine, 0.0)
-        stay[row[own]] = cosine[own]
-        rows, best, group = _best_per_row(row, col, cosine)
-        go = (best > stay[rows]) & (best >= JOIN)
-        moved[rows[go]] = group[go]
+    if len(row) == 0:
+        return moved
+    stay = np.zeros(len(label))
+    stay[row[own]] = cosine[own]
+    rows, best, group = _best_per_row(row, col, cosine)
+    go = (best > stay[rows]) & (best >= JOIN)
+    moved[rows[go]] = group[go]
     return moved
 
 
-def _holds_neighbour(
-    held: sparse.csr_matrix, row: IntArray, col: IntArray
-) -> npt.NDArray[np.bool_]:
-    """For each row-group pair, whether the group holds one of the row's neighbours (itself
-    left out; ``held``: ``_neighbours_in``)."""
-    return np.asarray(held[row, col], dtype=np.float64).ravel() > 0
+def _reachable(near: sparse.csr_matrix, label: IntArray) -> tuple[IntArray, IntArray]:
+    """Each row's own group and the groups that hold one of its neighbours (``near``), as
+    pairs of a row and a group, by row then group: the only groups it can stay in or move
+    to."""
+    near = sparse.csr_matrix(near)
+    size, width = len(label), int(label.max()) + 1
+    rows = np.concatenate((entry_rows(near), np.arange(size, dtype=np.int64)))
+    groups = np.concatenate((label[near.indices], label))
+    pairs = np.unique(rows * width + groups)
+    return pairs // width, pairs % width
 
 
 def _neighbours_in(near: sparse.csr_matrix, label: IntArray) -> sparse.csr_matrix:
@@ -152,8 +150,8 @@ def _alone(vectors: sparse.csr_matrix, label: IntArray, near: sparse.csr_matrix)
     a group of its own, but for those whose neighbours are ``MOSTLY`` in their group: a
     story's own weak article (a side of it told in other words) has the story around it."""
     stay = np.zeros(len(label))
-    for row, _, cosine, own in _cosines(vectors, label):
-        stay[row[own]] = cosine[own]
+    row, _, cosine, _ = _cosines(vectors, label, np.arange(len(label)), label)
+    stay[row] = cosine
     shared = np.bincount(label)[label] > 1
     kin = _neighbours_in(near, label)[np.arange(len(label)), label]  # in its own group
     held = np.asarray(kin, dtype=np.float64).ravel() >= MOSTLY

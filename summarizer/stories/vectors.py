@@ -26,6 +26,7 @@ from summarizer.text.scipy_lean import sparse
 from summarizer.text.words import content_terms, count_matrix, first_term
 
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 
 TOP_TERMS = 150  # terms kept per article (tuned on DUC 2006; benchmarks/stories_eval.py)
 TITLE_WEIGHT = 2  # a headline's terms count this many times
@@ -164,24 +165,93 @@ def top_per_row(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
     return kept
 
 
-def presence(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    """A copy with every stored entry 1: which terms a row has, not how much."""
-    present = sparse.csr_matrix(matrix, dtype=np.float64, copy=True)
+def presence(matrix: sparse.csr_matrix, dtype: npt.DTypeLike = np.float64) -> sparse.csr_matrix:
+    """A copy with every stored entry 1: which terms a row has, not how much (as float32
+    where only counts are wanted: exact up to 16 million, and a product a third faster)."""
+    present = sparse.csr_matrix(matrix, dtype=dtype, copy=True)
     present.data[:] = 1.0
     return present
 
 
 def with_shared_terms(
-    rows: sparse.csr_matrix, cols: sparse.csr_matrix
-) -> tuple[sparse.csr_matrix, FloatArray]:
-    """``rows @ cols.T`` in sorted CSR form, and for each of its entries how many terms the
-    two rows share. Both products are non-zero exactly where two rows share a term (every
-    weight is positive), so their entries pair up."""
-    product = sparse.csr_matrix(rows @ cols.T)
-    product.sort_indices()
-    counts = sparse.csr_matrix(presence(rows) @ presence(cols).T)
-    counts.sort_indices()
-    return product, counts.data.astype(np.float64)
+    rows: sparse.csr_matrix, across: sparse.csr_matrix, present: sparse.csr_matrix
+) -> tuple[sparse.csr_matrix, npt.NDArray[np.float32]]:
+    """``rows @ across`` (``across``: the day's vectors transposed, in CSR form once for
+    every block of rows), and for each of its entries how many terms the two rows share
+    (``present``: ``presence(across, np.float32)``). Both products are non-zero exactly
+    where two rows share a term (every weight is positive) and are worked out alike from the
+    same structure, so their entries pair up as they come: sorting the two took half of
+    story detection's time on 10,000 full-length articles, whose every row meets most."""
+    product = sparse.csr_matrix(rows @ across)
+    counts = sparse.csr_matrix(presence(rows, np.float32) @ present)
+    paired = np.array_equal(product.indptr, counts.indptr) and np.array_equal(
+        product.indices, counts.indices
+    )
+    if not paired:  # never seen; sorted, they pair all the same
+        product.sort_indices()
+        counts.sort_indices()
+    return product, np.asarray(counts.data, dtype=np.float32)
+
+
+def kept_entries(matrix: sparse.csr_matrix, keep: npt.NDArray[np.bool_]) -> sparse.csr_matrix:
+    """``matrix`` with only the stored entries ``keep`` says, its indices sorted: a day's
+    products are filtered down to a few hundred entries a row before any sort."""
+    where = np.flatnonzero(keep)
+    ends = np.searchsorted(where, matrix.indptr)
+    kept = sparse.csr_matrix((matrix.data[where], matrix.indices[where], ends), shape=matrix.shape)
+    kept.sort_indices()
+    return kept
+
+
+def dots_at(
+    left: sparse.csr_matrix,
+    right: sparse.csr_matrix,
+    pairs: tuple[IntArray, IntArray],
+    at_once: int,
+) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+    """For each pair ``(i, j)``, ``left[i]``'s dot product with ``right[j]`` and whether they
+    share a term: the figures of ``left @ right.T`` to the last bit (a sparse product adds
+    a row's terms one by one in the order it stores them; so does this), for the pairs
+    asked, not every pair that shares a term. Every weight is positive, ``right`` has no
+    duplicate entries (a product's). ``at_once`` pairs at a time, to bound the memory."""
+    row, col = pairs
+    dots = np.zeros(len(row))
+    meet = np.zeros(len(row), dtype=np.bool_)
+    if left.nnz == 0:
+        return dots, meet
+    order = np.lexsort((row, col))  # by ``right``'s row: each one's terms are spread once
+    for start in range(0, len(order), at_once):
+        part = order[start : start + at_once]
+        dots[part], meet[part] = _dots(left, right, (row[part], col[part]))
+    return dots, meet
+
+
+def _dots(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, pairs: tuple[IntArray, IntArray]
+) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+    """``dots_at`` for pairs in order of ``right``'s row: each of those rows spread out in
+    full and read at the terms of ``left``'s rows, which is far faster than a search for
+    each term (on 10,000 full-length articles)."""
+    row, col = pairs
+    spread = np.zeros(right.shape[1])
+    lengths = np.diff(left.indptr)[row]
+    at = np.arange(int(lengths.max(initial=0)), dtype=np.int64)[None, :]
+    valid = at < lengths[:, None]
+    entry = np.where(valid, left.indptr[row][:, None] + at, 0)  # pair by position
+    terms = left.indices[entry]
+    found = np.zeros(entry.shape)
+    starts = np.flatnonzero(np.r_[True, col[1:] != col[:-1]]).tolist()
+    for start, stop in zip(starts, [*starts[1:], len(col)], strict=True):
+        other = slice(right.indptr[col[start]], right.indptr[col[start] + 1])
+        spread[right.indices[other]] = right.data[other]
+        found[start:stop] = spread[terms[start:stop]]
+        spread[right.indices[other]] = 0.0
+    hit = valid & (found > 0)
+    products = np.where(hit, left.data[entry] * found, 0.0)
+    total = np.zeros(len(row))
+    for position in range(products.shape[1]):
+        total += products[:, position]  # a term the other row lacks adds 0: no change
+    return total, hit.any(axis=1)
 
 
 def values_at(pattern: sparse.csr_matrix, matrix: sparse.csr_matrix) -> FloatArray:

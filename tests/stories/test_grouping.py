@@ -64,7 +64,8 @@ def test_a_weak_article_whose_neighbours_are_its_story_stays_in_it() -> None:
     neighbours are the story's; with one fewer it is alone."""
     held = _story_and_a_side(MOSTLY)
     everyone = list(range(MOSTLY + 1))
-    row, _, cosine, own = next(_cosines(held, np.zeros(MOSTLY + 1, dtype=np.int64)))  # 1 block
+    label = np.zeros(MOSTLY + 1, dtype=np.int64)
+    row, _, cosine, own = _cosines(held, label, np.arange(MOSTLY + 1), label)
     assert cosine[own & (row == MOSTLY)][0] < ALONE
     assert settle(held, [everyone], neighbours(held)) == [everyone]
     fewer = _story_and_a_side(MOSTLY - 1)
@@ -126,6 +127,6 @@ def test_working_in_blocks_of_rows_changes_no_neighbour_and_no_story(
     near = neighbours(vectors)
     whole = settle(vectors, groups, near)
     monkeypatch.setattr(grouping, "BLOCK", 3)
-    monkeypatch.setattr(settling, "BLOCK", 3)
+    monkeypatch.setattr(settling, "PAIRS", 3)
     assert (neighbours(vectors) != near).nnz == 0
     assert settle(vectors, groups, near) == whole
