@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -82,22 +83,38 @@ def overtaken(items: Sequence[Item], articles: Mapping[int, Article]) -> list[It
     if not dues:
         return list(items)
     names = {i: _names(items[i].text) for i in dues}
-    wanted = frozenset().union(*names.values())
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for j, item in enumerate(items):
-        if item.sentences[0].eligible:
-            for name in statement(item.text).terms & wanted:
-                by_name[name].append(j)
-    newest: dict[int, dt.date | None] = {}
+    posted = _newest_first(items, articles, frozenset().union(*names.values()))
     stale = set()
     for i, when in dues.items():
-        candidates = {j for name in names[i] for j in by_name.get(name, ())} - {i}
-        for j in candidates - newest.keys():
-            newest[j] = _newest(items[j].sentences, articles)
-        later = sorted(j for j in candidates if (day := newest[j]) is not None and day > when)
-        if any(_reports(items[j], items[i], names[i]) for j in later):
+        later: set[int] = set()
+        for days, found in (posted[name] for name in names[i] if name in posted):
+            later.update(found[: bisect_left(days, -when.toordinal())])  # newer than ``when``
+        later.discard(i)
+        if any(_reports(items[j], items[i], names[i]) for j in sorted(later)):
             stale.add(i)
     return [item for i, item in enumerate(items) if i not in stale]
+
+
+def _newest_first(
+    items: Sequence[Item], articles: Mapping[int, Article], wanted: frozenset[str]
+) -> dict[str, tuple[list[int], list[int]]]:
+    """For each wanted name, the items shown that have it among their terms, newest first (an
+    item's newest article; undated items left out), with their days as minus ordinals: the
+    items newer than a day are a prefix, found by bisection, so an expectation is compared
+    with the newer items only, not with every item naming one of its names."""
+    by_name: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for j, item in enumerate(items):
+        if not item.sentences[0].eligible:
+            continue
+        shared = statement(item.text).terms & wanted
+        day = _newest(item.sentences, articles) if shared else None
+        if day is not None:
+            for name in shared:
+                by_name[name].append((-day.toordinal(), j))
+    return {
+        name: ([d for d, _ in found], [j for _, j in found])
+        for name, found in ((name, sorted(found)) for name, found in by_name.items())
+    }
 
 
 def _reports(newer: Item, older: Item, names: frozenset[str]) -> bool:

@@ -20,19 +20,14 @@ from dataclasses import replace
 from functools import cache
 
 import numpy as np
-import numpy.typing as npt
 
+from summarizer.merging.candidates import neighbours_of
 from summarizer.models import Article, Disagreement, Item, Sentence, SourceRef
 from summarizer.text import names
-from summarizer.text.scipy_lean import sparse
 from summarizer.text.statements import (
-    CONTAINED_STATES,
-    JACCARD_STATES,
-    MIN_CONTAINED,
-    MIN_SHARED,
-    Signature,
     Statement,
     counted_apart,
+    differ,
     disagrees,
     statement,
     states,
@@ -41,11 +36,6 @@ from summarizer.text.statements import (
 
 # A statement carried by n outlets scores (1 + SUPPORT * log2 n) times its best sentence.
 SUPPORT = 0.5
-_LOOKUP_TERMS = 4
-# A term in more sentences than this is too common to propose candidates: it would pair
-# most of the day with most of the day. Copies still share their rarer words.
-_MAX_POSTING = 64
-_PAIR_CHUNK = 200_000
 
 
 def merge(
@@ -68,89 +58,65 @@ def _group(
     an earlier leader's statement marks the two groups as rivals.
 
     Sentences with the same statement form one unit, so wire copies cost nothing extra; units
-    are compared only with their candidate neighbours (``_neighbours``).
+    are compared only with their candidate neighbours (``candidates.neighbours_of``).
     """
     unit_ids: dict[Statement, int] = {}
     unit_of = [
         unit_ids.setdefault(st, len(unit_ids)) if st.terms else -1 - i for i, st in enumerate(stmts)
     ]
     units = list(unit_ids)
-    neighbours = _neighbours([u.terms for u in units])
-    order = sorted(range(len(sentences)), key=lambda i: (-scores[i], sentences[i].key))
+    neighbours = neighbours_of([u.terms for u in units])
+    order = _by_score(sentences, scores)
     led_by: dict[int, int] = {}  # unit -> first group led by a sentence of that unit
     groups: list[list[int]] = []
     rivals: dict[int, set[int]] = {}
     for i in order:
         unit = unit_of[i]
-        near = neighbours[unit] if unit >= 0 else []
-        homes = [led_by[unit]] if unit in led_by else []
-        homes += [led_by[u] for u in near if u in led_by and states(units[unit], units[u])]
-        if homes:
-            groups[min(homes)].append(i)
+        home = _home(units, unit, neighbours[unit], led_by) if unit >= 0 else None
+        if home is not None:
+            groups[home].append(i)
             continue
         if unit >= 0:
             led_by[unit] = len(groups)
-            for u in near:
-                if u in led_by and disagrees(units[unit], units[u]):
+            for u in neighbours[unit]:
+                if u in led_by and _disagrees(units[unit], units[u]):
                     rivals.setdefault(led_by[u], set()).add(len(groups))
                     rivals.setdefault(len(groups), set()).add(led_by[u])
         groups.append([i])
     return groups, rivals
 
 
-def _neighbours(sigs: Sequence[Signature]) -> list[list[int]]:
-    """For each signature, the others whose words overlap enough to state the same thing,
-    without all-pairs work.
-
-    A signature's candidates are those that contain one of its rarest terms (a copy or a
-    paraphrase keeps the rare words); only those pairs are tested, vectorised. The relation is
-    looked up from the later sentence's side, as the leader clustering asks it: measured on
-    the DUC sets, also matching from the leader's side merged loosely related sentences and
-    cost ROUGE (9.42 → 9.19 R-2 on DUC 2007 update).
-    """
-    n = len(sigs)
-    vocab: dict[str, int] = {}
-    indices = [vocab.setdefault(t, len(vocab)) for sig in sigs for t in sorted(sig)]
-    indptr = np.cumsum([0, *(len(sig) for sig in sigs)])
-    x = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, len(vocab)))
-    df = np.bincount(np.asarray(indices, dtype=np.int64), minlength=len(vocab))
-    rows, cols = _rarest(x, df)
-    proposer = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=x.shape)
-    proposed = proposer @ x.T
-    pairs = proposed.tocoo()
-    keep = pairs.row != pairs.col
-    a, b = pairs.row[keep], pairs.col[keep]
-    found: list[list[int]] = [[] for _ in range(n)]
-    sizes = np.diff(indptr)
-    for start in range(0, len(a), _PAIR_CHUNK):
-        ca, cb = a[start : start + _PAIR_CHUNK], b[start : start + _PAIR_CHUNK]
-        shared = np.asarray(x[ca].multiply(x[cb]).sum(axis=1)).ravel()
-        union = sizes[ca] + sizes[cb] - shared
-        ok = ((shared >= MIN_SHARED) & (shared >= JACCARD_STATES * union)) | (
-            (shared >= MIN_CONTAINED)
-            & (shared >= CONTAINED_STATES * np.minimum(sizes[ca], sizes[cb]))
-        )
-        for p, q in zip(ca[ok].tolist(), cb[ok].tolist(), strict=True):
-            found[p].append(q)
-    return found
+def _by_score(sentences: Sequence[Sentence], scores: Sequence[float]) -> list[int]:
+    """The sentences best first, equal scores in article order: what sorting by (-score,
+    ``Sentence.key``) gives, sorted by numpy."""
+    article = np.fromiter((s.article for s in sentences), dtype=np.int64, count=len(sentences))
+    position = np.fromiter((s.position for s in sentences), dtype=np.int64, count=len(sentences))
+    minus = -np.asarray(scores, dtype=np.float64)
+    return list(np.lexsort((position, article, minus)).tolist())
 
 
-def _rarest(
-    x: sparse.csr_matrix, df: npt.NDArray[np.int64]
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """(row, term) for each row's ``_LOOKUP_TERMS`` rarest terms (fewest rows, then lowest
-    index) among those in more than one row and at most ``_MAX_POSTING``: all rows at once."""
-    row = np.repeat(np.arange(x.shape[0], dtype=np.int64), np.diff(x.indptr))
-    col = x.indices.astype(np.int64)
-    freq = df[col]
-    keep = (freq > 1) & (freq <= _MAX_POSTING)
-    row, col, freq = row[keep], col[keep], freq[keep]
-    order = np.lexsort((col, freq, row))
-    row, col = row[order], col[order]
-    starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]]) if len(row) else row
-    rank = np.arange(len(row)) - np.repeat(starts, np.diff(np.r_[starts, len(row)]))
-    first = rank < _LOOKUP_TERMS
-    return row[first], col[first]
+def _states(a: Statement, b: Statement) -> bool:
+    """``states``, its cheap part (``differ``) first: two that give other figures never state
+    the same, and ``same_fact``, the costly part, is asked of a pair once, here or in
+    ``_disagrees``."""
+    return not differ(a, b) and states(a, b)
+
+
+def _disagrees(a: Statement, b: Statement) -> bool:
+    """``disagrees``, its cheap part first: two that give no other figure never disagree."""
+    return differ(a, b) and disagrees(a, b)
+
+
+def _home(
+    units: Sequence[Statement], unit: int, near: Sequence[int], led_by: Mapping[int, int]
+) -> int | None:
+    """The first group a sentence of ``unit`` belongs to: its own unit's, or an earlier one
+    whose leader it states. Groups are tried in order and the first that fits ends the
+    search, so a wire copy of a leader asks ``states`` of none after its own."""
+    own = led_by.get(unit)
+    limit = math.inf if own is None else own
+    earlier = sorted((group, u) for u in near if 0 <= (group := led_by.get(u, -1)) < limit)
+    return next((group for group, u in earlier if _states(units[unit], units[u])), own)
 
 
 def _settle(
@@ -170,11 +136,7 @@ def _settle(
     queue = deque(enumerate(groups))
     while queue:
         origin, members = queue.popleft()
-        shown = _shown([sentences[i] for i in members], articles)
-        core = next(i for i in members if sentences[i] is shown)
-        kept = [i for i in members if i == core or supports(stmts[core], stmts[i])]
-        keep = set(kept)
-        rest = [i for i in members if i not in keep]
+        kept, rest = _settled(members, sentences, stmts, articles)
         if origin >= 0:
             moved[origin] = len(settled)
         settled.append(kept)
@@ -182,6 +144,22 @@ def _settle(
             queue.append((-1, rest))
     renamed = {moved[g]: {moved[r] for r in others} for g, others in rivals.items()}
     return settled, renamed
+
+
+def _settled(
+    members: list[int],
+    sentences: Sequence[Sentence],
+    stmts: Sequence[Statement],
+    articles: Mapping[int, Article],
+) -> tuple[list[int], list[int]]:
+    """The members that back the wording a group shows, and those that do not."""
+    if len(members) == 1:  # most groups: nothing to settle
+        return members, []
+    shown = _shown([sentences[i] for i in members], articles)
+    core = next(i for i in members if sentences[i] is shown)
+    kept = [i for i in members if i == core or supports(stmts[core], stmts[i])]
+    keep = set(kept)
+    return kept, [i for i in members if i not in keep]
 
 
 def _items(
@@ -194,8 +172,8 @@ def _items(
     """One item per group; of rival groups (another figure for one statement) only one is an
     item, naming the others as disagreements: the newest report's figure ("231 dead" on
     Wednesday overtakes Monday's "at least 50"), else the one most outlets give."""
-    outlets = [len({articles[sentences[i].article].outlet for i in g}) for g in groups]
-    newest = [_newest([sentences[i] for i in g], articles) for g in groups]
+    outlets = {g: len({articles[sentences[i].article].outlet for i in groups[g]}) for g in rivals}
+    newest = {g: _newest([sentences[i] for i in groups[g]], articles) for g in rivals}
     items = []
     folded: set[int] = set()
     for g in _by_support(rivals, outlets, newest):
@@ -215,7 +193,7 @@ def _items(
 
 
 def _by_support(
-    rivals: dict[int, set[int]], outlets: Sequence[int], newest: Sequence[dt.date | None]
+    rivals: dict[int, set[int]], outlets: Mapping[int, int], newest: Mapping[int, dt.date | None]
 ) -> list[int]:
     """Groups with rivals: the newest first, then the one most outlets carry (ties: the
     better-ranked)."""
@@ -280,7 +258,7 @@ def credits(
     names, each once, with that sentence: "As governor, Bush's only independent authority is
     to grant a 30-day reprieve" shares the words of "Bush granted a 30-day reprieve for
     McGinn in June" but does not say it of McGinn."""
-    core = statement(shown.text)
+    core: Statement | None = None  # asked only of a sentence besides ``shown``
     # Its people: named in full, or by a surname the brief completes (a body a description
     # means, "agency", is no person).
     bare = (word for word, _ in shown.names if word[:1].isupper())
@@ -290,10 +268,10 @@ def credits(
         a = articles[s.article]
         if a.outlet in outlets:
             continue
-        if s is not shown and not (
-            supports(core, statement(s.text)) and names.names_each(s.text, people())
-        ):
-            continue
+        if s is not shown:
+            core = statement(shown.text) if core is None else core
+            if not (supports(core, statement(s.text)) and names.names_each(s.text, people())):
+                continue
         outlets[a.outlet] = SourceRef(a.outlet, a.title, a.path, a.url, a.date, s.as_printed)
     return tuple(outlets.values())
 
@@ -349,7 +327,10 @@ def _originality(group: Sequence[Article]) -> dict[int, tuple[int, int, str, int
             namers.setdefault(b.source_named, set()).add(b.id)
     keys = {}
     for a in group:
-        is_named = bool(namers.get(a.outlet, set()) - {a.id})  # named by another article
+        if a.id in keys:
+            continue  # a group holds an article once per sentence: its key is the same
+        named_by = namers.get(a.outlet)  # named by another article?
+        is_named = named_by is not None and (len(named_by) > 1 or a.id not in named_by)
         keys[a.id] = (
             0 if is_named else 1,
             0 if a.date else 1,

@@ -26,10 +26,11 @@ document frequency; see docs/evaluation.md.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, count, pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -40,6 +41,7 @@ from summarizer.text.words import STOP_WORDS, content_terms, count_matrix, norma
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 
 POSITION_DECAY = 0.5  # an article adds (1 + position) ** -POSITION_DECAY when its lead is news
 # Leads that share at least this fraction of what whole articles share get the full decay; the
@@ -93,8 +95,10 @@ class ConceptModel:
 def weigh(sentences: Sequence[Sentence]) -> tuple[ConceptModel, sparse.csr_matrix]:
     """The concept model of a day's sentences, and the sentences' concept matrix."""
     rows, col_array, index = _incidence([s.text for s in sentences])
-    article = np.asarray([s.article for s in sentences], dtype=np.int64)[rows]
-    position = np.asarray([s.position for s in sentences], dtype=np.float64)[rows]
+    # Articles as their ranks (the same order, small numbers): ``_carried`` sorts on them.
+    _, article_rank = np.unique([s.article for s in sentences], return_inverse=True)
+    article = article_rank.ravel().astype(np.int64)[rows]
+    position = np.asarray([s.position for s in sentences], dtype=np.int64)[rows]
     decay = POSITION_DECAY * min(1.0, lead_agreement(sentences) / LEAD_AGREEMENT)
     carried = _carried(article, col_array, position, len(index), decay)
     data = np.ones(len(col_array), dtype=np.float64)
@@ -110,37 +114,70 @@ def _incidence(texts: Sequence[str]) -> tuple[IntArray, IntArray, dict[str, int]
     stemmed once, every adjacent pair in a text is one code, and duplicates are dropped with
     numpy rather than by building each sentence's strings.
     """
-    vocab: dict[str, int] = {}
-    ids: list[int] = []
-    lengths = []
-    for text in texts:
-        found = words(text)
-        ids.extend([vocab.setdefault(w, len(vocab)) for w in found])
-        lengths.append(len(found))
-    form_ids: dict[str, int] = {}
-    form_of = np.asarray(
-        [form_ids.setdefault(stem(normalise(w)), len(form_ids)) for w in vocab], dtype=np.int64
-    )
-    stop_of = np.asarray([w in STOP_WORDS for w in vocab], dtype=bool)
-    token = np.asarray(ids, dtype=np.int64)
-    row = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
-    form, stop = form_of[token], stop_of[token]
+    form, stop, row, names = _word_forms(texts)
     keep = (row[1:] == row[:-1]) & ~(stop[1:] & stop[:-1])
     first, second, pair_row = form[:-1][keep], form[1:][keep], row[:-1][keep]
-    width = max(len(form_ids), 1)
-    code = first * width + second
-    distinct, seen_at, which = np.unique(code, return_index=True, return_inverse=True)
-    in_order = np.argsort(seen_at, kind="stable")
+    width = max(len(names), 1)
+    distinct, col = _numbered_as_seen(first * width + second)
+    once = _first_of_each(pair_row * max(len(distinct), 1) + col)
+    left = [names[f] for f in (distinct // width).tolist()]
+    right = [names[f] for f in (distinct % width).tolist()]
+    index = dict(zip(map(" ".join, zip(left, right, strict=True)), count()))
+    return pair_row[once], col[once], index
+
+
+def _word_forms(texts: Sequence[str]) -> tuple[IntArray, BoolArray, IntArray, list[str]]:
+    """Every word of every text as its form's number (lower-cased, normalised, stemmed), whether
+    it is a stop word and the text it is in; and the forms, by number. Words are numbered in
+    one pass at C speed, then each distinct word is stemmed once."""
+    read = list(map(words, texts))
+    numbered: defaultdict[str, int] = defaultdict(count().__next__)
+    token = np.fromiter(map(numbered.__getitem__, chain.from_iterable(read)), dtype=np.int64)
+    lengths = np.fromiter(map(len, read), dtype=np.int64, count=len(read))
+    del read
+    form_ids: dict[str, int] = {}
+    form_of = np.asarray(
+        [form_ids.setdefault(stem(normalise(w)), len(form_ids)) for w in numbered],
+        dtype=np.int64,
+    )
+    stop_of = np.asarray([w in STOP_WORDS for w in numbered], dtype=bool)
+    row = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    return form_of[token], stop_of[token], row, list(form_ids)
+
+
+def _numbered_as_seen(codes: IntArray) -> tuple[IntArray, IntArray]:
+    """The distinct codes in the order they first appear, and each code's number in that
+    order: ``np.unique`` with its first indices and inverse, from one sort of values (each
+    code with its index in the low bits: numpy sorts values many times faster than it sorts
+    indices); ``np.unique`` itself where the two do not fit in 63 bits."""
+    shift = max(len(codes), 1).bit_length()
+    if (int(codes.max(initial=0)) + 1) << shift < 2**63:
+        packed = np.sort((codes << shift) | np.arange(len(codes), dtype=np.int64))
+        code, at = packed >> shift, packed & ((1 << shift) - 1)
+        starts = np.r_[True, code[1:] != code[:-1]] if len(codes) else code.astype(bool)
+        distinct, seen_at = code[starts], at[starts]
+        which = np.empty(len(codes), dtype=np.int64)
+        which[at] = np.cumsum(starts) - 1
+    else:
+        distinct, seen_at, which = np.unique(codes, return_index=True, return_inverse=True)
+    in_order = np.argsort(seen_at)  # each index once: no ties to break
     column = np.empty(len(distinct), dtype=np.int64)
     column[in_order] = np.arange(len(distinct), dtype=np.int64)
-    col = column[which.ravel()]
-    _, once = np.unique(pair_row * max(len(distinct), 1) + col, return_index=True)
-    once.sort()  # each text's concepts once, in the order it first has them
-    names = list(form_ids)
-    ordered = distinct[in_order]
-    pairs = zip((ordered // width).tolist(), (ordered % width).tolist(), strict=True)
-    index = {f"{names[a]} {names[b]}": i for i, (a, b) in enumerate(pairs)}
-    return pair_row[once], col[once], index
+    return distinct[in_order], column[which.ravel()]
+
+
+def _first_of_each(keys: IntArray) -> IntArray:
+    """The index of each distinct key's first occurrence, ascending. Keys repeat rarely (a
+    concept twice in one sentence), so only the repeated ones are looked at closely."""
+    ordered = np.sort(keys)
+    repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+    if not len(repeated):
+        return np.arange(len(keys), dtype=np.int64)
+    place = np.minimum(np.searchsorted(repeated, keys), len(repeated) - 1)
+    at = np.flatnonzero(repeated[place] == keys)
+    _, first = np.unique(keys[at], return_index=True)
+    later = np.setdiff1d(at, at[first], assume_unique=True)
+    return np.delete(np.arange(len(keys), dtype=np.int64), later)
 
 
 def lead_agreement(sentences: Sequence[Sentence]) -> float:
@@ -188,18 +225,33 @@ def _overlaps(
 
 
 def _carried(
-    article: IntArray, concept: IntArray, position: FloatArray, size: int, decay: float
+    article: IntArray, concept: IntArray, position: IntArray, size: int, decay: float
 ) -> FloatArray:
     """Per concept: the sum over the articles with it of sqrt(sentences with it) times
     (1 + first position) ** -decay, weighed down when fewer than ``MIN_ARTICLES`` carry it."""
-    order = np.lexsort((position, concept, article))
-    article, concept, position = article[order], concept[order], position[order]
-    first = np.ones(len(order), dtype=bool)
+    article, concept, position = _by_article(article, concept, position, size)
+    first = np.ones(len(article), dtype=bool)
     first[1:] = (article[1:] != article[:-1]) | (concept[1:] != concept[:-1])
-    mentions = np.diff(np.append(np.flatnonzero(first), len(order)))
-    concept, position = concept[first], position[first]
+    mentions = np.diff(np.append(np.flatnonzero(first), len(article)))
+    concept, position = concept[first], position[first].astype(np.float64)
     per_article = np.sqrt(mentions) * (1.0 + position) ** -decay
     carried = np.bincount(concept, weights=per_article, minlength=size)
     articles = np.bincount(concept, minlength=size)
     factor = np.where(articles >= MIN_ARTICLES, 1.0, SINGLE_ARTICLE ** (1 / WEIGHT_POWER))
     return np.asarray(carried * factor, dtype=np.float64)
+
+
+def _by_article(
+    article: IntArray, concept: IntArray, position: IntArray, size: int
+) -> tuple[IntArray, IntArray, IntArray]:
+    """The three sorted by article, then concept, then position: as one number each, sorted
+    by value (a tenth of the time of ``np.lexsort``); where the three do not fit in 63 bits
+    (never on a day that fits in memory: articles are ranks), by ``np.lexsort``."""
+    low = int(position.min(initial=0))
+    span = int(position.max(initial=0)) - low + 1
+    if (int(article.max(initial=0)) + 1) * size * span >= 2**63:
+        order = np.lexsort((position, concept, article))
+        return article[order], concept[order], position[order]
+    pair, offset = np.divmod(np.sort((article * size + concept) * span + (position - low)), span)
+    article, concept = np.divmod(pair, size)
+    return article, concept, offset + low

@@ -67,11 +67,19 @@ def rank_sentences(ranker: Ranker, sentences: Sequence[Sentence]) -> list[float]
         raise ConfigError(
             f"ranker {ranker.name!r} returned {len(scores)} scores for {len(sentences)} sentences"
         )
-    if not all(isinstance(s, numbers.Real) and math.isfinite(s) for s in scores):
+    if not _finite(scores):
         raise ConfigError(f"ranker {ranker.name!r} returned a score that is not a finite number")
-    if any(s < 0.0 or s > 1.0 for s in scores):
+    if scores and (min(scores) < 0.0 or max(scores) > 1.0):
         return min_max(scores)
-    return [float(s) for s in scores]
+    return list(map(float, scores))
+
+
+def _finite(scores: Sequence[float]) -> bool:
+    """Whether every score is a finite real number; floats (what rankers return) are checked
+    at C speed, not each against the ``numbers.Real`` abstract class."""
+    if set(map(type, scores)) <= {float}:
+        return all(map(math.isfinite, scores))
+    return all(isinstance(s, numbers.Real) and math.isfinite(s) for s in scores)
 
 
 def min_max(values: Sequence[float] | FloatArray) -> list[float]:
@@ -88,7 +96,7 @@ def min_max(values: Sequence[float] | FloatArray) -> list[float]:
     array = np.where(finite, array, low)
     if high - low <= 1e-12 * max(abs(high), abs(low), 1.0):
         return [1.0] * array.size
-    return [float(v) for v in np.clip((array - low) / (high - low), 0.0, 1.0)]
+    return list(np.clip((array - low) / (high - low), 0.0, 1.0).tolist())
 
 
 class LeadRanker:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from summarizer.models import Sentence
@@ -154,3 +155,43 @@ def test_the_day_s_matrix_holds_each_sentence_s_concepts() -> None:
     for row, text in enumerate(texts):
         found = matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
         assert sorted(names[int(c)] for c in found) == sorted(concepts(text))
+
+
+def test_numbering_in_first_seen_order_is_np_unique_s_on_any_codes() -> None:
+    """Small codes go by one sort of values, codes too large to share 63 bits with their
+    index by ``np.unique``: both number the same."""
+    rng = np.random.default_rng(3)
+    for size in (0, 1, 7, 500):
+        codes = rng.integers(0, 40, size)
+        distinct, index, inverse = np.unique(codes, return_index=True, return_inverse=True)
+        order = np.argsort(index, kind="stable")
+        column = np.empty(len(distinct), dtype=np.int64)
+        column[order] = np.arange(len(distinct))
+        for shift in (0, 2**61):
+            found, numbered = concepts_module._numbered_as_seen(codes + shift)
+            assert list(found - shift) == list(distinct[order])
+            assert list(numbered) == list(column[inverse])
+
+
+def test_first_occurrences_are_np_unique_s() -> None:
+    rng = np.random.default_rng(4)
+    for size in (0, 1, 9, 400):
+        keys = rng.integers(0, size // 2 + 1, size)
+        expected = np.sort(np.unique(keys, return_index=True)[1])
+        assert list(concepts_module._first_of_each(keys)) == list(expected)
+    assert list(concepts_module._first_of_each(np.arange(5))) == [0, 1, 2, 3, 4]
+
+
+def test_articles_concepts_and_positions_sort_the_same_however_large() -> None:
+    """One sort of packed values where the three fit in 63 bits, ``np.lexsort`` where not."""
+    rng = np.random.default_rng(5)
+    article, concept, position = (rng.integers(0, 6, 300) for _ in range(3))
+    small = concepts_module._by_article(article, concept, position, 6)
+    large = concepts_module._by_article(article + 2**40, concept, position, 2**30)
+    order = np.lexsort((position, concept, article))
+    for found in (small, (large[0] - 2**40, large[1], large[2])):
+        assert [list(a) for a in found] == [
+            list(article[order]),
+            list(concept[order]),
+            list(position[order]),
+        ]
