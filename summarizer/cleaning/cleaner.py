@@ -20,6 +20,7 @@ from summarizer.cleaning.kind import kind, schedule
 from summarizer.errors import UnreadableSource
 from summarizer.models import Article, RawDocument, Skipped
 from summarizer.reading.dates import parse_date
+from summarizer.runtime.gated import Gated
 
 _ESCAPES = {'\\"': '"', "\\'": "'", "\\n": "\n", "\\t": " ", "\\r": ""}
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -86,7 +87,9 @@ _WIRE_NOTE = re.compile(
     r"columnist|correspondent|contributor|reporter|author)\b[^()]*\)\s*$",
     re.I,
 )
-_REACHED = re.compile(r"\bcan be reached\b.*(?:\(\d{3}\)|\d{3}-\d{4}|@|\(at\))", re.I)
+_REACHED = Gated(
+    re.compile(r"\bcan be reached\b.*(?:\(\d{3}\)|\d{3}-\d{4}|@|\(at\))", re.I), "reached"
+)
 _SLUG_TOKEN = re.compile(r"^[\w\-]*[A-Za-z0-9]_[\w\-]*$")
 # Markup, an entity or typesetting code, a wire document id ("NYT20000119.0262") or budget
 # slug ("BC-NJ--Evolution & Schools,730"): not a headline.
@@ -311,11 +314,8 @@ def _is_furniture(line: str) -> bool:
 
 
 def _is_wire_note(line: str) -> bool:
-    """A note to editors (``_WIRE_NOTE``); the contact pattern is tried only on a line that
-    says "reached" (it would otherwise be tried at every character of every line)."""
-    if _WIRE_NOTE.match(line):
-        return True
-    return "reached" in line.casefold() and _REACHED.search(line) is not None
+    """A note to editors (``_WIRE_NOTE``), or a reporter's contact details (``_REACHED``)."""
+    return bool(_WIRE_NOTE.match(line)) or _REACHED.search(line, line.casefold())
 
 
 def _take_source(lines: list[str]) -> tuple[list[str], str | None]:

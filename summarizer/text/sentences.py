@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from summarizer.models import Article, Sentence
+from summarizer.runtime.gated import Gated
 from summarizer.runtime.progress import progress
 from summarizer.runtime.workers import map_in_order
 from summarizer.text import descriptions, name_lists, names, pointing, voices
-from summarizer.text.gated import Gated
 from summarizer.text.quotes import QUOTATION, blanked
 from summarizer.text.splitting import split_sentences
 from summarizer.text.statements import statement

@@ -21,8 +21,8 @@ import calendar
 import datetime as dt
 import re
 
+from summarizer.runtime.gated import Gated
 from summarizer.runtime.workers import SharedCache
-from summarizer.text.gated import Gated
 from summarizer.text.words import content_terms
 
 # Words about time share nothing about an event: "Friday", "next week", "August".

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from summarizer.runtime.gated import Gated
 from summarizer.runtime.workers import SharedCache
-from summarizer.text.gated import Gated
 from summarizer.text.quotes import QUOTATION
 
 # Filler a reader can skip, by what gives it away; each match lowers the value. Every pattern

@@ -8,12 +8,14 @@ import pkgutil
 
 import pytest
 
+import summarizer.cleaning
 import summarizer.text
+from summarizer.runtime.gated import Gated
 from summarizer.runtime.resources import examples_dir
-from summarizer.text.gated import Gated
 from summarizer.text.splitting import split_sentences
 
-# One sentence or more for each thing the text rules look for with a gated pattern.
+# One sentence or more for each thing the text and cleaning rules look for with a gated
+# pattern.
 _CASES = [
     "He was born in Lviv in 1952.",
     "She grew up in Kyiv.",
@@ -52,16 +54,18 @@ _CASES = [
     "The desk has filed the following for Sunday.",
     "CONGRESS_ Washington New York",
     "Air France A330 lands at Paris on March 28, 2007.",
+    "Jane Roe can be reached at (602) 444-7942.",
 ]
 
 
 def _gated() -> list[tuple[str, Gated]]:
     found = []
-    for module in pkgutil.iter_modules(summarizer.text.__path__):
-        loaded = importlib.import_module(f"summarizer.text.{module.name}")
-        found += [
-            (f"{module.name}.{k}", v) for k, v in vars(loaded).items() if isinstance(v, Gated)
-        ]
+    for stage in (summarizer.cleaning, summarizer.text):
+        for module in pkgutil.iter_modules(stage.__path__):
+            loaded = importlib.import_module(f"{stage.__name__}.{module.name}")
+            found += [
+                (f"{module.name}.{k}", v) for k, v in vars(loaded).items() if isinstance(v, Gated)
+            ]
     return found
 
 
@@ -78,8 +82,8 @@ def _texts() -> list[str]:
     )
 
 
-def test_the_text_rules_use_gated_patterns() -> None:
-    assert len(_gated()) >= 10
+def test_the_text_and_cleaning_rules_use_gated_patterns() -> None:
+    assert len(_gated()) >= 11
 
 
 @pytest.mark.parametrize(("name", "gated"), _gated(), ids=lambda v: v if isinstance(v, str) else "")
