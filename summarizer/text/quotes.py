@@ -12,6 +12,12 @@ import re
 QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
+def may_quote(text: str) -> bool:
+    """Whether ``text`` has a mark that can open a quotation: without one (most sentences) it
+    has none, and the rules that measure quotations can stop before searching."""
+    return '"' in text or "“" in text
+
+
 def blanked(text: str, fill: str = " ") -> str:
     """``text`` with each quotation replaced by as many ``fill`` characters, so offsets in
     the result are offsets in ``text``."""

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from summarizer.runtime.gated import Gated
 from summarizer.runtime.workers import SharedCache
-from summarizer.text.quotes import QUOTATION
+from summarizer.text.quotes import QUOTATION, may_quote
 
 # Filler a reader can skip, by what gives it away; each match lowers the value. Every pattern
 # is matched against the lowercased sentence.
@@ -135,7 +135,7 @@ def _news_value(text: str) -> float:
 def _mostly_quoted(text: str, lower: str) -> bool:
     """A quotation that is most of the sentence and names nobody and no figure outside it:
     rhetoric unless what is said is checkable."""
-    if text and '"' not in text and "“" not in text:
+    if text and not may_quote(text):
         return False  # no quotation
     quoted = sum(len(m.group(0)) for m in QUOTATION.finditer(text))
     if quoted * 2 < len(text):

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from summarizer.text.names import CALENDAR
-from summarizer.text.quotes import QUOTATION
+from summarizer.text.quotes import QUOTATION, may_quote
 from summarizer.text.words import STOP_WORDS
 
 # A quotation this much of the sentence is what the sentence says.
@@ -42,8 +42,8 @@ _INTERVIEW_MARK = re.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:.](?:\s|$)")
 
 def unnamed_quotation(text: str, ordinary: frozenset[str]) -> bool:
     """Whether ``text`` is mostly a quotation and names nobody outside it who said it."""
-    if '"' not in text and "“" not in text:
-        return False  # no quotation (most sentences: counting their letters is the cost)
+    if not may_quote(text):
+        return False  # counting the letters of a sentence without quotation is the cost
     quoted = sum(len(_LETTER.findall(m.group(0))) for m in QUOTATION.finditer(text))
     letters = len(_LETTER.findall(text))
     if not letters or quoted < letters * QUOTED_SHARE:
