@@ -10,9 +10,8 @@ signatures proposes nothing.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
-from itertools import chain, count, pairwise
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -25,6 +24,7 @@ from summarizer.text.statements import (
     MIN_SHARED,
     Signature,
 )
+from summarizer.text.words import numbered
 
 _LOOKUP_TERMS = 4
 # A term in more sentences than this is too common to propose candidates: it would pair
@@ -69,15 +69,12 @@ def _term_matrix(sigs: Sequence[Signature]) -> sparse.csr_matrix:
     new terms in alphabetical order (so the rarest terms' ties break the same way in every
     process, whatever the order a frozenset gives).
 
-    Terms are numbered in one pass at C speed (in the sets' own order), then renumbered: by
-    the first row with the term, then alphabetically."""
-    numbered: defaultdict[str, int] = defaultdict(count().__next__)
-    ids = np.fromiter(map(numbered.__getitem__, chain.from_iterable(sigs)), dtype=np.int64)
-    sizes = np.fromiter(map(len, sigs), dtype=np.int64, count=len(sigs))
+    Terms are numbered as they come (``words.numbered``, in the sets' own order), then
+    renumbered: by the first row with the term, then alphabetically."""
+    ids, sizes, names = numbered(sigs)
     row = np.repeat(np.arange(len(sigs), dtype=np.int64), sizes)
     seen = np.maximum.accumulate(ids) if len(ids) else ids
     new = ids > np.r_[-1, seen[:-1]]  # where each term first appears, in id order
-    names = list(numbered)
     alphabetical = np.empty(len(names), dtype=np.int64)
     alphabetical[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
     column = np.empty(len(names), dtype=np.int64)

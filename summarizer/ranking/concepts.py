@@ -26,18 +26,25 @@ document frequency; see docs/evaluation.md.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, count, pairwise
+from itertools import count, pairwise
 
 import numpy as np
 import numpy.typing as npt
 
 from summarizer.models import Sentence
 from summarizer.text.scipy_lean import sparse
-from summarizer.text.words import STOP_WORDS, content_terms, count_matrix, normalise, stem, words
+from summarizer.text.words import (
+    STOP_WORDS,
+    content_terms,
+    count_matrix,
+    normalise,
+    numbered,
+    stem,
+    words,
+)
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -128,19 +135,15 @@ def _incidence(texts: Sequence[str]) -> tuple[IntArray, IntArray, dict[str, int]
 
 def _word_forms(texts: Sequence[str]) -> tuple[IntArray, BoolArray, IntArray, list[str]]:
     """Every word of every text as its form's number (lower-cased, normalised, stemmed), whether
-    it is a stop word and the text it is in; and the forms, by number. Words are numbered in
-    one pass at C speed, then each distinct word is stemmed once."""
-    read = list(map(words, texts))
-    numbered: defaultdict[str, int] = defaultdict(count().__next__)
-    token = np.fromiter(map(numbered.__getitem__, chain.from_iterable(read)), dtype=np.int64)
-    lengths = np.fromiter(map(len, read), dtype=np.int64, count=len(read))
-    del read
+    it is a stop word and the text it is in; and the forms, by number. Words are numbered
+    as they come (``words.numbered``), then each distinct word is stemmed once."""
+    token, lengths, distinct = numbered(list(map(words, texts)))
     form_ids: dict[str, int] = {}
     form_of = np.asarray(
-        [form_ids.setdefault(stem(normalise(w)), len(form_ids)) for w in numbered],
+        [form_ids.setdefault(stem(normalise(w)), len(form_ids)) for w in distinct],
         dtype=np.int64,
     )
-    stop_of = np.asarray([w in STOP_WORDS for w in numbered], dtype=bool)
+    stop_of = np.asarray([w in STOP_WORDS for w in distinct], dtype=bool)
     row = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     return form_of[token], stop_of[token], row, list(form_ids)
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import pkgutil
 import re
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, count, pairwise
 
 import numpy as np
+import numpy.typing as npt
 
 from summarizer.runtime.workers import SharedCache
 from summarizer.text.nltk_lean import SnowballStemmer
@@ -157,16 +159,23 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+def numbered(
+    token_lists: Sequence[Collection[str]],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], list[str]]:
+    """Every token as a number (the distinct tokens numbered as they first appear), each
+    list's length, and the distinct tokens by number: one pass at C speed, where a Python
+    loop over the day's millions of words took seconds."""
+    found: defaultdict[str, int] = defaultdict(count().__next__)
+    ids = np.fromiter(map(found.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64)
+    sizes = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    return ids, sizes, list(found)
+
+
 def count_matrix(token_lists: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
     """Rows = token lists, columns = distinct tokens (first-seen order), cells = counts."""
-    vocab: dict[str, int] = {}
-    indices: list[int] = []
-    indptr = [0]
-    for tokens in token_lists:
-        indices.extend(vocab.setdefault(t, len(vocab)) for t in tokens)
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float64)
-    shape = (len(token_lists), len(vocab))
-    matrix = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), indptr), shape=shape)
+    ids, sizes, tokens = numbered(token_lists)
+    data = np.ones(len(ids), dtype=np.float64)
+    indptr = np.r_[0, np.cumsum(sizes)]
+    matrix = sparse.csr_matrix((data, ids, indptr), shape=(len(token_lists), len(tokens)))
     matrix.sum_duplicates()
-    return matrix, vocab
+    return matrix, {token: i for i, token in enumerate(tokens)}

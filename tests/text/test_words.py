@@ -1,0 +1,19 @@
+"""Words as numbers and counts: the one numbering the concepts, the merging candidates and
+the count matrices share."""
+
+from __future__ import annotations
+
+from summarizer.text.words import count_matrix, numbered
+
+
+def test_tokens_are_numbered_as_they_first_appear() -> None:
+    ids, sizes, tokens = numbered([["talks", "resume", "talks"], [], ["resume", "today"]])
+    assert ids.tolist() == [0, 1, 0, 1, 2]
+    assert sizes.tolist() == [3, 0, 2]
+    assert tokens == ["talks", "resume", "today"]
+
+
+def test_a_count_matrix_counts_each_token_of_each_list() -> None:
+    matrix, vocab = count_matrix([["talks", "resume", "talks"], [], ["resume", "today"]])
+    assert vocab == {"talks": 0, "resume": 1, "today": 2}
+    assert matrix.toarray().tolist() == [[2, 1, 0], [0, 0, 0], [0, 1, 1]]
