@@ -109,14 +109,35 @@ def load_all(group: str) -> list[tuple[Plugin, Any]]:
 def rescan() -> None:
     """Forget what was found, so packages installed since are seen (a long-lived process,
     tests)."""
-    _scan.cache_clear()
+    _scan_all.cache_clear()
+
+
+def _scan(group: str) -> tuple[Plugin, ...]:
+    return _scan_all().get(group, ())
 
 
 @functools.cache
-def _scan(group: str) -> tuple[Plugin, ...]:
-    from importlib.metadata import entry_points
+def _scan_all() -> dict[str, tuple[Plugin, ...]]:
+    """Every group's plug-ins, from one look at the installed packages. A package's name is
+    read from its metadata once, not once per entry point: ``EntryPoint.dist.name`` parses
+    the whole metadata file (daily-brief's holds its README) at each call, which took a
+    twentieth of a second of every run."""
+    from importlib.metadata import Distribution, entry_points
 
-    return tuple(
-        Plugin(ep.name.strip().lower(), ep.dist.name if ep.dist else "?", ep)
-        for ep in entry_points(group=group)
-    )
+    package: dict[int, str] = {}  # id of a distribution (alive while this runs) → its name
+
+    def package_of(dist: Distribution | None) -> str:
+        if dist is None:
+            return "?"
+        if id(dist) not in package:
+            package[id(dist)] = dist.name
+        return package[id(dist)]
+
+    every = entry_points()
+    return {
+        group: tuple(
+            Plugin(ep.name.strip().lower(), package_of(ep.dist), ep)
+            for ep in every.select(group=group)
+        )
+        for group in KINDS
+    }
