@@ -17,7 +17,6 @@ import math
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from functools import cache
 
 import numpy as np
 
@@ -258,11 +257,11 @@ def credits(
     names, each once, with that sentence: "As governor, Bush's only independent authority is
     to grant a 30-day reprieve" shares the words of "Bush granted a 30-day reprieve for
     McGinn in June" but does not say it of McGinn."""
-    core: Statement | None = None  # asked only of a sentence besides ``shown``
-    # Its people: named in full, or by a surname the brief completes (a body a description
-    # means, "agency", is no person).
-    bare = (word for word, _ in shown.names if word[:1].isupper())
-    people = cache(lambda: names.people_named(shown.text, bare))
+    # Asked only of a sentence besides ``shown`` (most items have none), and its people only
+    # of one that states the same: named in full, or by a surname the brief completes (a
+    # body a description means, "agency", is no person).
+    core: Statement | None = None
+    people: frozenset[str] | None = None
     outlets: dict[str, SourceRef] = {}
     for s in (shown, *sentences):
         a = articles[s.article]
@@ -270,7 +269,12 @@ def credits(
             continue
         if s is not shown:
             core = statement(shown.text) if core is None else core
-            if not (supports(core, statement(s.text)) and names.names_each(s.text, people())):
+            if not supports(core, statement(s.text)):
+                continue
+            if people is None:
+                bare = (word for word, _ in shown.names if word[:1].isupper())
+                people = names.people_named(shown.text, bare)
+            if not names.names_each(s.text, people):
                 continue
         outlets[a.outlet] = SourceRef(a.outlet, a.title, a.path, a.url, a.date, s.as_printed)
     return tuple(outlets.values())
