@@ -26,4 +26,10 @@ class Gated:
         """Whether ``pattern`` is found in ``text``; ``folded`` is ``text`` written as the
         needs are, when it is not written so already (case-folded, for ``re.I``)."""
         seen = text if folded is None else folded
-        return any(need in seen for need in self.needs) and bool(self.pattern.search(text))
+        # ``map`` over the bound ``in`` test: no Python frame per need, a third of the time.
+        return any(map(seen.__contains__, self.needs)) and bool(self.pattern.search(text))
+
+    def holds(self, seen: str) -> bool:
+        """Whether ``seen`` holds one of the needs: where it holds none, the pattern finds
+        nothing (for a caller that iterates over the matches itself)."""
+        return any(map(seen.__contains__, self.needs))

@@ -23,6 +23,7 @@ import re
 
 from summarizer.runtime.gated import Gated
 from summarizer.runtime.workers import SharedCache
+from summarizer.text.quotes import may_quote
 from summarizer.text.words import content_terms
 
 # Words about time share nothing about an event: "Friday", "next week", "August".
@@ -40,13 +41,20 @@ _QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
 # "that", "which" or "who": "the city that will be Clinton's first stop" tells of a protest.
 # Not a modal's perfect ("may have been Monday night") nor "could not" ("could not be reached
 # Wednesday"): both tell of the past.
-_OPEN = re.compile(
-    r"\b(?:(?:will|shall|would|could(?! not\b)|may|might|won't|wouldn't)\b(?! (?:not )?have\b)|"
-    r"(?:is|are|was|were|be|been|being) (?:(?:expected|scheduled|due|slated)\b|"
-    r"set (?:to|for)\b|(?:poised|likely|planning|preparing|going) to\b)|"
-    r"(?:is|are) to (?=[a-z]+\b)|(?:plans?|planned|intends?|intended|expects?) to|"
-    r"remains?|pending|awaiting|upcoming|in a coma|in (?:critical|serious|grave) condition|"
-    r"on life support)\b"
+_OPEN = Gated(
+    re.compile(
+        r"\b(?:(?:will|shall|would|could(?! not\b)|may|might|won't|wouldn't)\b"
+        r"(?! (?:not )?have\b)|"
+        r"(?:is|are|was|were|be|been|being) (?:(?:expected|scheduled|due|slated)\b|"
+        r"set (?:to|for)\b|(?:poised|likely|planning|preparing|going) to\b)|"
+        r"(?:is|are) to (?=[a-z]+\b)|(?:plans?|planned|intends?|intended|expects?) to|"
+        r"remains?|pending|awaiting|upcoming|in a coma|in (?:critical|serious|grave) condition|"
+        r"on life support)\b"
+    ),
+    *("will", "shall", "would", "could", "may", "might", "won't", "expect", "scheduled"),
+    *("due", "slated", "set to", "set for", "poised", "likely", "plan", "preparing"),
+    *("going to", "is to", "are to", "intend", "remain", "pending", "awaiting", "upcoming"),
+    *("in a coma", "condition", "on life support"),  # one in four sentences holds one
 )
 _RELATIVE = re.compile(r"\b(?:that|which|who) $")
 # A verb of saying: an expectation after it is someone's reported words, and a time after it
@@ -100,6 +108,8 @@ _DAY_BOUND = Gated(
 
 
 def _outside_quotes(text: str) -> str:
+    if not may_quote(text):
+        return text  # no mark to open a quotation (most sentences): the text as it is
     return _QUOTED.sub(" ", text)
 
 
@@ -138,7 +148,9 @@ def _opened(text: str) -> tuple[str, int, int] | None:
 
 def _open_span(text: str) -> tuple[int, int] | None:
     plain = _outside_quotes(text)
-    for found in _OPEN.finditer(plain):
+    if not _OPEN.holds(plain):
+        return None  # no word any open form needs (most sentences)
+    for found in _OPEN.pattern.finditer(plain):
         if not _RELATIVE.search(plain, max(0, found.start() - 6), found.start()):
             return found.start(), found.end()
     return None

@@ -81,20 +81,25 @@ _TERMS: SharedCache[str, tuple[str, ...]] = SharedCache("terms", 100_000, per_it
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits; inner apostrophes kept)."""
-    return list(_words(text))
+    return list(word_tuple(text))
 
 
-def _words(text: str) -> tuple[str, ...]:
-    """Cached, and shared with worker processes: concepts, terms and negation each read the
+def word_tuple(text: str) -> tuple[str, ...]:
+    """``words`` as the cached tuple itself, for a caller that only reads it (no copy).
+    Cached, and shared with worker processes: concepts, terms and negation each read the
     same sentences' words, and the worker that split a sentence has read them already."""
     return _WORDS.get(text, _read_words)
 
 
 def _read_words(text: str) -> tuple[str, ...]:
+    # ``_PERCENT`` needs "%" or "per" (in lower case no other letter matches them under re.I):
+    # most texts hold neither and skip its search.
+    text = text.lower()
+    if "%" in text or "per" in text:
+        text = _PERCENT.sub(" percent ", text)
     # Curly apostrophes made straight before the split, not in each word: the pattern takes
     # either inside a word and none outside one, so the words are the same.
-    text = _PERCENT.sub(" percent ", text.lower()).replace("’", "'")
-    return tuple(_WORD.findall(text))
+    return tuple(_WORD.findall(text.replace("’", "'")))
 
 
 @lru_cache(maxsize=200_000)
@@ -118,17 +123,18 @@ def _snowball(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed words that are not stop words, in order, repeats kept."""
-    return list(_content_terms(text))
+    return list(term_tuple(text))
 
 
-def _content_terms(text: str) -> tuple[str, ...]:
-    """Cached and shared (as ``_words``): ranking, merging and selection all ask for the same
+def term_tuple(text: str) -> tuple[str, ...]:
+    """``content_terms`` as the cached tuple itself, for a caller that only reads it. Cached
+    and shared (as ``word_tuple``): ranking, merging and selection all ask for the same
     sentences' terms."""
     return _TERMS.get(text, _find_terms)
 
 
 def _find_terms(text: str) -> tuple[str, ...]:
-    return tuple(filter(None, map(_term, _words(text))))  # _term gives None or a non-empty stem
+    return tuple(filter(None, map(_term, word_tuple(text))))  # _term gives None or a non-empty stem
 
 
 @lru_cache(maxsize=200_000)

@@ -92,3 +92,4 @@ def test_a_gated_pattern_finds_what_its_pattern_finds(name: str, gated: Gated) -
     found = [t for t in texts if gated.pattern.search(t)]
     assert found, f"{name}: no case for it"  # each pattern is tried on a text it matches
     assert [t for t in texts if gated.search(t, t.casefold())] == found
+    assert all(gated.holds(t.casefold()) for t in found)

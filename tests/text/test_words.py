@@ -3,7 +3,21 @@ the count matrices share."""
 
 from __future__ import annotations
 
-from summarizer.text.words import count_matrix, numbered
+from summarizer.text.words import (
+    content_terms,
+    count_matrix,
+    numbered,
+    term_tuple,
+    word_tuple,
+    words,
+)
+
+
+def test_the_tuples_are_the_words_and_terms() -> None:
+    text = "Prices rose 5% as the “defence” bill’s five per cent levy passed."
+    assert list(word_tuple(text)) == words(text)
+    assert list(term_tuple(text)) == content_terms(text)
+    assert "percent" in words(text) and words(text).count("percent") == 2
 
 
 def test_tokens_are_numbered_as_they_first_appear() -> None:
