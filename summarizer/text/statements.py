@@ -36,6 +36,7 @@ from summarizer.text.words import (
     normalise,
     stem,
     term_tuple,
+    word_tokens,
     word_tuple,
 )
 
@@ -91,7 +92,6 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_VALUE = re.compile(r"(?:19|20)\d\d")
 # A number as printed: 17, 1,250, 2.5, with any thousands separators.
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
-_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TOKEN = re.compile(r"[$€£]?\d[\d,.]*\d|[$€£]?\d|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
 # A digit, or a letter or digit outside ASCII (which ``str.isdigit`` may read as a digit, or
 # ``lower`` may change): where ``_may_count`` cannot go by the words alone.
@@ -148,7 +148,7 @@ def statement(text: str) -> Statement:
 def _statement(text: str) -> Statement:
     """Each part from the words read once; the words' terms and capitals are sifted with
     ``map`` and ``compress``, at C speed, where a loop over the words took 12 µs a sentence."""
-    read = _WORDS.findall(text)  # once: the terms and the times both go by the words
+    read = word_tokens(text)  # once: the terms and the times both go by the words
     found = list(map(first_term, read))  # a non-empty term, or None
     capital = list(map(str.isupper, map(_FIRST, read)))  # each word's w[:1].isupper()
     ordered = list(filter(None, found))  # each content word's term, in order
@@ -302,7 +302,7 @@ def _phrase_terms(text: str) -> list[tuple[str, bool]]:
     """Each content word's term, in order, and whether the word was written in lower case."""
     return [
         (term, word[:1].islower())
-        for word in _WORDS.findall(text)
+        for word in word_tokens(text)
         if (term := first_term(word)) is not None
     ]
 
@@ -335,7 +335,7 @@ def _claim(text: str) -> Signature:
 
 def _times(text: str, capitalised: Iterable[str]) -> Signature:
     """The weekdays, months (as their first three letters) and years a wording names
-    (``capitalised``: its capitalised words, ``_WORDS``)."""
+    (``capitalised``: its capitalised words, ``word_tokens``)."""
     found = {w[:3] for w in _TIME_WORDS.intersection(map(str.lower, capitalised))}
     if "19" in text or "20" in text:  # what every year holds (most sentences hold neither)
         found.update(_YEAR.findall(text))

@@ -22,6 +22,8 @@ from summarizer.text.nltk_lean import SnowballStemmer
 from summarizer.text.scipy_lean import sparse
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# Every ASCII character but a letter or digit made a space.
+_NOT_ALNUM = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 _STEMMER = SnowballStemmer("english")
 
 
@@ -91,6 +93,15 @@ def word_tuple(text: str) -> tuple[str, ...]:
     return _WORDS.get(text, _read_words)
 
 
+def word_tokens(text: str) -> list[str]:
+    """The word tokens of ``text`` as written (``_WORD``: letters and digits, inner
+    apostrophes kept). In ASCII text without an apostrophe they are the runs of letters and
+    digits, split at C speed in three quarters of the pattern's time."""
+    if text.isascii() and "'" not in text:
+        return text.translate(_NOT_ALNUM).split()
+    return _WORD.findall(text)
+
+
 def _read_words(text: str) -> tuple[str, ...]:
     # ``_PERCENT`` needs "%" or "per" (in lower case no other letter matches them under re.I):
     # most texts hold neither and skip its search.
@@ -99,7 +110,7 @@ def _read_words(text: str) -> tuple[str, ...]:
         text = _PERCENT.sub(" percent ", text)
     # Curly apostrophes made straight before the split, not in each word: the pattern takes
     # either inside a word and none outside one, so the words are the same.
-    return tuple(_WORD.findall(text.replace("’", "'")))
+    return tuple(word_tokens(text.replace("’", "'")))
 
 
 @lru_cache(maxsize=200_000)
@@ -142,6 +153,10 @@ def first_term(word: str) -> str | None:
     """One word's content term (its first, where it reads as several words), or None: what
     ``content_terms(word)[:1]`` gives, without filling the sentences' shared caches with
     single words that workers would hand back."""
+    if word.isascii() and word.isalnum():
+        # One run of ASCII letters and digits reads as one word, itself lowercased (most
+        # words): no pattern to run.
+        return _term(word.lower()) or None
     return next(filter(None, map(_term, _read_words(word))), None)
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from summarizer.text import value
 from summarizer.text.value import FLOOR, PLAIN, news_value
 
 
@@ -44,3 +47,20 @@ def test_a_plain_statement_is_plain() -> None:
 def test_a_report_that_uses_is_a_is_no_definition() -> None:
     plain = news_value("The alliance has thirty-two members across Europe and America.")
     assert news_value("Officials said the fire is a threat to 300 homes in the valley.") >= plain
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Troops killed 17.", True),
+        ("Rates rose 5%, the bank said.", True),
+        ("A killed_list and o'killed and won't.", True),  # "won" and "killed" as \w+ runs
+        ("Its killed_list was read.", False),
+        ("The café’s talks went on, per cent by per cent.", False),
+        ("The café’s chef died.", True),
+    ],
+)
+def test_an_outcome_verb_is_a_whole_word_of_the_sentence(text: str, found: bool) -> None:
+    """Read from the sentence's words where they are the same runs, else from the runs."""
+    assert value._outcome(text, text.lower()) is found
+    assert found is bool({w.lower() for w in re.findall(r"\w+", text)} & value._OUTCOME)

@@ -3,11 +3,16 @@ the count matrices share."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from summarizer.text.words import (
     content_terms,
     count_matrix,
     numbered,
     term_tuple,
+    word_tokens,
     word_tuple,
     words,
 )
@@ -31,3 +36,17 @@ def test_a_count_matrix_counts_each_token_of_each_list() -> None:
     matrix, vocab = count_matrix([["talks", "resume", "talks"], [], ["resume", "today"]])
     assert vocab == {"talks": 0, "resume": 1, "today": 2}
     assert matrix.toarray().tolist() == [[2, 1, 0], [0, 0, 0], [0, 1, 1]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rock'n'roll's 'best' year: 1,250 fans_at O''Hare, 5% up.",
+        "The café’s “best” year: Zoë's 1999\x1ctour, ２０ fans.",
+        "Plain ASCII with no apostrophe, tabs\tand_underscores; twenty-one.",
+        "",
+    ],
+)
+def test_word_tokens_are_the_words_pattern(text: str) -> None:
+    """The quick split gives what the pattern finds, as written (not lowercased)."""
+    assert word_tokens(text) == re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text)
