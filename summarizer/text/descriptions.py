@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from summarizer.runtime.workers import item_cache
 from summarizer.text import voices
 from summarizer.text.names import CALENDAR
 from summarizer.text.quotes import blanked
@@ -141,7 +142,7 @@ def subject_description(text: str, ordinary: frozenset[str]) -> Description | No
     docstring). A quotation counts as a name ("the “East African” weekly newspaper") and is no
     antecedent: its words are the speaker's. ``ordinary``: the article's lower-case words, to
     tell a name ("Merck, the drug company, …") from an opening phrase ("Today, the board …")."""
-    outside, blank = blanked(text, "Q"), blanked(text)  # the same offsets as ``text``
+    outside, blank = blanked(text, "Q"), quotations_blanked(text)  # the offsets of ``text``
     for m in _DESCRIPTION.finditer(outside):
         if m.group("head") in ARTIFACTS and m.group("mods").strip():
             continue  # "the 55-page report", "the damages report": it says which
@@ -149,6 +150,14 @@ def subject_description(text: str, ordinary: frozenset[str]) -> Description | No
             head = m.group("head")
             return Description(head, tuple(m.group("mods").split()), head in BODIES)
     return None
+
+
+@item_cache
+@lru_cache(maxsize=20_000)
+def quotations_blanked(text: str) -> str:
+    """``blanked(text)``, cached: a sentence's subject (here) and the descriptions in it that
+    point back (``pointing.py``) are both read in it."""
+    return blanked(text)
 
 
 def _modifiers_describe(m: re.Match[str]) -> bool:

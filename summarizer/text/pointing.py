@@ -35,9 +35,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from summarizer.runtime.workers import item_cache
-from summarizer.text.descriptions import ARTIFACTS, BODIES, verb_like, word_set
+from summarizer.text.descriptions import (
+    ARTIFACTS,
+    BODIES,
+    quotations_blanked,
+    verb_like,
+    word_set,
+)
 from summarizer.text.names import CALENDAR
-from summarizer.text.quotes import blanked
 from summarizer.text.words import STOP_WORDS
 
 # Places, events and proceedings a story names once and then by their kind.
@@ -77,7 +82,7 @@ def points_back(text: str, earlier: Sequence[str], skip: str | None = None) -> s
     ``earlier`` sentences of its article named (module docstring; no headline among them);
     None when none does. ``skip``: a head the brief repairs already (the subject
     ``descriptions.judge`` names)."""
-    outside = blanked(text)
+    outside = quotations_blanked(text)
     subject = _subject(outside)
     if subject and subject[0] not in STOP_WORDS and subject[0] != skip:
         head, end = subject

@@ -17,7 +17,7 @@ from summarizer.runtime.gated import Gated
 from summarizer.runtime.progress import progress
 from summarizer.runtime.workers import map_in_order
 from summarizer.text import descriptions, name_lists, names, pointing, voices
-from summarizer.text.quotes import QUOTATION, blanked
+from summarizer.text.quotes import blanked
 from summarizer.text.splitting import split_sentences
 from summarizer.text.statements import statement
 from summarizer.text.timing import day_bound, expects
@@ -84,13 +84,16 @@ _POINTS_AT = re.compile(
 # that theory", "Moscow has denied such claims". Readers ask which ("this" is ``_POINTS_AT``'s).
 # Not when what follows says ("that argument about …"), nor a relative "that" before a verb:
 # only nouns that are no verb after "that" ("games that offer", "a group that claims").
-_TAKES_UP = re.compile(
-    r"\b(?:[Tt]hat\s+(?:argument|assertion|accusation|criticism|suggestion|contention|notion|"
-    r"idea|message|reasoning|theory|allegation|proposal|decision|position|view|approach)"
-    r"|(?:[Tt]hose|[Tt]hese|[Ss]uch)\s+(?:arguments|assertions|accusations|criticisms|"
-    r"suggestions|contentions|notions|ideas|messages|theories|allegations|proposals|decisions|"
-    r"positions|views|claims|remarks|charges|statements))\b"
-    r"(?!\s+(?:that|of|about|by|from|to|for|on|in|as|which)\b)"
+_TAKES_UP = Gated(
+    re.compile(
+        r"\b(?:[Tt]hat\s+(?:argument|assertion|accusation|criticism|suggestion|contention|notion|"
+        r"idea|message|reasoning|theory|allegation|proposal|decision|position|view|approach)"
+        r"|(?:[Tt]hose|[Tt]hese|[Ss]uch)\s+(?:arguments|assertions|accusations|criticisms|"
+        r"suggestions|contentions|notions|ideas|messages|theories|allegations|proposals|decisions|"
+        r"positions|views|claims|remarks|charges|statements))\b"
+        r"(?!\s+(?:that|of|about|by|from|to|for|on|in|as|which)\b)"
+    ),
+    *("hat", "hose", "hese", "uch"),
 )
 # "Drama series: “All My Children,” ABC; “Days of Our Lives,” NBC; …": an entry of a list.
 _LIST_ENTRY = re.compile(r"^[^:;]{1,60}:\s")
@@ -119,7 +122,9 @@ _WRAP_UP = re.compile(r"^(?:in (?:summary|conclusion|short)|overall|to sum up)\b
 _END = re.compile(r"[.!][\"'”’)\]]*$")
 # A sentence that trails off ("…and other sources of trans fatty acids...") was cut short,
 # mostly by a feed's summary: the reader is left waiting for the rest ("…" already fails _END).
-_TRAILS_OFF = re.compile(r"(?:\.\s?){3,}[\"'”’)\]]*$")
+# Written to open on its first dot ("(?:\.\s?){3,}" spelled out) so that ``re`` looks for the
+# dots alone instead of trying the pattern at every position: the same matches.
+_TRAILS_OFF = re.compile(r"\.(?:\s?\.){2,}\s?[\"'”’)\]]*$")
 _SLUG = Gated(re.compile(r"\b[A-Za-z0-9]+_[A-Za-z0-9]+_[A-Za-z0-9_]+\b"), "_")
 _URL = Gated(re.compile(r"https?://|www\.", re.I), "://", "www.")
 # "these countries", "those talks": refers to something the reader has not been told.
@@ -127,9 +132,12 @@ _UNRESOLVED = Gated(
     re.compile(r"\b(?:these|those)\s+(?!who\b|which\b|that\b|of\b)[a-z]", re.I), "these", "those"
 )
 # "…,” he said." with no one named outside the quotation: the reader cannot tell who spoke.
-_PRONOUN_SPEAKER = re.compile(
-    r"\b(?:he|she|they)\s+(?:said|says|added|adds|told|tells|explained|noted|wrote|asked)\b",
-    re.I,
+_PRONOUN_SPEAKER = Gated(
+    re.compile(
+        r"\b(?:he|she|they)\s+(?:said|says|added|adds|told|tells|explained|noted|wrote|asked)\b",
+        re.I,
+    ),
+    *("said", "says", "added", "adds", "told", "tells", "explained", "noted", "wrote", "asked"),
 )
 _METADATA = re.compile(r"^(?:date|published|updated|posted|by)\s*:?\s*\d", re.I)
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")
@@ -139,7 +147,6 @@ _CAPITALISED = re.compile(r"^[A-Z][\w’'\-]*$")
 # Watch", "World Heritage Committee").
 _HEADING_WORDS = 3
 _NOT_CAPITALS = bytes(c for c in range(128) if not chr(c).isupper())  # ASCII, as bytes
-_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
 def split_article(article: Article) -> list[Sentence]:
@@ -289,16 +296,17 @@ def is_standalone(text: str) -> bool:
     if _TRAILS_OFF.search(text):
         return False
     folded = text.casefold()  # where the rules' words are looked for first (``gated.py``)
-    outside = QUOTATION.sub(" ", text)
+    outside = voices.outside_quotations(text)
     if _opens_on_what_came_before(text, outside, folded):
         return False
     if (_LIST_ENTRY.match(text) and text.count(";") >= LIST_SEMICOLONS) or _caption(text):
         return False  # an entry of a list, a photo's caption
-    if _points_elsewhere(text, outside):
+    outside_folded = outside.casefold()  # the two rules below look in it for their words
+    if _points_elsewhere(text, outside, outside_folded):
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         return False  # half of a quotation
-    if _unnamed_speaker(outside):
+    if _unnamed_speaker(outside, outside_folded):
         return False
     if _SLUG.search(text, text) or _URL.search(text, folded) or _METADATA.match(text):
         return False
@@ -320,23 +328,24 @@ def _opens_on_what_came_before(text: str, outside: str, folded: str) -> bool:
     return _pronoun_subject(outside) or _SOURCE_THEN_PRONOUN.match(text) is not None
 
 
-def _points_elsewhere(text: str, outside: str) -> bool:
+def _points_elsewhere(text: str, outside: str, outside_folded: str) -> bool:
     """Words that answer, point at or take up what the reader was not given, outside the
-    quotations; or that point ahead to a list."""
+    quotations (``outside_folded``: those case-folded); or that point ahead to a list."""
     if _ANSWERS_BACK_OPENING.match(outside):
         return True
-    if _ANSWERS_BACK.search(outside, outside.casefold()) or _POINTS_AT.search(outside):
+    if _ANSWERS_BACK.search(outside, outside_folded) or _POINTS_AT.search(outside):
         return True
-    return _POINTS_AHEAD.search(text, text) or _TAKES_UP.search(outside) is not None
+    return _POINTS_AHEAD.search(text, text) or _TAKES_UP.search(outside)
 
 
 def _capitals(text: str) -> tuple[int, int]:
-    """How many of the text's letters are capitals, and how many letters it has. ASCII text
-    is counted as bytes, each count one deletion at C speed (A-Z are what lower() changes),
-    half the time of taking the letters out with a pattern first."""
-    if text.isascii():
-        raw = text.encode("ascii")
-        return len(raw.translate(None, _NOT_CAPITALS)), len(raw.translate(None, _NOT_LETTERS))
+    """How many of the text's letters are capitals, and how many letters it has. Text whose
+    letters are all ASCII (most; curly quotes and dashes are no letters) is counted as bytes,
+    each count one deletion at C speed (A-Z are what lower() changes), half the time of
+    taking the letters out with a pattern first."""
+    raw = voices.ascii_letters(text)
+    if raw is not None:
+        return len(raw.translate(None, _NOT_CAPITALS)), len(raw.translate(None, voices.NOT_LETTERS))
     letters = _NON_LETTERS.sub("", text)
     return sum(map(str.__ne__, letters, letters.lower())), len(letters)
 
@@ -358,11 +367,13 @@ def _pronoun_subject(outside: str) -> bool:
     return m is not None and not re.search(r"\s[A-Z]", outside[: m.end()])
 
 
-def _unnamed_speaker(outside: str) -> bool:
+def _unnamed_speaker(outside: str, outside_folded: str) -> bool:
     """Whether the sentence quotes or reports "he/she/they said" and names nobody before it
     (outside the quotation, after its first word) whom the pronoun could mean; ``outside``:
-    the sentence outside its quotations."""
-    speaker = _PRONOUN_SPEAKER.search(outside)
+    the sentence outside its quotations, ``outside_folded`` the same case-folded."""
+    if not _PRONOUN_SPEAKER.search(outside, outside_folded):
+        return False  # no reporting verb at all (most sentences)
+    speaker = _PRONOUN_SPEAKER.pattern.search(outside)
     if not speaker:
         return False
     return not any(word[:1].isupper() for word in outside[: speaker.start()].split()[1:])

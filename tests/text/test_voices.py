@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from summarizer.text.voices import (
+    NOT_LETTERS,
+    ascii_letters,
     first_person,
     interview_paragraphs,
     unnamed_person,
@@ -109,3 +113,21 @@ def test_the_paragraphs_of_an_interview_are_marked_from_first_to_last_mark() -> 
 def test_one_marked_paragraph_is_no_interview() -> None:
     paragraphs = ["Q: Who pays?", "Nobody knows who will pay for the new bridge."]
     assert interview_paragraphs(paragraphs) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain ASCII, 42 of it.",
+        "“Curly quotes” and dashes — no letters…",
+        "Café São Paulo",
+        "İstanbul ß",
+    ],
+)
+def test_ascii_letters_count_as_the_letter_pattern_does(text: str) -> None:
+    raw = ascii_letters(text)
+    letters = re.findall(r"[^\W\d_]", text)
+    if raw is None:  # a letter past ASCII: counted by the pattern
+        assert not all(c.isascii() for c in letters)
+    else:
+        assert len(raw.translate(None, NOT_LETTERS)) == len(letters)
