@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 
 from summarizer.models import Article, Item, Sentence
 from summarizer.text.statements import statement
-from summarizer.text.timing import TIME_TERMS
+from summarizer.text.timing import time_terms
 
 # How close two figures must be to be one: "nearly 18,000" and 17,997.
 SAME_FIGURE = 0.01
@@ -82,7 +82,7 @@ def _states_withdrawn(
         if newest is not None and when is not None and newest > when:
             continue  # a later report states it again
         close = any(abs(v - f) <= SAME_FIGURE * f for v in values for f in figures)
-        shared = said.terms & statement(sentence.text).terms - TIME_TERMS
+        shared = said.terms & statement(sentence.text).terms - time_terms()
         if close and any(not t[:1].isdigit() for t in shared):
             return True
     return False

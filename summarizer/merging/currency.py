@@ -29,7 +29,7 @@ from summarizer.merging.corrections import without_withdrawn
 from summarizer.merging.redundancy import showing
 from summarizer.models import Article, Item, Sentence
 from summarizer.text.statements import statement, supports
-from summarizer.text.timing import TIME_TERMS, due, expects
+from summarizer.text.timing import due, expects, time_terms
 from summarizer.text.words import content_terms
 
 # Terms two statements about one event share besides any name (key words, names included):
@@ -121,7 +121,7 @@ def _reports(newer: Item, older: Item, names: frozenset[str]) -> bool:
     """Whether ``newer`` is about the subject of ``older`` (whose ``names`` are given): a name
     and ``MIN_SHARED`` terms (names included, time words not) in common."""
     shared = statement(newer.text).terms & statement(older.text).terms
-    return len(shared - TIME_TERMS) >= MIN_SHARED and bool(_names(newer.text) & names)
+    return len(shared - time_terms()) >= MIN_SHARED and bool(_names(newer.text) & names)
 
 
 def _due(item: Item, articles: Mapping[int, Article]) -> dt.date | None:
@@ -144,7 +144,7 @@ def _due(item: Item, articles: Mapping[int, Article]) -> dt.date | None:
 
 def _names(text: str) -> frozenset[str]:
     """The terms of the capitalised words, less time words."""
-    return frozenset(content_terms(" ".join(_CAPITALISED.findall(text)))) - TIME_TERMS
+    return frozenset(content_terms(" ".join(_CAPITALISED.findall(text)))) - time_terms()
 
 
 def _newest(sentences: Sequence[Sentence], articles: Mapping[int, Article]) -> dt.date | None:

@@ -187,7 +187,14 @@ def _in_workers(
         _release_stops(before)
     try:
         if meanwhile is not None:
-            meanwhile()  # the workers have all started: no fork happens while it runs
+            # The workers have all started: no fork happens while it runs. A stop that comes
+            # meanwhile takes effect when it is done: it imports (nltk), and an import cut
+            # half-way by Ctrl-C or SIGTERM could leave the process unable to end.
+            held = _hold_stops()
+            try:
+                meanwhile()
+            finally:
+                _release_stops(held)
         for result, shared in results:
             for name, found in shared.items():
                 _SHARED[name].learn(found)

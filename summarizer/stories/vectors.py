@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import NamedTuple
 
 import numpy as np
@@ -35,14 +36,18 @@ TITLE_WEIGHT = 2  # a headline's terms count this many times
 SHORT_ITEM = 60
 
 
-# Words any story has: the calendar's ("Monday", "year"), which on a day of short items made
-# unrelated ones alike (a 30-word item has few other words to tell it apart).
-CALENDAR_TERMS = frozenset(
-    content_terms(
-        " ".join(sorted(CALENDAR))
-        + " today yesterday tomorrow day days week weeks month months year years time times"
+@cache
+def calendar_terms() -> frozenset[str]:
+    """Words any story has: the calendar's ("Monday", "year"), which on a day of short items
+    made unrelated ones alike (a 30-word item has few other words to tell it apart). Stemmed
+    at first use, not at import (nltk loads then)."""
+    return frozenset(
+        content_terms(
+            " ".join(sorted(CALENDAR))
+            + " today yesterday tomorrow day days week weeks month months year years time times"
+        )
     )
-)
+
 
 # A paragraph with a phone number or an e-mail address ("artd(at)coxnews.com" too) is a press
 # contact or a wire's note on buying the story ("…by calling (888) 603-1036"): its names and
@@ -69,10 +74,11 @@ def article_terms(article: Article) -> list[str]:
     """The article's content terms, repeats kept, its headline's ``TITLE_WEIGHT`` times
     (without a wire's tag: "(AP)"); not a contact's paragraph (``CONTACT``), a lone digit
     ("five", the 5 of "4.5"), nor a calendar word, which any story may have."""
+    calendar = calendar_terms()
     terms = content_terms(WIRE_NOTE.sub("", article.title)) * TITLE_WEIGHT
     for paragraph in story_paragraphs(article):
         terms.extend(content_terms(paragraph))
-    return [t for t in terms if not (len(t) == 1 and t.isdigit()) and t not in CALENDAR_TERMS]
+    return [t for t in terms if not (len(t) == 1 and t.isdigit()) and t not in calendar]
 
 
 def story_paragraphs(article: Article) -> list[str]:

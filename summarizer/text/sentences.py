@@ -18,11 +18,11 @@ from summarizer.runtime.progress import progress
 from summarizer.runtime.workers import map_in_order
 from summarizer.text import descriptions, name_lists, names, pointing, voices
 from summarizer.text.quotes import blanked
-from summarizer.text.splitting import split_sentences
+from summarizer.text.splitting import split_sentences, tokenizer
 from summarizer.text.statements import statement
 from summarizer.text.timing import day_bound, expects
 from summarizer.text.value import news_value
-from summarizer.text.words import STOP_WORDS, content_terms, stem, words
+from summarizer.text.words import STOP_WORDS, content_terms, stem, stemmer, words
 
 MIN_WORDS = 6
 MAX_WORDS = 70
@@ -245,9 +245,12 @@ def split_all(articles: Sequence[Article], quiet: bool = True) -> list[Sentence]
 
 
 def prepare_split() -> None:
-    """Read what splitting any article needs (the name lists) now, not at the first article:
-    a process about to fork its workers then reads it once for all of them."""
+    """Load what splitting any article needs (the name lists; nltk's Punkt and stemmer) now,
+    not at the first article: a process about to fork its workers then loads it once for all
+    of them, while the workers that read the articles are at work (``pipeline.load``)."""
     name_lists.load_all()
+    tokenizer()
+    stemmer()
 
 
 def _split_and_state(article: Article) -> list[Sentence]:

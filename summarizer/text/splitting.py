@@ -14,15 +14,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from summarizer.text.nltk_lean import (
-    _ORTHO_BEG_UC,
-    _ORTHO_MID_LC,
-    PunktParameters,
-    PunktSentenceTokenizer,
-)
+if TYPE_CHECKING:
+    from summarizer.text.punkt import Punkt
 
 __all__ = ["split_sentences"]
 
@@ -72,7 +69,6 @@ _NEVER_FINAL = _word_set(
 # Names that end in "!" but rarely end a sentence: break after them only before a starter.
 _BANG_NAMES = frozenset({"Yahoo!", "Jeopardy!"})
 
-_DOTTED = re.compile(r"[^\W\d_](?:\.[^\W\d_])+")
 _OPENERS = "“‘«\"'`(["
 _CLOSERS = "”’»\"')]"
 _QUOTE_CLOSERS = "”’»\"'"
@@ -101,51 +97,13 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _BRACKET = re.compile(r"[()\[\]]")
 
 
-class _AbbreviationSet(set[str]):
-    """Punkt's abbreviation lookup, also accepting any dotted initialism (N.Y., D.C., U.S.A.)."""
+@cache
+def tokenizer() -> Punkt:
+    """Punkt with this module's parameters, built at its first use (nltk loads then: a
+    process about to split asks for it early, ``sentences.prepare_split``)."""
+    from summarizer.text.punkt import build
 
-    def __contains__(self, item: object) -> bool:
-        if super().__contains__(item):
-            return True
-        return isinstance(item, str) and _DOTTED.fullmatch(item) is not None
-
-
-class _Punkt(PunktSentenceTokenizer):  # type: ignore[misc]
-    """Punkt, asked only where it breaks."""
-
-    def break_periods(self, text: str) -> Iterator[int]:
-        """Offsets of the candidate periods Punkt breaks after, each judged on its own token
-        as ``debug_decisions`` judges it (``_punkt_breaks`` says why), without building that
-        diagnostic record for every candidate: the same decisions at a fraction of the cost.
-        """
-        for match, context in self._match_potential_end_contexts(text):
-            if self.breaks(context):
-                yield match.end() - 1
-
-    @lru_cache(maxsize=50_000)  # noqa: B019 - one tokenizer for the process's lifetime
-    def breaks(self, context: str) -> bool:
-        """Punkt's decision for one candidate, which depends on its context alone ("said.
-        The" recurs): cached."""
-        tokens = list(self._annotate_first_pass(self._tokenize_words(context)))
-        while tokens and not tokens[0].tok.endswith(self._lang_vars.sent_end_chars):
-            tokens.pop(0)
-        self._second_pass_annotation(tokens[0], tokens[1])
-        return bool(tokens[0].sentbreak)
-
-
-def _build_tokenizer() -> _Punkt:
-    """Punkt with hand-made parameters: no training data, no download, same result every run."""
-    params = PunktParameters()
-    params.abbrev_types = _AbbreviationSet(_ABBREVIATIONS)
-    params.sent_starters = set(_STARTERS)
-    params.collocations = {(label, "##number##") for label in _NUMBER_LABELS}
-    for word in _STARTERS:
-        if len(word) > 1:  # one letter would make initials ("J. A. Smith") look like ends
-            params.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
-    return _Punkt(params)
-
-
-_TOKENIZER = _build_tokenizer()
+    return build(_ABBREVIATIONS, sorted(_STARTERS), _NUMBER_LABELS)
 
 
 def _mask(text: str) -> str:
@@ -171,7 +129,7 @@ def _punkt_breaks(text: str, masked: str) -> list[int]:
     also counts a break on the token after it, and so cuts "Berkley Springs, W. Va., also saw".
     """
     breaks = []
-    for period in _TOKENIZER.break_periods(masked):
+    for period in tokenizer().break_periods(masked):
         j = period + 1
         while j < len(text) and (text[j] in _CLOSERS or text[j] in "?!"):
             j += 1

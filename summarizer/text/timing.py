@@ -20,21 +20,28 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import cache
 
 from summarizer.runtime.gated import Gated
 from summarizer.runtime.workers import SharedCache
 from summarizer.text.quotes import may_quote
 from summarizer.text.words import content_terms
 
-# Words about time share nothing about an event: "Friday", "next week", "August".
-TIME_TERMS = frozenset(
-    content_terms(
-        "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "
-        "week weeks month months year years day days january february march april june july "
-        "august september october november december jan feb mar apr jun jul aug sep sept oct "
-        "nov dec"
+
+@cache
+def time_terms() -> frozenset[str]:
+    """The terms of words about time, which share nothing about an event: "Friday", "next
+    week", "August". Stemmed at first use, not at import (nltk loads then)."""
+    return frozenset(
+        content_terms(
+            "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "
+            "week weeks month months year years day days january february march april june "
+            "july august september october november december jan feb mar apr jun jul aug sep "
+            "sept oct nov dec"
+        )
     )
-)
+
+
 # Outside quotations only. A quotation left open runs to the end (a quoted paragraph).
 _QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
 # Future and modal verbs, expectations, and states that last until news ends them. Not after

@@ -11,20 +11,22 @@ import pkgutil
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain, count, pairwise
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from summarizer.runtime.workers import SharedCache
-from summarizer.text.nltk_lean import SnowballStemmer
 from summarizer.text.scipy_lean import sparse
+
+if TYPE_CHECKING:
+    from summarizer.text.nltk_lean import SnowballStemmer
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # Every ASCII character but a letter or digit made a space.
 _NOT_ALNUM = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
-_STEMMER = SnowballStemmer("english")
 
 
 def _sumy_stop_words(language: str) -> frozenset[str]:
@@ -129,7 +131,17 @@ def stem(word: str) -> str:
 
 
 def _snowball(word: str) -> str:
-    return str(_STEMMER.stem(word))
+    return str(stemmer().stem(word))
+
+
+@cache
+def stemmer() -> SnowballStemmer:
+    """NLTK's English Snowball stemmer, made at its first use: nltk loads then, not when the
+    package is imported (a process about to split asks for it early,
+    ``sentences.prepare_split``)."""
+    from summarizer.text.nltk_lean import SnowballStemmer
+
+    return SnowballStemmer("english")
 
 
 def content_terms(text: str) -> list[str]:

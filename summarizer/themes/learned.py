@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 import numpy as np
@@ -56,44 +57,51 @@ MIN_WORDS = 2
 # readings 8 and 9, docs/evaluation.md). A themes file keeps the title it gives.
 FALLBACK_TITLE = "Also reported"
 _DENSE_SVD = 1_000_000  # cells up to which the start uses the full SVD
-# Dates and times of day say when, not what: never a theme's word.
-_DATES = frozenset(
-    stem(w)
-    for w in [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "day",
-        "night",
-        "morning",
-        "afternoon",
-        "evening",
-        "time",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+
+
+@cache
+def _dates() -> frozenset[str]:
+    """Dates and times of day say when, not what: never a theme's word. Stemmed at first
+    use, not at import (nltk loads then)."""
+    return frozenset(
+        stem(w)
+        for w in [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "week",
+            "weekend",
+            "month",
+            "year",
+            "day",
+            "night",
+            "morning",
+            "afternoon",
+            "evening",
+            "time",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+
+
 _EPS = 1e-9
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -115,7 +123,7 @@ def suggest(items: Sequence[Item], groups: int | None = None) -> list[Suggestion
     """Proposed themes for the day's statements, largest first: ``groups`` of them, or as
     many as the day holds (``choose_groups``) when None."""
     texts = [item.text for item in _statements(items)]
-    terms = [sorted(set(content_terms(t)) - _DATES) for t in texts]
+    terms = [sorted(set(content_terms(t)) - _dates()) for t in texts]
     if groups is not None:
         return _draft(texts, terms, groups, least=0.0)
     return choose_groups(texts, terms)

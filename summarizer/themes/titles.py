@@ -12,13 +12,12 @@ telling words; titles stay distinct across sections.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 
-from textblob.en import parse
-
-from summarizer.text.words import content_terms
+from summarizer.text.words import content_terms, stemmer
 from summarizer.themes.headings import DayNames, day_names, printable
 
 MAX_WORDS = 4
@@ -49,7 +48,8 @@ class Phrase:
 def noun_phrases(text: str) -> list[Phrase]:
     """The noun phrases a sentence prints, each cut to nouns and adjectives ending on a noun."""
     out = []
-    for sentence in parse(text, chunks=True, relations=False, lemmata=False).split("\n"):
+    parsed = _parser()(text, chunks=True, relations=False, lemmata=False)
+    for sentence in parsed.split("\n"):
         chunk: list[tuple[str, str]] = []
         for token in [*sentence.split(" "), "./././O"]:
             word, tag, iob, _ = ([*token.rsplit("/", 3), "", "", ""])[:4]
@@ -59,6 +59,17 @@ def noun_phrases(text: str) -> list[Phrase]:
             out += _cut(chunk)
             chunk = [(word, tag)] if iob == "B-NP" else []
     return out
+
+
+@cache
+def _parser() -> Callable[..., str]:
+    """TextBlob's English parser, imported at first use: it loads nltk, which a build loads
+    while it reads its articles (``sentences.prepare_split``), and loads as ``nltk_lean``
+    loads it (without scipy.stats) whichever comes first."""
+    stemmer()  # nltk loads here as ``nltk_lean`` loads it, before textblob would load it
+    from textblob.en import parse
+
+    return parse  # type: ignore[no-any-return]
 
 
 def _cut(chunk: Sequence[tuple[str, str]]) -> list[Phrase]:

@@ -1,4 +1,5 @@
-"""nltk loads without scipy.stats, and scipy.stats still loads afterwards."""
+"""nltk loads at first use (not when the package is imported), without scipy.stats, and
+scipy.stats still loads afterwards."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ pytestmark = pytest.mark.process
 
 _CHECK = """
 import sys
+import summarizer.pipeline
 from summarizer.text.words import stem
 from summarizer.text.splitting import split_sentences
-assert "nltk" in sys.modules and "scipy.stats" not in sys.modules, sorted(sys.modules)
+assert "nltk" not in sys.modules, "loaded at import: a build cannot load it while it reads"
 assert stem("running") == "run"
 assert split_sentences("Mr. Smith left. He came back.") == ["Mr. Smith left.", "He came back."]
+assert "nltk" in sys.modules and "scipy.stats" not in sys.modules, sorted(sys.modules)
 import scipy.stats
 assert abs(scipy.stats.norm.cdf(0) - 0.5) < 1e-9
 print("ok")
@@ -36,3 +39,16 @@ print("ok")
 
 def test_a_program_that_loaded_scipy_stats_first_keeps_it() -> None:
     says_ok(_LOADED_FIRST)
+
+
+_TEXTBLOB_FIRST = """
+import sys
+from summarizer.themes.titles import noun_phrases
+assert [p.words for p in noun_phrases("The black box was found.")] == [("black", "box")]
+assert "nltk" in sys.modules and "scipy.stats" not in sys.modules, sorted(sys.modules)
+print("ok")
+"""
+
+
+def test_textblob_used_first_still_loads_nltk_without_scipy_stats() -> None:
+    says_ok(_TEXTBLOB_FIRST)

@@ -219,10 +219,10 @@ def test_punkt_is_asked_the_same_as_its_debug_path(text: str) -> None:
     """The splitter asks Punkt only for its break decisions; they must be the decisions
     Punkt's own per-candidate path (``debug_decisions``) reports, so splitting is unchanged."""
     masked = splitting._mask(text)
-    fast = list(splitting._TOKENIZER.break_periods(masked))
+    fast = list(splitting.tokenizer().break_periods(masked))
     debug = [
         int(d["period_index"])
-        for d in splitting._TOKENIZER.debug_decisions(masked)
+        for d in splitting.tokenizer().debug_decisions(masked)
         if d["break_decision"]
     ]
     assert fast == debug
