@@ -282,9 +282,10 @@ def _runs_at(tokens: Sequence[str]) -> list[tuple[int, list[str]]]:
             current.append(token)
             if not token.endswith(("'s", "’s")):  # a possessive ends the run
                 continue
-        if current and (trimmed := _trim(current)):
-            runs.append((start, trimmed))
-        current = []
+        if current:  # a fresh list only after a run, not after every small word
+            if trimmed := _trim(current):
+                runs.append((start, trimmed))
+            current = []
     if current and (trimmed := _trim(current)):
         runs.append((start, trimmed))
     return runs
