@@ -21,6 +21,7 @@ new entries back with its results, so the parent does not work them out a second
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -189,21 +190,40 @@ def _in_workers(
         if meanwhile is not None:
             # The workers have all started: no fork happens while it runs. A stop that comes
             # meanwhile takes effect when it is done: it imports (nltk), and an import cut
-            # half-way by Ctrl-C or SIGTERM could leave the process unable to end.
+            # half-way leaves a module half made for the unwinding that follows.
             held = _hold_stops()
             try:
                 meanwhile()
             finally:
                 _release_stops(held)
-        for result, shared in results:
-            for name, found in shared.items():
-                _SHARED[name].learn(found)
-            yield result
+        with _collector_paused():
+            for result, shared in results:
+                for name, found in shared.items():
+                    _SHARED[name].learn(found)
+                yield result
     except BrokenProcessPool as broken:
         raise WorkerError(_ENDED) from broken
     finally:
         with _quiet_cancelled_futures():
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the workers' results arrive, and then what arrived
+    goes straight to the oldest generation: it is kept (the day's sentences and what was
+    worked out for them) and holds no cycles, yet the young generations' collections scanned
+    all of it, some of it twice (at 1,250 articles 0.5 s of this process's time, taken from
+    the workers'). The oldest generation is collected as usual, only rarely."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()  # freezing and thawing moves every tracked object to the oldest generation
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 class Background(Generic[R]):
