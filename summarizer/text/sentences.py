@@ -17,7 +17,7 @@ from summarizer.runtime.gated import Gated
 from summarizer.runtime.progress import progress
 from summarizer.runtime.workers import map_in_order
 from summarizer.text import descriptions, name_lists, names, pointing, voices
-from summarizer.text.quotes import blanked
+from summarizer.text.quotes import blanked, outside_quotations
 from summarizer.text.splitting import split_sentences, tokenizer
 from summarizer.text.statements import statement
 from summarizer.text.timing import day_bound, expects
@@ -299,7 +299,7 @@ def is_standalone(text: str) -> bool:
     if _TRAILS_OFF.search(text):
         return False
     folded = text.casefold()  # where the rules' words are looked for first (``gated.py``)
-    outside = voices.outside_quotations(text)
+    outside = outside_quotations(text)
     if _opens_on_what_came_before(text, outside, folded):
         return False
     if (_LIST_ENTRY.match(text) and text.count(";") >= LIST_SEMICOLONS) or _caption(text):
@@ -374,7 +374,7 @@ def _unnamed_speaker(outside: str, outside_folded: str) -> bool:
     """Whether the sentence quotes or reports "he/she/they said" and names nobody before it
     (outside the quotation, after its first word) whom the pronoun could mean; ``outside``:
     the sentence outside its quotations, ``outside_folded`` the same case-folded."""
-    if not _PRONOUN_SPEAKER.search(outside, outside_folded):
+    if not _PRONOUN_SPEAKER.holds(outside_folded):
         return False  # no reporting verb at all (most sentences)
     speaker = _PRONOUN_SPEAKER.pattern.search(outside)
     if not speaker:

@@ -103,7 +103,7 @@ def tokenizer() -> Punkt:
     process about to split asks for it early, ``sentences.prepare_split``)."""
     from summarizer.text.punkt import build
 
-    return build(_ABBREVIATIONS, sorted(_STARTERS), _NUMBER_LABELS)
+    return build(_ABBREVIATIONS, _STARTERS, _NUMBER_LABELS)
 
 
 def _mask(text: str) -> str:

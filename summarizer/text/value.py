@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from summarizer.runtime.gated import Gated
 from summarizer.runtime.workers import SharedCache
-from summarizer.text.quotes import QUOTATION, may_quote
+from summarizer.text.quotes import QUOTATION, may_quote, outside_quotations
 from summarizer.text.words import word_tuple
 
 # Filler a reader can skip, by what gives it away; each match lowers the value. Every pattern
@@ -144,5 +144,5 @@ def _mostly_quoted(text: str, lower: str) -> bool:
     quoted = sum(len(m.group(0)) for m in QUOTATION.finditer(text))
     if quoted * 2 < len(text):
         return False
-    outside = QUOTATION.sub(" ", text)
+    outside = outside_quotations(text)
     return not (_FIGURE.search(lower) or _CAPITALISED.search(outside))

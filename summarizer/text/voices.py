@@ -20,11 +20,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
-from summarizer.runtime.workers import item_cache
 from summarizer.text.names import CALENDAR
-from summarizer.text.quotes import QUOTATION, may_quote
+from summarizer.text.quotes import QUOTATION, may_quote, outside_quotations
 from summarizer.text.words import STOP_WORDS
 
 # A quotation this much of the sentence is what the sentence says.
@@ -53,15 +51,6 @@ def unnamed_quotation(text: str, ordinary: frozenset[str]) -> bool:
     if not letters or quoted < letters * QUOTED_SHARE:
         return False
     return not names_anyone(outside_quotations(text), ordinary)
-
-
-@item_cache
-@lru_cache(maxsize=20_000)
-def outside_quotations(text: str) -> str:
-    """``text`` with each quotation made one space: the writer's own words. Cached: the
-    sentence stage asks it of a sentence up to four times (``sentences.is_standalone``, then
-    each rule here)."""
-    return QUOTATION.sub(" ", text)
 
 
 def _letters(text: str) -> int:
