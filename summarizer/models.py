@@ -93,6 +93,9 @@ class Article:
     # "news", or what the piece is instead: "opinion" (a column, an op-ed, a review) or
     # "editorial" (the outlet's own view). Its lines are views, never news (``merging.views``).
     kind: str = "news"
+    # The city a wire dateline named ("NAIROBI, Kenya (AP) _" gives "Nairobi"), which the
+    # report then calls "here" (``text.places``); None without a dateline.
+    place: str | None = None
 
 
 @dataclass(frozen=True)

@@ -120,11 +120,17 @@ _LEAD_DATELINE = re.compile(
     rf"^{_NAME}{{0,3}}(?:,\s*{_NAME}{{0,2}})?(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?"
     r"\s+(?:--|_|—|–|-)\s+(?=[A-Z])"
 )
+# The city of a dateline, in its capitals: "NAIROBI" of "NAIROBI, Kenya (AP) _".
+_CITY_CAPITALS = re.compile(r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?=[\s,(])")
 # The agency in a dateline's brackets, "(AP)", "(Xinhua)", "(Sports Network)": a name, so not
 # "(Updated 5pm)" or "(photo)".
 _AGENCY = re.compile(r"[A-Z][A-Za-z.&'’\- ]{0,30}[A-Za-z.]")
 # Typewriter conventions of wire copy: `` and '' for quotes, a spaced underscore for a dash.
 _TYPEWRITER = (("``", "“"), ("''", "”"), (" _ ", " — "))
+# Some wires (AP's 1990s copy) open a quotation with '' too: one that starts a line or follows
+# a space or an opening bracket, before a word, opens it ("considers a ''modest'' flat"). Read
+# as closing marks, both ends of the quotation were closings, and the sentence a half quote.
+_OPENING_TYPEWRITER = re.compile(r"(?:^|(?<=[\s(\[—–-]))''(?=[^\s'])", re.M)
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 # "150, 000 people": a number broken after its thousands separator by a typesetting slip.
 _SPLIT_THOUSANDS = re.compile(r"\b(\d{1,3}), (000)\b")
@@ -215,12 +221,15 @@ def clean(raw: RawDocument, article_id: int) -> Article:
         published=raw.published if raw.date else None,
         author=raw.author,
         kind=found,
+        place=_place(body[0], paragraphs),
     )
 
 
 def _lines(raw: RawDocument) -> list[str]:
     """Normalised paragraph lines, with furniture and anything after a comment form removed."""
     text = raw.text
+    if "''" in text:
+        text = _OPENING_TYPEWRITER.sub("“", text)
     for escaped, plain in (*_ESCAPES.items(), *_TYPEWRITER):
         text = text.replace(escaped, plain)
     text = markup.plain(text)
@@ -258,6 +267,23 @@ def _agency(lead: list[str]) -> str | None:
     if not m or not m["agency"] or not _AGENCY.fullmatch(m["agency"].strip()):
         return None
     return m["agency"].strip()
+
+
+def _place(lead: str, paragraphs: tuple[str, ...]) -> str | None:
+    """The city the lead's dateline names, as the article spells it where it does ("DAR ES
+    SALAAM, Tanzania (AP) _" gives "Dar es Salaam"), else in capitals and small letters; None
+    without one, or for a label ("DR. BRAZELTON: ") or "UNDATED"."""
+    m = _DATELINE.match(lead)
+    if not m or m.group(0).rstrip().endswith(":"):
+        return None
+    city = _CITY_CAPITALS.match(lead)
+    if city is None or city.group(0) == "UNDATED":
+        return None
+    spelled = re.compile(rf"\b{re.escape(city.group(0))}\b", re.I)
+    for found in filter(None, map(spelled.search, paragraphs)):
+        if not found.group(0).isupper():
+            return found.group(0)
+    return " ".join(word.capitalize() for word in city.group(0).split())
 
 
 def _strip_labels(paragraph: str, lead: bool) -> str:

@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from summarizer.runtime.workers import item_cache
-from summarizer.text import name_lists, romanised
+from summarizer.text import name_lists, places, romanised
 from summarizer.text.words import STOP_WORDS
 
 # A word as a name part: capitalised, maybe hyphenated or with an apostrophe ("O'Brien").
@@ -145,6 +145,8 @@ def insert(text: str, surname: str, words: str) -> str:
     text has a title there already, only the given names go in ("Rep. [John] Linder",
     "Secretary [William] Cohen", "Mr. [William] Cohen" for "Defense Secretary William"), and
     words the text has before the surname stay after the insertion ("[Michael] St. Clair")."""
+    if surname == places.HERE:
+        return places.insert(text, words)
     m = _whole_word(surname).search(text)
     if not m:
         return text
@@ -169,6 +171,8 @@ def bracketed(surname: str, words: str) -> tuple[str, str]:
     given = romanised.given_of(surname, words)
     if given is not None:
         return given, words
+    if surname == places.HERE:
+        return words, words
     return words, f"{words} {surname}"
 
 

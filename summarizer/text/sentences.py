@@ -16,7 +16,7 @@ from summarizer.models import Article, Sentence
 from summarizer.runtime.gated import Gated
 from summarizer.runtime.progress import progress
 from summarizer.runtime.workers import map_in_order
-from summarizer.text import descriptions, name_lists, names, pointing, voices
+from summarizer.text import descriptions, name_lists, names, places, pointing, voices
 from summarizer.text.quotes import blanked, outside_quotations
 from summarizer.text.splitting import split_sentences, tokenizer
 from summarizer.text.statements import statement
@@ -76,7 +76,7 @@ _POINTS_AT = re.compile(
     r"\b[Tt]his\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|season|summer|"
     r"winter|spring|fall|autumn|time|century|decade|day|point|years?|is|was|will|would|has|had|"
     r"could|can|may)\b)"
-    r"[a-z]|\bhere\b(?=\s*[.,;:]|\s+(?:on|in|at|this|last|today|yesterday|tonight)\b)"
+    rf"[a-z]|{places.PATTERN}"
     r"|\bplease call\b|\b\d{3}-\d{3}-\d{4}\b"
 )
 # A claim, an argument or a decision the article gave before, taken up by "that", "those" or
@@ -173,8 +173,9 @@ def split_article(article: Article) -> list[Sentence]:
     for p_index, printed, aside in pieces:
         text = repair(printed)
         reading = Reading("not alone")
-        if not aside and p_index not in interview and is_standalone(text):
-            reading = in_context(text, (article.title, *printed_texts[: len(out)]), ordinary)
+        if not aside and p_index not in interview:
+            earlier = (article.title, *printed_texts[: len(out)])
+            reading = _reading(text, article.place, earlier, ordinary)
         out.append(
             Sentence(
                 article=article.id,
@@ -216,6 +217,22 @@ def in_context(text: str, earlier: Sequence[str], ordinary: frozenset[str]) -> R
     if pointing.points_back(text, earlier[1:], repaired):  # the sentences, not the headline
         return Reading("points back to what its article named")
     return Reading(None, (verdict.insertion,) if verdict.insertion else ())
+
+
+def _reading(
+    text: str, place: str | None, earlier: Sequence[str], ordinary: frozenset[str]
+) -> Reading:
+    """``in_context``'s reading of a sentence that stands alone in form, as its wire report's
+    dateline completes it: "the embassy here" reads "here [in Nairobi]" (``places.py``)."""
+    if is_standalone(text):
+        return in_context(text, earlier, ordinary)
+    there = places.named(text, place) if place else None
+    if there is None or not is_standalone(there):
+        return Reading("not alone")
+    reading = in_context(there, earlier, ordinary)
+    if reading.refused is not None:
+        return reading
+    return Reading(None, ((places.HERE, f"in {place}"), *reading.names))
 
 
 def _surname_refs(

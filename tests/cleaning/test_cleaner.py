@@ -307,6 +307,18 @@ def test_wire_typewriter_quotes_and_dashes() -> None:
     )
 
 
+def test_a_wire_that_opens_quotations_with_two_apostrophes_too() -> None:
+    """AP's 1990s copy writes ''modest'' for “modest”: the first mark opens the quotation."""
+    text = (
+        "Workers cannot afford what the government considers a ''modest'' flat, a study said.\n\n"
+        "''Housing is out of reach for many,'' he said. (''It is worse,'' she added.)"
+    )
+    assert _clean(text) == (
+        "Workers cannot afford what the government considers a “modest” flat, a study said.",
+        "“Housing is out of reach for many,” he said. (“It is worse,” she added.)",
+    )
+
+
 def test_a_number_broken_after_its_thousands_separator_is_joined() -> None:
     [paragraph] = _clean(
         "An additional 150, 000 people live in prefabricated homes since the quake."
@@ -314,3 +326,21 @@ def test_a_number_broken_after_its_thousands_separator_is_joined() -> None:
     assert "150,000 people" in paragraph
     [kept] = _clean("The vote was 52, 100 abstained, and the motion on the harbour failed.")
     assert "52, 100" in kept
+
+
+@pytest.mark.parametrize(
+    ("lead", "place"),
+    [
+        ("DAR ES SALAAM, Tanzania (AP) _ Police in Dar es Salaam said Saturday", "Dar es Salaam"),
+        ("BEIJING, June 1 (Xinhua) -- A Chinese official said here today", "Beijing"),
+        ("WASHINGTON -- The Senate voted on the harbour bill on Monday", "Washington"),
+        ("DR. BRAZELTON: Children need a routine at home, he told the panel", None),
+        ("UNDATED _ Rents rose faster than wages in every state last year", None),
+        ("The Senate voted on the harbour bill on Monday in Washington", None),
+    ],
+)
+def test_the_city_a_dateline_names_is_kept_as_the_place(lead: str, place: str | None) -> None:
+    """The dateline goes, its city stays: a report says "here" for it (``text.places``)."""
+    article = clean(RawDocument(path="wire.txt", text=f"{lead}, the report said.\n"), 0)
+    assert article.place == place
+    assert not article.paragraphs[0].isupper()
