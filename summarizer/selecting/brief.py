@@ -99,6 +99,7 @@ def select_brief(
     date = fresh.news_day(items, articles, date)  # the day whose news leads the brief
     items = fresh.showable(items, articles, date)
     lead = lead_items(items, model, articles, min(words, LEAD_WORDS), most, date)
+    lead, _ = once.one_each(lead, [], items, articles)  # what is left of it decides the rest
     # Unless the user set the length, the sections hold at least one section's worth: a
     # brief is more than its lead. A length the user set is kept, themes or not.
     least = 0 if size.items or size.words else MIN_SECTION
@@ -111,13 +112,13 @@ def select_brief(
     narrow = len(body) < least and len(recent) < len(items)
     if narrow and (keep_themes or len(lead) < LEAD_STANDS):
         body += _body(items, model, articles, [*lead, *body], left, least - len(body))
+    if keep_themes and size == AS_THE_DAY_HOLDS:
+        body += _stand(items, model, articles, lead, body, themes, placer)
+    lead, body = once.one_each(lead, body, items, articles)
     if least and not body and len(lead) > 1:
         # The brief is more than its lead: the lead's last item (in reading order) opens it.
         *lead, last = order_lead(lead, articles)
         body = [last]
-    if keep_themes and size == AS_THE_DAY_HOLDS:
-        body += _stand(items, model, articles, lead, body, themes, placer)
-    lead, body = once.one_each(lead, body, items, articles)
     return Chosen(order_lead(lead, articles), _sections(body, themes, placer))
 
 

@@ -25,12 +25,15 @@ def one_each(
 ) -> tuple[list[Item], list[Item]]:
     """The lead and the body with each fact once: of two chosen items stating one fact, the
     stronger (higher score) absorbs the weaker (``absorb``) and sits where the first of the
-    two sat. ``day``: every item of the day, to weigh its words by."""
+    two sat. The lead's first item, the day's main fact, is the strongest: a line of
+    background it shares words with ("whom he acknowledged an intimate relationship" in
+    "… are getting married, his lawyer said") must not take the news's place. ``day``: every
+    item of the day, to weigh its words by."""
     weights = day_weights(statement(it.text) for it in day)
     chosen = [*lead, *body]
     kept: dict[int, Item] = {}  # slot -> the item shown there
     home: dict[int, int] = {}  # index of a kept item -> its slot
-    for i in sorted(range(len(chosen)), key=lambda k: (-chosen[k].score, k)):
+    for i in sorted(range(len(chosen)), key=lambda k: (k > 0 or not lead, -chosen[k].score, k)):
         item = chosen[i]
         found = next((k for k in home if _one(chosen[k], item, weights)), None)
         if found is None:

@@ -59,13 +59,27 @@ def test_two_wordings_of_one_fact_become_one_item_with_both_credits() -> None:
 
 
 def test_the_merged_item_takes_the_better_place_of_the_two() -> None:
+    main = _item(0.4, (2, "Mayor Dana Whitfield opened the new harbour bridge in Eastport."))
     weak = _item(0.5, (1, "All 43 passengers died when fire swept through the ferry."))
     strong = _item(
         0.9, (0, "The ferry fire killed all 43 passengers aboard, the coast guard said.")
     )
-    lead, body = one_each([weak], [strong], _day(strong, weak), ARTICLES)
-    assert [it.text for it in lead] == [strong.text]
+    lead, body = one_each([main, weak], [strong], _day(main, strong, weak), ARTICLES)
+    assert [it.text for it in lead] == [main.text, strong.text]
     assert body == []
+
+
+def test_the_main_fact_keeps_its_place_and_its_words() -> None:
+    """The lead's first item is the newest report's opening: an item of more weight that
+    states its fact joins it, and does not take the news's place and words."""
+    main = _item(0.5, (1, "All 43 passengers died when fire swept through the ferry."))
+    strong = _item(
+        0.9, (0, "The ferry fire killed all 43 passengers aboard, the coast guard said.")
+    )
+    lead, body = one_each([main], [strong], _day(strong, main), ARTICLES)
+    assert [it.text for it in lead] == [main.text]
+    assert body == []
+    assert _names(lead[0]) == ["Bay Wire", "Coast Post"]
 
 
 def test_sentences_sharing_names_but_stating_other_facts_both_stay() -> None:
