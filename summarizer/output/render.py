@@ -10,7 +10,6 @@ autoescapes everything else it prints.
 from __future__ import annotations
 
 import datetime as dt
-import html as html_lib
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -36,6 +35,8 @@ MARKDOWN_EXTENSIONS = ("sane_lists", "tables")
 
 # Characters that act anywhere in a line. "|" only matters with tables, which we enable.
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]#|])")
+# An "&" that the HTML would read as the start of a character reference.
+_ENTITY_START = re.compile(r"&(?=#?\w+;)")
 # Characters that act only at the start of a line: bullets, and "1." / "1)" list numbers.
 _LEADING_BULLET = re.compile(r"^([-+])")
 _LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
@@ -55,8 +56,10 @@ def md_escape(text: object) -> str:
     entry and let the rest of the text start a heading, list or code block of its own.
     """
     flat = " ".join(str(text).split())
+    # A bare "&" renders as itself ("Barnes & Noble"): only one that would start an entity
+    # ("&lt;") is escaped, so the Markdown a reader opens says "&", not "&amp;".
+    flat = _ENTITY_START.sub("&amp;", flat).replace("<", "&lt;").replace(">", "&gt;")
     flat = _INLINE_SPECIALS.sub(r"\\\1", flat)
-    flat = html_lib.escape(flat, quote=False)
     flat = _LEADING_BULLET.sub(r"\\\1", flat)
     return _LEADING_NUMBER.sub(r"\1\\\2", flat)
 

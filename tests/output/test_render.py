@@ -468,3 +468,11 @@ def test_a_view_is_printed_under_its_label_in_every_output() -> None:
         brief_to_json(make_brief(sections=(Section("t", "T", (item("Plain.", ref("AP")),)),)))
     )
     assert "label" not in news["sections"][0]["items"][0]
+
+
+def test_a_bare_ampersand_reads_as_itself_in_the_markdown() -> None:
+    """The Markdown brief is read as it is (mailed, published): "Barnes & Noble", not
+    "Barnes &amp; Noble"; an "&" that would start an entity is still escaped."""
+    assert md_escape("Barnes & Noble bought Ingram") == "Barnes & Noble bought Ingram"
+    assert md_escape("AT&T;") == "AT&amp;T;"
+    assert Page(markdown_to_html(md_escape("Barnes & Noble"))).visible_text == "Barnes & Noble"
