@@ -57,6 +57,18 @@ EVENTS = word_set(
     lawsuit suit complaint inquiry investigation probe virus disease outbreak"""
 )
 KINDS = PLACES | EVENTS | BODIES | ARTIFACTS
+# What a writer calls what the sentences before told, by the kind of thing it was: "The
+# result was a skyrocketing increase…", "The announcement comes 10 weeks before…", "The vote
+# was 417 to 0." As a sentence's subject, unless words after it say which ("The decision to
+# close…", "The result of the vote…"), it points back wherever the article said it.
+TAKEN_UP = word_set(
+    """result results outcome upshot effect effects consequence consequences reason answer
+    response reaction situation move step decision announcement disclosure disclosures change
+    changes development developments news finding findings incident episode problem issue
+    idea remarks comments statement verdict ruling vote total increase decline rise drop
+    effort efforts process"""
+)
+_SAYS_WHAT = re.compile(r",?\s+(?:to|of|that|about|over|for|against|by|from|on|in|at|with)\b")
 _THE = re.compile(r"\b[Tt]he\s+([a-z]+)(?![\w-])")  # a head of ``KINDS``: tested after
 # What may follow the head and say which: a preposition and a name, a comma and a name, a
 # name in apposition.
@@ -86,8 +98,9 @@ def points_back(text: str, earlier: Sequence[str], skip: str | None = None) -> s
     subject = _subject(outside)
     if subject and subject[0] not in STOP_WORDS and subject[0] != skip:
         head, end = subject
-        if not _SAYS_WHICH.match(outside, end) and _said_before(
-            head, earlier[-WINDOW:], plural=True
+        if not _SAYS_WHICH.match(outside, end) and (
+            (head in TAKEN_UP and not _SAYS_WHAT.match(outside, end))
+            or _said_before(head, earlier[-WINDOW:], plural=True)
         ):
             return head
     for m in _THE.finditer(outside):

@@ -126,3 +126,36 @@ def test_a_name_of_the_kind_anywhere_in_the_sentence_says_which() -> None:
     earlier = ("Officials closed the Wentworth Park on Sunday.",)
     assert points_back("Visitors left the park as Wentworth Park shut.", earlier) is None
     assert points_back("Visitors left the park as Wentworth Parks shut.", earlier) == "park"
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("The result was a skyrocketing increase in the number of ADHD diagnoses.", "result"),
+        (
+            "The announcement comes 10 weeks before the March 26 presidential election.",
+            "announcement",
+        ),
+        ("The vote was 417 to 0 in the House of Representatives on Tuesday.", "vote"),
+        ("The latest move angered opposition leaders in the capital on Tuesday.", "move"),
+    ],
+)
+def test_what_the_sentences_before_told_taken_up_by_its_kind_points_back(
+    text: str, head: str
+) -> None:
+    """ "The result", "the announcement": which, the reader asks, though no sentence before
+    used the word (the one before told the result, it did not name it)."""
+    assert points_back(text, ["Doctors prescribed stimulants to millions of children."]) == head
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The decision to close the Eastport plant was criticised by the union on Monday.",
+        "The result of the vote was announced on Monday by the electoral commission.",
+        "The announcement that the bank will buy the wholesaler surprised the markets.",
+        "The research led by the Johns Hopkins School of Public Health suggests a link.",
+    ],
+)
+def test_a_taken_up_kind_that_says_what_it_was_stands(text: str) -> None:
+    assert points_back(text, ["Doctors prescribed stimulants to millions of children."]) is None
