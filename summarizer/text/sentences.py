@@ -71,13 +71,15 @@ _PRONOUN_SUBJECT = re.compile(
 _SOURCE_THEN_PRONOUN = re.compile(r"^according to [^,]{1,80},\s+(?:he|she|it|they)\b", re.I)
 # Words that point at the article's place or at what it just said, outside quotations: "the
 # U.S. Embassy here" (a dateline's city), "downstream of this dam", "said this during talks";
-# and a news service's note to editors ("please call … at 202-298-6920").
+# a news service's note to editors ("please call … at 202-298-6920"); and the next entry of a
+# ranking the sentence before began ("Washington, D.C., was next ($16.60)").
 _POINTS_AT = re.compile(
     r"\b[Tt]his\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|season|summer|"
     r"winter|spring|fall|autumn|time|century|decade|day|point|years?|is|was|will|would|has|had|"
     r"could|can|may)\b)"
     rf"[a-z]|{places.PATTERN}"
     r"|\bplease call\b|\b\d{3}-\d{3}-\d{4}\b"
+    r"|\b(?:was|were|came|ranked)\s+next\b(?!\s+(?:to|in|week|month|year|day|time)\b)"
 )
 # A claim, an argument or a decision the article gave before, taken up by "that", "those" or
 # "such" outside quotations: "Roberts rejected that argument", "Egyptian authorities dispute

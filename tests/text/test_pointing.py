@@ -12,6 +12,8 @@ _EARLIER = (
     "A United Nations team says the Jabiluka mine endangers Kakadu National Park.",
     "An aftershock shook central Chile on Sunday.",
     "The groups filed a complaint in federal court.",
+    "Truck bombs exploded outside the U.S. embassies in Nairobi and Dar es Salaam, the bombings "
+    "that killed 224 people.",
 )
 
 
@@ -22,6 +24,7 @@ _EARLIER = (
         ("University of Chile measured the aftershock's magnitude as 6.6.", "aftershock"),
         ("Two more groups joined the complaint as plaintiffs on Friday.", "complaint"),
         ("Environmental groups and local Aborigines oppose the mine.", "mine"),
+        ("Bin Laden has denied any role in the bombings.", "bombings"),
     ],
 )
 def test_a_thing_named_before_and_called_by_its_kind_points_back(text: str, head: str) -> None:

@@ -348,3 +348,10 @@ def test_an_opening_separately_is_dropped_not_refused() -> None:
     assert repair("Separately, the European Union froze the assets of 14 officials.") == (
         "The European Union froze the assets of 14 officials."
     )
+
+
+def test_the_next_entry_of_a_ranking_the_sentence_before_began_does_not_stand_alone() -> None:
+    assert not is_standalone(
+        "Washington, D.C., was next ($16.60), followed by Hawaii ($16.52) and Massachusetts."
+    )
+    assert is_standalone("The Senate vote on the harbour bill was next week, its leader said.")
