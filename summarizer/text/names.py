@@ -182,17 +182,32 @@ def article_people(
     """Each surname the article names someone by in full, with its first full mention (and
     the first office the article gives them), and the surnames two people of the article
     share. A bare shared surname means the person
-    named first (news gives the second one's full name or a courtesy title each time)."""
+    named first (news gives the second one's full name or a courtesy title each time). A
+    surname the article uses alone before naming anyone by it is no one's (``_used_before``)."""
     people: dict[str, Mention] = {}
     shared: set[str] = set()
-    for text in sentences:
+    first: dict[str, int] = {}  # surname -> the sentence that names them in full first
+    for i, text in enumerate(sentences):
         for mention in full_mentions(text, ordinary):
             known = people.setdefault(mention.surname, mention)
+            first.setdefault(mention.surname, i)
             if not _same_person(known, mention):
                 shared.add(mention.surname)
             elif mention.role and not known.role:  # the office, where the article gives it
                 people[mention.surname] = replace(known, role=mention.role)
+    for surname, i in first.items():
+        if _used_before(surname, sentences[:i]):
+            del people[surname]  # someone the article did not name: not the one named later
     return people, frozenset(shared)
+
+
+def _used_before(surname: str, sentences: Sequence[str]) -> bool:
+    """Whether two of ``sentences`` (those before a surname's first full mention) use the
+    surname alone: a report's second part ("Freedman regards it as imperative", of a cyclist
+    its first part named) that later names her parents in full ("Marvin and Corey Freedman")
+    means her by it, not them; "Mrs. Gore" before "Vice President Al Gore" is not him."""
+    uses = (text for text in sentences if surname in text and _whole_word(surname).search(text))
+    return next(uses, None) is not None and next(uses, None) is not None  # twice: not a slip
 
 
 def spelled_otherwise(surname: str, words: str, named: Mapping[str, str]) -> bool:

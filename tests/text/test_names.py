@@ -155,3 +155,18 @@ def test_a_second_spelling_of_someone_named_is_recognised(
     surname: str, words: str, named: dict[str, str], otherwise: bool
 ) -> None:
     assert spelled_otherwise(surname, words, named) is otherwise
+
+
+def test_a_surname_used_alone_before_anyone_is_named_by_it_is_no_ones() -> None:
+    """A report's second part calls its cyclist "Freedman" throughout, then names her parents
+    in full: "says Freedman" is not "[Corey] Freedman"."""
+    texts = [
+        "Hence the minimalist lifestyle that Freedman regards as imperative.",
+        "Freedman prefers New England and intends to settle there.",
+        "Marvin and Corey Freedman never envisioned such a life for their daughter.",
+        "I found myself riding 200 miles a week, says Freedman.",
+    ]
+    people, _ = article_people(texts, ORDINARY)
+    assert "Freedman" not in people
+    named_first, _ = article_people(["Corey Freedman rode to Boston.", *texts[3:]], ORDINARY)
+    assert named_first["Freedman"].words == "Corey"
