@@ -14,6 +14,10 @@ A stage that needs only the articles (story detection) can run beside one that n
 sentences (ranking): ``in_background`` gives it a worker process of its own for a block of
 the caller's work, on the same rule.
 
+Stopped (Ctrl-C, SIGTERM to the build or to its whole process group), the parent decides:
+workers ignore Ctrl-C and take SIGTERM as "stop at the next item", so none is killed while it
+writes a result to the pipe the workers share (which left the parent's pool reading for ever).
+
 What a worker works out on the way and the later stages ask again (the stem of each word; the
 words, terms and statement of each sentence) lives in a ``SharedCache``: each worker hands its
 new entries back with its results, so the parent does not work them out a second time.
@@ -29,11 +33,12 @@ import signal
 import tempfile
 import threading
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
-from concurrent.futures import InvalidStateError, ProcessPoolExecutor
+from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
-from functools import partial
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
+from types import FrameType
 from typing import Any, Generic, Protocol, TypeVar
 
 from summarizer.errors import WorkerError
@@ -54,6 +59,11 @@ C = TypeVar("C", bound=_Cached)
 _ENDED = (
     "a worker process ended unexpectedly (out of memory?); BRIEF_WORKERS=1 builds in one process"
 )
+
+# What a worker sends back for the items it was told to leave (SIGTERM) before it began them:
+# the parent reads it only where nothing stopped the parent as well (someone else's kill).
+_STOPPED = "a worker process was stopped (SIGTERM) before its share was done"
+GRACE = 10  # seconds a worker told to stop has to end before SIGALRM ends it (a stuck one)
 
 MIN_ITEMS = 40  # fewer articles than this finish before workers would have started
 CHUNK = 8  # at most this many items handed to a worker at a time: few round trips
@@ -175,37 +185,75 @@ def _in_workers(
     meanwhile: Callable[[], object] | None = None,
 ) -> Iterator[R]:
     """``func`` over ``items`` in ``count`` worker processes, results in input order. Stopped
-    (Ctrl-C, SIGTERM, an error here), the work not yet started is dropped and the workers end
-    before this returns: none is left behind."""
-    # Workers are born with Ctrl-C and SIGTERM held back until ``_started`` has set how they
-    # take them; the parent gets any that came meanwhile once they are started.
-    before = _hold_stops()
+    (Ctrl-C, SIGTERM, an error here, the caller gone), the workers are told to stop: each
+    ends the item at hand, drops the rest and ends, before this returns; none is left behind
+    and none is killed (``_stop_soon``)."""
+    before = _hold_stops(context)
     try:
-        pool = ProcessPoolExecutor(count, mp_context=context, initializer=_started)
-        chunk = max(1, min(CHUNK, len(items) // (count * SHARES)))
-        results = pool.map(partial(_sharing, func), items, chunksize=chunk)
-    finally:
+        pool, shares, started = _start(func, items, count, context)
+    except BaseException:
         _release_stops(before)
+        raise
+    done = False
     try:
-        if meanwhile is not None:
-            # The workers have all started: no fork happens while it runs. A stop that comes
-            # meanwhile takes effect when it is done: it imports (nltk), and an import cut
-            # half-way leaves a module half made for the unwinding that follows.
-            held = _hold_stops()
-            try:
-                meanwhile()
-            finally:
-                _release_stops(held)
+        _release_stops(before)  # a stop that came while they started is taken here
+        if meanwhile is not None:  # the workers have all started: no fork happens meanwhile
+            _held_until_done(meanwhile)
         with _collector_paused():
-            for result, shared in results:
-                for name, found in shared.items():
-                    _SHARED[name].learn(found)
-                yield result
+            shares.reverse()  # taken from the end: a share's results go once they are read
+            while shares:
+                for result, shared in shares.pop().result():
+                    for name, found in shared.items():
+                        _SHARED[name].learn(found)
+                    yield result
+        done = True
     except BrokenProcessPool as broken:
         raise WorkerError(_ENDED) from broken
     finally:
+        if not done:
+            _tell_to_stop(started)
         with _quiet_cancelled_futures():
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _held_until_done(work: Callable[[], object]) -> None:
+    """``work``, with a stop that comes meanwhile taking effect when it is done: it imports
+    (nltk), and an import cut half-way leaves a module half made for the unwinding that
+    follows."""
+    held = _hold_stops()
+    try:
+        work()
+    finally:
+        _release_stops(held)
+
+
+_Share = list[tuple[R, dict[str, dict[Any, Any]]]]
+
+
+def _start(
+    func: Callable[[T], R], items: Sequence[T], count: int, context: Any
+) -> tuple[ProcessPoolExecutor, list[Future[_Share[R]]], list[Any]]:
+    """A pool of ``count`` workers, ``items`` handed to it in shares, in order, and its worker
+    processes (all started by then: at once with fork, one per share handed out with spawn).
+    Called with Ctrl-C and SIGTERM held back: workers are born with them held until
+    ``_started`` has set how they take them."""
+    others = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_started)
+    size = max(1, min(CHUNK, len(items) // (count * SHARES)))
+    shares = [pool.submit(_share, func, items[at : at + size]) for at in range(0, len(items), size)]
+    started = [p for p in multiprocessing.active_children() if p not in others]
+    return pool, shares, started
+
+
+def _tell_to_stop(started: Sequence[Any]) -> None:
+    """SIGTERM to each worker: it ends the item at hand and drops the rest (``_stop_soon``),
+    whether or not the stop reached it too (a group's SIGTERM does, Ctrl-C is ignored).
+    Not on Windows, where it kills (the share at hand is finished there)."""
+    if os.name != "posix":
+        return
+    for process in started:
+        with suppress(OSError, ValueError):  # ended already
+            process.terminate()
 
 
 @contextmanager
@@ -243,7 +291,7 @@ class Background(Generic[R]):
     def start(self, context: Any) -> None:
         """Start the worker; ``result`` then reads what it sends back."""
         receiving, sending = context.Pipe(duplex=False)
-        before = _hold_stops()  # born with Ctrl-C held back, as ``_in_workers``' workers are
+        before = _hold_stops(context)  # born with Ctrl-C held back, as ``_in_workers``' are
         try:
             self._process = context.Process(
                 target=_in_background, args=(sending, self._func, self._items), daemon=True
@@ -350,10 +398,10 @@ def _read_back(path: str) -> tuple[bool, Any]:
 
 @contextmanager
 def _quiet_cancelled_futures() -> Iterator[None]:
-    """Stopped by a SIGTERM sent to the whole group, the workers die as the shutdown cancels
-    the work left; CPython 3.11's pool thread may then mark a future it just cancelled as
-    failed, and ``InvalidStateError`` ends that thread with a traceback on stderr (seen once
-    in CI). The work was cancelled and nothing is lost, so that one error is not printed
+    """A worker that dies as the shutdown cancels the work left (killed: once a SIGTERM to the
+    whole group did it, seen in CI): CPython 3.11's pool thread may then mark a future it
+    just cancelled as failed, and ``InvalidStateError`` ends that thread with a traceback on
+    stderr. The work was cancelled and nothing is lost, so that one error is not printed
     while the pool shuts down; any other is."""
     previous = threading.excepthook
 
@@ -371,10 +419,15 @@ def _quiet_cancelled_futures() -> Iterator[None]:
 _STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
-def _hold_stops() -> set[int | signal.Signals]:
-    """Block Ctrl-C and SIGTERM (where the platform can): what was blocked before."""
+def _hold_stops(context: Any = None) -> set[int | signal.Signals]:
+    """Block Ctrl-C and SIGTERM (where the platform can): what was blocked before. Before
+    workers that a ``context`` spawns, multiprocessing's resource tracker is started: the
+    first start unblocks both (``resource_tracker.ensure_running``), so workers spawned after
+    it were born taking a stop before they could answer it (a traceback, or killed at once)."""
     if not hasattr(signal, "pthread_sigmask"):  # Windows
         return set()
+    if context is not None and context.get_start_method() != "fork":
+        resource_tracker.ensure_running()
     return signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
 
 
@@ -384,24 +437,53 @@ def _release_stops(before: set[int | signal.Signals]) -> None:
 
 
 def _started() -> None:
-    """In a new worker: hand back only what is made here, not what the parent knows."""
-    _stops_to_parent()
+    """In a new worker: stops as ``_stop_soon`` says; hand back only what is made here, not
+    what the parent knows."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_soon)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     for cache in _SHARED.values():
         cache.track()
 
 
+_stopping = False  # in a pool's worker: told to stop (``_stop_soon``)
+
+
+def _stop_soon(signum: int, frame: FrameType | None) -> None:
+    """A pool's worker told to stop (SIGTERM, from the parent or with its whole group) ends
+    the item at hand and leaves the rest, sending back ``_STOPPED`` for them, then ends when
+    the pool ends it; only the parent decides how a stop ends (Ctrl-C the worker ignores).
+    Not at once: the workers write their results to one pipe, and one killed half-way
+    through a result left the parent's pool reading the rest for ever (a build stopped by a
+    SIGTERM to its group hung). A worker that has not ended ``GRACE`` seconds later (one
+    stuck on a lock a killed sibling held) is ended by SIGALRM."""
+    global _stopping
+    _stopping = True
+    if hasattr(signal, "alarm"):
+        signal.alarm(GRACE)
+
+
 def _stops_to_parent() -> None:
-    """In a new worker: Ctrl-C reaches the whole process group, but only the parent answers
-    it (it ends the workers); the SIGTERM that ends a worker ends it at once: no worker prints
-    a traceback."""
+    """In a background worker: Ctrl-C reaches the whole process group, but only the parent
+    answers it (it ends the worker); the SIGTERM that ends it ends it at once, with no
+    traceback (what it sends back goes through a pipe of its own, whose end the parent reads
+    to: one killed half-way leaves nothing waiting)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
 
+def _share(func: Callable[[T], R], items: Sequence[T]) -> _Share[R]:
+    """In a worker: ``_sharing`` over a share of the items, in order."""
+    return [_sharing(func, item) for item in items]
+
+
 def _sharing(func: Callable[[T], R], item: T) -> tuple[R, dict[str, dict[Any, Any]]]:
     """In a worker: ``func(item)``, and what the shared caches learnt on the way."""
+    if _stopping:
+        raise WorkerError(_STOPPED)
     result = func(item)
     shared = {name: new for name, cache in _SHARED.items() if (new := cache.new())}
     _forget_item()
