@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate, compress, count, islice
 from operator import itemgetter, sub
 from typing import Any
 
 from summarizer.runtime.gated import Gated
+from summarizer.runtime.memo import Memo
 from summarizer.runtime.workers import SharedCache
 from summarizer.text.quotes import may_quote
 from summarizer.text.words import (
@@ -389,12 +389,14 @@ def _may_count(text: str) -> bool:
     return _MAY_DIGIT.search(text) is not None or not NUMBER_WORDS.isdisjoint(word_tuple(text))
 
 
-@lru_cache(maxsize=200_000)
-def _may_be_quantity(token: str) -> bool:
-    """Whether a token can be a quantity, as ``_quantity`` asks first (cached: a sentence's
-    tokens are sifted at C speed, where a Python loop over them took 30 µs a sentence)."""
+def _quantity_like(token: str) -> bool:
     bare = token.lstrip("$€£")
     return bare[:1].isdigit() or bare.lower() in NUMBER_WORDS
+
+
+# Whether a token can be a quantity, as ``_quantity`` asks first (kept per token, ``memo.py``:
+# a sentence's tokens are sifted at C speed, where a Python loop over them took 30 µs).
+_may_be_quantity = Memo(_quantity_like, 200_000).__getitem__
 
 
 def _quantity(tokens: list[str], i: int) -> str | None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from summarizer.runtime.memo import Memo
 from summarizer.runtime.workers import SharedCache
 from summarizer.text.scipy_lean import sparse
 
@@ -160,11 +161,7 @@ def _find_terms(text: str) -> tuple[str, ...]:
     return tuple(filter(None, map(_term, word_tuple(text))))  # _term gives None or a non-empty stem
 
 
-@lru_cache(maxsize=200_000)
-def first_term(word: str) -> str | None:
-    """One word's content term (its first, where it reads as several words), or None: what
-    ``content_terms(word)[:1]`` gives, without filling the sentences' shared caches with
-    single words that workers would hand back."""
+def _first_term(word: str) -> str | None:
     if word.isascii() and word.isalnum():
         # One run of ASCII letters and digits reads as one word, itself lowercased (most
         # words): no pattern to run.
@@ -172,13 +169,23 @@ def first_term(word: str) -> str | None:
     return next(filter(None, map(_term, _read_words(word))), None)
 
 
-@lru_cache(maxsize=200_000)
-def _term(word: str) -> str | None:
-    """A word's content term; None for a stop word or a single letter (cached per word)."""
+def _content_term(word: str) -> str | None:
+    """A word's content term; None for a stop word or a single letter."""
     form = normalise(word)
     if form.isdigit() or (len(form) > 1 and word not in STOP_WORDS):
         return stem(form)
     return None
+
+
+# Each asked of every word of every sentence, kept per word (``memo.py``: ``map`` over a
+# sentence's words looks them up at C speed).
+_TERM_OF: Memo[str, str | None] = Memo(_content_term, 200_000)
+_term = _TERM_OF.__getitem__
+_FIRST_TERM_OF: Memo[str, str | None] = Memo(_first_term, 200_000)
+first_term = _FIRST_TERM_OF.__getitem__
+"""One word's content term (its first, where it reads as several words), or None: what
+``content_terms(word)[:1]`` gives, without filling the sentences' shared caches with single
+words that workers would hand back."""
 
 
 def bigrams(terms: Iterable[str]) -> list[tuple[str, str]]:
