@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -73,8 +73,12 @@ _OPENERS = "“‘«\"'`(["
 _CLOSERS = "”’»\"')]"
 _QUOTE_CLOSERS = "”’»\"'"
 _QUOTES = "“‘«\"'`"
-# "(?<!\S)": after white space or at the start, in one look-behind ``re`` scans for faster.
-_OPENING_QUOTE = re.compile(r"(?<!\S)(?:``|''|[“‘«\"'])(?=\w)")
+# A quotation mark after white space or at the start, before a word: each mark spelled out
+# first and the space looked back at after it ("(?<!\S`)": no non-space before the "`"), so
+# that ``re`` skips to the marks instead of trying the pattern at every position.
+_OPENING_QUOTE = re.compile(
+    r"(?:`(?<!\S`)`|'(?<!\S')'|“(?<!\S“)|‘(?<!\S‘)|«(?<!\S«)|\"(?<!\S\")|'(?<!\S'))(?=\w)"
+)
 _ELLIPSIS = re.compile(r"\.(?: ?\.){2,}|…\.?")
 # The bullet first, the space before it looked back at: ``re`` then skips to the bullets.
 _BULLET = re.compile(r"[•◦▪‣⁃●∙](?<=\s[•◦▪‣⁃●∙])")
@@ -106,10 +110,13 @@ def tokenizer() -> Punkt:
     return build(_ABBREVIATIONS, _STARTERS, _NUMBER_LABELS)
 
 
-def _mask(text: str) -> str:
+def _mask(text: str, ellipses: Sequence[re.Match[str]] | None = None) -> str:
     """Same-length copy for Punkt: ellipses hidden (our rules decide them), and opening quotes
-    blanked so that Punkt judges the quoted word itself, e.g. after "U.S." in `U.S. "The`."""
-    ellipses, quotes = list(_ELLIPSIS.finditer(text)), list(_OPENING_QUOTE.finditer(text))
+    blanked so that Punkt judges the quoted word itself, e.g. after "U.S." in `U.S. "The`.
+    ``ellipses``: the text's ``_ELLIPSIS`` matches, when the caller has them already."""
+    if ellipses is None:
+        ellipses = list(_ELLIPSIS.finditer(text))
+    quotes = list(_OPENING_QUOTE.finditer(text))
     if not ellipses and not quotes:
         return text
     chars = list(text)
@@ -145,12 +152,13 @@ def _next_start(text: str, i: int) -> int:
     return m.start() if m else len(text)
 
 
-def _ellipsis_breaks(text: str) -> list[int]:
+def _ellipsis_breaks(text: str, ellipses: Iterable[re.Match[str]]) -> list[int]:
     """Ellipsis rules: "...", "…" and ". . ." run on inside a sentence; four dots ("that....",
     "end . . . .") or an ellipsis closing a quotation end one when a capital follows; and in
-    "word. . . . Next" the period ends the sentence and the ellipsis opens the next one."""
+    "word. . . . Next" the period ends the sentence and the ellipsis opens the next one.
+    ``ellipses``: the text's ``_ELLIPSIS`` matches (``_mask`` hides the same)."""
     breaks = []
-    for m in _ELLIPSIS.finditer(text):
+    for m in ellipses:
         j = m.end()
         while j < len(text) and text[j] in _QUOTE_CLOSERS:
             j += 1
@@ -347,8 +355,10 @@ def split_sentences(paragraph: str) -> list[str]:
         return []
     items = _list_items(text)
     after_markers = frozenset(after for _, after in items)
-    breaks = {b for b in _punkt_breaks(text, _mask(text)) if _keep_break(text, b, after_markers)}
-    breaks.update(_ellipsis_breaks(text))
+    ellipses = list(_ELLIPSIS.finditer(text))  # read once: masked for Punkt, then our breaks
+    masked = _mask(text, ellipses)
+    breaks = {b for b in _punkt_breaks(text, masked) if _keep_break(text, b, after_markers)}
+    breaks.update(_ellipsis_breaks(text, ellipses))
     breaks.update(start for start, _ in items[1:])
     breaks.update(m.start() for m in _BULLET.finditer(text))
     brackets = _bracket_spans(text)
