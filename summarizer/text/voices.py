@@ -30,15 +30,26 @@ QUOTED_SHARE = 0.5
 _LETTER = re.compile(r"[^\W\d_]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")  # a letter of _LETTER past ASCII
 NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())  # ASCII, as bytes
-_PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+# "he", "him", "his", "himself", "she", "her", "hers", "herself", in any case: written to open
+# on the first letter, every character that letter matches in any case spelled out ("ſ" is an
+# "s" under re.I), and the start of the word looked back at after it, so that ``re`` skips to
+# those letters instead of trying the pattern at every position (a third of the time).
+_PERSONAL = re.compile(
+    r"[HhSsſ](?<!\w[HhSsſ])(?:(?<=[Hh])(?i:e|im|is|imself|er|ers|erself)|(?<=[Ssſ])(?i:he))\b"
+)
 _FIRST_PERSON = frozenset({"my", "me", "myself", "we", "us", "our", "ours", "ourselves"})
 _PUNCTUATION = "“”\"‘’'()[],.;:!?—-"
 _REPORTED = re.compile(
     r"\b(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|recalled|according to)\b"
 )
 # Every first-person word ``_is_first_person`` accepts, between word boundaries: a text
-# without any of them is not in the first person.
-_MAY_SPEAK = re.compile(r"\b(?:I|[Mm]y|me|myself|[Ww]e|us|[Oo]ur|ours|ourselves)\b")
+# without any of them is not in the first person. Each word opens on its first letter and
+# looks back at the start of the word after it ("I(?<!\wI)"), so that ``re`` skips to those
+# letters (half the time of "\b" first, the same matches).
+_MAY_SPEAK = re.compile(
+    r"(?:I(?<!\wI)|M(?<!\wM)y|m(?<!\wm)(?:y|e|yself)|W(?<!\wW)e|w(?<!\ww)e|u(?<!\wu)s|O(?<!\wO)ur"
+    r"|o(?<!\wo)(?:ur|urs|urselves))\b"
+)
 _INTERVIEW_MARK = re.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:.](?:\s|$)")
 
 

@@ -131,3 +131,24 @@ def test_ascii_letters_count_as_the_letter_pattern_does(text: str) -> None:
         assert not all(c.isascii() for c in letters)
     else:
         assert len(raw.translate(None, NOT_LETTERS)) == len(letters)
+
+
+# Words that open on the patterns' letters inside other words, in any case, beside the words
+# themselves: the patterns written to open on a letter find what "\b…\b" finds.
+_WORDS_AND_LOOKALIKES = [
+    "He", "she", "SHE", "ſhe", "hers", "Herself", "hİm", "hıs", "the", "shelf", "ushers",
+    "I", "My", "my", "myself", "We", "we", "us", "Our", "ours", "US", "mI", "Muse", "bus",
+    "_he", "1we", "her_", "ourselves.", "Fourth", "I'm", "(we)", "“he”",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", _WORDS_AND_LOOKALIKES)
+@pytest.mark.parametrize("before", ["", " ", "x", "é"])
+def test_the_word_patterns_find_what_word_boundaries_find(before: str, word: str) -> None:
+    from summarizer.text import voices
+
+    text = f"{before}{word} later"
+    personal = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+    speaking = re.compile(r"\b(?:I|[Mm]y|me|myself|[Ww]e|us|[Oo]ur|ours|ourselves)\b")
+    assert bool(voices._PERSONAL.search(text)) == bool(personal.search(text))
+    assert bool(voices._MAY_SPEAK.search(text)) == bool(speaking.search(text))
