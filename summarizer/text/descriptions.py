@@ -24,12 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
-from summarizer.runtime.workers import item_cache
 from summarizer.text import voices
 from summarizer.text.names import CALENDAR
-from summarizer.text.quotes import blanked
+from summarizer.text.quotes import blanked, quotations_blanked
 from summarizer.text.words import STOP_WORDS
 
 
@@ -150,14 +149,6 @@ def subject_description(text: str, ordinary: frozenset[str]) -> Description | No
             head = m.group("head")
             return Description(head, tuple(m.group("mods").split()), head in BODIES)
     return None
-
-
-@item_cache
-@lru_cache(maxsize=20_000)
-def quotations_blanked(text: str) -> str:
-    """``blanked(text)``, cached: a sentence's subject (here) and the descriptions in it that
-    point back (``pointing.py``) are both read in it."""
-    return blanked(text)
 
 
 def _modifiers_describe(m: re.Match[str]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.quotes import blanked, may_quote
+from summarizer.text.quotes import quotations_blanked
 
 # The anchor under which a sentence's ``names`` carry the place (``Sentence.names``).
 HERE = "here"
@@ -27,8 +27,7 @@ def where(text: str) -> list[int]:
     """Where ``text`` says "here" for its place, outside its quotations: the end of each."""
     if HERE not in text:
         return []  # most sentences
-    outside = blanked(text) if may_quote(text) else text
-    return [m.end() for m in _HERE.finditer(outside)]
+    return [m.end() for m in _HERE.finditer(quotations_blanked(text))]
 
 
 def named(text: str, place: str) -> str | None:

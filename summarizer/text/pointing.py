@@ -35,14 +35,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from summarizer.runtime.workers import item_cache
-from summarizer.text.descriptions import (
-    ARTIFACTS,
-    BODIES,
-    quotations_blanked,
-    verb_like,
-    word_set,
-)
+from summarizer.text.descriptions import ARTIFACTS, BODIES, verb_like, word_set
 from summarizer.text.names import CALENDAR
+from summarizer.text.quotes import quotations_blanked
 from summarizer.text.words import STOP_WORDS
 
 # Places, events and proceedings a story names once and then by their kind.

@@ -34,3 +34,11 @@ def blanked(text: str, fill: str = " ") -> str:
     """``text`` with each quotation replaced by as many ``fill`` characters, so offsets in
     the result are offsets in ``text``."""
     return QUOTATION.sub(lambda m: fill * len(m.group(0)), text)
+
+
+@item_cache
+@lru_cache(maxsize=20_000)
+def quotations_blanked(text: str) -> str:
+    """``blanked(text)``, cached: a sentence's subject (``descriptions``), the descriptions in
+    it that point back (``pointing``) and its "here" (``places``) are all read in it."""
+    return blanked(text)

@@ -110,12 +110,10 @@ def tokenizer() -> Punkt:
     return build(_ABBREVIATIONS, _STARTERS, _NUMBER_LABELS)
 
 
-def _mask(text: str, ellipses: Sequence[re.Match[str]] | None = None) -> str:
+def _mask(text: str, ellipses: Sequence[re.Match[str]]) -> str:
     """Same-length copy for Punkt: ellipses hidden (our rules decide them), and opening quotes
     blanked so that Punkt judges the quoted word itself, e.g. after "U.S." in `U.S. "The`.
-    ``ellipses``: the text's ``_ELLIPSIS`` matches, when the caller has them already."""
-    if ellipses is None:
-        ellipses = list(_ELLIPSIS.finditer(text))
+    ``ellipses``: the text's ``_ELLIPSIS`` matches (``_ellipsis_breaks`` reads the same)."""
     quotes = list(_OPENING_QUOTE.finditer(text))
     if not ellipses and not quotes:
         return text

@@ -218,7 +218,7 @@ def test_deterministic() -> None:
 def test_punkt_is_asked_the_same_as_its_debug_path(text: str) -> None:
     """The splitter asks Punkt only for its break decisions; they must be the decisions
     Punkt's own per-candidate path (``debug_decisions``) reports, so splitting is unchanged."""
-    masked = splitting._mask(text)
+    masked = splitting._mask(text, list(splitting._ELLIPSIS.finditer(text)))
     fast = list(splitting.tokenizer().break_periods(masked))
     debug = [
         int(d["period_index"])
