@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from summarizer.cleaning import markup
-from summarizer.cleaning.kind import kind, schedule
+from summarizer.cleaning.kind import almanac, kind, listing, schedule
 from summarizer.errors import UnreadableSource
 from summarizer.models import Article, RawDocument, Skipped
 from summarizer.reading.dates import parse_date
@@ -202,6 +202,10 @@ def clean(raw: RawDocument, article_id: int) -> Article:
     # Read before labels are stripped: "ATTENTION EDITORS: The following photos…".
     if schedule(raw, (heading, *body) if heading else body):
         raise UnreadableSource("a news service's schedule of stories, not a story")
+    if listing(body, _is_heading):
+        raise UnreadableSource("a list or table (a fact box), not a story")
+    if almanac(paragraphs):
+        raise UnreadableSource("an almanac (today in history), not a story")
     # A feed's title field can carry what its text does: "Langer #39;s challenge".
     given = markup.plain(raw.title) if raw.title else None
     title = next(filter(_is_title, (given, heading)), None) or _title_from(paragraphs[0])

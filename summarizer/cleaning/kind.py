@@ -15,12 +15,19 @@ as a fact it misleads. The kind is read from what the piece itself offers, most 
 A news service's schedule (its "budget" of the stories it will file, a photo package, an
 advisory) is no piece at all: its lines are summaries of other stories and notes to editors
 ("If you have questions, please call…"). ``schedule`` tells it by its wording or its slug.
+So is an almanac ("Today is Monday, Oct. 18, the 291st day of 1999."): a list of what happened
+on this date in other years, each line true and none of it news.
+
+A list is no story either: a fact box ("*DEAD:", "At least 12,018"), a table of prices, a roll
+of names. Its few sentences introduce the list ("Figures available Saturday on the earthquake
+that struck Turkey early Tuesday.") and mean nothing without it. ``listing`` tells it by its
+lines: most are entries without a sentence's closing punctuation, and few sentences are left.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from summarizer.models import RawDocument
@@ -71,12 +78,36 @@ _SCHEDULE = re.compile(
 _SCHEDULE_SLUG = re.compile(r"\bBC-(?:.*-)?(?:NEWS|PHOTO)-BUDGET(?:-|$)|^BC-BUDGET-")
 
 
+# An almanac's opening: "Today is Monday, Oct. 18, the 291st day of 1999."
+_ALMANAC = re.compile(
+    r"^\W*Today is \w+day, [A-Z][a-z]+\.? \d{1,2}, the \d{1,3}(?:st|nd|rd|th) day of \d{4}\b"
+)
+
+
+def almanac(paragraphs: Sequence[str]) -> bool:
+    """Whether the article is a wire almanac, "Today in History" (module docstring)."""
+    return bool(paragraphs) and bool(_ALMANAC.match(paragraphs[0]))
+
+
 def schedule(raw: RawDocument, paragraphs: Sequence[str]) -> bool:
     """Whether the article is a news service's schedule of stories (module docstring): its
     slug says so, or its opening paragraphs do."""
     if any(_SCHEDULE_SLUG.search(label.strip()) for label in raw.labels):
         return True
     return any(_SCHEDULE.search(p) for p in paragraphs[:3])
+
+
+MIN_ENTRIES = 5  # a list has at least this many entry lines …
+ENTRY_SHARE = 2 / 3  # … making at least this share of its lines …
+MAX_PROSE = 4  # … and at most this many lines of prose
+
+
+def listing(lines: Sequence[str], entry: Callable[[str], bool]) -> bool:
+    """Whether the article's body ``lines`` are a list, not a story (module docstring);
+    ``entry`` tells a line that is no sentence."""
+    entries = sum(map(entry, lines))
+    prose = len(lines) - entries
+    return entries >= MIN_ENTRIES and entries >= ENTRY_SHARE * len(lines) and prose <= MAX_PROSE
 
 
 def kind(raw: RawDocument, title: str, paragraphs: Sequence[str]) -> str:

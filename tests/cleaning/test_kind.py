@@ -120,3 +120,41 @@ def test_a_news_services_schedule_of_stories_is_not_an_article(
 def test_a_story_about_a_budget_is_a_story() -> None:
     raw = RawDocument(path="b.txt", text=NEWS_TEXT, labels=("BC-CLINTON-BUDGET-HNS",))
     assert clean(raw, 0).kind == "news"
+
+
+FACT_BOX = (
+    "Figures available Saturday on the earthquake that struck the coast early Tuesday.\n\n"
+    "*DEAD:\n\nAt least 1,218\n\n*MISSING:\n\nEstimates range up to 3,500\n\n*INJURED:\n\n"
+    "3,515 under medical treatment\n\n*WORST AREAS AFFECTED:\n\nPort Alder 417 dead\n\n"
+    "Eastmouth 304 dead\n\n"
+    "The quake damaged bridges, highways and power stations, and set a refinery on fire."
+)
+
+
+def test_a_fact_box_is_not_an_article() -> None:
+    """Its opening only introduces the figures below it: as an item it says nothing."""
+    with pytest.raises(UnreadableSource, match="a list or table"):
+        clean(RawDocument(path="box.txt", text=FACT_BOX), 0)
+
+
+def test_an_almanac_is_not_an_article() -> None:
+    """Every line is true and none of it is news: "On this date in 1685…"."""
+    text = (
+        "Today is Monday, Oct. 18, the 291st day of 1999. There are 74 days left in the year."
+        "\n\nOn Oct. 18, 1898, the American flag was raised in Puerto Rico.\n\nOn this date:"
+        "\n\nIn 1867, the United States took formal possession of Alaska from Russia."
+    )
+    with pytest.raises(UnreadableSource, match="an almanac"):
+        clean(RawDocument(path="history.txt", text=text), 0)
+
+
+def test_a_story_that_opens_on_the_date_is_a_story() -> None:
+    text = "Today is Monday, and the strike has lasted a week.\n\n" + NEWS_TEXT
+    assert clean(RawDocument(path="s.txt", text=text), 0).kind == "news"
+
+
+def test_a_story_with_a_few_subheadings_is_a_story() -> None:
+    text = "\n\n".join(
+        ["Rescue Work", NEWS_TEXT, "Ferries", NEWS_TEXT, "The Pier", NEWS_TEXT, "Money", "Next"]
+    )
+    assert clean(RawDocument(path="s.txt", text=text), 0).kind == "news"

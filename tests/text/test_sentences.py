@@ -314,6 +314,9 @@ def test_a_surname_gets_the_office_the_article_gives() -> None:
         "Tang said this during talks with the visiting Mongolian foreign minister on Monday.",
         "Others announce that the United States and Canada agree on a plan to rescue salmon.",
         "A case in point is attention deficit disorder, which doctors now diagnose in adults.",
+        # an example of what? the general claim came before it
+        "For example, the El Nino that formed in 1997 boosted global temperatures to records.",
+        "In particular, the ferry line to the northern islands lost 2,000 passengers a week.",
         # a news service's note to editors
         "If you have questions, please call Susie McBee or Tim Spence at 202-298-6920.",
         # which argument, which theory, which claims?
