@@ -130,9 +130,17 @@ _END = re.compile(r"[.!][\"'”’)\]]*$")
 _TRAILS_OFF = re.compile(r"\.(?:\s?\.){2,}\s?[\"'”’)\]]*$")
 _SLUG = Gated(re.compile(r"\b[A-Za-z0-9]+_[A-Za-z0-9]+_[A-Za-z0-9_]+\b"), "_")
 _URL = Gated(re.compile(r"https?://|www\.", re.I), "://", "www.")
-# "these countries", "those talks": refers to something the reader has not been told.
+# "these countries", "those talks": refers to something the reader has not been told. Not
+# "those" as people: "those who", "those involved", "those killed", "those in need".
 _UNRESOLVED = Gated(
-    re.compile(r"\b(?:these|those)\s+(?!who\b|which\b|that\b|of\b)[a-z]", re.I), "these", "those"
+    re.compile(
+        r"\b(?:these\s+(?!(?:who|which|that|of)\b)|those\s+(?!(?:who|whose|which|that|of|in|on|at|"
+        r"with|without|from|between|among|under|over|aboard|responsible|present|[a-z]{2,}ed)\b))"
+        r"[a-z]",
+        re.I,
+    ),
+    "these",
+    "those",
 )
 # "…,” he said." with no one named outside the quotation: the reader cannot tell who spoke.
 _PRONOUN_SPEAKER = Gated(

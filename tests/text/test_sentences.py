@@ -81,6 +81,9 @@ def test_leading_connectives_are_dropped(text: str, fixed: str) -> None:
         "The mayor paused... and then approved the new harbour budget on Monday.",
         "Officials said the strike, however long it lasts, would not close the port.",
         "“We will do so when the budget passes,” the harbour board's chairman Ian Reid said.",
+        # "those" as people, not as something said before
+        "Two inquiries found a failure of judgement in allowing those involved to sell stories.",
+        "The fund pays those in need and those injured in the blast on Monday.",
     ],
 )
 def test_standalone_sentences(text: str) -> None:
@@ -94,6 +97,7 @@ def test_standalone_sentences(text: str) -> None:
         "He said the budget would be approved next week by the council.",  # dangling pronoun
         "This means the pressure is not yet hurting them enough, officials said.",
         "In summary, the remarks signal a complicated landscape for the talks.",
+        "The council rejected those proposals at its meeting on Monday night.",
         "the council approved the new harbour budget on Monday.",  # lower-case start
         "The council approved the new harbour budget on Monday and",  # no end
         "Will the council approve the new harbour budget on Monday?",  # question
