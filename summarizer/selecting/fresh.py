@@ -13,7 +13,12 @@ older reports as background, dated. So:
 - an item only older articles state, whose words place it by its own day ("today", "on
   Monday", "this week", "last December", "two weeks ago"; ``timing.day_bound``), is left
   out: the date printed beside it does not undo "today", and a reader takes it for this
-  morning's news, or counts "two weeks ago" from the brief's date.
+  morning's news, or counts "two weeks ago" from the brief's date;
+- so is one whose wording, in its own voice, tells of what was still to come or of a state
+  news ends ("the number of casualties may still increase", "is in a coma", "will stand
+  trial"; ``timing.expects``): the newer reports have the outcome, or have not said, and an
+  editor does not print last week's forecast beside today's news. (``currency`` drops such an
+  item when a newer one reports its subject after the day it named; this leaves out the rest.)
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from summarizer.models import Article, Item
-from summarizer.text.timing import day_bound
+from summarizer.text.timing import day_bound, expects
 
 # Days before the brief's date whose reports are still the day's news (a morning brief
 # reports yesterday's events).
@@ -58,12 +63,15 @@ def fresh(
 def showable(
     items: Sequence[Item], articles: Mapping[int, Article], date: dt.date | None
 ) -> list[Item]:
-    """Every item but an older report's that names its own day (module docstring)."""
-    return [
-        item
-        for item in items
-        if is_fresh(item, articles, date) or not any(day_bound(s.text) for s in item.sentences)
-    ]
+    """Every item but an older report's that names its own day or tells of what was still to
+    come (module docstring)."""
+    return [item for item in items if is_fresh(item, articles, date) or not _of_its_day(item)]
+
+
+def _of_its_day(item: Item) -> bool:
+    """Whether the item reads true only on the day it was written: a sentence of it places
+    itself by that day, or the wording shown expects what later news settles."""
+    return expects(item.text) or any(day_bound(s.text) for s in item.sentences)
 
 
 def news_day(

@@ -53,6 +53,19 @@ def test_an_old_report_naming_its_own_day_is_left_out_but_dated_background_stays
     assert OLD_TODAY in [it.text for it in showable(ITEMS, ARTICLES, DAY - dt.timedelta(4))]
 
 
+OLD_FORECAST = "The number of casualties may still increase as rescuers search the rubble."
+OLD_REPORTED = "The governor said the number of casualties would rise, as rescuers dug on."
+
+
+def test_an_old_report_of_what_was_still_to_come_is_left_out() -> None:
+    """Four days on, the forecast is settled by the day's toll; words a speaker said are a
+    dated record of what was said, and stay."""
+    items = [_item(2, OLD_FORECAST), _item(2, OLD_REPORTED), _item(0, TOLL)]
+    assert [it.text for it in showable(items, ARTICLES, DAY)] == [OLD_REPORTED, TOLL]
+    # On its own day the forecast is the news.
+    assert len(showable(items, ARTICLES, DAY - dt.timedelta(4))) == 3
+
+
 def test_without_a_date_everything_is_the_day_s() -> None:
     assert fresh(ITEMS, ARTICLES, None) == ITEMS == showable(ITEMS, ARTICLES, None)
 
