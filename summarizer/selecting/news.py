@@ -34,25 +34,35 @@ def by_importance(items: Sequence[Item]) -> list[Item]:
 def main_fact(items: Sequence[Item], articles: Mapping[int, Article]) -> Item | None:
     """The day's main fact as a reporter puts it: the opening sentence of the newest report
     ``items`` come from (a newer one may be a view, left out of the news), the most widely
-    carried of them when several outlets reported that day; None when no newest report's
-    opening is among ``items``."""
+    carried of them when several outlets reported that day; when no newest report's opening
+    stands alone (a feature's hook, "This isn't the way medical science is supposed to
+    work."), the sentence after it. None when neither is among ``items``."""
     written = (
         articles[s.article].date for it in items for s in it.sentences if s.article in articles
     )
     newest = max((d for d in written if d is not None), default=None)
-    found = openings(items, lambda s: s.article in articles and articles[s.article].date == newest)
-    return by_importance(found)[0] if found else None
+    for position in range(LEAD_POSITIONS):
+        found = openings(
+            items,
+            lambda s: s.article in articles and articles[s.article].date == newest,
+            position,
+        )
+        if found:
+            return by_importance(found)[0]
+    return None
 
 
-def openings(items: Sequence[Item], of: Callable[[Sentence], bool] = lambda _: True) -> list[Item]:
+def openings(
+    items: Sequence[Item], of: Callable[[Sentence], bool] = lambda _: True, position: int = 0
+) -> list[Item]:
     """The items that can stand alone and that a report opens with (one whose opening
-    sentence passes ``of``), in the order given."""
+    sentence, or the one at ``position``, passes ``of``), in the order given."""
     return [
         item
         for item in items
         if item.sentences
         and item.sentences[0].eligible  # it can stand alone
-        and any(s.position == 0 and of(s) for s in item.sentences)
+        and any(s.position == position and of(s) for s in item.sentences)
     ]
 
 
