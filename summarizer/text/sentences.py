@@ -142,6 +142,12 @@ _UNRESOLVED = Gated(
     "these",
     "those",
 )
+# "steers clear of such remedies", "to propose such a step": the kind the reader was not told.
+# Not "such as", a result ("such a poor record that…") nor a named kind ("such a Louisiana law").
+_SUCH = Gated(
+    re.compile(r"\b[Ss]uch\s+(?:an?\s+)?(?!as\b|an?\b)[a-z]+\b(?![^,.;:]*\b(?:as|that)\b)"),
+    "such",
+)
 # "…,” he said." with no one named outside the quotation: the reader cannot tell who spoke.
 _PRONOUN_SPEAKER = Gated(
     re.compile(
@@ -354,7 +360,7 @@ def _opens_on_what_came_before(text: str, outside: str, folded: str) -> bool:
     or leads to a pronoun subject (``outside``: the text outside its quotations)."""
     if _DANGLING.match(text.lstrip("\"“‘'")) or _WRAP_UP.match(text):
         return True
-    if _UNRESOLVED.search(text, folded) or _POINTS_BACK.match(text):
+    if _UNRESOLVED.search(text, folded) or _SUCH.search(text, folded) or _POINTS_BACK.match(text):
         return True
     return _pronoun_subject(outside) or _SOURCE_THEN_PRONOUN.match(text) is not None
 

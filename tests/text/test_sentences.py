@@ -84,6 +84,9 @@ def test_leading_connectives_are_dropped(text: str, fixed: str) -> None:
         # "those" as people, not as something said before
         "Two inquiries found a failure of judgement in allowing those involved to sell stories.",
         "The fund pays those in need and those injured in the blast on Monday.",
+        "Supplements such as glucosamine are sold without a prescription in every state.",
+        "The regime has such a poor human rights record that donors cut off its aid in 1988.",
+        "The court struck down such a Louisiana law in 1987, calling it an attempt to teach religion.",
     ],
 )
 def test_standalone_sentences(text: str) -> None:
@@ -98,6 +101,8 @@ def test_standalone_sentences(text: str) -> None:
         "This means the pressure is not yet hurting them enough, officials said.",
         "In summary, the remarks signal a complicated landscape for the talks.",
         "The council rejected those proposals at its meeting on Monday night.",
+        "The Food and Drug Administration steers clear of such remedies, its officials said.",
+        "The Corps of Engineers is to recommend by the end of the year whether to propose such a step.",
         "the council approved the new harbour budget on Monday.",  # lower-case start
         "The council approved the new harbour budget on Monday and",  # no end
         "Will the council approve the new harbour budget on Monday?",  # question
