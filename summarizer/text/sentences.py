@@ -16,7 +16,7 @@ from summarizer.models import Article, Sentence
 from summarizer.runtime.gated import Gated
 from summarizer.runtime.progress import progress
 from summarizer.runtime.workers import map_in_order
-from summarizer.text import descriptions, name_lists, names, places, pointing, voices
+from summarizer.text import context, descriptions, name_lists, names, places, pointing, voices
 from summarizer.text.quotes import blanked, outside_quotations
 from summarizer.text.splitting import split_sentences, tokenizer
 from summarizer.text.statements import statement
@@ -27,77 +27,6 @@ from summarizer.text.words import STOP_WORDS, content_terms, stem, stemmer, word
 MIN_WORDS = 6
 MAX_WORDS = 70
 
-# Openers that point back to an earlier sentence; out of context the reader cannot resolve them.
-_DANGLING = re.compile(
-    r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|such|there|here|which|whose|whom|"
-    r"however|but|meanwhile|additionally|furthermore|moreover|also|and|or|so|conversely|"
-    r"instead|still|yet|then|thus|therefore|hence|consequently|nonetheless|nevertheless|"
-    r"likewise|similarly|besides|otherwise|indeed|later|finally|overall|for (?:example|instance)|"
-    r"in particular|in other words|by comparison|in comparison|"
-    r"in (?:summary|conclusion|short|addition|contrast|turn|response|the meantime)|"
-    r"for (?:its|his|her|their) part|as a result|on the other hand|at the same time|"
-    r"in the same vein|to that end|by contrast|even so|that said|as such|the (?:latter|former)|"
-    r"the (?:second|third|fourth|fifth|other)\b|the first\s*,|others|a case in point|"
-    r"in the same (?:time )?(?:period|year|month|week|day))\b",
-    re.I,
-)
-# A sentence that points ahead to a list ("… has filed the following for Sunday.") or carries a
-# news service's dateline mark ("CONGRESS (Washington_ New York …"): a budget line, not news.
-_POINTS_AHEAD = Gated(
-    re.compile(r"\b(?:the following|as follows)(?:\s+for\b[^.]*)?[.:]$|\b[A-Z][A-Za-z]+_(?:\s|$)"),
-    "follow",
-    "_",
-)
-# Words inside a sentence that answer one before it: "The USGS, however, put it at 8.8",
-# "Ban Ki-moon on the other hand said", "Should Uliassi do so" (outside quotations).
-_ANSWERS_BACK_OPENING = re.compile(
-    r"[^,;]{1,60},\s+(?:however|though|too|in turn|instead|by contrast|in contrast)\s*,", re.I
-)
-_ANSWERS_BACK = Gated(
-    re.compile(r"\b(?:on the other hand|(?:do|does|did|doing|done) so|separately)\b", re.I),
-    *("other hand", " so", "separately"),
-)
-# An opening adverbial that ends on a word pointing back: "Aside from that,", "Despite this,",
-# "Because of that,", "Since then,".
-_POINTS_BACK = re.compile(
-    r"^[A-Z][a-z]*(?:\s+[a-z]+){0,4}\s+(?:this|that|these|those|it|them|then|there)\s*,"
-)
-# "Obsessed with her goal, she began…", "In a statement, its lawyers said…": a pronoun
-# subject (or its possessive) after an opening clause that names nobody.
-_PRONOUN_SUBJECT = re.compile(
-    r"^[^,“\"]{0,80},\s+(?:he|she|they|his|her|its|their|it(?!\s+(?:is|was|will|would|has|had|"
-    r"may|might|could|can|seems|seemed|appears|appeared|remains|remained)\b))\b"
-)
-# "According to the University of Chile, it had…": the source named is not the subject.
-_SOURCE_THEN_PRONOUN = re.compile(r"^according to [^,]{1,80},\s+(?:he|she|it|they)\b", re.I)
-# Words that point at the article's place or at what it just said, outside quotations: "the
-# U.S. Embassy here" (a dateline's city), "downstream of this dam", "said this during talks";
-# a news service's note to editors ("please call … at 202-298-6920"); and the next entry of a
-# ranking the sentence before began ("Washington, D.C., was next ($16.60)").
-_POINTS_AT = re.compile(
-    r"\b[Tt]his\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|season|summer|"
-    r"winter|spring|fall|autumn|time|century|decade|day|point|years?|is|was|will|would|has|had|"
-    r"could|can|may)\b)"
-    rf"[a-z]|{places.PATTERN}"
-    r"|\bplease call\b|\b\d{3}-\d{3}-\d{4}\b"
-    r"|\b(?:was|were|came|ranked)\s+next\b(?!\s+(?:to|in|week|month|year|day|time)\b)"
-)
-# A claim, an argument or a decision the article gave before, taken up by "that", "those" or
-# "such" outside quotations: "Roberts rejected that argument", "Egyptian authorities dispute
-# that theory", "Moscow has denied such claims". Readers ask which ("this" is ``_POINTS_AT``'s).
-# Not when what follows says ("that argument about …"), nor a relative "that" before a verb:
-# only nouns that are no verb after "that" ("games that offer", "a group that claims").
-_TAKES_UP = Gated(
-    re.compile(
-        r"\b(?:[Tt]hat\s+(?:argument|assertion|accusation|criticism|suggestion|contention|notion|"
-        r"idea|message|reasoning|theory|allegation|proposal|decision|position|view|approach)"
-        r"|(?:[Tt]hose|[Tt]hese|[Ss]uch)\s+(?:arguments|assertions|accusations|criticisms|"
-        r"suggestions|contentions|notions|ideas|messages|theories|allegations|proposals|decisions|"
-        r"positions|views|claims|remarks|charges|statements))\b"
-        r"(?!\s+(?:that|of|about|by|from|to|for|on|in|as|which)\b)"
-    ),
-    *("hat", "hose", "hese", "uch"),
-)
 # "Drama series: “All My Children,” ABC; “Days of Our Lives,” NBC; …": an entry of a list.
 _LIST_ENTRY = re.compile(r"^[^:;]{1,60}:\s")
 LIST_SEMICOLONS = 2
@@ -120,8 +49,6 @@ _DROPPABLE = re.compile(
     r"for (?:its|his|her|their) part|at the same time|on the other hand|in turn|separately)\s*,\s+",
     re.I,
 )
-# Wrap-ups restate the article rather than report anything: never shown.
-_WRAP_UP = re.compile(r"^(?:in (?:summary|conclusion|short)|overall|to sum up)\b", re.I)
 _END = re.compile(r"[.!][\"'”’)\]]*$")
 # A sentence that trails off ("…and other sources of trans fatty acids...") was cut short,
 # mostly by a feed's summary: the reader is left waiting for the rest ("…" already fails _END).
@@ -130,32 +57,6 @@ _END = re.compile(r"[.!][\"'”’)\]]*$")
 _TRAILS_OFF = re.compile(r"\.(?:\s?\.){2,}\s?[\"'”’)\]]*$")
 _SLUG = Gated(re.compile(r"\b[A-Za-z0-9]+_[A-Za-z0-9]+_[A-Za-z0-9_]+\b"), "_")
 _URL = Gated(re.compile(r"https?://|www\.", re.I), "://", "www.")
-# "these countries", "those talks": refers to something the reader has not been told. Not
-# "those" as people: "those who", "those involved", "those killed", "those in need".
-_UNRESOLVED = Gated(
-    re.compile(
-        r"\b(?:these\s+(?!(?:who|which|that|of)\b)|those\s+(?!(?:who|whose|which|that|of|in|on|at|"
-        r"with|without|from|between|among|under|over|aboard|responsible|present|[a-z]{2,}ed)\b))"
-        r"[a-z]",
-        re.I,
-    ),
-    "these",
-    "those",
-)
-# "steers clear of such remedies", "to propose such a step": the kind the reader was not told.
-# Not "such as", a result ("such a poor record that…") nor a named kind ("such a Louisiana law").
-_SUCH = Gated(
-    re.compile(r"\b[Ss]uch\s+(?:an?\s+)?(?!as\b|an?\b)[a-z]+\b(?![^,.;:]*\b(?:as|that)\b)"),
-    "such",
-)
-# "…,” he said." with no one named outside the quotation: the reader cannot tell who spoke.
-_PRONOUN_SPEAKER = Gated(
-    re.compile(
-        r"\b(?:he|she|they)\s+(?:said|says|added|adds|told|tells|explained|noted|wrote|asked)\b",
-        re.I,
-    ),
-    *("said", "says", "added", "adds", "told", "tells", "explained", "noted", "wrote", "asked"),
-)
 _METADATA = re.compile(r"^(?:date|published|updated|posted|by)\s*:?\s*\d", re.I)
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'\-]+\b")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
@@ -181,7 +82,7 @@ def split_article(article: Article) -> list[Sentence]:
         # A paragraph that opens "In summary, …" restates the article, one that opens with a
         # photo's caption goes on about the photo ("… on March 28, 2007. The aircraft was
         # destroyed in …"): none of it is news.
-        aside = bool(found) and bool(_WRAP_UP.match(found[0]) or _caption(found[0]))
+        aside = bool(found) and bool(context.WRAP_UP.match(found[0]) or _caption(found[0]))
         pieces.extend((p_index, text, aside) for text in found)
     printed_texts = [text for _, text, _ in pieces]
     people = names.article_people(printed_texts, ordinary)
@@ -334,16 +235,16 @@ def is_standalone(text: str) -> bool:
         return False
     folded = text.casefold()  # where the rules' words are looked for first (``gated.py``)
     outside = outside_quotations(text)
-    if _opens_on_what_came_before(text, outside, folded):
+    if context.opens_on_what_came_before(text, outside, folded):
         return False
     if (_LIST_ENTRY.match(text) and text.count(";") >= LIST_SEMICOLONS) or _caption(text):
         return False  # an entry of a list, a photo's caption
     outside_folded = outside.casefold()  # the two rules below look in it for their words
-    if _points_elsewhere(text, outside, outside_folded):
+    if context.points_elsewhere(text, outside, outside_folded):
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         return False  # half of a quotation
-    if _unnamed_speaker(outside, outside_folded):
+    if context.unnamed_speaker(outside, outside_folded):
         return False
     if _SLUG.search(text, text) or _URL.search(text, folded) or _METADATA.match(text):
         return False
@@ -353,26 +254,6 @@ def is_standalone(text: str) -> bool:
     if upper * 2 > letters:
         return False  # shouting in capitals
     return len(set(content_terms(text))) >= MIN_TERMS
-
-
-def _opens_on_what_came_before(text: str, outside: str, folded: str) -> bool:
-    """A dangling opener or wrap-up, "these"/"those" unexplained, an opening that points back
-    or leads to a pronoun subject (``outside``: the text outside its quotations)."""
-    if _DANGLING.match(text.lstrip("\"“‘'")) or _WRAP_UP.match(text):
-        return True
-    if _UNRESOLVED.search(text, folded) or _SUCH.search(text, folded) or _POINTS_BACK.match(text):
-        return True
-    return _pronoun_subject(outside) or _SOURCE_THEN_PRONOUN.match(text) is not None
-
-
-def _points_elsewhere(text: str, outside: str, outside_folded: str) -> bool:
-    """Words that answer, point at or take up what the reader was not given, outside the
-    quotations (``outside_folded``: those case-folded); or that point ahead to a list."""
-    if _ANSWERS_BACK_OPENING.match(outside):
-        return True
-    if _ANSWERS_BACK.search(outside, outside_folded) or _POINTS_AT.search(outside):
-        return True
-    return _POINTS_AHEAD.search(text, text) or _TAKES_UP.search(outside)
 
 
 def _capitals(text: str) -> tuple[int, int]:
@@ -394,26 +275,6 @@ def _caption(text: str) -> bool:
     if not (end.endswith(".") and end[-2:-1].isdigit()):
         return False
     return _CAPTION.search(text) is not None and _TOLD.search(text) is None
-
-
-def _pronoun_subject(outside: str) -> bool:
-    """Whether an opening clause leads to a pronoun subject ("he", "its lawyers") and names
-    nobody before it (the first word aside, which is capitalised anyway); ``outside``: the
-    sentence outside its quotations."""
-    m = _PRONOUN_SUBJECT.match(outside)
-    return m is not None and not re.search(r"\s[A-Z]", outside[: m.end()])
-
-
-def _unnamed_speaker(outside: str, outside_folded: str) -> bool:
-    """Whether the sentence quotes or reports "he/she/they said" and names nobody before it
-    (outside the quotation, after its first word) whom the pronoun could mean; ``outside``:
-    the sentence outside its quotations, ``outside_folded`` the same case-folded."""
-    if not _PRONOUN_SPEAKER.holds(outside_folded):
-        return False  # no reporting verb at all (most sentences)
-    speaker = _PRONOUN_SPEAKER.pattern.search(outside)
-    if not speaker:
-        return False
-    return not any(word[:1].isupper() for word in outside[: speaker.start()].split()[1:])
 
 
 def lowercase_words(paragraphs: Iterable[str]) -> frozenset[str]:

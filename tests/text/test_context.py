@@ -1,0 +1,53 @@
+"""What a sentence needs from the sentences before it (``text/context.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.context import opens_on_what_came_before, points_elsewhere, unnamed_speaker
+from summarizer.text.quotes import outside_quotations
+
+
+def _opens(text: str) -> bool:
+    return opens_on_what_came_before(text, outside_quotations(text), text.casefold())
+
+
+def _points(text: str) -> bool:
+    outside = outside_quotations(text)
+    return bool(points_elsewhere(text, outside, outside.casefold()))
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("For example, the El Nino of 1997 was not foreseen.", True),
+        ("The FDA steers clear of such remedies.", True),
+        ("Supplements such as glucosamine sell without a prescription.", False),
+        ("The fund pays those injured in the blast.", False),
+        ("The council rejected those proposals on Monday.", True),
+        ("The council approved the harbour budget on Monday.", False),
+    ],
+)
+def test_an_opener_or_a_reference_that_leans_on_the_sentence_before(text: str, leans: bool) -> None:
+    assert _opens(text) is leans
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("Lightning was visible there before dawn.", True),
+        ("Analysts said there always seemed to be buyers for the ticket.", False),
+        ("Ocean City Mayor Henry Knight said the measure there will be dropped.", False),
+        ("“Nobody lives there any more,” Mayor Ruth Adler said of the village.", False),
+        ("The USGS, however, put the quake's magnitude at 8.8.", True),
+    ],
+)
+def test_words_inside_a_sentence_that_point_at_what_came_before(text: str, leans: bool) -> None:
+    assert _points(text) is leans
+
+
+def test_a_quotation_whose_speaker_is_only_he() -> None:
+    said = "“We kept every promise,” he said."
+    assert unnamed_speaker(outside_quotations(said), outside_quotations(said).casefold())
+    named = "“We kept every promise,” Mayor Ruth Adler said, and he said it twice."
+    assert not unnamed_speaker(outside_quotations(named), outside_quotations(named).casefold())
