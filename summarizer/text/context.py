@@ -31,6 +31,8 @@ _DANGLING = re.compile(
     r"for (?:its|his|her|their) part|as a result|on the other hand|at the same time|"
     r"in the same vein|to that end|by contrast|even so|that said|as such|the (?:latter|former)|"
     r"the (?:second|third|fourth|fifth|other)\b|the first\s*,|others|a case in point|"
+    r"the (?:first|last|remaining) (?:two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?=\s*,|\s+(?:were|are|have|had|will|would|did)\b)|"
     r"in the same (?:time )?(?:period|year|month|week|day))\b",
     re.I,
 )
