@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from summarizer.cleaning import markup
-from summarizer.cleaning.kind import almanac, kind, listing, schedule
+from summarizer.cleaning.kind import almanac, kind, later_parts, listing, schedule
 from summarizer.errors import UnreadableSource
 from summarizer.models import Article, RawDocument, Skipped
 from summarizer.reading.dates import parse_date
@@ -163,7 +163,8 @@ def clean_each(docs: Iterable[RawDocument | Skipped]) -> Iterator[Article | Skip
 
 
 def distinct(found: Iterable[Article | Skipped]) -> tuple[list[Article], list[Skipped]]:
-    """Articles numbered in order, each text once; what was skipped, in order."""
+    """Articles numbered in order, each text once, no later part of a wire story without its
+    first (``kind.later_parts``); what was skipped, in order."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
@@ -177,7 +178,10 @@ def distinct(found: Iterable[Article | Skipped]) -> tuple[list[Article], list[Sk
             continue
         seen[key] = item.path
         articles.append(item)
-    return renumber(articles), skipped
+    alone = later_parts(a.title for a in articles)
+    for i in sorted(alone):
+        skipped.append(Skipped(articles[i].path, "a later part of a story whose first is missing"))
+    return renumber(a for i, a in enumerate(articles) if i not in alone), skipped
 
 
 def article_size(article: Article) -> int:

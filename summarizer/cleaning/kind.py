@@ -22,12 +22,17 @@ A list is no story either: a fact box ("*DEAD:", "At least 12,018"), a table of 
 of names. Its few sentences introduce the list ("Figures available Saturday on the earthquake
 that struck Turkey early Tuesday.") and mean nothing without it. ``listing`` tells it by its
 lines: most are entries without a sentence's closing punctuation, and few sentences are left.
+
+A wire story filed in parts ("… Up Yields (1)", "… Up Yields (2)") is one story; a later part
+alone is not: its first line carries on from the part before ("…, said Li.") and its "the
+technique" and "the experiments" were explained there. ``later_parts`` finds the parts whose
+first part is not among the day's articles.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import urlsplit
 
 from summarizer.models import RawDocument
@@ -144,3 +149,25 @@ def _unquoted(paragraph: str) -> str:
     """The paragraph outside its quotations: every other stretch between quotation marks (a
     quotation left open runs to the end, as a quoted paragraph does)."""
     return " ".join(_QUOTE_MARK.split(paragraph.replace("’", "'"))[::2])
+
+
+# A part's number after its title: "Biodiversity Farming Helps China Combat Rice Blast (2)".
+_PART = re.compile(r"\s*\(\s*(\d)\s*\)\s*$")
+
+
+def later_parts(titles: Iterable[str]) -> set[int]:
+    """The positions of the titles that name a later part of a wire story ("(2)" to "(9)")
+    whose first part (the same title numbered "(1)", or not numbered) is not among them."""
+    parts: list[tuple[str, int]] = []
+    for title in titles:
+        m = _PART.search(title)
+        parts.append((_story(title[: m.start()] if m else title), int(m[1]) if m else 0))
+    first: dict[str, int] = {}
+    for story, number in parts:
+        first[story] = min(number, first.get(story, number))
+    return {i for i, (story, number) in enumerate(parts) if first[story] >= 2}
+
+
+def _story(title: str) -> str:
+    """A title as its parts share it: case and spacing aside."""
+    return " ".join(title.casefold().split())

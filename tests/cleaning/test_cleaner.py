@@ -223,6 +223,26 @@ def test_the_same_text_twice_counts_once() -> None:
     assert [(s.path, s.reason) for s in skipped] == [("b.txt", "same text as a.txt")]
 
 
+def test_a_later_part_of_a_wire_story_is_read_only_with_its_first() -> None:
+    """ "(2)" alone opens on "…, said Li." and explains nothing its first part did."""
+    first = RawDocument(
+        "1.txt", "Rice yields rose on Monday, scientists said.", title="Rice Blast (1)"
+    )
+    second = RawDocument(
+        "2.txt", "Farmers in Yunnan planted 40,000 ha, said Li.", title="Rice Blast (2)"
+    )
+    other = RawDocument(
+        "3.txt", "The council approved the budget on Monday.", title="Budget Passes"
+    )
+    articles, skipped = clean_all([second, other])
+    assert [a.path for a in articles] == ["3.txt"]
+    assert [(s.path, s.reason) for s in skipped] == [
+        ("2.txt", "a later part of a story whose first is missing")
+    ]
+    articles, skipped = clean_all([first, second, other])
+    assert [a.path for a in articles] == ["1.txt", "2.txt", "3.txt"] and not skipped
+
+
 @pytest.mark.parametrize(
     ("text", "date"),
     [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.cleaning.cleaner import clean
+from summarizer.cleaning.kind import later_parts
 from summarizer.errors import UnreadableSource
 from summarizer.models import RawDocument
 
@@ -158,3 +159,15 @@ def test_a_story_with_a_few_subheadings_is_a_story() -> None:
         ["Rescue Work", NEWS_TEXT, "Ferries", NEWS_TEXT, "The Pier", NEWS_TEXT, "Money", "Next"]
     )
     assert clean(RawDocument(path="s.txt", text=text), 0).kind == "news"
+
+
+def test_later_parts_without_their_first() -> None:
+    titles = [
+        "Rice Blast (2)",
+        "Quake Toll Rises (1)",
+        "Quake toll rises  (2)",
+        "Budget (3)",
+        "Budget",
+    ]
+    assert later_parts(titles) == {0}
+    assert later_parts(["Talks in Beijing (2)", "Talks in Beijing (3)"]) == {0, 1}
