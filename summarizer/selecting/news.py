@@ -15,6 +15,9 @@ from summarizer.models import Article, Item, Sentence
 
 # Sentences at these positions of their article are its lead: what a reporter put first.
 LEAD_POSITIONS = 2
+# How far into the newest report its main fact may be: past a photo's caption and the line that
+# goes on about the photo, or a feature's hook, that cannot stand alone.
+MAIN_FACT_POSITIONS = 3
 # How much an article's lead counts over its other sentences, and the newest articles' over
 # older ones, when the lead block is ordered.
 OPENING = 0.5
@@ -36,12 +39,13 @@ def main_fact(items: Sequence[Item], articles: Mapping[int, Article]) -> Item | 
     ``items`` come from (a newer one may be a view, left out of the news), the most widely
     carried of them when several outlets reported that day; when no newest report's opening
     stands alone (a feature's hook, "This isn't the way medical science is supposed to
-    work."), the sentence after it. None when neither is among ``items``."""
+    work.", a photo's caption), the first sentence after it that does, within
+    ``MAIN_FACT_POSITIONS``. None when none is among ``items``."""
     written = (
         articles[s.article].date for it in items for s in it.sentences if s.article in articles
     )
     newest = max((d for d in written if d is not None), default=None)
-    for position in range(LEAD_POSITIONS):
+    for position in range(MAIN_FACT_POSITIONS):
         found = openings(
             items,
             lambda s: s.article in articles and articles[s.article].date == newest,

@@ -29,6 +29,15 @@ def test_after_a_hook_that_cannot_stand_alone_the_next_sentence_is_the_main_fact
     assert found is not None and found.text == HOOKED
 
 
+def test_after_a_photo_caption_and_its_line_the_report_s_lead_is_the_main_fact() -> None:
+    """ "Air France A330-200 F-GZCP lands at Paris… on March 28, 2007. The aircraft was
+    destroyed in…": neither stands alone; the third sentence is the report's lead."""
+    items = [_item(0, 5, BACKGROUND, 0.9), _item(0, 2, HOOKED, 0.3)]
+    found = main_fact(items, ARTICLES)
+    assert found is not None and found.text == HOOKED
+    assert main_fact([_item(0, 3, HOOKED, 0.3)], ARTICLES) is None
+
+
 def test_the_opening_comes_before_the_sentence_after_it() -> None:
     opening = "Doctors began the largest study yet of the supplement on Tuesday."
     items = [_item(0, 1, HOOKED, 0.9), _item(0, 0, opening, 0.2)]
