@@ -67,6 +67,9 @@ PEOPLE = word_set(
     mother son daughter teenager teen-ager driver pilot spokesman spokeswoman source sources
     official officials researchers scientists investigators leader leaders"""
 )
+# Speakers a name in the sentence does not say: "…reduce Thailand's trade, the official said"
+# (which official?), where "…, the space agency said" after "NASA's probe" is NASA.
+_ANONYMOUS = word_set("official officials source sources")
 # "The two", "the other five": a count of people or things named before.
 COUNTS = word_set("two three four five six seven eight nine ten other others")
 _AGE = r"\d+-year-old"
@@ -169,10 +172,12 @@ def _is_subject(outside: str, blank: str, m: re.Match[str], ordinary: frozenset[
     before, after = outside[: m.start()], outside[m.end() :]
     if not before.strip():
         return _ends_phrase(outside, m)
+    anonymous = m.group("head") in _ANONYMOUS
     opener = _OPENER.match(outside)
     if opener and opener.end() == m.start():
-        return not voices.names_anyone(before, ordinary) and _ends_phrase(outside, m)
-    if voices.names_anyone(blank[: m.start()], ordinary):
+        named = voices.names_anyone(before, ordinary) and not anonymous
+        return not named and _ends_phrase(outside, m)
+    if voices.names_anyone(blank[: m.start()], ordinary) and not anonymous:
         return False
     if re.search(r"[,”\"Q]\s*$", before) and re.match(rf"\s+{_SPEECH}\b", after):
         return True

@@ -23,6 +23,8 @@ ORDINARY = frozenset(
         ("The two men were arrested on Tuesday and charged with murder.", "two"),
         ("The six were charged with causing bodily harm to young swimmers.", "six"),
         ("According to witnesses, the 15-year-old had a gun in his backpack.", "15-year-old"),
+        # a name in the sentence does not say which official
+        ("The euro will cut Thailand's trade with other countries, the official said.", "official"),
     ],
 )
 def test_a_description_as_subject_or_speaker_is_found(text: str, head: str) -> None:
