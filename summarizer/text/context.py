@@ -33,6 +33,7 @@ _DANGLING = re.compile(
     r"the (?:second|third|fourth|fifth|other)\b|the first\s*,|others|a case in point|"
     r"the (?:first|last|remaining) (?:two|three|four|five|six|seven|eight|nine|ten)"
     r"(?=\s*,|\s+(?:were|are|have|had|will|would|did)\b)|"
+    r"other|some(?=\s*,|\s+(?:say|said|says|believe|argue|argued|contend|fear|worry)\b)|"
     r"in the same (?:time )?(?:period|year|month|week|day))\b",
     re.I,
 )
