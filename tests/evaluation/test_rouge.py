@@ -21,10 +21,13 @@ DEV_DATA = DEV_DATA
 DUC2007 = DEV_DATA / "duc2007_update"
 
 # The quality gate: today's ROUGE recall x 100 of the default ranker on DUC 2007 update (30
-# batches, 100 words; measured 37.88 / 11.23), less a small margin for harmless changes.
-# Lowering a floor is a deliberate change: say in its commit what was traded for it.
+# batches, 100 words; measured 37.88 / 11.23, now 37.49 / 10.86), less a small margin for
+# harmless changes. Lowering a floor is a deliberate change: say in its commit what was traded
+# for it. 10.9 -> 10.8: a fact box is no story, and its line "Figures available Saturday on the
+# earthquake that struck Turkey early Tuesday." (D0743J-A), which shares the summaries' words
+# and tells nothing, is no longer picked.
 FLOOR_ROUGE_1 = 37.3
-FLOOR_ROUGE_2 = 10.9
+FLOOR_ROUGE_2 = 10.8
 
 FLOOD = "The river flooded the old town after three days of heavy rain."
 FERRY = "The Northlink company resumed its northern route after repairs to the pier."
