@@ -47,7 +47,9 @@ _POINTS_AHEAD = Gated(
 # Words inside a sentence that answer one before it: "The USGS, however, put it at 8.8",
 # "Ban Ki-moon on the other hand said", "Should Uliassi do so" (outside quotations).
 _ANSWERS_BACK_OPENING = re.compile(
-    r"[^,;]{1,60},\s+(?:however|though|too|in turn|instead|by contrast|in contrast)\s*,", re.I
+    r"[^,;]{1,60},\s+(?:however|though|too|in turn|instead|by contrast|in contrast|for instance|"
+    r"for example|in particular|in other words|by comparison|in comparison)\s*,",
+    re.I,
 )
 _ANSWERS_BACK = Gated(
     re.compile(r"\b(?:on the other hand|(?:do|does|did|doing|done) so|separately)\b", re.I),

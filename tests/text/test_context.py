@@ -46,6 +46,7 @@ def test_an_opener_or_a_reference_that_leans_on_the_sentence_before(text: str, l
         ("Ocean City Mayor Henry Knight said the measure there will be dropped.", False),
         ("“Nobody lives there any more,” Mayor Ruth Adler said of the village.", False),
         ("The USGS, however, put the quake's magnitude at 8.8.", True),
+        ("More than 80 percent of the subjects, for instance, also have a seizure disorder.", True),
     ],
 )
 def test_words_inside_a_sentence_that_point_at_what_came_before(text: str, leans: bool) -> None:
