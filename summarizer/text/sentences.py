@@ -43,6 +43,19 @@ _CAPTION = re.compile(
     r"(?:,|\bon)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},"
     r"\s+\d{4}\.[\"'”’)]*$"
 )
+# A caption that opens an article: a few words, then where or when they were pictured.
+_PICTURED = re.compile(
+    r"^[A-Z][\w’'.\-]*,?(?:\s+[\w’'.\-]+,?){0,4}\s+(?:at|in|on|after|during|near|outside|inside|"
+    r"from)\s"
+)
+# A verb a report tells by: an auxiliary, or a past form not after an article or possessive
+# ("raided", not "the collapsed block").
+_FINITE = re.compile(
+    r"\b(?:is|are|be|been|being|am|was|were|had|has|have|will|would|said|did)\b|"
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )\b[a-z]+ed\b",
+    re.I,
+)
+_CAPTION_WORDS = 15
 _TOLD = re.compile(r"\b(?:was|were|had|has|have|will|would|said|did|\w+ed)\b", re.I)
 # "also" among the first words outside quotations says "as well as what you just read".
 _ALSO = re.compile(r"(?<=\s)also\s+")
@@ -89,6 +102,7 @@ def split_article(article: Article) -> list[Sentence]:
         # photo's caption goes on about the photo ("… on March 28, 2007. The aircraft was
         # destroyed in …"): none of it is news.
         aside = bool(found) and bool(context.WRAP_UP.match(found[0]) or _caption(found[0]))
+        aside = aside or (not pieces and len(found) == 1 and _opening_caption(found[0]))
         pieces.extend((p_index, text, aside) for text in found)
     printed_texts = [text for _, text, _ in pieces]
     people = names.article_people(printed_texts, ordinary)
@@ -274,6 +288,15 @@ def _capitals(text: str) -> tuple[int, int]:
         return len(raw.translate(None, _NOT_CAPITALS)), len(raw.translate(None, voices.NOT_LETTERS))
     letters = _NON_LETTERS.sub("", text)
     return sum(map(str.__ne__, letters, letters.lower())), len(letters)
+
+
+def _opening_caption(text: str) -> bool:
+    """An article's first paragraph that is a photo's caption without a date: a name and where
+    or when it was ("Ambulances at Russell Square, London after the July 7, 2005 bombings.",
+    "HMS Cornwall at Zeebrugge in 2006."), short and with no verb a report tells by."""
+    if len(text.split()) > _CAPTION_WORDS or not _PICTURED.match(text):
+        return False
+    return _FINITE.search(text) is None
 
 
 def _caption(text: str) -> bool:

@@ -155,6 +155,22 @@ def test_a_caption_paragraph_is_never_shown() -> None:
 
 
 @pytest.mark.parametrize(
+    ("opening", "shown"),
+    [
+        ("Ambulances at Russell Square, London after the July 7, 2005 bombings.", False),
+        ("Rescue workers at the site of the collapsed apartment block in Izmit, Turkey.", False),
+        ("Police in Leeds raided six houses in connection with the London bombings.", True),
+        ("Londoners in their thousands are remembering the victims of the bombings.", True),
+    ],
+)
+def test_a_photo_caption_that_opens_an_article_is_never_shown(opening: str, shown: bool) -> None:
+    """A caption line above the report names what was pictured and where: no report."""
+    body = "A permanent memorial to the 52 victims was unveiled in Hyde Park on Tuesday."
+    sents = split_article(_article(opening, body))
+    assert [s.eligible for s in sents] == [shown, True]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Aside from that, only 63 percent of Indians are high school graduates.",
