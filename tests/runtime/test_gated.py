@@ -55,6 +55,8 @@ _CASES = [
     "CONGRESS_ Washington New York",
     "Air France A330 lands at Paris on March 28, 2007.",
     "Jane Roe can be reached at (602) 444-7942.",
+    "Lightning was visible there before dawn.",
+    "The agency steers clear of such remedies.",
 ]
 
 
