@@ -29,12 +29,9 @@ MAX_WORDS = 70
 
 # "Drama series: “All My Children,” ABC; “Days of Our Lives,” NBC; …": an entry of a list.
 _LIST_ENTRY = re.compile(r"^[^:;]{1,60}:\s")
-# "1992: Makes Test debut against India.", "Nov. 22 -- Elian and 12 others leave Cuba": an entry
-# of a timeline, its subject the list's title.
-_TIMELINE_ENTRY = re.compile(
-    r"^(?:(?:19|20)\d\d|(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
-    r"(?:, (?:19|20)\d\d)?)\s*(?::|--?|—|_)\s"
-)
+# "1992: Makes Test debut against India.": an entry of a timeline whose subject is the list's
+# title (a year, a colon, then the verb). "Nov. 22 -- Elian and 12 others leave Cuba" says who.
+_TIMELINE_ENTRY = re.compile(r"^(?:19|20)\d\d\s*:\s+[A-Z][a-z]+(?:s|ed)\b(?!\s*[,:])")
 LIST_SEMICOLONS = 2
 # "Air France A330 F-GZCP lands at Paris-Charles de Gaulle Airport on March 28, 2007.": a
 # photo's caption, in the present tense with a date gone by; a report's sentence that ends on
