@@ -45,9 +45,12 @@ def label(article: Article) -> str | None:
 
 
 def _labelled(item: Item, articles: Mapping[int, Article]) -> Item:
+    """The item with its wording's label; itself where that is its label already (news, most
+    items: ``replace`` reads every field to copy an item, a thousand times a day)."""
     if not item.sentences:
         return item
-    return replace(item, label=label(_wording(item, articles)))
+    named = label(_wording(item, articles))
+    return item if named == item.label else replace(item, label=named)
 
 
 def _wording(item: Item, articles: Mapping[int, Article]) -> Article:
