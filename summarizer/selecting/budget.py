@@ -177,10 +177,11 @@ def _conflicts(found: _Candidates) -> list[tuple[int, int]]:
     stmts = [statement(s.text) for s in found.sentences]
     terms, _ = count_matrix([sorted(st.terms) for st in stmts])
     shared = sparse.triu(terms @ terms.T, k=1).tocoo()
+    owner = found.items.tolist()  # as ints: a numpy element read per pair costs more
     pairs = {
         (a, b)
         for a, b in zip(shared.row.tolist(), shared.col.tolist(), strict=True)
-        if found.items[a] == found.items[b] or repeats(stmts[a], stmts[b])
+        if owner[a] == owner[b] or repeats(stmts[a], stmts[b])
     }
     for item in np.unique(found.items):
         members = np.flatnonzero(found.items == item).tolist()

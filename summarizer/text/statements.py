@@ -266,6 +266,8 @@ def repeats(a: Statement, b: Statement) -> bool:
     """Whether a reader who has read one learns nothing new from the other."""
     if overlaps(a.terms, b.terms, JACCARD_REPEATS, CONTAINED_REPEATS):
         return True
+    if not (a.figures and b.figures):
+        return False  # no figure in one: none in common, printed or key (most pairs)
     key = {v for v in a.values & b.values if is_key(v)}
     if key:
         # The same distinctive figure about the same thing: one more content word in common
