@@ -1,10 +1,12 @@
-"""scipy's sparse matrices, imported without numpy's test and Fortran tools.
+"""scipy's sparse matrices, imported without numpy's submodules that no command uses.
 
 Why: scipy (1.15 and later) copies numpy's namespace for its array-API layer, asking numpy
-for each of its public names; numpy loads ``numpy.testing`` and ``numpy.f2py`` on that first
-ask, about 0.1 s at every start (a third of importing ``scipy.sparse``) for tools no command
-uses. While scipy loads, those two names are stand-ins that load the real module when first
-used, then they are taken away again: ``numpy.testing`` loads as usual for anyone who asks.
+for each of its public names; numpy loads each of its lazily loaded submodules on that first
+ask: its test and Fortran tools (``numpy.testing``, ``numpy.f2py``: about 0.1 s at every
+start, a third of importing ``scipy.sparse``), polynomials, string and record arrays
+(``numpy.polynomial`` …: another 0.01-0.02 s). While scipy loads, those names are stand-ins
+that load the real module when first used, then they are taken away again: each loads as
+usual for anyone who asks.
 
 Every module of ours that needs scipy imports it from here, so whichever loads first, scipy
 loads this way (as ``nltk_lean`` does for nltk).
@@ -19,7 +21,9 @@ from typing import Any
 
 import numpy
 
-_LAZY = ("f2py", "testing")
+# Not here: numpy.fft and numpy.random, which scipy imports by name, and numpy.ma, which
+# numpy's own ``unique`` asks for: they load anyway.
+_LAZY = ("char", "core", "ctypeslib", "f2py", "polynomial", "rec", "strings", "testing")
 
 
 class _StandIn(types.ModuleType):
@@ -30,7 +34,7 @@ class _StandIn(types.ModuleType):
 
 
 def _load_scipy() -> None:
-    """Import scipy.sparse with numpy's lazily loaded test and Fortran tools stood in for."""
+    """Import scipy.sparse with numpy's lazily loaded submodules (``_LAZY``) stood in for."""
     if "scipy.sparse" in sys.modules:
         return
     names = vars(numpy)
