@@ -3,8 +3,8 @@
 Why: scipy (1.15 and later) copies numpy's namespace for its array-API layer, asking numpy
 for each of its public names; numpy loads each of its lazily loaded submodules on that first
 ask: its test and Fortran tools (``numpy.testing``, ``numpy.f2py``: about 0.1 s at every
-start, a third of importing ``scipy.sparse``), polynomials, string and record arrays
-(``numpy.polynomial`` …: another 0.01-0.02 s). While scipy loads, those names are stand-ins
+start, a third of importing ``scipy.sparse``), masked arrays, polynomials, string and record
+arrays (``numpy.ma`` …: another 0.02-0.03 s). While scipy loads, those names are stand-ins
 that load the real module when first used, then they are taken away again: each loads as
 usual for anyone who asks.
 
@@ -21,9 +21,9 @@ from typing import Any
 
 import numpy
 
-# Not here: numpy.fft and numpy.random, which scipy imports by name, and numpy.ma, which
-# numpy's own ``unique`` asks for: they load anyway.
-_LAZY = ("char", "core", "ctypeslib", "f2py", "polynomial", "rec", "strings", "testing")
+# Not here: numpy.fft and numpy.random, which scipy imports by name: they load anyway.
+# numpy.ma loads when numpy's own ``unique`` first asks for it (a summary's path does not).
+_LAZY = ("char", "core", "ctypeslib", "f2py", "ma", "polynomial", "rec", "strings", "testing")
 
 
 class _StandIn(types.ModuleType):
