@@ -40,10 +40,10 @@ _CAPTION = re.compile(
     r"(?:,|\bon)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},"
     r"\s+\d{4}\.[\"'”’)]*$"
 )
-# A caption that opens an article: a few words, then where or when they were pictured.
+# A caption that opens an article: a name or two, then where or when they were pictured.
 _PICTURED = re.compile(
-    r"^[A-Z][\w’'.\-]*,?(?:\s+[\w’'.\-]+,?){0,4}\s+(?:at|in|on|after|during|near|outside|inside|"
-    r"from)\s"
+    r"^[A-Z][\w’'.\-]*,?(?:\s+[A-Z][\w’'.\-]*,?){0,4}\s+(?:at|in|on|after|during|near|outside|"
+    r"inside|from)\s"
 )
 # A verb a report tells by: an auxiliary, or a past form not after an article or possessive
 # ("raided", not "the collapsed block").
@@ -99,7 +99,8 @@ def split_article(article: Article) -> list[Sentence]:
         # photo's caption goes on about the photo ("… on March 28, 2007. The aircraft was
         # destroyed in …"): none of it is news.
         aside = bool(found) and bool(context.WRAP_UP.match(found[0]) or _caption(found[0]))
-        aside = aside or (not pieces and len(found) == 1 and _opening_caption(found[0]))
+        alone = not pieces and len(found) == 1 and len(article.paragraphs) > 1
+        aside = aside or (alone and _opening_caption(found[0]))
         pieces.extend((p_index, text, aside) for text in found)
     printed_texts = [text for _, text, _ in pieces]
     people = names.article_people(printed_texts, ordinary)
