@@ -45,12 +45,12 @@ def main_fact(items: Sequence[Item], articles: Mapping[int, Article]) -> Item | 
         articles[s.article].date for it in items for s in it.sentences if s.article in articles
     )
     newest = max((d for d in written if d is not None), default=None)
+
+    def of_newest(s: Sentence) -> bool:
+        return s.article in articles and articles[s.article].date == newest
+
     for position in range(MAIN_FACT_POSITIONS):
-        found = openings(
-            items,
-            lambda s: s.article in articles and articles[s.article].date == newest,
-            position,
-        )
+        found = openings(items, of_newest, position)
         if found:
             return by_importance(found)[0]
     return None

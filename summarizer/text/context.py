@@ -138,6 +138,9 @@ _PRONOUN_SPEAKER = Gated(
 )
 
 
+_NAME_AFTER_FIRST = re.compile(r"\s[A-Z]")
+
+
 def opens_on_what_came_before(text: str, outside: str, folded: str) -> bool:
     """A dangling opener or wrap-up, "these"/"those" unexplained, an opening that points back
     or leads to a pronoun subject (``outside``: the text outside its quotations)."""
@@ -162,7 +165,7 @@ def _there(outside: str) -> bool:
     """Whether ``outside`` (the sentence outside its quotations) says "there" of a place it
     names nowhere before it (``_THERE``; the first word aside, capitalised anyway)."""
     found = _THERE.pattern.search(outside) if _THERE.holds(outside) else None
-    return found is not None and not re.search(r"\s[A-Z]", outside[: found.start()])
+    return found is not None and _names_nobody(outside[: found.start()])
 
 
 def _pronoun_subject(outside: str) -> bool:
@@ -170,7 +173,13 @@ def _pronoun_subject(outside: str) -> bool:
     nobody before it (the first word aside, which is capitalised anyway); ``outside``: the
     sentence outside its quotations."""
     m = _PRONOUN_SUBJECT.match(outside)
-    return m is not None and not re.search(r"\s[A-Z]", outside[: m.end()])
+    return m is not None and _names_nobody(outside[: m.end()])
+
+
+def _names_nobody(before: str) -> bool:
+    """Whether ``before`` (the start of a sentence) has no capitalised word after its first,
+    which is capitalised anyway: no name a pronoun or a "there" could mean."""
+    return _NAME_AFTER_FIRST.search(before) is None
 
 
 def unnamed_speaker(outside: str, outside_folded: str) -> bool:
