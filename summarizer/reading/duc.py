@@ -66,14 +66,14 @@ def read_duc(source: Source, text: str) -> list[RawDocument]:
         if not clean:
             continue
         docno = " ".join(fields.get("DOCNO", source.name).split())
-        stated = (fields.get("DATE_TIME", ""), fields.get("DATE", ""), docno)
+        stated = (fields.get("DATE_TIME", ""), fields.get("DATE", ""))
         prelude = _paragraph(fields.get(_PRELUDE, ""))
         docs.append(
             RawDocument(
                 path=str(source),
                 text="\n\n".join(clean),
                 title=_paragraph(fields.get("HEADLINE", "")) or None,
-                date=next(filter(None, map(_date, stated)), None),
+                date=_filed(stated, docno),
                 outlet=_OUTLETS.get(re.sub(r"[^A-Z].*", "", docno.upper())),
                 author=_author(prelude),
                 labels=_labels(fields, prelude),
@@ -148,6 +148,26 @@ def _paragraph(markup: str) -> str:
     hyphenated across a line break joined again ("out-of-\\ncompetition")."""
     text = _LINE_BREAK_HYPHEN.sub("-", _NYT_CODES.sub(" ", _ANY_TAG.sub(" ", markup)))
     return _NYT_BULLET.sub("", html.unescape(" ".join(text.split())))
+
+
+def _filed(stated: tuple[str, ...], docno: str) -> dt.date | None:
+    """The date a document was filed: the first its fields state, else its DOCNO's. A stated
+    date whose day and month are the DOCNO's swapped is the DOCNO's ("1998-03-06" in
+    APW19980603.0043, a June story whose header says "06-03"): a wire clerk's slip, which put
+    a June report in March, three months before the news it carries."""
+    numbered = _date(docno)
+    for value in stated:
+        found = _date(value)
+        if found is None:
+            continue
+        if numbered and (found.year, found.day, found.month) == (
+            numbered.year,
+            numbered.month,
+            numbered.day,
+        ):
+            return numbered
+        return found
+    return numbered
 
 
 def _date(value: str) -> dt.date | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from summarizer.models import Source
 from summarizer.reading.duc import read_duc
 
@@ -46,3 +48,17 @@ def test_a_story_without_a_prelude_has_only_its_category() -> None:
     story = story.replace("(The Week in Review) By G. CHAMBERS WILLIAMS III", "")
     [doc] = read_duc(Source("x"), story)
     assert doc.labels == ("usa",) and doc.author is None
+
+
+def test_a_stated_date_with_day_and_month_swapped_is_the_docnos() -> None:
+    swapped = COLUMN.replace("NYT19981013.0277", "APW19980603.0043").replace(
+        "1998-10-13 19:40", "1998-03-06 01:28:00"
+    )
+    [doc] = read_duc(Source("x"), swapped)
+    assert doc.date == dt.date(1998, 6, 3)  # a June report, not one of March
+
+
+def test_a_stated_date_a_day_from_the_docnos_stands() -> None:
+    late = COLUMN.replace("1998-10-13 19:40", "1998-10-14 00:40")
+    [doc] = read_duc(Source("x"), late)
+    assert doc.date == dt.date(1998, 10, 14)
