@@ -30,9 +30,11 @@ _DANGLING = re.compile(
     r"in (?:summary|conclusion|short|addition|contrast|turn|response|the meantime)|"
     r"for (?:its|his|her|their) part|as a result|on the other hand|at the same time|"
     r"in the same vein|to that end|by contrast|even so|that said|as such|the (?:latter|former)|"
-    r"the (?:second|third|fourth|fifth|other)\b|the first\s*,|others|a case in point|"
+    r"the (?:second|third|fourth|fifth|other)\b|the first\s*,|others|"
+    r"the first(?=\s+(?:is|was|are|were)\b)|a case in point|"
     r"the (?:first|last|remaining) (?:two|three|four|five|six|seven|eight|nine|ten)"
     r"(?=\s*,|\s+(?:were|are|have|had|will|would|did)\b)|"
+    r"the \d[\d,]*(?=\s+(?:were|are|have|had|will|would|did)\b)|"
     r"other|some(?=\s*,|\s+(?:say|said|says|believe|argue|argued|contend|fear|worry)\b)|"
     r"in the same (?:time )?(?:period|year|month|week|day))\b",
     re.I,
@@ -52,8 +54,20 @@ _ANSWERS_BACK_OPENING = re.compile(
     re.I,
 )
 _ANSWERS_BACK = Gated(
-    re.compile(r"\b(?:on the other hand|(?:do|does|did|doing|done) so|separately)\b", re.I),
-    *("other hand", " so", "separately"),
+    re.compile(
+        r"\b(?:on the other hand|(?:do|does|did|doing|done) so|separately|(?:by|until|till|since) "
+        r"then)\b",
+        re.I,
+    ),
+    *("other hand", " so", "separately", " then"),
+)
+# "Sims agreed: “…”", "Jones disagreed, saying…": a reply to someone the sentence before quoted.
+_AGREES = Gated(
+    re.compile(
+        r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+(?:agreed|disagreed|concurred)\s*[:,]"
+    ),
+    "agreed",
+    "concurred",
 )
 # An opening adverbial that ends on a word pointing back: "Aside from that,", "Despite this,",
 # "Because of that,", "Since then,".
@@ -100,9 +114,9 @@ _TAKES_UP = Gated(
 # "those" as people: "those who", "those involved", "those killed", "those in need".
 _UNRESOLVED = Gated(
     re.compile(
-        r"\b(?:these\s+(?!(?:who|which|that|of)\b)|those\s+(?!(?:who|whose|which|that|of|in|on|at|"
+        r"\b(?:these\s+(?=\d)|these\s+(?!(?:who|which|that|of)\b)|those\s+(?!(?:who|whose|which|that|of|in|on|at|"
         r"with|without|from|between|among|under|over|aboard|responsible|present|[a-z]{2,}ed)\b))"
-        r"[a-z]",
+        r"[a-z\d]",
         re.I,
     ),
     "these",
@@ -157,6 +171,8 @@ def points_elsewhere(text: str, outside: str, outside_folded: str) -> bool:
     if _ANSWERS_BACK_OPENING.match(outside):
         return True
     if _ANSWERS_BACK.search(outside, outside_folded) or _POINTS_AT.search(outside):
+        return True
+    if _AGREES.search(text, outside_folded):
         return True
     return _POINTS_AHEAD.search(text, text) or _TAKES_UP.search(outside) or _there(outside)
 

@@ -17,9 +17,13 @@ from summarizer.text.quotes import quotations_blanked
 
 # The anchor under which a sentence's ``names`` carry the place (``Sentence.names``).
 HERE = "here"
-# "here" as a place, outside quotations: before punctuation or a time or place word ("signed
-# here on Thursday", "said here today", "the embassy here."), not "here is" or "here and now".
-PATTERN = r"\bhere\b(?=\s*[.,;:]|\s+(?:on|in|at|this|last|today|yesterday|tonight)\b)"
+# "here" as a place, outside quotations: before punctuation, a time or place word or what
+# was said ("signed here on Thursday", "said here today", "a report issued here Thursday",
+# "warnings here that…", "the embassy here."), not "here is" or "here and now".
+PATTERN = (
+    r"\bhere\b(?=\s*[.,;:]|\s+(?:on|in|at|this|last|today|yesterday|tonight|that|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
+)
 _HERE = re.compile(PATTERN)
 
 

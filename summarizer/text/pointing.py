@@ -48,9 +48,9 @@ PLACES = word_set(
 )
 EVENTS = word_set(
     """earthquake quake aftershock aftershocks tremor tremors crash attack attacks explosion
-    blast fire storm hurricane flood march rally protest strike election trial hearing case
-    lawsuit suit complaint inquiry investigation probe virus disease outbreak bombing bombings
-    shooting shootings killing killings massacre riot riots raid raids coup"""
+    blast fire storm hurricane flood march rally protest strike walkout walkouts election trial
+    hearing case lawsuit suit complaint inquiry investigation probe virus disease outbreak bombing
+    bombings shooting shootings killing killings massacre riot riots raid raids coup"""
 )
 KINDS = PLACES | EVENTS | BODIES | ARTIFACTS
 # What a writer calls what the sentences before told, by the kind of thing it was: "The

@@ -41,3 +41,11 @@ def test_here_inside_a_quotation_is_the_speakers_and_left_as_it_is() -> None:
 def test_a_sentence_that_fails_for_another_reason_still_fails() -> None:
     dangling = "But the ministers said here today that the plan needs more money from donors."
     assert _sentences("Addis Ababa", dangling) == [(False, dangling)]
+
+
+def test_here_before_a_weekday_or_what_was_said_is_the_datelines_city() -> None:
+    issued = "The fund said in a report issued here Thursday that many species could die out."
+    [(eligible, text)] = _sentences("London", issued)
+    assert eligible and "issued here [in London] Thursday" in text
+    warned = "Numerous experts had issued warnings here that nobody should open the attachment."
+    assert _sentences(None, warned) == [(False, warned)]

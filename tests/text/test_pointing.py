@@ -14,6 +14,7 @@ _EARLIER = (
     "The groups filed a complaint in federal court.",
     "Truck bombs exploded outside the U.S. embassies in Nairobi and Dar es Salaam, the bombings "
     "that killed 224 people.",
+    "Workers walked out of four Ford plants on Friday, and the walkouts idled 9,000 workers.",
 )
 
 
@@ -25,6 +26,7 @@ _EARLIER = (
         ("Two more groups joined the complaint as plaintiffs on Friday.", "complaint"),
         ("Environmental groups and local Aborigines oppose the mine.", "mine"),
         ("Bin Laden has denied any role in the bombings.", "bombings"),
+        ("The walkouts came at Ford plants in St. Louis and Flat Rock, Mich.", "walkouts"),
     ],
 )
 def test_a_thing_named_before_and_called_by_its_kind_points_back(text: str, head: str) -> None:
