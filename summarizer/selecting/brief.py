@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from summarizer.models import Article, Item, Section
 from summarizer.ranking.concepts import ConceptModel
 from summarizer.selecting import fresh, news, once
-from summarizer.selecting.budget import select_budget
+from summarizer.selecting.budget import LEAD, SECTIONS, Worth, select_budget
 from summarizer.selecting.sections import select_summary
 from summarizer.themes.model import ThemeModel
 from summarizer.themes.themefile import Theme, fallback
@@ -175,7 +175,7 @@ def _more(
     most: int,
 ) -> list[Item]:
     if model is not None:
-        return select_budget(items, model, words, articles, taken=taken, most=most)
+        return select_budget(items, model, words, articles, taken=taken, most=most, worth=LEAD)
     return select_summary([*taken, *items], words=words)[len(taken) : len(taken) + most]
 
 
@@ -200,11 +200,21 @@ def _body(
     lead: Sequence[Item],
     words: int,
     room: int,
+    worth: Worth = SECTIONS,
 ) -> list[Item]:
-    """What the day adds to the lead, each item worth its line."""
+    """What the day adds to the lead, each item worth its line: it adds enough (``strong``)
+    and, unless ``worth`` says otherwise, reports an event (``SECTIONS``)."""
     if model is not None:
         return select_budget(
-            items, model, words, articles, taken=lead, most=room, fill=False, strong=True
+            items,
+            model,
+            words,
+            articles,
+            taken=lead,
+            most=room,
+            fill=False,
+            strong=True,
+            worth=worth,
         )
     rest = select_summary([*lead, *items], sentences=len(lead) + room, words=None)
     return rest[len(lead) :]
@@ -229,7 +239,9 @@ def _stand(
             continue
         own = [it for it in items if theme_of[id(it)] == theme.key]
         taken = [*lead, *body, *added]
-        added += _body(own, model, articles, taken, need * WORDS_PER_ITEM * 2, need)[:need]
+        # the user's theme stands on what the day has of it, event or not
+        room = need * WORDS_PER_ITEM * 2
+        added += _body(own, model, articles, taken, room, need, LEAD)[:need]
     return added
 
 

@@ -32,7 +32,7 @@ from summarizer.models import Article, Item, Sentence
 from summarizer.ranking.concepts import ConceptModel, FloatArray, IntArray
 from summarizer.text.scipy_lean import sparse
 from summarizer.text.statements import repeats, statement
-from summarizer.text.value import PLAIN, news_value
+from summarizer.text.value import PLAIN, news_value, spoken
 from summarizer.text.words import count_matrix
 
 MAX_ITEMS = 100  # more candidates changed no DUC summary's score, and cost time
@@ -42,6 +42,30 @@ TIME_LIMIT = 30.0  # seconds; a safety net only: the node limit comes first in p
 FILLER_COST = 1.0
 # A brief's further item must add at least this share of what its best further item adds.
 WEAK = 0.5
+
+
+@dataclass(frozen=True)
+class Worth:
+    """How a selection weighs a wording's news value (``text.value``): below ``free`` it
+    pays ``FILLER_COST`` for what it lacks; a quotation that is most of it (``spoken``)
+    counts at ``voiced`` of its value; one worth no more than ``least`` is no candidate."""
+
+    free: float = PLAIN
+    voiced: float = 1.0
+    least: float = 0.0
+
+    def value(self, text: str) -> float:
+        return news_value(text) * (self.voiced if spoken(text) else 1.0)
+
+
+# A summary's: a plain statement costs nothing, the speaker's voice as much as any line.
+SUMMARY = Worth()
+# A brief's lead: a line that is mostly a quotation with no figure reads as voice, not news
+# (readers tagged half of such lines trivial, a third of other lines; docs/evaluation.md).
+LEAD = Worth(voiced=0.7)
+# A brief's further items (its sections): only a line with a mark of an event (a time, a
+# figure, an outcome) beyond a plain statement; readers kept one in five of the others.
+SECTIONS = Worth(voiced=0.7, least=PLAIN)
 
 
 @dataclass(frozen=True)
@@ -69,6 +93,7 @@ def select_budget(
     most: int | None = None,
     fill: bool = True,
     strong: bool = False,
+    worth: Worth = SUMMARY,
 ) -> list[Item]:
     """The items whose wordings cover the most concept weight in ``words`` words, best-ranked
     first, each showing the wording chosen; empty when no candidate carries any weight.
@@ -76,9 +101,10 @@ def select_budget(
     ``taken``: items already chosen (the brief's lead): what they cover counts for nothing and
     what repeats them is never chosen. ``most``: at most this many items. ``fill``: the words
     left go to the wording whose opening adds most (a summary runs to its budget). ``strong``:
-    leave out an item that adds less than ``WEAK`` of what the best one adds.
+    leave out an item that adds less than ``WEAK`` of what the best one adds. ``worth``: how
+    news value counts (``Worth``).
     """
-    found = _candidates(items, model, articles, taken)
+    found = _candidates(items, model, articles, taken, worth)
     if found is None:
         return []
     pairs = _conflicts(found)
@@ -98,9 +124,10 @@ def _candidates(
     model: ConceptModel,
     articles: Mapping[int, Article],
     taken: Sequence[Item] = (),
+    worth: Worth = SUMMARY,
 ) -> _Candidates | None:
-    """Every wording the best ``MAX_ITEMS`` showable items may show, each text once; none of
-    an item ``taken`` or repeating one."""
+    """Every wording the best ``MAX_ITEMS`` showable items may show, each text once and worth
+    more than ``worth.least``; none of an item ``taken`` or repeating one."""
     owners: list[int] = []
     chosen: list[Sentence] = []
     seen: set[str] = set()
@@ -118,7 +145,7 @@ def _candidates(
             continue
         count += 1
         for sentence in wordings(item, articles):
-            if sentence.text not in seen:
+            if sentence.text not in seen and worth.value(sentence.text) > worth.least:
                 seen.add(sentence.text)
                 owners.append(index)
                 chosen.append(sentence)
@@ -131,11 +158,11 @@ def _candidates(
         return None
     lengths = np.asarray([len(s.text.split()) for s in chosen], dtype=np.float64)
     matrix = matrix[:, used].tocsr()
-    values = np.asarray([news_value(s.text) for s in chosen], dtype=np.float64)
+    values = np.asarray([worth.value(s.text) for s in chosen], dtype=np.float64)
     costs = (
         FILLER_COST
-        * np.maximum(PLAIN - values, 0.0)
-        / PLAIN
+        * np.maximum(worth.free - values, 0.0)
+        / worth.free
         * np.asarray(matrix @ model.weights[used]).reshape(-1)
     )
     return _Candidates(

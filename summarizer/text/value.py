@@ -136,6 +136,16 @@ def _news_value(text: str) -> float:
     return max(FLOOR, min(1.0, value))
 
 
+def spoken(text: str) -> bool:
+    """A quotation that is most of the sentence, with no figure in it: however well its
+    speaker is named, what it adds is the speaker's voice, which a brief's line has no room
+    for ("“Climate change is coming at us much faster than…,” Morgan said.")."""
+    if not may_quote(text):
+        return False
+    quoted = sum(len(m.group(0)) for m in QUOTATION.finditer(text))
+    return quoted * 2 >= len(text) and not _FIGURE.search(text.lower())
+
+
 def _mostly_quoted(text: str, lower: str) -> bool:
     """A quotation that is most of the sentence and names nobody and no figure outside it:
     rhetoric unless what is said is checkable."""

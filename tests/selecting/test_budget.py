@@ -12,6 +12,7 @@ from summarizer.models import Article, Item, Sentence
 from summarizer.ranking.rankers import ConceptRanker
 from summarizer.selecting import budget
 from summarizer.text.statements import repeats, statement
+from summarizer.text.value import PLAIN, news_value
 
 DAY = dt.date(2024, 5, 2)
 # Four outlets on one storm. Several facts recur across outlets in different words, so the
@@ -135,3 +136,31 @@ def test_nothing_to_cover_gives_no_budgeted_summary() -> None:
     sentences, articles = corpus((("Short.",), ("Tiny.",)), dated=(True, True))
     items, model = ranked(sentences, articles)
     assert budget.select_budget(items, model, 40, articles) == []
+
+
+def test_a_briefs_sections_take_only_lines_that_report_an_event() -> None:
+    sentences, articles = corpus()
+    items, model = ranked(sentences, articles)
+    summary = budget.select_budget(items, model, 200, articles, fill=False)
+    sections = budget.select_budget(items, model, 200, articles, fill=False, worth=budget.SECTIONS)
+    plain = [it.text for it in summary if news_value(it.text) <= PLAIN]
+    assert plain  # the summary has lines with no time, figure or outcome in them…
+    assert sections and all(news_value(it.text) > PLAIN for it in sections)  # …the sections none
+    assert not set(plain) & {it.text for it in sections}
+
+
+def test_a_briefs_lead_counts_a_quotation_as_less_news_than_a_report() -> None:
+    quoted = "“The harbour town has never seen a storm like this one,” the mayor said."
+    story = ((*STORY[0], quoted), STORY[1], (*STORY[2], quoted), STORY[3])
+    sentences, articles = corpus(story)
+    items, model = ranked(sentences, articles)
+    found = {
+        worth: budget._candidates(items, model, articles, worth=worth)
+        for worth in (budget.SUMMARY, budget.LEAD)
+    }
+    costs = {}
+    for worth, cands in found.items():
+        assert cands is not None
+        at = [s.text for s in cands.sentences].index(quoted)
+        costs[worth] = float(cands.costs[at])
+    assert costs[budget.LEAD] > costs[budget.SUMMARY]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from summarizer.text import value
-from summarizer.text.value import FLOOR, PLAIN, news_value
+from summarizer.text.value import FLOOR, PLAIN, news_value, spoken
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,22 @@ def test_an_outcome_verb_is_a_whole_word_of_the_sentence(text: str, found: bool)
     """Read from the sentence's words where they are the same runs, else from the runs."""
     assert value._outcome(text, text.lower()) is found
     assert found is bool({w.lower() for w in re.findall(r"\w+", text)} & value._OUTCOME)
+
+
+@pytest.mark.parametrize(
+    ("text", "voice"),
+    [
+        (
+            "“Climate change is coming at us much faster than habitats can handle,” Morgan said.",
+            True,
+        ),
+        ("“We have a very strong case, and we will win it on appeal,” Bill Gates said.", True),
+        ("“We lost 40 percent of the crop,” farmer Ann Lee said.", False),  # a figure
+        ("Gates said the company would appeal the ruling “as soon as possible.”", False),
+        ("The court ordered Microsoft split in two on Wednesday.", False),
+    ],
+)
+def test_a_line_that_is_mostly_a_quotation_without_a_figure_is_voice(
+    text: str, voice: bool
+) -> None:
+    assert spoken(text) is voice
