@@ -33,7 +33,14 @@ from dataclasses import dataclass, replace
 from summarizer.models import Article, Item, Section
 from summarizer.ranking.concepts import ConceptModel
 from summarizer.selecting import fresh, news, once
-from summarizer.selecting.budget import LEAD, SECTIONS, Worth, select_budget
+from summarizer.selecting.budget import (
+    LEAD,
+    SECTIONS,
+    SUMMARY,
+    THEMED_LEAD,
+    Worth,
+    select_budget,
+)
 from summarizer.selecting.sections import select_summary
 from summarizer.themes.model import ThemeModel
 from summarizer.themes.themefile import Theme, fallback
@@ -98,7 +105,11 @@ def select_brief(
     most, words = day_size(len(articles), size)
     date = fresh.news_day(items, articles, date)  # the day whose news leads the brief
     items = fresh.showable(items, articles, date)
-    lead = lead_items(items, model, articles, min(words, LEAD_WORDS), most, date)
+    # A themes file's brief keeps the lead it had, lines of every score: the user's themes
+    # stand on the day's lesser lines as well, and a lead that took their better ones would
+    # leave them too few (``_stand``).
+    worth = THEMED_LEAD if keep_themes else LEAD
+    lead = lead_items(items, model, articles, min(words, LEAD_WORDS), most, date, worth=worth)
     lead, _ = once.one_each(lead, [], items, articles)  # what is left of it decides the rest
     # Unless the user set the length, the sections hold at least one section's worth: a
     # brief is more than its lead. A length the user set is kept, themes or not.
@@ -108,10 +119,14 @@ def select_brief(
     # The sections tell what the last week added; older reports only when those are too few,
     # or when the themes are the user's, each to be filled from the whole day.
     recent = items if keep_themes else fresh.fresh(items, articles, date, days=RECENT_DAYS)
-    body = _body(recent, model, articles, lead, left, room) if room else []
+    # The user's themes are filled as a summary would fill them; the day's own sections only
+    # with lines that report an event (``budget.SECTIONS``).
+    worth = SUMMARY if keep_themes else SECTIONS
+    body = _body(recent, model, articles, lead, left, room, worth) if room else []
     narrow = len(body) < least and len(recent) < len(items)
     if narrow and (keep_themes or len(lead) < LEAD_STANDS):
-        body += _body(items, model, articles, [*lead, *body], left, least - len(body))
+        taken = [*lead, *body]
+        body += _body(items, model, articles, taken, left, least - len(body), worth)
     if keep_themes and size == AS_THE_DAY_HOLDS:
         body += _stand(items, model, articles, lead, body, themes, placer)
     lead, body = once.one_each(lead, body, items, articles)
@@ -142,11 +157,15 @@ def lead_items(
     most: int,
     date: dt.date | None,
     first: Item | None = None,
+    older: bool = False,
+    worth: Worth = LEAD,
 ) -> list[Item]:
     """The day's summary in ``words`` words, opening with the main fact of what the brief's
     own day reports (``fresh``): the rest is the best summary of everything the day's
     articles tell, what the opening said counting for nothing. ``first``: the main fact when
-    it is already chosen (a story section choosing its other items again, ``stories``)."""
+    it is already chosen (a story section choosing its other items again, ``stories``);
+    ``older``: reports older than the week may complete it; ``worth``: how news value counts
+    in its further lines."""
     new = fresh.fresh(items, articles, date)
     if first is None:
         today = _summary(new, model, articles, words, most)
@@ -156,13 +175,18 @@ def lead_items(
     left = words - len(first.text.split())
     if left <= 0 or most <= 1:
         return [first]
-    rest = _more(new, model, articles, [first], left, most - 1)
-    # The day said too little: the week's reports complete it, then older ones.
-    for earlier in (fresh.fresh(items, articles, date, days=RECENT_DAYS), items):
+    rest = _more(new, model, articles, [first], left, most - 1, worth)
+    # The day said too little: the week's reports complete it; older ones only a story's
+    # section (``older``), which would otherwise be one line. In a brief's lead an older
+    # report's line beside the day's news read as stale ("…frozen all deals with Iran until
+    # the 15 sailors are released", under the inquiries into their capture, TAC M002).
+    week = fresh.fresh(items, articles, date, days=RECENT_DAYS)
+    for earlier in (week, items) if older else (week,):
         said = sum(len(it.text.split()) for it in (first, *rest))
         if said * 2 < words and len(rest) + 1 < most:
             taken = [first, *rest]
-            rest += _more(earlier, model, articles, taken, words - said, most - 1 - len(rest))
+            more = most - 1 - len(rest)
+            rest += _more(earlier, model, articles, taken, words - said, more, worth)
     return [first, *rest]
 
 
@@ -173,9 +197,10 @@ def _more(
     taken: Sequence[Item],
     words: int,
     most: int,
+    worth: Worth = LEAD,
 ) -> list[Item]:
     if model is not None:
-        return select_budget(items, model, words, articles, taken=taken, most=most, worth=LEAD)
+        return select_budget(items, model, words, articles, taken=taken, most=most, worth=worth)
     return select_summary([*taken, *items], words=words)[len(taken) : len(taken) + most]
 
 
@@ -239,9 +264,9 @@ def _stand(
             continue
         own = [it for it in items if theme_of[id(it)] == theme.key]
         taken = [*lead, *body, *added]
-        # the user's theme stands on what the day has of it, event or not
+        # the user's theme stands on what the day has of it, as a summary would choose it
         room = need * WORDS_PER_ITEM * 2
-        added += _body(own, model, articles, taken, room, need, LEAD)[:need]
+        added += _body(own, model, articles, taken, room, need, SUMMARY)[:need]
     return added
 
 

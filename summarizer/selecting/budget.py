@@ -48,11 +48,13 @@ WEAK = 0.5
 class Worth:
     """How a selection weighs a wording's news value (``text.value``): below ``free`` it
     pays ``FILLER_COST`` for what it lacks; a quotation that is most of it (``spoken``)
-    counts at ``voiced`` of its value; one worth no more than ``least`` is no candidate."""
+    counts at ``voiced`` of its value; one worth no more than ``least`` is no candidate, nor
+    an item scored below ``lowest`` (scores run from 0 to the day's best sentence's 1)."""
 
     free: float = PLAIN
     voiced: float = 1.0
     least: float = 0.0
+    lowest: float = 0.0
 
     def value(self, text: str) -> float:
         return news_value(text) * (self.voiced if spoken(text) else 1.0)
@@ -61,11 +63,16 @@ class Worth:
 # A summary's: a plain statement costs nothing, the speaker's voice as much as any line.
 SUMMARY = Worth()
 # A brief's lead: a line that is mostly a quotation with no figure reads as voice, not news
-# (readers tagged half of such lines trivial, a third of other lines; docs/evaluation.md).
-LEAD = Worth(voiced=0.7)
-# A brief's further items (its sections): only a line with a mark of an event (a time, a
-# figure, an outcome) beyond a plain statement; readers kept one in five of the others.
-SECTIONS = Worth(voiced=0.7, least=PLAIN)
+# (readers tagged half of such lines trivial, a third of other lines), and a line the
+# ranking puts below a tenth of the day's best was chosen for words nothing better had
+# (readers kept a quarter of them; reading 17, docs/evaluation.md).
+LEAD = Worth(voiced=0.7, lowest=0.1)
+# The lead of a brief in a themes file's sections: lines of every score (``brief.select_brief``).
+THEMED_LEAD = Worth(voiced=0.7)
+# A brief's further items (its sections): besides, only a line with a mark of an event (a
+# time, a figure, an outcome) beyond a plain statement; readers kept one in five of the
+# others.
+SECTIONS = Worth(voiced=0.7, least=PLAIN, lowest=0.1)
 
 
 @dataclass(frozen=True)
@@ -137,7 +144,7 @@ def _candidates(
     for index, item in enumerate(items):
         if count >= MAX_ITEMS:
             break
-        if not (item.sentences and item.sentences[0].eligible):
+        if not (item.sentences and item.sentences[0].eligible) or item.score < worth.lowest:
             continue
         if shown.intersection(s.key for s in item.sentences):
             continue

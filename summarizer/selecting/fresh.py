@@ -19,19 +19,29 @@ older reports as background, dated. So:
   trial"; ``timing.expects``): the newer reports have the outcome, or have not said, and an
   editor does not print last week's forecast beside today's news. (``currency`` drops such an
   item when a newer one reports its subject after the day it named; this leaves out the rest.)
+  A state that lasts until news ends it counts so too ("has frozen all deals with Iran until
+  the 15 sailors are released", ``_UNTIL``): the newer reports may have the release.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 
 from summarizer.models import Article, Item
+from summarizer.text.quotes import outside_quotations
 from summarizer.text.timing import day_bound, expects
 
 # Days before the brief's date whose reports are still the day's news (a morning brief
 # reports yesterday's events).
 FRESH_DAYS = 1
+# A state that lasts until an event still to come: "until all 15 … are released", "until
+# further notice". Not "until 1998" nor "until he died" (a past that is told whole).
+_UNTIL = re.compile(
+    r"\b(?:until|till)\b(?:\s+further notice|[^.;:]{0,120}?\b(?:is|are|has|have|agrees?|"
+    r"returns?|ends?|pays?|gets?)\b)"
+)
 
 
 def is_fresh(
@@ -71,7 +81,9 @@ def showable(
 def _of_its_day(item: Item) -> bool:
     """Whether the item reads true only on the day it was written: a sentence of it places
     itself by that day, or the wording shown expects what later news settles."""
-    return expects(item.text) or any(day_bound(s.text) for s in item.sentences)
+    if expects(item.text) or _UNTIL.search(outside_quotations(item.text)):
+        return True
+    return any(day_bound(s.text) for s in item.sentences)
 
 
 def news_day(

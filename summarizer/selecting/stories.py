@@ -178,7 +178,7 @@ def _story_items(
 ) -> list[Item]:
     """A story's main fact (``first`` when already chosen) and its best few items, each fact
     once."""
-    chosen = lead_items(items, model, articles, STORY_WORDS, STORY_ITEMS, date, first)
+    chosen = lead_items(items, model, articles, STORY_WORDS, STORY_ITEMS, date, first, older=True)
     picked, _ = once.one_each(chosen, [], items, articles)
     return list(order_lead(picked, articles)[:STORY_ITEMS])
 

@@ -100,14 +100,16 @@ _RECENT_DAYS = 60
 
 # Words that place a statement by the day it was written: true that day, misleading under a
 # later date ("the vote is today", "was arrested on Monday", "earlier this week", "at the
-# summit last December", "two weeks ago", "this year").
+# summit last December", "two weeks ago", "this year"). A weekday before a name is the name's
+# ("the Sunday Times"), unless "on" says it is a day ("On Tuesday Prime Minister Tony Blair…").
 _DAY_BOUND = Gated(
     re.compile(
         r"\b(?:(?i:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week|"
         r"weekend)|(?:next|last) (?:night|week|weekend)|(?:this|next|last) (?:month|year|spring|"
         r"summer|fall|autumn|winter)|(?:\d+|a|an|one|two|three|four|five|six|several|few) "
-        r"(?:days?|weeks?|months?|years?) ago)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-        rf"(?! [A-Z])|(?<!the )(?<!The )(?:last|next|this) {_MONTH}(?! \d))"
+        r"(?:days?|weeks?|months?|years?) ago)|[Oo]n (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?! [A-Z])|"
+        rf"(?<!the )(?<!The )(?:last|next|this) {_MONTH}(?! \d))"
         r"\b"
     ),
     *("day", "tonight", "tomorrow", "this", "next", "last", "ago"),  # case-folded

@@ -1,5 +1,5 @@
 """The ferry story of ``tests/fixtures/history``: day 1 reports the toll, day 2 raises it and
-restates the rescue; built through the real CLI, as a daily job would."""
+restates the rescue (both outlets); built through the real CLI, as a daily job would."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ TOLL_100 = "A ferry capsized off the northern coast on Monday, killing at least 
 TOLL_231 = (
     "A ferry capsized off the northern coast on Monday, killing 231 passengers, officials said."
 )
-RESCUE = "Rescue teams searched the cold water through the night with boats and helicopters."
+RESCUE = "Rescue teams searched the cold water through the night with 12 boats and two helicopters."
 
 
 def build(out: Path, source: str, date: str, *options: str) -> dict[str, object]:

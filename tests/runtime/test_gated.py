@@ -57,6 +57,7 @@ _CASES = [
     "Jane Roe can be reached at (602) 444-7942.",
     "Lightning was visible there before dawn.",
     "The agency steers clear of such remedies.",
+    "Sims agreed: “You hire the best lawyers you can.”",
 ]
 
 

@@ -105,6 +105,14 @@ def test_a_lead_that_stands_is_not_padded_with_an_older_report() -> None:
     assert sections and set(sections) <= {it.text for it in WEEK[1:]}
 
 
+def test_a_lead_the_day_says_little_in_is_not_completed_by_an_older_report() -> None:
+    """The day has its news and one more line: an older report's line, printed beside them
+    in the lead, would read as the day's news; it never completes the lead."""
+    lead, _ = _week_and_old(WEEK[:2])
+    assert lead[0] == NEWS
+    assert OLD.text not in lead
+
+
 def test_when_the_week_adds_nothing_the_lead_s_last_item_opens_the_sections() -> None:
     lead, sections = _week_and_old(WEEK[:4])
     assert lead[0] == NEWS

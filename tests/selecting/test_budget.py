@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from itertools import combinations
 
 import numpy as np
@@ -164,3 +165,17 @@ def test_a_briefs_lead_counts_a_quotation_as_less_news_than_a_report() -> None:
         at = [s.text for s in cands.sentences].index(quoted)
         costs[worth] = float(cands.costs[at])
     assert costs[budget.LEAD] > costs[budget.SUMMARY]
+
+
+def test_a_briefs_line_the_ranking_puts_far_below_the_days_best_is_no_candidate() -> None:
+    sentences, articles = corpus()
+    items, model = ranked(sentences, articles)
+    low = replace(items[-1], score=0.05)
+    items = [*items[:-1], low]
+    texts = {
+        worth: {s.text for s in found.sentences}
+        for worth in (budget.SUMMARY, budget.LEAD)
+        if (found := budget._candidates(items, model, articles, worth=worth)) is not None
+    }
+    assert low.text in texts[budget.SUMMARY]
+    assert low.text not in texts[budget.LEAD]

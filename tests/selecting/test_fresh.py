@@ -66,6 +66,17 @@ def test_an_old_report_of_what_was_still_to_come_is_left_out() -> None:
     assert len(showable(items, ARTICLES, DAY - dt.timedelta(4))) == 3
 
 
+OLD_UNTIL = "Turkey closed the border crossing until all 40 missing climbers are found."
+OLD_PAST = "The border crossing stayed closed until 1998, when the treaty was signed."
+
+
+def test_an_old_report_of_a_state_that_lasts_until_news_ends_it_is_left_out() -> None:
+    """Four days on, the newer reports may have the climbers found; a state told whole in
+    the past stays."""
+    items = [_item(2, OLD_UNTIL), _item(2, OLD_PAST), _item(0, TOLL)]
+    assert [it.text for it in showable(items, ARTICLES, DAY)] == [OLD_PAST, TOLL]
+
+
 def test_without_a_date_everything_is_the_day_s() -> None:
     assert fresh(ITEMS, ARTICLES, None) == ITEMS == showable(ITEMS, ARTICLES, None)
 

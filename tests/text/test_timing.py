@@ -94,6 +94,7 @@ def test_times_outside_the_expectations_clause_are_not_its_due_day(text: str) ->
         "At the Madrid summit last December, the leaders named the currency the euro.",
         "The board stunned parents two weeks ago by dropping evolution from the standards.",
         "Sales rose 4 percent this year, the company said.",
+        "On Tuesday Prime Minister Tony Blair said Iran had only days to free the sailors.",
     ],
 )
 def test_a_statement_placed_by_its_own_day_is_day_bound(text: str) -> None:
