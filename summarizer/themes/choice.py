@@ -24,7 +24,7 @@ from pathlib import Path
 
 from summarizer.models import Item, ThemesUsed
 from summarizer.themes.learned import FALLBACK_TITLE, suggest, to_data
-from summarizer.themes.themefile import Theme, load_themes, theme_scores, themes_from_data
+from summarizer.themes.themefile import Theme, load_themes, signalled, themes_from_data
 
 # The least fit at which the bundled themes are used without being asked for.
 FIT = 0.5
@@ -64,8 +64,7 @@ def measure_fit(items: Sequence[Item], themes: Sequence[Theme]) -> Fit:
     per_theme = [0] * len(seeded)
     carrying = 0
     for item in statements:
-        scores = theme_scores(item.text, seeded)
-        hits = [i for i, t in enumerate(seeded) if scores[t.key] > 0]
+        hits = [i for i, hit in enumerate(signalled(item.text, seeded)) if hit]
         carrying += bool(hits)
         for i in hits:
             per_theme[i] += 1

@@ -31,7 +31,7 @@ from typing import Any
 
 from summarizer.errors import ConfigError
 from summarizer.runtime.resources import default_themes_file
-from summarizer.text.words import content_terms
+from summarizer.text.words import content_terms, term_tuple
 
 PHRASE_WEIGHT = 2.0
 
@@ -297,6 +297,36 @@ def theme_scores(text: str, themes: Sequence[Theme]) -> dict[str, float]:
         )
         scores[theme.key] = 0.0 if excluded(terms, theme) else float(score)
     return scores
+
+
+def signalled(text: str, themes: Sequence[Theme]) -> list[bool]:
+    """Whether a sentence signals each theme at all (``theme_scores`` above 0), without the
+    count: a day's fit asks only that, of every statement, so the terms are joined once and
+    each pattern searched, not every match found and sorted."""
+    terms = term_tuple(text)
+    padded = f" {' '.join(terms)} "
+    return [_signals(terms, padded, theme) for theme in themes]
+
+
+def _signals(terms: Terms, padded: str, theme: Theme) -> bool:
+    if theme.exclude and _found(theme.exclude, terms, padded):
+        return False
+    return not theme.words.isdisjoint(terms) or _found(theme.phrases, terms, padded)
+
+
+def _found(phrases: tuple[Terms, ...], terms: Terms, padded: str) -> bool:
+    """Whether one of the phrases runs in ``terms`` (``padded``: them space-joined, with a
+    space either side). Most sentences hold no phrase's first term: a set lookup, where the
+    pattern is tried at every character."""
+    if _openers(phrases).isdisjoint(terms):
+        return False
+    pattern = _phrase_pattern(phrases)
+    return pattern is not None and pattern.search(padded) is not None
+
+
+@lru_cache(maxsize=256)
+def _openers(phrases: tuple[Terms, ...]) -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in phrases if phrase)
 
 
 def fallback(themes: Sequence[Theme]) -> Theme:

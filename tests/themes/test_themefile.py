@@ -20,7 +20,14 @@ from summarizer.selecting.sections import select_sections
 from summarizer.storage.brief_json import brief_to_json
 from summarizer.themes.fit import classify, learn, learn_items
 from summarizer.themes.model import ThemeModel
-from summarizer.themes.themefile import Theme, assign, load_themes, theme_scores, themes_from_data
+from summarizer.themes.themefile import (
+    Theme,
+    assign,
+    load_themes,
+    signalled,
+    theme_scores,
+    themes_from_data,
+)
 from tests.conftest import DAY
 from tests.paths import REPO
 
@@ -121,6 +128,31 @@ def test_per_theme_settings(tmp_path: Path) -> None:
     assert (b.max_items, b.min_items, b.exclude) == (None, 0, ())
     assert assign("The storm hit the football ground.", [a, b, _]).key == "other"
     assert assign("The storm hit the harbour.", [a, b, _]).key == "a"
+
+
+def test_signalled_is_a_score_above_nothing() -> None:
+    """The fit's quick test agrees with the scores: words, phrases, exclusions."""
+    themes = themes_from_data(
+        {
+            "theme": [
+                {"key": "a", "words": ["storm"], "exclude": ["football", "storm drain"]},
+                {"key": "b", "words": ["rain"], "phrases": ["harbour bridge", "flood warning"]},
+                {"key": "c", "phrases": ["council meeting"], "exclude": ["parking"]},
+            ]
+        }
+    )
+    texts = [
+        "The storm hit the football ground.",
+        "A storm drain failed in the rain.",
+        "The Harbour Bridge reopened.",
+        "A flood warning was issued at the council meeting on parking.",
+        "The council meeting went on.",
+        "Nothing here.",
+        "",
+    ]
+    for text in texts:
+        scores = theme_scores(text, themes)
+        assert signalled(text, themes) == [scores[t.key] > 0 for t in themes], text
 
 
 @pytest.mark.parametrize(
