@@ -175,6 +175,8 @@ def _deliveries(args: argparse.Namespace, config: Config) -> tuple[list[str], li
     """The targets a build would deliver to, and those it will: none with ``--no-deliver``.
     They are checked and named on stderr before anything is built, so a trial run in a
     folder whose brief.toml delivers is never a surprise send."""
+    if not (config.deliver or args.publish or args.send):
+        return [], []  # nothing to deliver: the delivery modules (email, TLS) need not load
     from summarizer.delivery import targets as delivery
 
     planned = delivery.targets_for(config, publish=args.publish, send=args.send)
@@ -194,7 +196,6 @@ def _deliveries(args: argparse.Namespace, config: Config) -> tuple[list[str], li
 
 def _build(args: argparse.Namespace) -> int:
     from summarizer import pipeline
-    from summarizer.delivery import targets as delivery
     from summarizer.runtime.resources import examples_dir
     from summarizer.selecting.brief import Size
 
@@ -226,6 +227,8 @@ def _build(args: argparse.Namespace) -> int:
     for path in result.paths:
         print(path)
     if targets:
+        from summarizer.delivery import targets as delivery
+
         delivery.deliver_file(result.paths[-1], targets, config, print)
     return 0
 
