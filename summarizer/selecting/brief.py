@@ -6,19 +6,20 @@ brief is built in two parts from the ranked, merged items:
 - the **lead**: the day's main fact (``news.main_fact``: the newest report's opening), then
   the best summary in ``LEAD_WORDS`` words, chosen as ``brief summarize --words`` chooses it
   (the concepts the day's outlets carry most, covered once each), of what the brief's own day
-  reports (``fresh.py``); older reports complete it only when the day says too little. Read
-  side by side on 12 unseen stories, editors preferred this lead to one summarising every
-  day's reports in 11 of 11 that differed (docs/evaluation.md), though the latter scores
-  higher ROUGE against the DUC summaries, which summarise all the days;
-- the **sections**: the items that add most of what the lead did not say, as many as the day
-  holds (``day_size``) and only while an item adds enough to be worth its line, from the
-  reports of the brief's last week (``RECENT_DAYS``), placed in their themes; each section
-  ordered by importance, sections by their best item. When the week gives too few for a
-  section, older reports fill one only behind a lead of fewer than ``LEAD_STANDS`` items (a
-  longer lead is the brief: read blind on 12 unseen stories, editors preferred it to the
-  same lead padded with older reports in 10); when nothing is left for the sections, the
-  lead's last item opens them. A theme whose items are too few to stand as a section gives
-  them to the fallback section ("Other").
+  reports (``fresh.py``), each line news an editor would keep (``budget.LEAD``); the last
+  week's reports complete it when the day says too little (``RECENT_DAYS``). Read side by
+  side on 12 unseen stories, editors preferred this lead to one summarising every day's
+  reports in 11 of 11 that differed (docs/evaluation.md), though the latter scores higher
+  ROUGE against the DUC summaries, which summarise all the days;
+- the **sections**: in themes learned from the day, the lines that add most of what the
+  lead did not say, as many as the day holds (``day_size``), only while a line adds enough
+  to be worth it and reports an event (``budget.SECTIONS``), and only from the brief's own
+  day: when it reports no more, the brief is its lead (read on 12 unseen stories, no reader
+  kept any of nine lines older reports added to a short lead). In the user's themes (a
+  themes file), at least one section's worth, and each theme the items it needs to stand,
+  chosen from the whole day as a summary would choose them. Each section is ordered by
+  importance, sections by their best item; a theme whose items are too few to stand as a
+  section gives them to the fallback section ("Other").
 
 Across both, each fact is told once, in whatever words (``once.py``).
 """
@@ -50,14 +51,13 @@ from summarizer.themes.themefile import Theme, fallback
 LEAD_WORDS = 100
 # A section stands with this many items; fewer join the fallback section.
 MIN_SECTION = 2
-# The sections draw on reports of the brief's last week: an older report's line read as
-# trivia or stale to editors (blind paired reading, docs/evaluation.md).
+# The lead draws on reports of the brief's last week when its day says too little: an older
+# report's line read as trivia or stale to editors (docs/evaluation.md).
 RECENT_DAYS = 7
 # Words an item takes on average, for a budget of items.
 WORDS_PER_ITEM = 30
-# A lead of this many items is a brief: when the last week adds too few items for a section,
-# older reports do not fill one (their lines read as trivia or stale, docs/evaluation.md).
-LEAD_STANDS = 3
+# What the week or older reports add to a lead of one line: one line.
+LONE = 1
 
 
 @dataclass(frozen=True)
@@ -111,30 +111,73 @@ def select_brief(
     worth = THEMED_LEAD if keep_themes else LEAD
     lead = lead_items(items, model, articles, min(words, LEAD_WORDS), most, date, worth=worth)
     lead, _ = once.one_each(lead, [], items, articles)  # what is left of it decides the rest
-    # Unless the user set the length, the sections hold at least one section's worth: a
-    # brief is more than its lead. A length the user set is kept, themes or not.
-    least = 0 if size.items or size.words else MIN_SECTION
-    left = max(words - sum(len(it.text.split()) for it in lead), least * WORDS_PER_ITEM)
-    room = max(most - len(lead), least)
-    # The sections tell what the last week added; older reports only when those are too few,
-    # or when the themes are the user's, each to be filled from the whole day.
-    recent = items if keep_themes else fresh.fresh(items, articles, date, days=RECENT_DAYS)
-    # The user's themes are filled as a summary would fill them; the day's own sections only
-    # with lines that report an event (``budget.SECTIONS``).
-    worth = SUMMARY if keep_themes else SECTIONS
-    body = _body(recent, model, articles, lead, left, room, worth) if room else []
-    narrow = len(body) < least and len(recent) < len(items)
-    if narrow and (keep_themes or len(lead) < LEAD_STANDS):
-        taken = [*lead, *body]
-        body += _body(items, model, articles, taken, left, least - len(body), worth)
-    if keep_themes and size == AS_THE_DAY_HOLDS:
-        body += _stand(items, model, articles, lead, body, themes, placer)
+    budget = (model, articles, most, words)
+    if keep_themes:
+        body = _themed_body(items, lead, themes, placer, size, budget)
+    else:
+        body = _day_body(items, lead, size, date, budget)
     lead, body = once.one_each(lead, body, items, articles)
-    if least and not body and len(lead) > 1:
-        # The brief is more than its lead: the lead's last item (in reading order) opens it.
+    if size == AS_THE_DAY_HOLDS and not body and len(lead) > 1:
+        # A brief is more than its lead: the lead's last item opens the sections.
         *lead, last = order_lead(lead, articles)
         body = [last]
     return Chosen(order_lead(lead, articles), _sections(body, themes, placer))
+
+
+_Budget = tuple[ConceptModel | None, Mapping[int, Article], int, int]
+
+
+def _day_body(
+    items: Sequence[Item],
+    lead: Sequence[Item],
+    size: Size,
+    date: dt.date | None,
+    budget: _Budget,
+) -> list[Item]:
+    """The sections of a brief in themes learned from the day: what the brief's own day
+    reports beyond the lead, each line an event worth its line (``budget.SECTIONS``), and
+    nothing more when it reports no more; to the length the user set, as a summary fills
+    it. Read on 12 unseen stories (reading 18), the lines older reports added to a short
+    lead were kept by no reader (none of 9), the day's own three in eight; only a lead of
+    one line takes one from them."""
+    model, articles, most, words = budget
+    asked = bool(size.items or size.words)  # a length the user set is filled, as a summary
+    left = max(words - sum(len(it.text.split()) for it in lead), asked * WORDS_PER_ITEM)
+    room = max(most - len(lead), int(asked))
+    if not room:
+        return []
+    day = fresh.fresh(items, articles, date)
+    body = _body(day, model, articles, lead, left, room, SUMMARY if asked else SECTIONS)
+    if body or len(lead) > 1:
+        return body  # a lead of two or more gives its last line to the sections
+    # A lead of one line is no brief: the week's best event opens the sections, else an
+    # older report's, dated (``LONE``).
+    for earlier in (fresh.fresh(items, articles, date, days=RECENT_DAYS), items):
+        body = _body(earlier, model, articles, lead, left or WORDS_PER_ITEM, LONE, SECTIONS)
+        if body:
+            break
+    return body
+
+
+def _themed_body(
+    items: Sequence[Item],
+    lead: Sequence[Item],
+    themes: Sequence[Theme],
+    placer: ThemeModel,
+    size: Size,
+    budget: _Budget,
+) -> list[Item]:
+    """The sections of a brief in the user's themes: at least one section's worth unless the
+    user set the length, from the whole day, and each theme the items it needs to stand
+    (``_stand``), chosen as a summary would choose them."""
+    model, articles, most, words = budget
+    least = 0 if size.items or size.words else MIN_SECTION
+    left = max(words - sum(len(it.text.split()) for it in lead), least * WORDS_PER_ITEM)
+    room = max(most - len(lead), least)
+    body = _body(items, model, articles, lead, left, room, SUMMARY) if room else []
+    if size == AS_THE_DAY_HOLDS:
+        body += _stand(items, model, articles, lead, body, themes, placer)
+    return body
 
 
 def order_lead(lead: Sequence[Item], articles: Mapping[int, Article]) -> tuple[Item, ...]:

@@ -50,7 +50,8 @@ def test_the_lead_opens_with_the_brief_s_own_day(tmp_path: Path) -> None:
 def test_an_earlier_day_s_today_is_not_printed_under_a_later_date(tmp_path: Path) -> None:
     texts = [item["text"] for item in brief_items(_build(tmp_path))]
     assert EARLIER[0] not in texts
-    assert any(text in texts for text in EARLIER[1:])  # earlier reports stay, dated
+    # Nor any other line of a week-old report: the brief is the day's news (reading 18).
+    assert not any(text in texts for text in EARLIER[1:])
 
 
 def _reported(article: int, position: int, text: str, score: float) -> Item:
@@ -60,9 +61,10 @@ def _reported(article: int, position: int, text: str, score: float) -> Item:
 OLD = _reported(2, 0, "Dalmen built its coastal flood walls in 1990 after a storm.", 0.9)
 
 
-def _week_and_old(week: list[Item]) -> tuple[list[str], list[str]]:
+def _week_and_old(week: list[Item], themed: bool = False) -> tuple[list[str], list[str]]:
     """The lead's and the sections' texts of the brief of the week's items and an older
-    report's line that ranks above all but the news (``OLD``)."""
+    report's line that ranks above all but the news (``OLD``); ``themed``: in the themes of
+    a themes file."""
     day = dt.date(2025, 3, 9)
     dated = {0: day, 1: day - dt.timedelta(days=2), 2: day - dt.timedelta(days=120)}
     articles = {
@@ -71,7 +73,8 @@ def _week_and_old(week: list[Item]) -> tuple[list[str], list[str]]:
     }
     items = [week[0], OLD, *week[1:]]
     themes = file_themes(None)
-    chosen = select_brief(items, None, themes, learn_items(items, themes), articles, date=day)
+    placer = learn_items(items, themes)
+    chosen = select_brief(items, None, themes, placer, articles, keep_themes=themed, date=day)
     lead = [it.text for it in chosen.lead]
     return lead, [it.text for s in chosen.sections for it in s.items]
 
@@ -97,12 +100,12 @@ def test_the_sections_tell_the_last_week_before_older_reports() -> None:
 
 
 def test_a_lead_that_stands_is_not_padded_with_an_older_report() -> None:
-    """The week leaves one item beyond a four-item lead: the brief is the lead and that item,
-    not a section filled out with a months-old report's line."""
+    """The day leaves one item beyond a four-item lead: the brief is the lead and, at most,
+    that item, not a section filled out with a months-old report's line."""
     lead, sections = _week_and_old(WEEK)
     assert lead[0] == NEWS and len(lead) >= 3
     assert OLD.text not in (*lead, *sections)
-    assert sections and set(sections) <= {it.text for it in WEEK[1:]}
+    assert set(sections) <= {it.text for it in WEEK[1:]}
 
 
 def test_a_lead_the_day_says_little_in_is_not_completed_by_an_older_report() -> None:
@@ -113,11 +116,27 @@ def test_a_lead_the_day_says_little_in_is_not_completed_by_an_older_report() -> 
     assert OLD.text not in lead
 
 
-def test_when_the_week_adds_nothing_the_lead_s_last_item_opens_the_sections() -> None:
+def test_when_the_day_adds_nothing_the_lead_s_last_item_opens_the_sections() -> None:
+    """No section is made of older reports' lines (no editor kept one, reading 18): the
+    brief is its lead, whose last line opens the sections."""
     lead, sections = _week_and_old(WEEK[:4])
     assert lead[0] == NEWS
     assert OLD.text not in (*lead, *sections)
     assert len(sections) == 1 and len(lead) + 1 == 4
+
+
+def test_a_lead_of_one_line_takes_one_more_from_the_week() -> None:
+    lead, sections = _week_and_old([WEEK[0], WEEK[2]])
+    assert lead == [NEWS]
+    assert sections == [WEEK[2].text]
+
+
+def test_a_themes_files_brief_has_sections_whatever_the_day_adds() -> None:
+    """The user's themes stand where the day has them: the sections are filled from the
+    whole day, as a summary would fill them."""
+    lead, sections = _week_and_old(WEEK[:4], themed=True)
+    assert lead[0] == NEWS
+    assert sections
 
 
 def test_a_column_newer_than_the_news_does_not_take_the_lead_s_day(tmp_path: Path) -> None:
