@@ -48,7 +48,9 @@ def test_every_credit_is_supported_and_no_defect_remains(
     defects = []
     for name, brief in briefs.items():
         found, problems = lint(brief)
-        assert len(found) >= 3, name
+        # Two when the brief's own day reports no more that stands (paired reading: editors
+        # preferred D0637A's and D0644H's two lines to seven and four with older reports').
+        assert len(found) >= 2, name
         defects += [(name, kind, text[:80]) for kind, _, text in problems]
     assert not [d for d in defects if d[1] == "credit-unsupported"]
     assert defects == []
@@ -99,6 +101,6 @@ def test_the_tac_briefs_have_no_defect_at_all(tmp_path: Path) -> None:
         assert cli.main(["build", *files, "--out", str(tmp_path / topic), "-q"]) == 0
         [path] = (tmp_path / topic).glob("*.json")
         found, problems = lint(json.loads(path.read_text(encoding="utf-8")))
-        assert 3 <= len(found) <= 12, topic
+        assert 2 <= len(found) <= 12, topic
         defects += [(topic, kind, text[:80]) for kind, _, text in problems]
     assert defects == []

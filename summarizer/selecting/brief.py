@@ -58,6 +58,8 @@ RECENT_DAYS = 7
 WORDS_PER_ITEM = 30
 # What the week or older reports add to a lead of one line: one line.
 LONE = 1
+# The fewest items a brief of a day that has them holds.
+FEWEST = 3
 
 
 @dataclass(frozen=True)
@@ -136,18 +138,28 @@ def _day_body(
 ) -> list[Item]:
     """The sections of a brief in themes learned from the day: what the brief's own day
     reports beyond the lead, each line an event worth its line (``budget.SECTIONS``), and
-    nothing more when it reports no more; to the length the user set, as a summary fills
-    it. Read on 12 unseen stories (reading 18), the lines older reports added to a short
-    lead were kept by no reader (none of 9), the day's own three in eight; only a lead of
-    one line takes one from them."""
+    nothing more when it reports no more, but at least ``FEWEST`` items where the day has
+    them; to the length the user set, as a summary fills it. Read on 12 unseen stories
+    (reading 18), the lines older reports added to a short lead were kept by no reader
+    (none of 9), the day's own three in eight; only a lead of one line takes one from
+    them."""
     model, articles, most, words = budget
     asked = bool(size.items or size.words)  # a length the user set is filled, as a summary
-    left = max(words - sum(len(it.text.split()) for it in lead), asked * WORDS_PER_ITEM)
-    room = max(most - len(lead), int(asked))
+    left = max(words - sum(len(it.text.split()) for it in lead), 0)
+    room = max(most - len(lead), 0)
     if not room:
         return []
     day = fresh.fresh(items, articles, date)
     body = _body(day, model, articles, lead, left, room, SUMMARY if asked else SECTIONS)
+    if asked:
+        return body
+    # A brief of one or two lines leaves out what its reader needs (paired reading: the
+    # Sumatra quake's length, Haiti's appeal to donors): the day's best further lines, plain
+    # statements too, bring it to ``FEWEST``.
+    short = min(FEWEST, most) - len(lead) - len(body)
+    if short > 0:
+        taken = [*lead, *body]
+        body += _body(day, model, articles, taken, short * WORDS_PER_ITEM, short, THEMED_LEAD)
     if body or len(lead) > 1:
         return body  # a lead of two or more gives its last line to the sections
     # A lead of one line is no brief: the week's best event opens the sections, else an

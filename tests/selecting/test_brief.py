@@ -164,3 +164,28 @@ def test_a_column_newer_than_the_news_does_not_take_the_lead_s_day(tmp_path: Pat
     brief = json.loads((tmp_path / "out" / "2025-03-20.json").read_text(encoding="utf-8"))
     first = brief["lead"][0]
     assert first["text"] == toll and first["date"] == "2025-03-05"
+
+
+def test_a_day_of_plain_lines_still_gets_a_brief_of_three() -> None:
+    """The day's further lines tell no time, figure or outcome and rank far below its news:
+    neither the lead nor the sections take them as news, but a brief of one line leaves out
+    what its reader needs, so the best of them bring it to three."""
+    from summarizer.ranking.rankers import ConceptRanker
+    from summarizer.selecting import brief
+
+    texts = [
+        "The harbour council approved the new flood wall plan on Monday by nine votes to two.",
+        "Residents of the old town fear the flood wall will block their view of the harbour.",
+        "Engineers for the council say the wall protects shops and homes from winter storms.",
+        "Fishermen want a gap in the wall so their boats can reach the slipway.",
+    ]
+    day = dt.date(2025, 3, 9)
+    articles = {0: Article(0, "0.txt", "Harbour Post", "Flood wall", day, None, ("x",))}
+    items = [
+        _reported(0, i, text, score)
+        for i, (text, score) in enumerate(zip(texts, (1.0, 0.06, 0.05, 0.04), strict=True))
+    ]
+    model = ConceptRanker().concept_model([it.sentences[0] for it in items])
+    body = brief._day_body(items, items[:1], brief.AS_THE_DAY_HOLDS, day, (model, articles, 6, 180))
+    assert len(body) == 2
+    assert {it.text for it in body} <= set(texts[1:])
