@@ -105,9 +105,13 @@ _CAPTION = re.compile(
     r"graphic|drawing|rendering)\s+(?:\w+\s+)?(?:showing|shows|featuring|pictured)\b",
     re.I,
 )
-# A wire dateline glued to the lead: "WASHINGTON (AP) -- ", "BRUSSELS, January 22 (Xinhua) _ ".
+# A wire dateline glued to the lead: "WASHINGTON (AP) -- ", "BRUSSELS, January 22 (Xinhua) _ ",
+# "ISTANBUL (Turkey), August 21 (Xinhua) -- ".
 # Capitals and an agency are clear anywhere; a plain "Washington _ " only opens an article.
-_CITY = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[^()\n]{1,40}?)?"
+_CITY = (
+    r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:\s*\([A-Z][A-Za-z .'’\-]{1,30}\)(?=,))?"
+    r"(?:,\s*[^()\n]{1,40}?)?"
+)
 # "NEW DELHI: " and "KANDAHAR, Afghanistan : " too: a colon after capitals is a dateline or a
 # label (a transcript's speaker, "DR. BRAZELTON: "), never news.
 _DATELINE = re.compile(

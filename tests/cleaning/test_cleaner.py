@@ -286,6 +286,7 @@ def test_wire_datelines_are_removed_from_the_lead(dateline: str) -> None:
     [
         ("WASHINGTON (AP) -- ", "AP"),
         ("BRUSSELS, January 22 (Xinhua) _ ", "Xinhua"),
+        ("ISTANBUL (Turkey), August 21 (Xinhua) -- ", "Xinhua"),
         ("Athens, Greece (Sports Network) - ", "Sports Network"),
         ("MOSCOW (Updated 5pm) -- ", "“The river rose by two metres…”"),  # not a name
         ("KYIV — ", "“The river rose by two metres…”"),  # no agency: credited by title
