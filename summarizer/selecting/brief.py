@@ -14,8 +14,9 @@ brief is built in two parts from the ranked, merged items:
 - the **sections**: in themes learned from the day, the lines that add most of what the
   lead did not say, as many as the day holds (``day_size``), only while a line adds enough
   to be worth it and reports an event (``budget.SECTIONS``), and only from the brief's own
-  day: when it reports no more, the brief is its lead (read on 12 unseen stories, no reader
-  kept any of nine lines older reports added to a short lead). In the user's themes (a
+  day (read on 12 unseen stories, no reader kept any of nine lines older reports added to a
+  short lead); the day's best further lines bring a brief to ``FEWEST`` items where it has
+  them, and when it has none the lead's last line opens the sections. In the user's themes (a
   themes file), at least one section's worth, and each theme the items it needs to stand,
   chosen from the whole day as a summary would choose them. Each section is ordered by
   importance, sections by their best item; a theme whose items are too few to stand as a

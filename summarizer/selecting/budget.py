@@ -46,12 +46,11 @@ WEAK = 0.5
 
 @dataclass(frozen=True)
 class Worth:
-    """How a selection weighs a wording's news value (``text.value``): below ``free`` it
+    """How a selection weighs a wording's news value (``text.value``): below ``PLAIN`` it
     pays ``FILLER_COST`` for what it lacks; a quotation that is most of it (``spoken``)
     counts at ``voiced`` of its value; one worth no more than ``least`` is no candidate, nor
     an item scored below ``lowest`` (scores run from 0 to the day's best sentence's 1)."""
 
-    free: float = PLAIN
     voiced: float = 1.0
     least: float = 0.0
     lowest: float = 0.0
@@ -168,8 +167,8 @@ def _candidates(
     values = np.asarray([worth.value(s.text) for s in chosen], dtype=np.float64)
     costs = (
         FILLER_COST
-        * np.maximum(worth.free - values, 0.0)
-        / worth.free
+        * np.maximum(PLAIN - values, 0.0)
+        / PLAIN
         * np.asarray(matrix @ model.weights[used]).reshape(-1)
     )
     return _Candidates(

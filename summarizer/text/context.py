@@ -114,7 +114,7 @@ _TAKES_UP = Gated(
 # "those" as people: "those who", "those involved", "those killed", "those in need".
 _UNRESOLVED = Gated(
     re.compile(
-        r"\b(?:these\s+(?=\d)|these\s+(?!(?:who|which|that|of)\b)|those\s+(?!(?:who|whose|which|that|of|in|on|at|"
+        r"\b(?:these\s+(?!(?:who|which|that|of)\b)|those\s+(?!(?:who|whose|which|that|of|in|on|at|"
         r"with|without|from|between|among|under|over|aboard|responsible|present|[a-z]{2,}ed)\b))"
         r"[a-z\d]",
         re.I,
