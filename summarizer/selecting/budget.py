@@ -136,6 +136,7 @@ def _candidates(
     more than ``worth.least``; none of an item ``taken`` or repeating one."""
     owners: list[int] = []
     chosen: list[Sentence] = []
+    worths: list[float] = []  # each chosen wording's news value, as ``worth`` counts it
     seen: set[str] = set()
     shown = {s.key for it in taken for s in it.sentences}
     said = [statement(it.text) for it in taken]
@@ -151,10 +152,14 @@ def _candidates(
             continue
         count += 1
         for sentence in wordings(item, articles):
-            if sentence.text not in seen and worth.value(sentence.text) > worth.least:
+            if sentence.text in seen:
+                continue
+            value = worth.value(sentence.text)
+            if value > worth.least:
                 seen.add(sentence.text)
                 owners.append(index)
                 chosen.append(sentence)
+                worths.append(value)
     if not chosen:
         return None
     matrix = model.matrix([s.text for s in chosen]).tocsc()
@@ -164,7 +169,7 @@ def _candidates(
         return None
     lengths = np.asarray([len(s.text.split()) for s in chosen], dtype=np.float64)
     matrix = matrix[:, used].tocsr()
-    values = np.asarray([worth.value(s.text) for s in chosen], dtype=np.float64)
+    values = np.asarray(worths, dtype=np.float64)
     costs = (
         FILLER_COST
         * np.maximum(PLAIN - values, 0.0)

@@ -142,8 +142,12 @@ def spoken(text: str) -> bool:
     for ("“Climate change is coming at us much faster than…,” Morgan said.")."""
     if not may_quote(text):
         return False
-    quoted = sum(len(m.group(0)) for m in QUOTATION.finditer(text))
-    return quoted * 2 >= len(text) and not _FIGURE.search(text.lower())
+    return _half_quoted(text) and not _FIGURE.search(text.lower())
+
+
+def _half_quoted(text: str) -> bool:
+    """Whether quotations make at least half of ``text``."""
+    return sum(len(m.group(0)) for m in QUOTATION.finditer(text)) * 2 >= len(text)
 
 
 def _mostly_quoted(text: str, lower: str) -> bool:
@@ -151,8 +155,7 @@ def _mostly_quoted(text: str, lower: str) -> bool:
     rhetoric unless what is said is checkable."""
     if text and not may_quote(text):
         return False  # no quotation
-    quoted = sum(len(m.group(0)) for m in QUOTATION.finditer(text))
-    if quoted * 2 < len(text):
+    if not _half_quoted(text):
         return False
     outside = outside_quotations(text)
     return not (_FIGURE.search(lower) or _CAPITALISED.search(outside))
