@@ -13,6 +13,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from summarizer.runtime import deferred
+
 # A line of nam_dict.txt: gender, name. Anchored on the newline, not on "^" with re.M: half
 # the time, and this list is read at every start (and in every worker under spawn). Read as
 # bytes: decoding the whole 4 MB file took longer than finding the names in it.
@@ -60,10 +62,13 @@ def countries() -> frozenset[str]:
 
 @cache
 def titles() -> frozenset[str]:
-    """nameparser's list of titles (lower case, no full stops), read once."""
-    from nameparser.config import CONSTANTS
+    """nameparser's list of titles (lower case, no full stops; its ``CONSTANTS.titles``), read
+    once. Its word list alone: importing nameparser loads its parser, a tenth of a second at
+    every start (``runtime.deferred``)."""
+    deferred.import_beneath(("nameparser", "nameparser.config"), ("nameparser.config.titles",))
+    from nameparser.config.titles import TITLES
 
-    return frozenset(str(t) for t in CONSTANTS.titles) | _OFFICES
+    return frozenset(str(t) for t in TITLES) | _OFFICES
 
 
 # Offices news puts before a name that nameparser's list lacks: "Sen.", "Assemblyman Herb

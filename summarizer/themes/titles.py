@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 
-from summarizer.text.words import content_terms, stemmer
+from summarizer.text.words import content_terms
 from summarizer.themes.headings import DayNames, day_names, printable
 
 MAX_WORDS = 4
@@ -63,10 +63,11 @@ def noun_phrases(text: str) -> list[Phrase]:
 
 @cache
 def _parser() -> Callable[..., str]:
-    """TextBlob's English parser, imported at first use: it loads nltk, which a build loads
-    while it reads its articles (``sentences.prepare_split``), and loads as ``nltk_lean``
-    loads it (without scipy.stats) whichever comes first."""
-    stemmer()  # nltk loads here as ``nltk_lean`` loads it, before textblob would load it
+    """TextBlob's English parser, imported at first use: it loads the whole of nltk, which
+    loads as ``nltk_lean.whole`` loads it (without scipy.stats) before textblob would."""
+    from summarizer.text.nltk_lean import whole
+
+    whole()
     from textblob.en import parse
 
     return parse  # type: ignore[no-any-return]

@@ -1,5 +1,5 @@
-"""nltk loads at first use (not when the package is imported), without scipy.stats, and
-scipy.stats still loads afterwards."""
+"""nltk loads at first use (not when the package is imported), Punkt and Snowball alone,
+without scipy.stats; the whole of nltk and scipy.stats still load afterwards."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ assert "nltk" not in sys.modules, "loaded at import: a build cannot load it whil
 assert stem("running") == "run"
 assert split_sentences("Mr. Smith left. He came back.") == ["Mr. Smith left.", "He came back."]
 assert "nltk" in sys.modules and "scipy.stats" not in sys.modules, sorted(sys.modules)
+assert "nltk.tokenize.treebank" not in sys.modules and "nltk.corpus.reader" not in sys.modules
 import scipy.stats
 assert abs(scipy.stats.norm.cdf(0) - 0.5) < 1e-9
 print("ok")
@@ -52,3 +53,25 @@ print("ok")
 
 def test_textblob_used_first_still_loads_nltk_without_scipy_stats() -> None:
     says_ok(_TEXTBLOB_FIRST)
+
+
+_WHOLE_AFTER = """
+import sys
+from summarizer.text.words import stem
+assert stem("running") == "run"
+import nltk
+punkt, snowball = sys.modules["nltk.tokenize.punkt"], sys.modules["nltk.stem.snowball"]
+assert nltk.TreebankWordTokenizer().tokenize("It ends.") == ["It", "ends", "."]
+assert "scipy.stats" not in sys.modules, "the whole of nltk loaded without scipy.stats"
+import nltk.tokenize.punkt, nltk.stem.snowball
+assert nltk.tokenize.punkt is punkt and nltk.stem.snowball is snowball, "not loaded twice"
+assert sys.modules["nltk"].tokenize.api.TokenizerI is nltk.tokenize.api.TokenizerI
+from summarizer.themes.titles import noun_phrases
+assert [p.words for p in noun_phrases("The black box was found.")] == [("black", "box")]
+assert snowball.stopwords.subdir == "corpora"  # nltk.corpus.stopwords, not yet read
+print("ok")
+"""
+
+
+def test_the_whole_of_nltk_loads_after_punkt_and_snowball() -> None:
+    says_ok(_WHOLE_AFTER)
