@@ -124,6 +124,11 @@ _LEAD_DATELINE = re.compile(
     rf"^{_NAME}{{0,3}}(?:,\s*{_NAME}{{0,2}})?(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?"
     r"\s+(?:--|_|—|–|-)\s+(?=[A-Z])"
 )
+# A feed's field name left before its summary ("Description: NPR's Steve Inskeep talks
+# with ..."): the field's name, not the outlet's words.
+_FIELD = re.compile(
+    r"^(?:Description|Summary|Synopsis|Abstract|Excerpt|Teaser)\s*:\s+(?=[A-Z0-9\"“‘])"
+)
 # The city of a dateline, in its capitals: "NAIROBI" of "NAIROBI, Kenya (AP) _".
 _CITY_CAPITALS = re.compile(r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?=[\s,(])")
 # The agency in a dateline's brackets, "(AP)", "(Xinhua)", "(Sports Network)": a name, so not
@@ -301,7 +306,7 @@ def _place(lead: str, paragraphs: tuple[str, ...]) -> str | None:
 def _strip_labels(paragraph: str, lead: bool) -> str:
     """Remove datelines and speaker labels at the start of a paragraph."""
     paragraph = _DATELINE.sub("", paragraph)
-    return _LEAD_DATELINE.sub("", paragraph) if lead else paragraph
+    return _LEAD_DATELINE.sub("", _FIELD.sub("", paragraph)) if lead else paragraph
 
 
 def _unwrap(lines: list[str]) -> list[str]:

@@ -274,6 +274,7 @@ def test_parse_date(text: str, date: dt.date | None) -> None:
         "KANDAHAR, Afghanistan : ",
         "NEW DELHI: ",
         "MR. SMITH: ",
+        "Description: ",  # a feed's field name before its summary
     ],
 )
 def test_wire_datelines_are_removed_from_the_lead(dateline: str) -> None:
@@ -300,6 +301,11 @@ def test_the_agency_of_the_leads_dateline_is_the_outlet_when_none_is_named(
     trailer = f"{lead}{body}\n\nSource: Reuters"  # the outlet the article names wins
     assert clean(RawDocument("story.txt", trailer), 0).outlet == "Reuters"
     assert clean(RawDocument("story.txt", lead + body, outlet="Example"), 0).outlet == "Example"
+
+
+def test_a_field_name_later_in_the_article_is_kept() -> None:
+    later = "Summary: The river rose by two metres overnight."
+    assert _clean(f"The flood reached the town.\n\n{later}")[-1] == later
 
 
 def test_a_spaced_hyphen_later_in_the_article_is_not_a_dateline() -> None:
