@@ -144,7 +144,8 @@ def build_seconds(dev_data: Path) -> float:
     paths, _ = labelled_day(dev_data, "duc2006")
     with tempfile.TemporaryDirectory() as out:
         listed = Path(out) / "sources.txt"
-        listed.write_text("\n".join(paths), encoding="utf-8")
+        # absolute: a sources file's relative paths are read from the file's own folder
+        listed.write_text("\n".join(str(Path(p).resolve()) for p in paths), encoding="utf-8")
         command = [sys.executable, "-m", "summarizer", "build", "--sources-file", str(listed),
                    "--out", out, "-q", "--no-history", "--no-deliver"]  # fmt: skip
         start = time.perf_counter()

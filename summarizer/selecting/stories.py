@@ -30,6 +30,7 @@ from summarizer.selecting import fresh, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
 from summarizer.selecting.story_titles import main_fact_headlines, section_title, told_by
 from summarizer.stories.detect import is_one_story
+from summarizer.text.value import news_value
 from summarizer.themes.choice import AUTO, FIT, measure_fit
 from summarizer.themes.fit import learn_items
 from summarizer.themes.themefile import Theme
@@ -42,8 +43,11 @@ STORY_ITEMS = 4
 STORY_WORDS = 100
 # A story carried by fewer articles than this is a line under "Also today", not a section.
 MIN_ARTICLES = 2
+# A day of this many stories is a day of many though none has two articles (a feed's items).
+FEED_STORIES = 5
 ALSO_KEY = "also-today"
 ALSO_TITLE = "Also today"
+IN_BRIEF = "In brief"
 
 
 def by_stories(
@@ -61,9 +65,11 @@ def by_stories(
     is learned: a day of many stories needs none."""
     if asked == AUTO or is_one_story(stories):
         return None
-    # Several stories means two told by more than one article each: two reports of one
-    # ferry disaster that read as two stories are not a day of many.
-    if sum(1 for story in stories if len(story.articles) >= MIN_ARTICLES) < 2:
+    # Several stories means two told by more than one article each, or a feed's many items
+    # on as many stories: two reports of one ferry disaster that read as two stories are not
+    # a day of many.
+    told = sum(1 for story in stories if len(story.articles) >= MIN_ARTICLES)
+    if told < 2 and len(stories) < FEED_STORIES:
         return None
     fit = measure_fit(items, themes).fit
     if asked is not None and fit >= FIT:
@@ -95,7 +101,7 @@ def select_stories(
     fit a day: ``FIT``) is briefed in them: its main news, then its themes' sections."""
     own = _items_by_story(fresh.showable(items, articles, date), stories)
     sections: list[Section] = []
-    also: list[Item] = []
+    also: list[tuple[tuple[int, int, int], Item]] = []
     for n, story in enumerate(stories):
         mine = own.get(n, [])
         if not mine:
@@ -106,10 +112,12 @@ def select_stories(
         if shown < TOP_STORIES and len(story.articles) >= MIN_ARTICLES:
             told = theirs, newest, themes
             sections += _story_sections(f"story-{n + 1}", story, mine, model, articles, told)
-        elif len(also) < ALSO_TODAY and (line := _main_fact(mine, theirs, newest)):
-            also.append(line)
+        elif line := _main_fact(mine, theirs, newest):
+            also.append((_rank_key(story), line))
     if also:
-        sections.append(Section(ALSO_KEY, ALSO_TITLE, tuple(also), "also"))
+        lines = tuple(line for _, line in sorted(also, key=_also_order)[:ALSO_TODAY])
+        title = ALSO_TITLE if sections else IN_BRIEF  # a feed's day: its lines are the brief
+        sections.append(Section(ALSO_KEY, title, lines, "also"))
     return Chosen((), tuple(sections))
 
 
@@ -181,6 +189,21 @@ def _story_items(
     chosen = lead_items(items, model, articles, STORY_WORDS, STORY_ITEMS, date, first, older=True)
     picked, _ = once.one_each(chosen, [], items, articles)
     return list(order_lead(picked, articles)[:STORY_ITEMS])
+
+
+def _rank_key(story: Story) -> tuple[int, int, int]:
+    """How far up the day's stories a story is, ties left open: most outlets, most
+    articles, newest (``stories.detect``'s order without the day's order)."""
+    newest = -(story.last or dt.date.min).toordinal()
+    return (-len(story.outlets), -len(story.articles), newest)
+
+
+def _also_order(entry: tuple[tuple[int, int, int], Item]) -> tuple[tuple[int, int, int], float]:
+    """Smaller stories' lines by their story's place, and among stories alike (a feed's
+    items, one article each) the line that reads most as news and says most of the day
+    first: a bank's review of its policy below a plane crash that killed 54."""
+    rank, line = entry
+    return rank, -news.importance(line) * news_value(line.text)
 
 
 def _newest(story: Story, articles: Mapping[int, Article]) -> dt.date | None:

@@ -37,7 +37,10 @@ STORY_TERMS = 12  # telling terms kept per story
 # less; the 50-topic day at 0.32 (benchmarks/stories_eval.py).
 ONE_STORY = 0.56
 # A day is also one story when its largest story holds this share of the articles: the rest
-# are strays (an aside, a feature), not a second story that needs its own section.
+# are strays (an aside, a feature), not a second story that needs its own section. And a day
+# of short items, each a story of its own, when one name is in this share of them: seven wire
+# lines on "Dalmen"'s earthquake, whose shared words weigh nothing in the story vectors of a
+# day of that story alone (a feed's day of 40 AG News items: no name in more than a few).
 ONE_STORY_SHARE = 0.6
 
 
@@ -46,8 +49,9 @@ def find_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
     story holding them all when the day is one story in parts (``ONE_STORY``)."""
     counts, vocab = term_counts(articles)
     vectors = story_vectors(counts)
-    groups = group_articles(vectors, short_items(articles, counts, vocab))
-    if len(groups) > 1 and cohesion(plain_vectors(counts), groups) >= ONE_STORY:
+    short = short_items(articles, counts, vocab)
+    groups = group_articles(vectors, short)
+    if len(groups) > 1 and _one_story(plain_vectors(counts), groups, short.names):
         groups = [list(range(len(articles)))]
     sums = group_sums(vectors, groups)
     closeness = centrality(vectors, sums, groups)
@@ -56,6 +60,16 @@ def find_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
         for n, rows in enumerate(groups)
     ]
     return tuple(sorted(stories, key=_rank))
+
+
+def _one_story(plain: sparse.csr_matrix, groups: list[list[int]], names: sparse.csr_matrix) -> bool:
+    """Whether the groups are parts of one story: as alike across as within (``cohesion``);
+    or, each of one article (``cohesion`` has no pair within to compare with), one name
+    written in ``ONE_STORY_SHARE`` of them (``names``: the short items' names)."""
+    if all(len(group) == 1 for group in groups):
+        written = np.bincount(names.indices, minlength=names.shape[1])
+        return bool(written.size) and int(written.max()) >= ONE_STORY_SHARE * len(groups)
+    return cohesion(plain, groups) >= ONE_STORY
 
 
 def is_one_story(stories: Sequence[Story]) -> bool:

@@ -15,6 +15,8 @@ from summarizer.runtime.resources import examples_dir
 from tests import brieflint
 
 DAY = Path(__file__).parent / "fixtures" / "three_stories.jsonl"
+# A feed's day: six items, one article each, on six stories.
+FEED = Path(__file__).parent / "fixtures" / "feed_day.jsonl"
 STORY_HEADLINES = {
     "Quake kills 212 in Dalmen province",
     "Norland central bank raises interest rate to 4.5 percent",
@@ -23,9 +25,9 @@ STORY_HEADLINES = {
 MUSEUM = "The Lindqvist Museum of Art reopened on Sunday after a five-year renovation"
 
 
-def _build(tmp_path: Path, *more: str) -> dict[str, Any]:
+def _build(tmp_path: Path, *more: str, day: Path = DAY) -> dict[str, Any]:
     out = tmp_path / "out"
-    args = ["build", str(DAY), "--out", str(out), "-q", "--no-history", "--no-deliver", *more]
+    args = ["build", str(day), "--out", str(out), "-q", "--no-history", "--no-deliver", *more]
     assert main(args) == 0
     return json.loads((out / "2025-03-09.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
@@ -53,6 +55,24 @@ def test_a_story_of_one_article_is_a_line_under_also_today(tmp_path: Path) -> No
     assert sections[-1]["kind"] == "also" and sections[-1]["title"] == "Also today"
     assert [i["text"][: len(MUSEUM)] for i in sections[-1]["items"]] == [MUSEUM]
     assert all(MUSEUM not in i["text"] for s in sections[:-1] for i in s["items"])
+
+
+def test_a_feeds_day_of_one_article_stories_is_a_line_each_the_hard_news_first(
+    tmp_path: Path,
+) -> None:
+    brief = _build(tmp_path, day=FEED)
+    assert brief["themes"]["from"] == "stories" and brief["lead"] == []
+    [section] = brief["sections"]
+    assert (section["kind"], section["title"]) == ("also", "In brief")
+    lines = [item["text"] for item in section["items"]]
+    openings = {json.loads(row)["text"].split(". ")[0] + "." for row in FEED.open()}
+    assert len(lines) == 6 and set(lines) == openings  # each item's opening, once
+    assert lines[0].startswith("A passenger plane crashed")  # fourth in the feed
+    assert (
+        lines.index("The Norland central bank began the mid-term review of its monetary policy.")
+        > 0
+    )
+    assert brieflint.lint(brief)[1] == []
 
 
 def test_the_story_brief_has_no_defect_a_reader_sees(tmp_path: Path) -> None:

@@ -162,6 +162,27 @@ def test_a_feed_of_short_unrelated_items_is_many_stories() -> None:
     assert max(len(s.articles) for s in find_stories(day)) == 1
 
 
+def test_short_items_that_all_name_one_place_are_one_story() -> None:
+    """Seven wire lines on one earthquake, each a story of its own by its rarer words (the
+    ones they share, "Dalmen" and "earthquake", are in every article and weigh nothing): the
+    name most of them write makes them one story."""
+    lines = [
+        "A strong earthquake struck the coastal province of Dalmen, killing at least 40 people.",
+        "The earthquake in Dalmen destroyed hundreds of homes and cut power to the capital.",
+        "Rescue teams searched collapsed homes in Dalmen for survivors of the earthquake.",
+        "The Dalmen earthquake had a magnitude of 6.8, the national seismic institute said.",
+        "Hospitals in the provincial capital of Dalmen treated hundreds injured by the quake.",
+        "Power to the provincial capital of Dalmen was cut after the earthquake hit its grid.",
+        "The death toll from the Dalmen earthquake rose to 212 as rescuers reached villages.",
+    ]
+    day = [
+        Article(n, f"{n}.txt", f"Wire {n}", f"Quake {n}", None, None, (text,))
+        for n, text in enumerate(lines)
+    ]
+    stories = find_stories(day)
+    assert len(stories) == 1 and is_one_story(stories)
+
+
 def test_short_items_that_share_a_word_or_a_weekday_are_not_one_story() -> None:
     """A feed's day of short items: two that share one word ("bank") and the day's weekday
     are two stories; two that share a story's names are one."""
