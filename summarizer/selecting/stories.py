@@ -41,8 +41,10 @@ ALSO_TODAY = 10
 # A story's section: its main fact and its best few items, in about this many words.
 STORY_ITEMS = 4
 STORY_WORDS = 100
-# A story carried by fewer articles than this is a line under "Also today", not a section.
+# A story carried by fewer articles than this is a line under "Also today", not a section;
+# so is one with fewer items than this to say (a heading over one line is no section).
 MIN_ARTICLES = 2
+MIN_ITEMS = 2
 # A day of this many stories is a day of many though none has two articles (a feed's items).
 FEED_STORIES = 5
 ALSO_KEY = "also-today"
@@ -111,8 +113,12 @@ def select_stories(
         shown = sum(1 for section in sections if section.kind == "story")
         if shown < TOP_STORIES and len(story.articles) >= MIN_ARTICLES:
             told = theirs, newest, themes
-            sections += _story_sections(f"story-{n + 1}", story, mine, model, articles, told)
-        elif line := _main_fact(mine, theirs, newest):
+            parts = _story_sections(f"story-{n + 1}", story, mine, model, articles, told)
+            if len(parts) > 1 or (parts and len(parts[0].items) >= MIN_ITEMS):
+                sections += parts
+                continue
+        # a smaller story, or one with only a line to say: a line under "Also today"
+        if line := _main_fact(mine, theirs, newest):
             also.append((_rank_key(story), line))
     if also:
         lines = tuple(line for _, line in sorted(also, key=_also_order)[:ALSO_TODAY])

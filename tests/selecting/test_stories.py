@@ -75,6 +75,29 @@ def test_a_feeds_day_of_one_article_stories_is_a_line_each_the_hard_news_first(
     assert brieflint.lint(brief)[1] == []
 
 
+def test_a_story_with_one_line_to_say_is_a_line_not_a_section(tmp_path: Path) -> None:
+    """A vote in the feed told twice in other words: a story of two articles with one item
+    to say heads the lines, credited to both, rather than making a section of one line."""
+    vote = [
+        ("Kestrel Post", "The Ostrava assembly approved the harbour budget by 41 votes to 12."),
+        ("Wire Two", "By 41 votes to 12, the Ostrava assembly approved the harbour budget."),
+    ]
+    rows = [
+        {"source": source, "title": f"Ostrava budget {n}", "date": "2025-03-09", "text": text}
+        for n, (source, text) in enumerate(vote)
+    ]
+    day = tmp_path / "feed.jsonl"
+    day.write_text(
+        FEED.read_text(encoding="utf-8") + "".join(json.dumps(row) + "\n" for row in rows),
+        encoding="utf-8",
+    )
+    [section] = _build(tmp_path, day=day)["sections"]
+    assert section["kind"] == "also" and len(section["items"]) == 7
+    first = section["items"][0]
+    assert "Ostrava assembly approved" in first["text"]
+    assert {ref["name"] for ref in first["sources"]} == {"Kestrel Post", "Wire Two"}
+
+
 def test_the_story_brief_has_no_defect_a_reader_sees(tmp_path: Path) -> None:
     _, defects = brieflint.lint(_build(tmp_path))
     assert defects == []
