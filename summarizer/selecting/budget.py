@@ -18,7 +18,6 @@ at N shortens it.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -33,7 +32,6 @@ from summarizer.models import Article, Item, Sentence
 from summarizer.ranking.concepts import ConceptModel, FloatArray, IntArray
 from summarizer.text.scipy_lean import sparse
 from summarizer.text.statements import repeats, statement
-from summarizer.text.timing import long_ago
 from summarizer.text.value import PLAIN, news_value, spoken
 from summarizer.text.words import count_matrix
 
@@ -44,8 +42,6 @@ TIME_LIMIT = 30.0  # seconds; a safety net only: the node limit comes first in p
 FILLER_COST = 1.0
 # A brief's further item must add at least this share of what its best further item adds.
 WEAK = 0.5
-# What a line of history counts for in a brief (``Worth.history``): as background does.
-HISTORY = 0.6
 
 
 @dataclass(frozen=True)
@@ -53,19 +49,14 @@ class Worth:
     """How a selection weighs a wording's news value (``text.value``): below ``PLAIN`` it
     pays ``FILLER_COST`` for what it lacks; a quotation that is most of it (``spoken``)
     counts at ``voiced`` of its value; one worth no more than ``least`` is no candidate, nor
-    an item scored below ``lowest`` (scores run from 0 to the day's best sentence's 1); one
-    that tells only of years before its article (``timing.long_ago``) at ``history``."""
+    an item scored below ``lowest`` (scores run from 0 to the day's best sentence's 1)."""
 
     voiced: float = 1.0
     least: float = 0.0
     lowest: float = 0.0
-    history: float = 1.0
 
-    def value(self, text: str, written: dt.date | None) -> float:
-        value = news_value(text) * (self.voiced if spoken(text) else 1.0)
-        if self.history < 1.0 and written is not None and long_ago(text, written):
-            value *= self.history
-        return value
+    def value(self, text: str) -> float:
+        return news_value(text) * (self.voiced if spoken(text) else 1.0)
 
 
 # A summary's: a plain statement costs nothing, the speaker's voice as much as any line.
@@ -74,15 +65,13 @@ SUMMARY = Worth()
 # (readers tagged half of such lines trivial, a third of other lines), and a line the
 # ranking puts below a tenth of the day's best was chosen for words nothing better had
 # (readers kept a quarter of them; reading 17, docs/evaluation.md).
-# History told by its year ("The Supreme Court in 1987 barred ...") counts as background
-# does in the wording (``value.news_value``): readers tagged it trivial.
-LEAD = Worth(voiced=0.7, lowest=0.1, history=HISTORY)
+LEAD = Worth(voiced=0.7, lowest=0.1)
 # The lead of a brief in a themes file's sections: lines of every score (``brief.select_brief``).
-THEMED_LEAD = Worth(voiced=0.7, history=HISTORY)
+THEMED_LEAD = Worth(voiced=0.7)
 # A brief's further items (its sections): besides, only a line with a mark of an event (a
 # time, a figure, an outcome) beyond a plain statement; readers kept one in five of the
 # others.
-SECTIONS = Worth(voiced=0.7, least=PLAIN, lowest=0.1, history=HISTORY)
+SECTIONS = Worth(voiced=0.7, least=PLAIN, lowest=0.1)
 
 
 @dataclass(frozen=True)
@@ -165,7 +154,7 @@ def _candidates(
         for sentence in wordings(item, articles):
             if sentence.text in seen:
                 continue
-            value = worth.value(sentence.text, _written(sentence, articles))
+            value = worth.value(sentence.text)
             if value > worth.least:
                 seen.add(sentence.text)
                 owners.append(index)
@@ -196,11 +185,6 @@ def _candidates(
         model,
         costs,
     )
-
-
-def _written(sentence: Sentence, articles: Mapping[int, Article]) -> dt.date | None:
-    article = articles.get(sentence.article)
-    return None if article is None else article.date
 
 
 def _covered(

@@ -139,32 +139,6 @@ def _day_bound(text: str) -> bool:
     return _DAY_BOUND.search(plain, plain.casefold())
 
 
-# A year a sentence tells its events by ("in 1987", "since 1968", "in the 1950s", "in
-# September 1986", "between 1991 and 1997"), not a year that names a thing ("a 1998 Supreme
-# Court decision", "the July 7, 2005 bombings"), and any year at all (however it is used).
-_TOLD_YEAR = re.compile(
-    r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Dd]uring|[Ff]rom|[Bb]etween) (?:(?:early|late|mid)[- ])?"
-    rf"(?:the )?(?:{_MONTH} (?:\d{{1,2}},? )?)?(?:19|20)\d\d"
-)
-_YEAR = re.compile(r"(?<![\d$])(?<!\d[,.])(?:19|20)\d\d(?!\d|[,.]\d|%)")
-# Background a reporter fills in is history: told years before the report
-# (``long_ago``); a year earlier may still be the story's own ("in December" of last year).
-_LONG_AGO_YEARS = 2
-
-
-def long_ago(text: str, written: dt.date) -> bool:
-    """Whether the sentence tells of years before it was written and of nothing since: it
-    places what it tells by a year (``_TOLD_YEAR``), names no year within
-    ``_LONG_AGO_YEARS`` of ``written``, and no day of the report ("Since Sunday, the army
-    has arrested ... who won the 1990 election") nor "Now," before it. "The Supreme Court in
-    1987 barred ...", "The program started in 1968", "Suu Kyi won the Nobel Peace Prize in
-    1991": the history behind the news, which a brief has no room for."""
-    if not _TOLD_YEAR.search(text) or day_bound(text) or text.startswith("Now,"):
-        return False  # "Now, after a record El Nino in 1997 and 1998, the Pacific has ..."
-    latest = max(int(year) for year in _YEAR.findall(text))
-    return latest <= written.year - _LONG_AGO_YEARS
-
-
 # Where each sentence's open form is: worked out where the sentence is split and handed back
 # with it (``workers.SharedCache``), as the currency pass asks it of every wording twice.
 _OPENINGS: SharedCache[str, tuple[int, int] | None] = SharedCache(

@@ -179,21 +179,3 @@ def test_a_briefs_line_the_ranking_puts_far_below_the_days_best_is_no_candidate(
     }
     assert low.text in texts[budget.SUMMARY]
     assert low.text not in texts[budget.LEAD]
-
-
-def test_a_briefs_line_of_history_costs_more_than_in_a_summary() -> None:
-    history = (
-        "The coastal highway was first blocked by a storm in 1987, when the harbour town flooded."
-    )
-    story = ((*STORY[0], history), *STORY[1:])
-    sentences, articles = corpus(story)
-    items, model = ranked(sentences, articles)
-    costs = {}
-    for worth in (budget.SUMMARY, budget.LEAD, budget.SECTIONS):
-        found = budget._candidates(items, model, articles, worth=worth)
-        assert found is not None
-        texts = [s.text for s in found.sentences]
-        costs[worth] = float(found.costs[texts.index(history)]) if history in texts else None
-    assert costs[budget.SUMMARY] is not None and costs[budget.LEAD] is not None
-    assert costs[budget.LEAD] > costs[budget.SUMMARY]
-    assert costs[budget.SECTIONS] is None  # no candidate for a section

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from summarizer.text.timing import day_bound, due, expects, long_ago
+from summarizer.text.timing import day_bound, due, expects
 
 MONDAY = dt.date(2025, 6, 23)
 
@@ -114,35 +114,3 @@ def test_a_statement_placed_by_its_own_day_is_day_bound(text: str) -> None:
 )
 def test_a_name_a_quotation_or_a_calendar_date_is_not_day_bound(text: str) -> None:
     assert not day_bound(text)
-
-
-WRITTEN = dt.date(2000, 6, 1)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The Supreme Court in 1987 barred states from requiring the teaching of creationism.",
-        "The program started on an experimental basis in 1968 and has run since 1981.",
-        "When tribes began embracing gambling in the 1990s, the Hualapai moved quickly.",
-        "Winfrey has been a ratings success since launching the show in September 1986.",
-        "From 1993 to 1998, crime in the state fell 5.1 percent.",
-    ],
-)
-def test_history_told_by_its_year_is_long_ago(text: str) -> None:
-    assert long_ago(text, WRITTEN)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The bill enshrines into law a 1998 Supreme Court decision.",  # a year naming a thing
-        "Burglaries fell from 1998 to 1999, the bureau said.",  # up to last year
-        "Since Sunday, the army has arrested 300 members of the party that won in 1990.",
-        "Now, after a record El Nino in 1997 and 1998, the Pacific has cooled.",
-        "The company paid $1,995 for each of 1,990 shares.",  # figures, not years
-        "A memorial to the victims of the July 7, 1995 bombing was unveiled.",
-    ],
-)
-def test_news_that_names_an_old_year_is_not_long_ago(text: str) -> None:
-    assert not long_ago(text, WRITTEN)
