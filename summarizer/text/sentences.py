@@ -53,6 +53,14 @@ _FINITE = re.compile(
     re.I,
 )
 _CAPTION_WORDS = 15
+# Where someone stands in the photo, in a caption's present tense: "Italian Premier Silvio
+# Berlusconi (left) goes for a walk with ...". A report may say it too, in its own tense:
+# "Bryan Robinson (pictured) was among 21 players cut Sunday".
+_IN_PHOTO = re.compile(
+    r"\((?:left|right|centre|center|front|rear|back|top|bottom|"
+    r"(?:second|third|far|back|front) (?:from )?(?:left|right)|(?:left|right) to right|"
+    r"pictured|above|below|inset)\)"
+)
 _TOLD = re.compile(r"\b(?:was|were|had|has|have|will|would|said|did|\w+ed)\b", re.I)
 # "also" among the first words outside quotations says "as well as what you just read".
 _ALSO = re.compile(r"(?<=\s)also\s+")
@@ -298,8 +306,11 @@ def _opening_caption(text: str) -> bool:
 
 
 def _caption(text: str) -> bool:
-    """A photo's caption: it ends on a full date and tells nothing in the past or future.
-    (A year and a full stop end any such text: asked first, it spares most the pattern.)"""
+    """A photo's caption: it says where someone stands in the photo (``_IN_PHOTO``) or ends
+    on a full date, and tells nothing in the past or future. (A year and a full stop end
+    any such text: asked first, it spares most the pattern.)"""
+    if "(" in text and _IN_PHOTO.search(text):
+        return _TOLD.search(text) is None
     end = text.rstrip("\"'”’)\n")
     if not (end.endswith(".") and end[-2:-1].isdigit()):
         return False

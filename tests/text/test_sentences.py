@@ -349,6 +349,10 @@ def test_a_surname_gets_the_office_the_article_gives() -> None:
         # an example of what? the general claim came before it
         "For example, the El Nino that formed in 1997 boosted global temperatures to records.",
         "In particular, the ferry line to the northern islands lost 2,000 passengers a week.",
+        # a photo's caption: who stands where in it
+        "Italian Premier Silvio Berlusconi (left) goes for a walk with Tony Blair, Monday.",
+        "Prince Charles (second from right) lays a wreath at the memorial in Hyde Park.",
+        "Japanese Prime Minister Junichiro Koizumi (right) inspects four northern islands.",
         # a news service's note to editors
         "If you have questions, please call Susie McBee or Tim Spence at 202-298-6920.",
         # which argument, which theory, which claims?
