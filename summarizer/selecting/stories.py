@@ -70,13 +70,18 @@ def by_stories(
     # Several stories means two told by more than one article each, or a feed's many items
     # on as many stories: two reports of one ferry disaster that read as two stories are not
     # a day of many.
-    told = sum(1 for story in stories if len(story.articles) >= MIN_ARTICLES)
-    if told < 2 and len(stories) < FEED_STORIES:
+    if not _told_twice(stories) and len(stories) < FEED_STORIES:
         return None
     fit = measure_fit(items, themes).fit
     if asked is not None and fit >= FIT:
         return None
     return ThemesUsed("stories", round(fit, 4))
+
+
+def _told_twice(stories: Sequence[Story]) -> bool:
+    """Whether two or more of the day's stories are told by more than one article each: a
+    day of stories, not a feed's items, each a story of its own."""
+    return sum(1 for story in stories if len(story.articles) >= MIN_ARTICLES) >= 2
 
 
 def story_note(stories: Sequence[Story], chosen: Chosen) -> str:
@@ -102,6 +107,10 @@ def select_stories(
     story opens with its own main fact. A top story the ``themes`` fit (as a themes file must
     fit a day: ``FIT``) is briefed in them: its main news, then its themes' sections."""
     own = _items_by_story(fresh.showable(items, articles, date), stories)
+    # A feed's day is its items' lines: the one story two of them tell may be two items
+    # that share a team's name, and its section would head the lines with their sport
+    # (reading 21: "Garcia a key player in Europeans' success" over Moya's Davis Cup).
+    top = TOP_STORIES if _told_twice(stories) else 0
     sections: list[Section] = []
     also: list[tuple[tuple[int, int, int], Item]] = []
     for n, story in enumerate(stories):
@@ -111,7 +120,7 @@ def select_stories(
         theirs = _articles_of(story, mine, articles)
         newest = _newest(story, articles) or date
         shown = sum(1 for section in sections if section.kind == "story")
-        if shown < TOP_STORIES and len(story.articles) >= MIN_ARTICLES:
+        if shown < top and len(story.articles) >= MIN_ARTICLES:
             told = theirs, newest, themes
             parts = _story_sections(f"story-{n + 1}", story, mine, model, articles, told)
             if len(parts) > 1 or (parts and len(parts[0].items) >= MIN_ITEMS):
@@ -119,7 +128,7 @@ def select_stories(
                 continue
         # a smaller story, or one with only a line to say: a line under "Also today"
         if line := _main_fact(mine, theirs, newest):
-            also.append((_rank_key(story), line))
+            also.append((_rank_key(story, feed=not top), line))
     if also:
         lines = tuple(line for _, line in sorted(also, key=_also_order)[:ALSO_TODAY])
         title = ALSO_TITLE if sections else IN_BRIEF  # a feed's day: its lines are the brief
@@ -197,10 +206,13 @@ def _story_items(
     return list(order_lead(picked, articles)[:STORY_ITEMS])
 
 
-def _rank_key(story: Story) -> tuple[int, int, int]:
+def _rank_key(story: Story, feed: bool = False) -> tuple[int, int, int]:
     """How far up the day's stories a story is, ties left open: most outlets, most
-    articles, newest (``stories.detect``'s order without the day's order)."""
+    articles, newest (``stories.detect``'s order without the day's order); on a ``feed``'s
+    day only the newest, where two items that share a team's name are no bigger story."""
     newest = -(story.last or dt.date.min).toordinal()
+    if feed:
+        return (0, 0, newest)
     return (-len(story.outlets), -len(story.articles), newest)
 
 

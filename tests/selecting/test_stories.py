@@ -76,8 +76,9 @@ def test_a_feeds_day_of_one_article_stories_is_a_line_each_the_hard_news_first(
 
 
 def test_a_story_with_one_line_to_say_is_a_line_not_a_section(tmp_path: Path) -> None:
-    """A vote in the feed told twice in other words: a story of two articles with one item
-    to say heads the lines, credited to both, rather than making a section of one line."""
+    """A vote told twice in other words, beside the day's three stories: a story of two
+    articles with one item to say is a line under "Also today", credited to both, not a
+    section of one line."""
     vote = [
         ("Kestrel Post", "The Ostrava assembly approved the harbour budget by 41 votes to 12."),
         ("Wire Two", "By 41 votes to 12, the Ostrava assembly approved the harbour budget."),
@@ -86,16 +87,31 @@ def test_a_story_with_one_line_to_say_is_a_line_not_a_section(tmp_path: Path) ->
         {"source": source, "title": f"Ostrava budget {n}", "date": "2025-03-09", "text": text}
         for n, (source, text) in enumerate(vote)
     ]
-    day = tmp_path / "feed.jsonl"
+    day = tmp_path / "day.jsonl"
     day.write_text(
-        FEED.read_text(encoding="utf-8") + "".join(json.dumps(row) + "\n" for row in rows),
+        DAY.read_text(encoding="utf-8") + "".join(json.dumps(row) + "\n" for row in rows),
         encoding="utf-8",
     )
+    sections = _build(tmp_path, day=day)["sections"]
+    assert {s["title"] for s in sections if s["kind"] == "story"} == STORY_HEADLINES
+    [line] = [i for i in sections[-1]["items"] if "Ostrava assembly approved" in i["text"]]
+    assert sections[-1]["title"] == "Also today"
+    assert {ref["name"] for ref in line["sources"]} == {"Kestrel Post", "Wire Two"}
+
+
+def test_a_feeds_day_with_one_story_told_twice_is_still_its_lines(tmp_path: Path) -> None:
+    """Two of the feed's items on one vote are no top story over the rest: a feed's day is
+    its lines, the vote's one of them."""
+    vote = {"source": "Wire Two", "title": "Norland bank", "date": "2025-03-09"}
+    text = (
+        "The Norland central bank started the mid-term review of its monetary policy. "
+        "Norland's finance minister, Eva Holm, welcomed the central bank's review on Sunday."
+    )
+    day = tmp_path / "feed.jsonl"
+    extra = json.dumps({**vote, "text": text}) + "\n"
+    day.write_text(FEED.read_text(encoding="utf-8") + extra, encoding="utf-8")
     [section] = _build(tmp_path, day=day)["sections"]
-    assert section["kind"] == "also" and len(section["items"]) == 7
-    first = section["items"][0]
-    assert "Ostrava assembly approved" in first["text"]
-    assert {ref["name"] for ref in first["sources"]} == {"Kestrel Post", "Wire Two"}
+    assert (section["kind"], section["title"], len(section["items"])) == ("also", "In brief", 6)
 
 
 def test_the_story_brief_has_no_defect_a_reader_sees(tmp_path: Path) -> None:
