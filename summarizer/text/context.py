@@ -39,6 +39,16 @@ _DANGLING = re.compile(
     r"in the same (?:time )?(?:period|year|month|week|day))\b",
     re.I,
 )
+# A subject that counts people or things the sentence before named: "Many were frustrated
+# with …", "Both were charged …", "None was injured"; "Neither state had a hate-crimes
+# statute", "Both candidates vow …". Not "Neither X nor Y", "Both houses of Congress", a name
+# ("Both Ellsworths believe"), nor a quantifier before its noun ("Many scientists believe").
+_COUNTED = re.compile(
+    r"^(?:(?:[Mm]any|[Mm]ost|[Ss]everal|[Bb]oth|[Nn]either|[Nn]one|[Aa]ll|[Ff]ew)(?=\s+(?:of "
+    r"them\s+)?(?:were|are|was|is|have|had|has|will|would|could|can|did|do|does|say|said|"
+    r"says|agreed|believe|believed|fear|feared|died|survived|remain|remained)\b)|"
+    r"(?:Neither|Either|Both)\s+(?!of\b|the\b)[a-z]+\b(?!\s+(?:of|and|nor|or)\b))"
+)
 # A sentence that points ahead to a list ("… has filed the following for Sunday.") or carries a
 # news service's dateline mark ("CONGRESS (Washington_ New York …"): a budget line, not news.
 _POINTS_AHEAD = Gated(
@@ -158,7 +168,7 @@ _NAME_AFTER_FIRST = re.compile(r"\s[A-Z]")
 def opens_on_what_came_before(text: str, outside: str, folded: str) -> bool:
     """A dangling opener or wrap-up, "these"/"those" unexplained, an opening that points back
     or leads to a pronoun subject (``outside``: the text outside its quotations)."""
-    if _DANGLING.match(text.lstrip("\"“‘'")) or WRAP_UP.match(text):
+    if _DANGLING.match(text.lstrip("\"“‘'")) or WRAP_UP.match(text) or _COUNTED.match(text):
         return True
     if _UNRESOLVED.search(text, folded) or _SUCH.search(text, folded) or _POINTS_BACK.match(text):
         return True

@@ -187,6 +187,10 @@ def test_a_photo_caption_that_opens_an_article_is_never_shown(opening: str, show
         "Should Kevin Uliassi do so, he would be the first balloonist to fly around alone.",
         "In the same time period, fatalities for children up to 4 decreased by 8 percent.",
         "The latter was arrested by police in the capital on Monday night.",
+        # counts what the sentence before named: which many, which two states?
+        "Many were frustrated with the side effects of other medicines and tried the remedy.",
+        "Neither state had a hate-crimes statute when the two men were killed.",
+        "Both candidates vow to stash the surplus in a lock box for Social Security.",
         # a news service's budget lines, not news
         "The Hearst News Service has filed or will file the following for Thursday and Sunday.",
         "CONGRESS (Washington_ New York Republican Gov. George E. Pataki is scheduled to brief.",
@@ -377,6 +381,11 @@ def test_list_entries_captions_and_sentences_that_answer_another_cannot_stand_al
         # what follows says which, or "that" opens a clause
         "Roberts rejected that argument about side air bags at a hearing in Washington.",
         "Casinos run lottery games that offer big jackpots across several states, officials said.",
+        # a count with its noun, or what it counts named
+        "Many scientists believe the oceans will rise by a metre this century, the panel said.",
+        "Neither American nor Egyptian investigators have released any findings on the crash.",
+        "Both houses of Congress passed the hate-crimes bill on Tuesday.",
+        "None of the 61 passengers survived the crash near Vessa on Sunday.",
     ],
 )
 def test_a_dated_report_an_expletive_it_and_a_colon_stand_alone(text: str) -> None:
