@@ -79,6 +79,11 @@ _END = re.compile(r"[.!][\"'”’)\]]*$")
 # Written to open on its first dot ("(?:\.\s?){3,}" spelled out) so that ``re`` looks for the
 # dots alone instead of trying the pattern at every position: the same matches.
 _TRAILS_OFF = re.compile(r"\.(?:\s?\.){2,}\s?[\"'”’)\]]*$")
+# A text cut after a company's name, its abbreviation taken for the sentence's end: "Facing
+# its biggest threat ever ..., Japanese game-maker Nintendo Co." (a feed's summary, cut), "AOL,
+# a division of Time Warner Inc." (split where the name's full stop ends it). With no verb a
+# report tells by (``_FINITE``), it is no sentence.
+_CUT_AT_NAME = re.compile(r"\b(?:Co|Cos|Corp|Inc|Ltd|Bhd|Plc|Pty)\.$")
 _SLUG = Gated(re.compile(r"\b[A-Za-z0-9]+_[A-Za-z0-9]+_[A-Za-z0-9_]+\b"), "_")
 _URL = Gated(re.compile(r"https?://|www\.", re.I), "://", "www.")
 _METADATA = re.compile(r"^(?:date|published|updated|posted|by)\s*:?\s*\d", re.I)
@@ -257,7 +262,7 @@ def is_standalone(text: str) -> bool:
     first = text.lstrip("\"“‘'")[:1]
     if not (first.isupper() or first.isdigit()) or not _END.search(text):
         return False  # fragments and questions
-    if _TRAILS_OFF.search(text):
+    if _TRAILS_OFF.search(text) or (_CUT_AT_NAME.search(text) and not _FINITE.search(text)):
         return False
     folded = text.casefold()  # where the rules' words are looked for first (``gated.py``)
     outside = outside_quotations(text)
