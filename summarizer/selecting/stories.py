@@ -30,7 +30,7 @@ from summarizer.selecting import fresh, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
 from summarizer.selecting.story_titles import main_fact_headlines, section_title, told_by
 from summarizer.stories.detect import is_one_story
-from summarizer.text.value import news_value
+from summarizer.text.value import grave, news_value
 from summarizer.themes.choice import AUTO, FIT, measure_fit
 from summarizer.themes.fit import learn_items
 from summarizer.themes.themefile import Theme
@@ -216,12 +216,15 @@ def _rank_key(story: Story, feed: bool = False) -> tuple[int, int, int]:
     return (-len(story.outlets), -len(story.articles), newest)
 
 
-def _also_order(entry: tuple[tuple[int, int, int], Item]) -> tuple[tuple[int, int, int], float]:
+def _also_order(
+    entry: tuple[tuple[int, int, int], Item],
+) -> tuple[tuple[int, int, int], bool, float]:
     """Smaller stories' lines by their story's place, and among stories alike (a feed's
-    items, one article each) the line that reads most as news and says most of the day
-    first: a bank's review of its policy below a plane crash that killed 54."""
+    items, one article each) a toll of lives first (``value.grave``), then the line that
+    reads most as news and says most of the day: a bank's review of its policy below a
+    plane crash that killed 54."""
     rank, line = entry
-    return rank, -news.importance(line) * news_value(line.text)
+    return rank, not grave(line.text), -news.importance(line) * news_value(line.text)
 
 
 def _newest(story: Story, articles: Mapping[int, Article]) -> dt.date | None:

@@ -136,6 +136,31 @@ def _news_value(text: str) -> float:
     return max(FLOOR, min(1.0, value))
 
 
+# A toll of lives: a count and a death word near each other ("killed 54", "47 people died",
+# "hundreds of hostage deaths", "kill three Egyptian soldiers"; not "the Dead Sea scrolls go
+# on show in 2 cities"), in the lowercased sentence.
+_COUNT = (
+    r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|"
+    r"hundreds|thousands)"
+)
+_DEATH = r"(?:kill(?:s|ed|ing)?|dead|died|deaths?)"
+_TOLL = Gated(
+    re.compile(
+        rf"\b{_COUNT}\W+(?:[\w-]+\W+){{0,4}}?{_DEATH}\b|\b{_DEATH}\W+(?:[\w-]+\W+){{0,2}}?{_COUNT}\b"
+    ),
+    "kill",
+    "dead",
+    "died",
+    "death",
+)
+
+
+def grave(text: str) -> bool:
+    """Whether the sentence counts lives lost: what an editor puts first among a day's
+    unrelated items, above a bank's policy review or a football score."""
+    return bool(_TOLL.search(text.lower()))
+
+
 def spoken(text: str) -> bool:
     """A quotation that is most of the sentence, with no figure in it: however well its
     speaker is named, what it adds is the speaker's voice, which a brief's line has no room

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from summarizer.text import value
-from summarizer.text.value import FLOOR, PLAIN, news_value, spoken
+from summarizer.text.value import FLOOR, PLAIN, grave, news_value, spoken
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,18 @@ def test_a_line_that_is_mostly_a_quotation_without_a_figure_is_voice(
     text: str, voice: bool
 ) -> None:
     assert spoken(text) is voice
+
+
+@pytest.mark.parametrize(
+    ("text", "lives"),
+    [
+        ("A passenger plane crashed on Sunday, killing all 54 people on board.", True),
+        ("At least six people were killed in two car bombings in Baghdad.", True),
+        ("Israeli troops mistakenly kill three Egyptian soldiers near the border.", True),
+        ("Russia mourned hundreds of hostage deaths on Sunday.", True),
+        ("The central bank raised its rate by 0.25 points on Tuesday.", False),
+        ("The Dead Sea scrolls go on show in 2 cities this month.", False),  # no toll
+    ],
+)
+def test_a_toll_of_lives_is_grave(text: str, lives: bool) -> None:
+    assert grave(text) is lives
