@@ -57,7 +57,8 @@ _POINTS_AHEAD = Gated(
     "_",
 )
 # Words inside a sentence that answer one before it: "The USGS, however, put it at 8.8",
-# "Ban Ki-moon on the other hand said", "Should Uliassi do so" (outside quotations).
+# "Ban Ki-moon on the other hand said", "Should Uliassi do so", "the poverty rate hovered
+# around 13 percent during the period" (which period?) (outside quotations).
 _ANSWERS_BACK_OPENING = re.compile(
     r"[^,;]{1,60},\s+(?:however|though|too|in turn|instead|by contrast|in contrast|for instance|"
     r"for example|in particular|in other words|by comparison|in comparison)\s*,",
@@ -66,10 +67,11 @@ _ANSWERS_BACK_OPENING = re.compile(
 _ANSWERS_BACK = Gated(
     re.compile(
         r"\b(?:on the other hand|(?:do|does|did|doing|done) so|separately|(?:by|until|till|since) "
-        r"then)\b",
+        r"then|(?:during|over|in|for|throughout) (?:the|that|this) (?:same )?period(?! (?:of|from|"
+        r"between|since|to|ending|ended|through)\b))\b",
         re.I,
     ),
-    *("other hand", " so", "separately", " then"),
+    *("other hand", " so", "separately", " then", " period"),
 )
 # "Sims agreed: “…”", "Jones disagreed, saying…": a reply to someone the sentence before quoted.
 _AGREES = Gated(
