@@ -10,7 +10,9 @@ a short brief of its own. The section's title is the headline of the report its 
 comes from, and its other items are the best of those that headline tells: a story followed
 for months is many events, and four lines from four of its reports are no section under one
 of their headlines (``_told_items``). The smaller stories follow as one line each, their
-main fact, under "Also today".
+main fact, under "Also today": among stories alike in size, a toll of lives first. A feed's
+day (many items, each a story of its own, no two stories told twice) is its lines alone,
+under "In brief": the one story two of its items tell may be two items that share a word.
 
 Every item of a story's section comes from that story's articles: an item merged from
 sentences of several stories (a wire copy filed in two) goes to the story most of its
