@@ -32,7 +32,7 @@ from summarizer.selecting import fresh, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
 from summarizer.selecting.story_titles import main_fact_headlines, section_title, told_by
 from summarizer.stories.detect import is_one_story
-from summarizer.text.value import grave, news_value
+from summarizer.text.value import grave, news_value, public
 from summarizer.themes.choice import AUTO, FIT, measure_fit
 from summarizer.themes.fit import learn_items
 from summarizer.themes.themefile import Theme
@@ -72,7 +72,7 @@ def by_stories(
     # Several stories means two told by more than one article each, or a feed's many items
     # on as many stories: two reports of one ferry disaster that read as two stories are not
     # a day of many.
-    if not _told_twice(stories) and len(stories) < FEED_STORIES:
+    if not (_told_twice(stories) or _feed(stories)):
         return None
     fit = measure_fit(items, themes).fit
     if asked is not None and fit >= FIT:
@@ -84,6 +84,12 @@ def _told_twice(stories: Sequence[Story]) -> bool:
     """Whether two or more of the day's stories are told by more than one article each: a
     day of stories, not a feed's items, each a story of its own."""
     return sum(1 for story in stories if len(story.articles) >= MIN_ARTICLES) >= 2
+
+
+def _feed(stories: Sequence[Story]) -> bool:
+    """Whether the day is a feed's items, each a story of its own: ``FEED_STORIES`` or more
+    stories, no two told twice."""
+    return len(stories) >= FEED_STORIES and not _told_twice(stories)
 
 
 def story_note(stories: Sequence[Story], chosen: Chosen) -> str:
@@ -112,7 +118,7 @@ def select_stories(
     # A feed's day is its items' lines: the one story two of them tell may be two items
     # that share a team's name, and its section would head the lines with their sport
     # (reading 21: "Garcia a key player in Europeans' success" over Moya's Davis Cup).
-    top = TOP_STORIES if _told_twice(stories) else 0
+    top = 0 if _feed(stories) else TOP_STORIES
     sections: list[Section] = []
     also: list[tuple[tuple[int, int, int], Item]] = []
     for n, story in enumerate(stories):
@@ -220,13 +226,15 @@ def _rank_key(story: Story, feed: bool = False) -> tuple[int, int, int]:
 
 def _also_order(
     entry: tuple[tuple[int, int, int], Item],
-) -> tuple[tuple[int, int, int], bool, float]:
+) -> tuple[tuple[int, int, int], bool, bool, float]:
     """Smaller stories' lines by their story's place, and among stories alike (a feed's
-    items, one article each) a toll of lives first (``value.grave``), then the line that
-    reads most as news and says most of the day: a bank's review of its policy below a
-    plane crash that killed 54."""
+    items, one article each) a toll of lives first (``value.grave``), then public affairs
+    (``value.public``), each the line that reads most as news and says most of the day
+    first: a bank's review of its policy below a plane crash that killed 54, a football
+    score below a parliament's vote."""
     rank, line = entry
-    return rank, not grave(line.text), -news.importance(line) * news_value(line.text)
+    worth = news.importance(line) * news_value(line.text)
+    return rank, not grave(line.text), not public(line.text), -worth
 
 
 def _newest(story: Story, articles: Mapping[int, Article]) -> dt.date | None:

@@ -161,6 +161,29 @@ def grave(text: str) -> bool:
     return bool(_TOLL.search(text.lower()))
 
 
+# Public affairs: the institutions and acts a policy reader's day turns on (government,
+# lawmaking, courts, security, diplomacy, the economy's public figures), where a feed's other
+# items are results, launches and profiles.
+_PUBLIC_WORDS = """government governments minister ministers ministry president presidential
+    premier parliament parliamentary congress congressional senate senators lawmakers legislature
+    legislation law laws court courts judge judges ruling police troops army military soldiers
+    militants rebels insurgents election elections referendum voters treaty sanctions talks
+    summit diplomats diplomatic embassy ambassador war ceasefire refugees nuclear terror
+    terrorist terrorism hostage hostages officials regulators inflation unemployment budget
+    deficit taxes tariffs trade medicare"""
+_PUBLIC = frozenset(_PUBLIC_WORDS.split())
+_PUBLIC_NAMES = frozenset({"u.n", "un", "nato", "eu", "wto", "imf", "g7", "g8"})
+
+
+def public(text: str) -> bool:
+    """Whether the sentence tells of public affairs (``_PUBLIC``): what a policy reader's
+    brief puts before a football score or a product's launch."""
+    words = word_tuple(text)
+    return not _PUBLIC.isdisjoint(words) or any(
+        w.strip(".").lower() in _PUBLIC_NAMES for w in text.split() if w[:1].isupper()
+    )
+
+
 def spoken(text: str) -> bool:
     """A quotation that is most of the sentence, with no figure in it: however well its
     speaker is named, what it adds is the speaker's voice, which a brief's line has no room

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from summarizer.text import value
-from summarizer.text.value import FLOOR, PLAIN, grave, news_value, spoken
+from summarizer.text.value import FLOOR, PLAIN, grave, news_value, public, spoken
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,17 @@ def test_a_line_that_is_mostly_a_quotation_without_a_figure_is_voice(
 )
 def test_a_toll_of_lives_is_grave(text: str, lives: bool) -> None:
     assert grave(text) is lives
+
+
+@pytest.mark.parametrize(
+    ("text", "affairs"),
+    [
+        ("Poland will reduce its forces in Iraq by 40 percent, the defence ministry said.", True),
+        ("The UN Security Council called an emergency meeting on Monday.", True),
+        ("Britain charged eight terror suspects on Tuesday with conspiracy to murder.", True),
+        ("Brett Favre threw three touchdown passes as the Packers won 38-10.", False),
+        ("Sun Microsystems posted a preview version of Java on Monday night.", False),
+    ],
+)
+def test_public_affairs_are_told_from_results_and_launches(text: str, affairs: bool) -> None:
+    assert public(text) is affairs
