@@ -95,3 +95,14 @@ def test_when_no_item_is_the_brief_s_day_the_news_is_the_newest_day_an_item_is()
     assert news_day(older, ARTICLES, DAY) == DAY  # the day before is the day's news
     assert news_day(ITEMS, ARTICLES, column_day) == column_day  # an undated item is fresh
     assert news_day([], ARTICLES, column_day) == column_day
+
+
+OLD_TILL = "The council froze all hiring till the new budget is approved by the state."
+OLD_QUOTED = 'Officials said "we stay here until the climbers are found" and went on searching.'
+
+
+def test_till_counts_as_until_and_a_quoted_until_is_the_speaker_s() -> None:
+    """The words are looked for before the pattern runs (most wordings hold neither): "till"
+    is one of them, and an "until" only inside a quotation is no state the writer reports."""
+    items = [_item(2, OLD_TILL), _item(2, OLD_QUOTED), _item(0, TOLL)]
+    assert [it.text for it in showable(items, ARTICLES, DAY)] == [OLD_QUOTED, TOLL]
