@@ -31,6 +31,7 @@ _LOOKUP_TERMS = 4
 # most of the day with most of the day. Copies still share their rarer words.
 _MAX_POSTING = 64
 _PAIR_CHUNK = 200_000
+_BITS = 512  # bits a row's terms are folded into for the pairs' first, rough count
 
 
 def neighbours_of(sigs: Sequence[Signature]) -> list[list[int]]:
@@ -51,10 +52,11 @@ def neighbours_of(sigs: Sequence[Signature]) -> list[list[int]]:
     # The test is symmetric: each pair proposed from either side is tested once.
     pairs = sparse.triu(proposed + proposed.T, k=1).tocoo()
     a, b = pairs.row, pairs.col
+    folded = _Folded(x)
     ok = np.concatenate(
         [np.zeros(0, dtype=bool)]
         + [
-            _same_words(x, a[start : start + _PAIR_CHUNK], b[start : start + _PAIR_CHUNK])
+            _same_words(x, folded, a[start : start + _PAIR_CHUNK], b[start : start + _PAIR_CHUNK])
             for start in range(0, len(a), _PAIR_CHUNK)
         ]
     )
@@ -87,18 +89,60 @@ def _term_matrix(sigs: Sequence[Signature]) -> sparse.csr_matrix:
 
 
 def _same_words(
-    x: sparse.csr_matrix, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
+    x: sparse.csr_matrix, folded: _Folded, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.bool_]:
-    """``statements.same_words`` of rows ``a`` and ``b`` of ``x``, pair by pair, at once."""
-    indptr = np.asarray(x.indptr, dtype=np.int64)
-    sizes = indptr[1:] - indptr[:-1]
+    """``statements.same_words`` of rows ``a`` and ``b`` of ``x``, pair by pair, at once: first
+    on ``folded``'s rough counts, which most pairs fail, then on the exact counts of the rest."""
+    sizes = folded.sizes
+    same = _passes(folded.shared_at_most(a, b), sizes[a], sizes[b])
+    rest = np.flatnonzero(same)
+    a, b = a[rest], b[rest]
     shared = np.asarray(x[a].multiply(x[b]).sum(axis=1), dtype=np.float64).ravel()
-    union = sizes[a] + sizes[b] - shared
-    smaller = np.minimum(sizes[a], sizes[b])
+    same[rest] = _passes(shared, sizes[a], sizes[b])
+    return same
+
+
+_Counts = npt.NDArray[np.float64]
+
+
+def _passes(shared: _Counts, size_a: _Counts, size_b: _Counts) -> npt.NDArray[np.bool_]:
+    """``statements.same_words`` of pairs that share ``shared`` terms. It only gets easier to
+    pass the more they share: a pair that fails with a count above its own fails with its own."""
+    union = size_a + size_b - shared
+    smaller = np.minimum(size_a, size_b)
     same: npt.NDArray[np.bool_] = ((shared >= MIN_SHARED) & (shared >= JACCARD_STATES * union)) | (
         (shared >= MIN_CONTAINED) & (shared >= CONTAINED_STATES * smaller)
     )
     return same
+
+
+class _Folded:
+    """Each row's terms folded into ``_BITS`` bits (a term sets bit ``column % _BITS``), for a
+    rough count of the terms two rows share: where one row's terms set as many bits as it
+    has terms, each bit both rows set stands for one shared term at most. The bits of a
+    million pairs are compared in a tenth of the time their rows took to copy, and few pairs
+    are left to count exactly."""
+
+    def __init__(self, x: sparse.csr_matrix) -> None:
+        counts = np.diff(x.indptr)
+        column = x.indices.astype(np.uint64) % np.uint64(_BITS)
+        self.words = np.zeros((_BITS // 64, x.shape[0]), dtype=np.uint64)
+        row = np.repeat(np.arange(x.shape[0]), counts)
+        bit = np.uint64(1) << (column & np.uint64(63))
+        np.bitwise_or.at(self.words, (column >> np.uint64(6), row), bit)
+        set_bits = sum(np.bitwise_count(word).astype(np.int64) for word in self.words)
+        self.apart = set_bits == counts  # no two of the row's terms share a bit
+        self.sizes: _Counts = counts.astype(np.float64)
+
+    def shared_at_most(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> _Counts:
+        """At least as many terms as rows ``a`` and ``b`` share, pair by pair."""
+        common = np.zeros(len(a), dtype=np.float64)
+        for word in self.words:  # one 64-bit word of every row at a time
+            common += np.bitwise_count(word[a] & word[b])
+        bound: _Counts = np.where(
+            self.apart[a] | self.apart[b], common, np.minimum(self.sizes[a], self.sizes[b])
+        )
+        return bound
 
 
 def _rarest(
