@@ -346,6 +346,19 @@ def test_a_wire_that_opens_quotations_with_two_apostrophes_too() -> None:
     )
 
 
+def test_two_apostrophes_open_after_a_dash_or_bracket_and_close_after_a_word() -> None:
+    """The marks are looked for first and what stands before them asked after: the text's
+    start, a space, a line break, a bracket or a dash opens; a letter or a mark closes."""
+    text = (
+        "The chief said the plan was dead—''finished,'' he added, and [''gone''] ''''.\n"
+        "''Nothing left,'' an aide said, ''so'''' it ends.''"
+    )
+    assert _clean(text) == (
+        "The chief said the plan was dead—“finished,” he added, and [“gone”] ””.",
+        "“Nothing left,” an aide said, “so”” it ends.”",
+    )
+
+
 def test_a_number_broken_after_its_thousands_separator_is_joined() -> None:
     [paragraph] = _clean(
         "An additional 150, 000 people live in prefabricated homes since the quake."
