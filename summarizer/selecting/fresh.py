@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
 
 from summarizer.models import Article, Item
 from summarizer.runtime.gated import Gated
@@ -58,12 +59,8 @@ def is_fresh(
     item."""
     if date is None:
         return True
-    since = dt.date.fromordinal(max(1, date.toordinal() - days))  # year 1 has no before
-    for sentence in item.sentences:
-        written = articles[sentence.article].date
-        if written is None or written >= since:
-            return True
-    return False
+    own = {s.article: articles[s.article] for s in item.sentences}  # its own articles only
+    return _told_by(item, _fresh_articles(own, date, days))
 
 
 def fresh(
@@ -74,7 +71,10 @@ def fresh(
 ) -> list[Item]:
     """The items the brief's own day (and the ``days`` before it) reports, in the order
     given."""
-    return [item for item in items if is_fresh(item, articles, date, days)]
+    if date is None:
+        return list(items)
+    ids = _fresh_articles(articles, date, days)
+    return [item for item in items if _told_by(item, ids)]
 
 
 def showable(
@@ -82,7 +82,23 @@ def showable(
 ) -> list[Item]:
     """Every item but an older report's that names its own day or tells of what was still to
     come (module docstring)."""
-    return [item for item in items if is_fresh(item, articles, date) or not _of_its_day(item)]
+    ids = None if date is None else _fresh_articles(articles, date, FRESH_DAYS)
+    return [item for item in items if ids is None or _told_by(item, ids) or not _of_its_day(item)]
+
+
+def _fresh_articles(articles: Mapping[int, Article], date: dt.date, days: int) -> set[int]:
+    """The articles of ``date`` and the ``days`` before it, and the undated: found once for
+    a day's items, not once for each of its tens of thousands."""
+    since = dt.date.fromordinal(max(1, date.toordinal() - days))  # year 1 has no before
+    return {i for i, a in articles.items() if a.date is None or a.date >= since}
+
+
+def _told_by(item: Item, ids: set[int]) -> bool:
+    """Whether a sentence of the item is from one of the articles ``ids``."""
+    return not ids.isdisjoint(map(_ARTICLE, item.sentences))
+
+
+_ARTICLE = attrgetter("article")
 
 
 def _of_its_day(item: Item) -> bool:
@@ -100,7 +116,10 @@ def news_day(
     """The day the brief's news is of: ``date``, unless no item is fresh on it; then the
     newest day (up to ``date``) an item is reported. A brief of 22 May whose one 22 May
     report is a motoring column leads with 5 May's news, not with every year's reports."""
-    if date is None or any(is_fresh(item, articles, date) for item in items):
+    if date is None:
+        return date
+    ids = _fresh_articles(articles, date, FRESH_DAYS)
+    if any(_told_by(item, ids) for item in items):
         return date
     written = (articles[s.article].date for item in items for s in item.sentences)
     return max((d for d in written if d is not None and d <= date), default=date)
