@@ -96,6 +96,9 @@ def story_note(stories: Sequence[Story], chosen: Chosen) -> str:
     """The line the build prints on how the brief is organised."""
     shown = sum(1 for section in chosen.sections if section.kind == "story")
     also = sum(len(section.items) for section in chosen.sections if section.kind == "also")
+    if not shown:  # a feed's day: its lines are the brief
+        told = f"stories: the day holds {len(stories)}, a feed's items; {also} a line each"
+        return told + " (`brief stories` lists them all)"
     return (
         f"stories: the day holds {len(stories)}; the top {shown} are the brief's sections"
         + (f", {also} more a line each" if also else "")

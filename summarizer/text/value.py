@@ -155,10 +155,26 @@ _TOLL = Gated(
 )
 
 
+# A named person's death: a full name, then the death ("Yasser Arafat, ..., died this
+# morning", "Former President Ronald Reagan died on Saturday").
+_NAMED_DEATH = Gated(
+    re.compile(
+        r"\b[A-Z][a-z]+ [A-Z][a-z]+\b[^.;]{0,200}?\b(?:(?:has )?die[sd](?! (?:down|out|away|"
+        r"off)\b)|was killed|was assassinated|was shot dead)\b"
+    ),
+    "died",
+    "dies",
+    "killed",
+    "assassinated",
+    "shot dead",
+)
+
+
 def grave(text: str) -> bool:
-    """Whether the sentence counts lives lost: what an editor puts first among a day's
-    unrelated items, above a bank's policy review or a football score."""
-    return bool(_TOLL.search(text.lower()))
+    """Whether the sentence counts lives lost, or tells of a named person's death: what an
+    editor puts first among a day's unrelated items, above a bank's policy review or a
+    football score."""
+    return bool(_TOLL.search(text.lower()) or _NAMED_DEATH.search(text, text.lower()))
 
 
 # Public affairs: the institutions and acts a policy reader's day turns on (government,

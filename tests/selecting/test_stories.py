@@ -99,6 +99,14 @@ def test_a_story_with_one_line_to_say_is_a_line_not_a_section(tmp_path: Path) ->
     assert {ref["name"] for ref in line["sources"]} == {"Kestrel Post", "Wire Two"}
 
 
+def test_the_build_says_a_feeds_day_is_its_items_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["build", str(FEED), "--out", str(out), "--no-history", "--no-deliver"]) == 0
+    assert "the day holds 6, a feed's items; 6 a line each" in capsys.readouterr().err
+
+
 def test_a_feeds_day_with_one_story_told_twice_is_still_its_lines(tmp_path: Path) -> None:
     """Two of the feed's items on one vote are no top story over the rest: a feed's day is
     its lines, the vote's one of them."""

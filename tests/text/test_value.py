@@ -92,8 +92,10 @@ def test_a_line_that_is_mostly_a_quotation_without_a_figure_is_voice(
         ("At least six people were killed in two car bombings in Baghdad.", True),
         ("Israeli troops mistakenly kill three Egyptian soldiers near the border.", True),
         ("Russia mourned hundreds of hostage deaths on Sunday.", True),
+        ("Yasser Arafat, the Palestinian leader, died this morning in a Paris hospital.", True),
         ("The central bank raised its rate by 0.25 points on Tuesday.", False),
         ("The Dead Sea scrolls go on show in 2 cities this month.", False),  # no toll
+        ("Shares in Vessa Air died down after Monday's rally.", False),  # no person's death
     ],
 )
 def test_a_toll_of_lives_is_grave(text: str, lives: bool) -> None:
