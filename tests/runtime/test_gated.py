@@ -58,6 +58,9 @@ _CASES = [
     "Lightning was visible there before dawn.",
     "The agency steers clear of such remedies.",
     "Sims agreed: “You hire the best lawyers you can.”",
+    "A plane crashed near Vessa, killing all 54 people on board.",
+    "Yasser Arafat, the Palestinian leader, died this morning.",
+    "The poverty rate held at 13 percent during the period.",
 ]
 
 
