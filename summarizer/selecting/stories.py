@@ -32,6 +32,7 @@ from summarizer.selecting import fresh, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
 from summarizer.selecting.story_titles import main_fact_headlines, section_title, told_by
 from summarizer.stories.detect import is_one_story
+from summarizer.text.statements import repeats, statement
 from summarizer.text.value import grave, news_value, public
 from summarizer.themes.choice import AUTO, FIT, measure_fit
 from summarizer.themes.fit import learn_items
@@ -141,7 +142,7 @@ def select_stories(
         if line := _main_fact(mine, theirs, newest):
             also.append((_rank_key(story, feed=not top), line))
     if also:
-        lines = tuple(line for _, line in sorted(also, key=_also_order)[:ALSO_TODAY])
+        lines = _new_lines([line for _, line in sorted(also, key=_also_order)], sections)
         title = ALSO_TITLE if sections else IN_BRIEF  # a feed's day: its lines are the brief
         sections.append(Section(ALSO_KEY, title, lines, "also"))
     return Chosen((), tuple(sections))
@@ -215,6 +216,23 @@ def _story_items(
     chosen = lead_items(items, model, articles, STORY_WORDS, STORY_ITEMS, date, first, older=True)
     picked, _ = once.one_each(chosen, [], items, articles)
     return list(order_lead(picked, articles)[:STORY_ITEMS])
+
+
+def _new_lines(ordered: Sequence[Item], shown: Sequence[Section]) -> tuple[Item, ...]:
+    """The first ``ALSO_TODAY`` of the ``ordered`` lines that say nothing the brief said
+    before them (``statements.repeats``, the brief's own test: two stories' lines may share
+    a figure and its words, "30 others ... four years ago", "a 30-day sentence ... 40 years
+    ago")."""
+    said = [statement(item.text) for section in shown for item in section.items]
+    lines: list[Item] = []
+    for line in ordered:
+        new = statement(line.text)
+        if len(lines) == ALSO_TODAY:
+            break
+        if not any(repeats(new, old) for old in said):
+            lines.append(line)
+            said.append(new)
+    return tuple(lines)
 
 
 def _rank_key(story: Story, feed: bool = False) -> tuple[int, int, int]:

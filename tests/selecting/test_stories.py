@@ -99,6 +99,27 @@ def test_a_story_with_one_line_to_say_is_a_line_not_a_section(tmp_path: Path) ->
     assert {ref["name"] for ref in line["sources"]} == {"Kestrel Post", "Wire Two"}
 
 
+def test_a_feeds_lines_never_say_what_a_line_above_said(tmp_path: Path) -> None:
+    """Two items that share a figure and its words ("wounding 30 soldiers ... four years",
+    "for 30 days ... 40 years after"): the brief's own repeat test keeps the second out."""
+    texts = [
+        "Rebels attacked a border post near Ostrava on Sunday, wounding 30 soldiers in the "
+        "worst attack since the war ended four years ago.",
+        "A court in Lindby jailed an army deserter for 30 days on Sunday, 40 years after he fled.",
+    ]
+    rows = [
+        {"source": f"Wire {n}", "title": f"Item {n}", "date": "2025-03-09", "text": text}
+        for n, text in enumerate(texts)
+    ]
+    day = tmp_path / "feed.jsonl"
+    extra = "".join(json.dumps(row) + "\n" for row in rows)
+    day.write_text(FEED.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    brief = _build(tmp_path, day=day)
+    lines = [item["text"] for item in brief["sections"][0]["items"]]
+    assert sum(text in lines for text in texts) == 1 and len(lines) == 7
+    assert brieflint.lint(brief)[1] == []
+
+
 def test_the_build_says_a_feeds_day_is_its_items_lines(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
