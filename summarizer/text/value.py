@@ -7,6 +7,9 @@ comment"), colour and rhetoric (a quotation with nothing checkable in it). An ed
 first and cuts the rest, however many of the day's words the filler shares. ``news_value``
 reads those marks in the wording alone, as an editor skimming it would, and gives a factor in
 (0, 1]: 1 for a plain report of an event, lower the more the sentence reads as filler.
+
+Among a feed's unrelated items an editor also weighs what the news is about: lives lost
+first (``grave``), then public affairs (``public``), then the rest (results, launches).
 """
 
 from __future__ import annotations
