@@ -73,6 +73,17 @@ _ANSWERS_BACK = Gated(
     ),
     *("other hand", " so", "separately", " then", " period"),
 )
+# A reaction whose event the sentence before told ("Bush and other Republicans quickly
+# accused the administration of ...": to what?), and what happened since it ("The order has
+# since been rescinded.", not "... filed a petition three years ago and has since raised").
+_REACTS = Gated(
+    re.compile(
+        r"\b(?:quickly|swiftly|immediately|promptly) (?:accused|condemned|denounced|criticized|"
+        r"criticised|responded|rejected|dismissed|blamed|hailed|welcomed)\b|"
+        r"^[^,;]{0,60}?(?<!\band )\b(?:has|have|had) since (?:been|[a-z]+ed)\b"
+    ),
+    *("quickly", "swiftly", "immediately", "promptly", " since "),
+)
 # "Sims agreed: “…”", "Jones disagreed, saying…": a reply to someone the sentence before quoted.
 _AGREES = Gated(
     re.compile(
@@ -183,6 +194,8 @@ def points_elsewhere(text: str, outside: str, outside_folded: str) -> bool:
     if _ANSWERS_BACK_OPENING.match(outside):
         return True
     if _ANSWERS_BACK.search(outside, outside_folded) or _POINTS_AT.search(outside):
+        return True
+    if _REACTS.search(outside, outside_folded):
         return True
     if _AGREES.search(text, outside_folded):
         return True

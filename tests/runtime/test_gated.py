@@ -61,6 +61,8 @@ _CASES = [
     "A plane crashed near Vessa, killing all 54 people on board.",
     "Yasser Arafat, the Palestinian leader, died this morning.",
     "The poverty rate held at 13 percent during the period.",
+    "Republicans quickly accused the administration of bias.",
+    "The order has since been rescinded.",
 ]
 
 

@@ -189,6 +189,9 @@ def test_a_photo_caption_that_opens_an_article_is_never_shown(opening: str, show
         "The latter was arrested by police in the capital on Monday night.",
         "Nationally, the poverty rate hovered around 13 percent during the period.",
         "Over the same period, atmospheric methane has risen by 145 percent, the study found.",
+        # a reaction to what, and since what?
+        "George W. Bush and other Republicans quickly accused the administration of bias.",
+        "Hundreds of members of her National League for Democracy have since been jailed.",
         # cut after a company's name: no sentence
         "Facing its biggest threat ever from Sony Corp. in handheld games, game-maker Nintendo Co.",
         "AOL, a division of Time Warner Inc.",
@@ -392,6 +395,7 @@ def test_list_entries_captions_and_sentences_that_answer_another_cannot_stand_al
         "Both houses of Congress passed the hate-crimes bill on Tuesday.",
         "None of the 61 passengers survived the crash near Vessa on Sunday.",
         "Unemployment rose to 9 percent in the period from 1991 to 1997, the report said.",
+        "The tribe filed a petition three years ago and has since raised the specter of casinos.",
         "The airline was bought on Monday by Vessa Holdings Inc.",  # a report cut at no name
     ],
 )
