@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from summarizer.models import Article, Item, Section
 from summarizer.ranking.concepts import ConceptModel
@@ -44,6 +45,7 @@ from summarizer.selecting.budget import (
     select_budget,
 )
 from summarizer.selecting.sections import select_summary
+from summarizer.text.words import word_count
 from summarizer.themes.model import ThemeModel
 from summarizer.themes.themefile import Theme, fallback
 
@@ -114,7 +116,7 @@ def select_brief(
     worth = THEMED_LEAD if keep_themes else LEAD
     lead = lead_items(items, model, articles, min(words, LEAD_WORDS), most, date, worth=worth)
     lead, _ = once.one_each(lead, [], items, articles)  # what is left of it decides the rest
-    budget = (model, articles, most, words)
+    budget = _Budget(model, articles, most, words)
     if keep_themes:
         body = _themed_body(items, lead, themes, placer, size, budget)
     else:
@@ -127,7 +129,18 @@ def select_brief(
     return Chosen(order_lead(lead, articles), _sections(body, themes, placer))
 
 
-_Budget = tuple[ConceptModel | None, Mapping[int, Article], int, int]
+class _Budget(NamedTuple):
+    """What a brief's body is chosen with: the concepts, the day's articles, its size."""
+
+    model: ConceptModel | None
+    articles: Mapping[int, Article]
+    most: int
+    words: int
+
+
+def _words(items: Iterable[Item]) -> int:
+    """The words the items take, as a reader counts them."""
+    return sum(word_count(it.text) for it in items)
 
 
 def _day_body(
@@ -146,7 +159,7 @@ def _day_body(
     them."""
     model, articles, most, words = budget
     asked = bool(size.items or size.words)  # a length the user set is filled, as a summary
-    left = max(words - sum(len(it.text.split()) for it in lead), 0)
+    left = max(words - _words(lead), 0)
     room = max(most - len(lead), 0)
     if not room:
         return []
@@ -185,7 +198,7 @@ def _themed_body(
     (``_stand``), chosen as a summary would choose them."""
     model, articles, most, words = budget
     least = 0 if size.items or size.words else MIN_SECTION
-    left = max(words - sum(len(it.text.split()) for it in lead), least * WORDS_PER_ITEM)
+    left = max(words - _words(lead), least * WORDS_PER_ITEM)
     room = max(most - len(lead), least)
     body = _body(items, model, articles, lead, left, room, SUMMARY) if room else []
     if size == AS_THE_DAY_HOLDS:
@@ -200,7 +213,7 @@ def order_lead(lead: Sequence[Item], articles: Mapping[int, Article]) -> tuple[I
     if len(lead) < 3:
         return tuple(lead)
     first, *rest = lead
-    if sum(len(it.text.split()) for it in lead) <= LEAD_WORDS:
+    if _words(lead) <= LEAD_WORDS:
         return (first, *news.lead_order(rest, articles))
     return (first, *news.lead_order(rest[:-1], articles), rest[-1])
 
@@ -228,7 +241,7 @@ def lead_items(
         if not today:
             return _summary(items, model, articles, words, most)
         first = news.main_fact(new, articles) or news.lead_order(today, articles)[0]
-    left = words - len(first.text.split())
+    left = words - word_count(first.text)
     if left <= 0 or most <= 1:
         return [first]
     rest = _more(new, model, articles, [first], left, most - 1, worth)
@@ -238,7 +251,7 @@ def lead_items(
     # the 15 sailors are released", under the inquiries into their capture, TAC M002).
     week = fresh.fresh(items, articles, date, days=RECENT_DAYS)
     for earlier in (week, items) if older else (week,):
-        said = sum(len(it.text.split()) for it in (first, *rest))
+        said = _words((first, *rest))
         if said * 2 < words and len(rest) + 1 < most:
             taken = [first, *rest]
             more = most - 1 - len(rest)

@@ -31,7 +31,7 @@ from summarizer.ranking.concepts import ConceptModel
 from summarizer.selecting import fresh, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
 from summarizer.selecting.story_titles import main_fact_headlines, section_title, told_by
-from summarizer.stories.detect import is_one_story
+from summarizer.stories.detect import is_one_story, standing
 from summarizer.text.statements import repeats, statement
 from summarizer.text.value import grave, news_value, public
 from summarizer.themes.choice import AUTO, FIT, measure_fit
@@ -236,13 +236,10 @@ def _new_lines(ordered: Sequence[Item], shown: Sequence[Section]) -> tuple[Item,
 
 
 def _rank_key(story: Story, feed: bool = False) -> tuple[int, int, int]:
-    """How far up the day's stories a story is, ties left open: most outlets, most
-    articles, newest (``stories.detect``'s order without the day's order); on a ``feed``'s
-    day only the newest, where two items that share a team's name are no bigger story."""
-    newest = -(story.last or dt.date.min).toordinal()
-    if feed:
-        return (0, 0, newest)
-    return (-len(story.outlets), -len(story.articles), newest)
+    """How far up the day's stories a story is (``detect.standing``); on a ``feed``'s day
+    only how new, where two items that share a team's name are no bigger story."""
+    rank = standing(story)
+    return (0, 0, rank[2]) if feed else rank
 
 
 def _also_order(

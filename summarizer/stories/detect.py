@@ -133,7 +133,13 @@ def _terms(sums: sparse.csr_matrix, number: int, vocab: list[str]) -> tuple[str,
     return tuple(vocab[i] for i in best.tolist())
 
 
-def _rank(story: Story) -> tuple[int, int, int, int]:
-    """Sort key: most outlets, most articles, newest, then the day's order."""
+def standing(story: Story) -> tuple[int, int, int]:
+    """How far up the day's stories a story is, as a sort key: most outlets, most articles,
+    newest (ties left open)."""
     newest = -(story.last or dt.date.min).toordinal()
-    return (-len(story.outlets), -len(story.articles), newest, min(story.articles))
+    return (-len(story.outlets), -len(story.articles), newest)
+
+
+def _rank(story: Story) -> tuple[int, int, int, int]:
+    """Sort key: ``standing``, then the day's order."""
+    return (*standing(story), min(story.articles))

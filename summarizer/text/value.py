@@ -177,7 +177,8 @@ def grave(text: str) -> bool:
     """Whether the sentence counts lives lost, or tells of a named person's death: what an
     editor puts first among a day's unrelated items, above a bank's policy review or a
     football score."""
-    return bool(_TOLL.search(text.lower()) or _NAMED_DEATH.search(text, text.lower()))
+    lower = text.lower()
+    return bool(_TOLL.search(lower) or _NAMED_DEATH.search(text, lower))
 
 
 # Public affairs: the institutions and acts a policy reader's day turns on (government,

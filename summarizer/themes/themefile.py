@@ -284,7 +284,7 @@ def matched(terms: Sequence[str], theme: Theme) -> list[str]:
 
 def excluded(terms: Sequence[str], theme: Theme) -> bool:
     """Whether a sentence has one of the theme's excluding words or phrases."""
-    return bool(theme.exclude) and bool(phrases_in(terms, theme.exclude))
+    return bool(theme.exclude) and _found(theme.exclude, terms, f" {' '.join(terms)} ")
 
 
 def theme_scores(text: str, themes: Sequence[Theme]) -> dict[str, float]:
@@ -309,12 +309,12 @@ def signalled(text: str, themes: Sequence[Theme]) -> list[bool]:
 
 
 def _signals(terms: Terms, padded: str, theme: Theme) -> bool:
-    if theme.exclude and _found(theme.exclude, terms, padded):
+    if theme.exclude and _found(theme.exclude, terms, padded):  # ``excluded``, joined once
         return False
     return not theme.words.isdisjoint(terms) or _found(theme.phrases, terms, padded)
 
 
-def _found(phrases: tuple[Terms, ...], terms: Terms, padded: str) -> bool:
+def _found(phrases: tuple[Terms, ...], terms: Sequence[str], padded: str) -> bool:
     """Whether one of the phrases runs in ``terms`` (``padded``: them space-joined, with a
     space either side). Most sentences hold no phrase's first term: a set lookup, where the
     pattern is tried at every character."""
