@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from summarizer.cleaning import markup
+from summarizer.cleaning import datelines, markup
 from summarizer.cleaning.kind import almanac, kind, later_parts, listing, schedule
 from summarizer.errors import UnreadableSource
 from summarizer.models import Article, RawDocument, Skipped
@@ -105,35 +105,6 @@ _CAPTION = re.compile(
     r"graphic|drawing|rendering)\s+(?:\w+\s+)?(?:showing|shows|featuring|pictured)\b",
     re.I,
 )
-# A wire dateline glued to the lead: "WASHINGTON (AP) -- ", "BRUSSELS, January 22 (Xinhua) _ ",
-# "ISTANBUL (Turkey), August 21 (Xinhua) -- ".
-# Capitals and an agency are clear anywhere; a plain "Washington _ " only opens an article.
-_CITY = (
-    r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:\s*\([A-Z][A-Za-z .'’\-]{1,30}\)(?=,))?"
-    r"(?:,\s*[^()\n]{1,40}?)?"
-)
-# "NEW DELHI: " and "KANDAHAR, Afghanistan : " too: a colon after capitals is a dateline or a
-# label (a transcript's speaker, "DR. BRAZELTON: "), never news.
-_DATELINE = re.compile(
-    rf"^{_CITY}(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?\s*(?:--|—|–|_|-|:)\s*(?=[A-Z0-9\"“‘])"
-)
-# ... and a feed's credit glued to its summary ("Reuters - ", "USATODAY.com - ",
-# "Athens, Greece (Sports Network) - ").
-_NAME = r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+)"
-_LEAD_DATELINE = re.compile(
-    rf"^{_NAME}{{0,3}}(?:,\s*{_NAME}{{0,2}})?(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?"
-    r"\s+(?:--|_|—|–|-)\s+(?=[A-Z])"
-)
-# A feed's field name left before its summary ("Description: NPR's Steve Inskeep talks
-# with ..."): the field's name, not the outlet's words.
-_FIELD = re.compile(
-    r"^(?:Description|Summary|Synopsis|Abstract|Excerpt|Teaser)\s*:\s+(?=[A-Z0-9\"“‘])"
-)
-# The city of a dateline, in its capitals: "NAIROBI" of "NAIROBI, Kenya (AP) _".
-_CITY_CAPITALS = re.compile(r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?=[\s,(])")
-# The agency in a dateline's brackets, "(AP)", "(Xinhua)", "(Sports Network)": a name, so not
-# "(Updated 5pm)" or "(photo)".
-_AGENCY = re.compile(r"[A-Z][A-Za-z.&'’\- ]{0,30}[A-Za-z.]")
 # Typewriter conventions of wire copy: `` and '' for quotes, a spaced underscore for a dash.
 _TYPEWRITER = (("``", "“"), ("''", "”"), (" _ ", " — "))
 # Some wires (AP's 1990s copy) open a quotation with '' too: one that starts a line or follows
@@ -213,7 +184,9 @@ def clean(raw: RawDocument, article_id: int) -> Article:
     lines, source_named = _take_source(lines)
     lines, date = _take_date(lines)
     heading, body = _split_title(lines)
-    paragraphs = tuple(_strip_labels(p, i == 0) for i, p in enumerate(body) if not _is_heading(p))
+    paragraphs = tuple(
+        datelines.strip_labels(p, i == 0) for i, p in enumerate(body) if not _is_heading(p)
+    )
     if not paragraphs:
         raise UnreadableSource("no sentence left after cleaning")
     # Read before labels are stripped: "ATTENTION EDITORS: The following photos…".
@@ -229,7 +202,12 @@ def clean(raw: RawDocument, article_id: int) -> Article:
     # A heading line can be what says the kind: "The Times said in an editorial for Tuesday:".
     found = kind(raw, title, (heading, *paragraphs) if heading else paragraphs)
     # With no outlet known, the article is credited by its title, never by a file name.
-    outlet = raw.outlet or _outlet_name(source_named) or _agency(body[:1]) or _credit_line(title)
+    outlet = (
+        raw.outlet
+        or _outlet_name(source_named)
+        or datelines.agency(body[:1])
+        or _credit_line(title)
+    )
     return Article(
         id=article_id,
         path=raw.path,
@@ -242,7 +220,7 @@ def clean(raw: RawDocument, article_id: int) -> Article:
         published=raw.published if raw.date else None,
         author=raw.author,
         kind=found,
-        place=_place(body[0], paragraphs),
+        place=datelines.place(body[0], paragraphs),
     )
 
 
@@ -279,38 +257,6 @@ def _spaced(line: str) -> str:
     if line.isascii() and "  " not in line and "\t" not in line:
         return line.strip()
     return _SPACES.sub(" ", line).strip()
-
-
-def _agency(lead: list[str]) -> str | None:
-    """The wire agency the lead's dateline names ("WASHINGTON (AP) -- "), if any: the outlet
-    of an article that names none otherwise."""
-    m = lead and (_DATELINE.match(lead[0]) or _LEAD_DATELINE.match(lead[0]))
-    if not m or not m["agency"] or not _AGENCY.fullmatch(m["agency"].strip()):
-        return None
-    return m["agency"].strip()
-
-
-def _place(lead: str, paragraphs: tuple[str, ...]) -> str | None:
-    """The city the lead's dateline names, as the article spells it where it does ("DAR ES
-    SALAAM, Tanzania (AP) _" gives "Dar es Salaam"), else in capitals and small letters; None
-    without one, or for a label ("DR. BRAZELTON: ") or "UNDATED"."""
-    m = _DATELINE.match(lead)
-    if not m or m.group(0).rstrip().endswith(":"):
-        return None
-    city = _CITY_CAPITALS.match(lead)
-    if city is None or city.group(0) == "UNDATED":
-        return None
-    spelled = re.compile(rf"\b{re.escape(city.group(0))}\b", re.I)
-    for found in filter(None, map(spelled.search, paragraphs)):
-        if not found.group(0).isupper():
-            return found.group(0)
-    return " ".join(word.capitalize() for word in city.group(0).split())
-
-
-def _strip_labels(paragraph: str, lead: bool) -> str:
-    """Remove datelines and speaker labels at the start of a paragraph."""
-    paragraph = _DATELINE.sub("", paragraph)
-    return _LEAD_DATELINE.sub("", _FIELD.sub("", paragraph)) if lead else paragraph
 
 
 def _unwrap(lines: list[str]) -> list[str]:
