@@ -187,15 +187,7 @@ def clean(raw: RawDocument, article_id: int) -> Article:
     paragraphs = tuple(
         datelines.strip_labels(p, i == 0) for i, p in enumerate(body) if not _is_heading(p)
     )
-    if not paragraphs:
-        raise UnreadableSource("no sentence left after cleaning")
-    # Read before labels are stripped: "ATTENTION EDITORS: The following photos…".
-    if schedule(raw, (heading, *body) if heading else body):
-        raise UnreadableSource("a news service's schedule of stories, not a story")
-    if listing(body, _is_heading):
-        raise UnreadableSource("a list or table (a fact box), not a story")
-    if almanac(paragraphs):
-        raise UnreadableSource("an almanac (today in history), not a story")
+    _refuse_non_story(raw, heading, body, paragraphs)
     # A feed's title field can carry what its text does: "Langer #39;s challenge".
     given = markup.plain(raw.title) if raw.title else None
     title = next(filter(_is_title, (given, heading)), None) or _title_from(paragraphs[0])
@@ -222,6 +214,22 @@ def clean(raw: RawDocument, article_id: int) -> Article:
         kind=found,
         place=datelines.place(body[0], paragraphs),
     )
+
+
+def _refuse_non_story(
+    raw: RawDocument, heading: str | None, body: list[str], paragraphs: tuple[str, ...]
+) -> None:
+    """Raise ``UnreadableSource`` for a document with no story to tell: nothing left, a
+    news service's schedule, a fact box, an almanac."""
+    if not paragraphs:
+        raise UnreadableSource("no sentence left after cleaning")
+    # Read before labels are stripped: "ATTENTION EDITORS: The following photos…".
+    if schedule(raw, (heading, *body) if heading else body):
+        raise UnreadableSource("a news service's schedule of stories, not a story")
+    if listing(body, _is_heading):
+        raise UnreadableSource("a list or table (a fact box), not a story")
+    if almanac(paragraphs):
+        raise UnreadableSource("an almanac (today in history), not a story")
 
 
 def _lines(raw: RawDocument) -> list[str]:

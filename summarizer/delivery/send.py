@@ -275,10 +275,8 @@ def send_message(
     notice: Notice = _stderr,
 ) -> int:
     """Send, retrying transient failures up to ``retries`` times; return the attempts made.
-
-    Recipients refused for now (4xx) are tried again alone; those refused for good (5xx) are
-    not. Raises ``SendError`` naming every recipient still refused at the end.
-    """
+    Recipients refused for now (4xx) are tried again alone, those refused for good (5xx) not;
+    raises ``SendError`` naming every recipient still refused at the end."""
     pending = [addr for _, addr in getaddresses(list(recipients))]
     final: Refusals = {}
     last: Refusals = {}

@@ -134,6 +134,39 @@ def _candidates(
 ) -> _Candidates | None:
     """Every wording the best ``MAX_ITEMS`` showable items may show, each text once and worth
     more than ``worth.least``; none of an item ``taken`` or repeating one."""
+    owners, chosen, worths = _wordings(items, articles, taken, worth)
+    if not chosen:
+        return None
+    matrix = model.matrix([s.text for s in chosen]).tocsc()
+    covered = _covered(model, taken, articles)
+    used = np.flatnonzero((matrix.getnnz(axis=0) > 0) & (model.weights > 0) & ~covered)
+    if not used.size:
+        return None
+    lengths = np.asarray([len(s.text.split()) for s in chosen], dtype=np.float64)
+    matrix = matrix[:, used].tocsr()
+    values = np.asarray(worths, dtype=np.float64)
+    costs = (
+        FILLER_COST
+        * np.maximum(PLAIN - values, 0.0)
+        / PLAIN
+        * np.asarray(matrix @ model.weights[used]).reshape(-1)
+    )
+    return _Candidates(
+        np.asarray(owners, dtype=np.int64),
+        tuple(chosen),
+        matrix,
+        model.weights[used],
+        lengths,
+        model,
+        costs,
+    )
+
+
+def _wordings(
+    items: Sequence[Item], articles: Mapping[int, Article], taken: Sequence[Item], worth: Worth
+) -> tuple[list[int], list[Sentence], list[float]]:
+    """The candidates' wordings (``_candidates``), each with its item's index and its news
+    value as ``worth`` counts it."""
     owners: list[int] = []
     chosen: list[Sentence] = []
     worths: list[float] = []  # each chosen wording's news value, as ``worth`` counts it
@@ -160,31 +193,7 @@ def _candidates(
                 owners.append(index)
                 chosen.append(sentence)
                 worths.append(value)
-    if not chosen:
-        return None
-    matrix = model.matrix([s.text for s in chosen]).tocsc()
-    covered = _covered(model, taken, articles)
-    used = np.flatnonzero((matrix.getnnz(axis=0) > 0) & (model.weights > 0) & ~covered)
-    if not used.size:
-        return None
-    lengths = np.asarray([len(s.text.split()) for s in chosen], dtype=np.float64)
-    matrix = matrix[:, used].tocsr()
-    values = np.asarray(worths, dtype=np.float64)
-    costs = (
-        FILLER_COST
-        * np.maximum(PLAIN - values, 0.0)
-        / PLAIN
-        * np.asarray(matrix @ model.weights[used]).reshape(-1)
-    )
-    return _Candidates(
-        np.asarray(owners, dtype=np.int64),
-        tuple(chosen),
-        matrix,
-        model.weights[used],
-        lengths,
-        model,
-        costs,
-    )
+    return owners, chosen, worths
 
 
 def _covered(

@@ -102,19 +102,7 @@ def split_article(article: Article) -> list[Sentence]:
     (``is_standalone``), outside an interview's questions and answers, and in what it says
     about who speaks and whom it is about (``in_context``)."""
     ordinary = lowercase_words(article.paragraphs)
-    # Stems of the article's ordinary words, made only for the rare run-in heading.
-    vocabulary = cache(lambda: frozenset(stem(w) for w in ordinary))
-    whole = "\n".join(article.paragraphs)
-    pieces: list[tuple[int, str, bool]] = []
-    for p_index, paragraph in enumerate(article.paragraphs):
-        found = [_drop_run_in_heading(raw, vocabulary, whole) for raw in split_sentences(paragraph)]
-        # A paragraph that opens "In summary, …" restates the article, one that opens with a
-        # photo's caption goes on about the photo ("… on March 28, 2007. The aircraft was
-        # destroyed in …"): none of it is news.
-        aside = bool(found) and bool(context.WRAP_UP.match(found[0]) or _caption(found[0]))
-        alone = not pieces and len(found) == 1 and len(article.paragraphs) > 1
-        aside = aside or (alone and _opening_caption(found[0]))
-        pieces.extend((p_index, text, aside) for text in found)
+    pieces = _pieces(article, ordinary)
     printed_texts = [text for _, text, _ in pieces]
     people = names.article_people(printed_texts, ordinary)
     interview = voices.interview_paragraphs(article.paragraphs)
@@ -137,6 +125,25 @@ def split_article(article: Article) -> list[Sentence]:
             )
         )
     return out
+
+
+def _pieces(article: Article, ordinary: frozenset[str]) -> list[tuple[int, str, bool]]:
+    """Each sentence as printed, with its paragraph and whether it is an aside (a wrap-up's
+    or a caption's paragraph), a run-in heading taken off."""
+    # Stems of the article's ordinary words, made only for the rare run-in heading.
+    vocabulary = cache(lambda: frozenset(stem(w) for w in ordinary))
+    whole = "\n".join(article.paragraphs)
+    pieces: list[tuple[int, str, bool]] = []
+    for p_index, paragraph in enumerate(article.paragraphs):
+        found = [_drop_run_in_heading(raw, vocabulary, whole) for raw in split_sentences(paragraph)]
+        # A paragraph that opens "In summary, …" restates the article, one that opens with a
+        # photo's caption goes on about the photo ("… on March 28, 2007. The aircraft was
+        # destroyed in …"): none of it is news.
+        aside = bool(found) and bool(context.WRAP_UP.match(found[0]) or _caption(found[0]))
+        alone = not pieces and len(found) == 1 and len(article.paragraphs) > 1
+        aside = aside or (alone and _opening_caption(found[0]))
+        pieces.extend((p_index, text, aside) for text in found)
+    return pieces
 
 
 @dataclass(frozen=True)
