@@ -6,8 +6,9 @@ brief is built in two parts from the ranked, merged items:
 - the **lead**: the day's main fact (``news.main_fact``: the newest report's opening), then
   the best summary in ``LEAD_WORDS`` words, chosen as ``brief summarize --words`` chooses it
   (the concepts the day's outlets carry most, covered once each), of what the brief's own day
-  reports (``fresh.py``), each line news an editor would keep (``budget.LEAD``); the last
-  week's reports complete it when the day says too little (``RECENT_DAYS``). Read side by
+  reports (``fresh.py``), each line news an editor would keep, a mark of an event in it
+  (``budget.LEAD``); the last week's reports complete it when the day says too little
+  (``RECENT_DAYS``). Read side by
   side on 12 unseen stories, editors preferred this lead to one summarising every day's
   reports in 11 of 11 that differed (docs/evaluation.md), though the latter scores higher
   ROUGE against the DUC summaries, which summarise all the days;
