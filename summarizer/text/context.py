@@ -20,7 +20,9 @@ from summarizer.text import places
 
 # Wrap-ups restate the article rather than report anything: never shown.
 WRAP_UP = re.compile(r"^(?:in (?:summary|conclusion|short)|overall|to sum up)\b", re.I)
-# Openers that point back to an earlier sentence; out of context the reader cannot resolve them.
+# Openers that point back to an earlier sentence; out of context the reader cannot resolve them
+# ("Ditto for ...", and a list's later entry after an opening time: "At 04:31 local time,
+# the third movement occurred.").
 _DANGLING = re.compile(
     r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|such|there|here|which|whose|whom|"
     r"however|but|meanwhile|additionally|furthermore|moreover|also|and|or|so|conversely|"
@@ -30,7 +32,8 @@ _DANGLING = re.compile(
     r"in (?:summary|conclusion|short|addition|contrast|turn|response|the meantime)|"
     r"for (?:its|his|her|their) part|as a result|on the other hand|at the same time|"
     r"in the same vein|to that end|by contrast|even so|that said|as such|the (?:latter|former)|"
-    r"the (?:second|third|fourth|fifth|other)\b|the first\s*,|others|"
+    r"the (?:second|third|fourth|fifth|other)\b|the first\s*,|others|ditto|"
+    r"(?:at|on|by|after|around|about) [^,]{1,60},\s+the (?:second|third|fourth|fifth|sixth)\b|"
     r"the first(?=\s+(?:is|was|are|were)\b)|a case in point|"
     r"the (?:first|last|remaining) (?:two|three|four|five|six|seven|eight|nine|ten)"
     r"(?=\s*,|\s+(?:were|are|have|had|will|would|did)\b)|"

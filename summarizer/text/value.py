@@ -33,9 +33,16 @@ _BIOGRAPHY = Gated(
     ),
     *("was born ", "grew up in", "graduated from", "survived by", "survivors include", "career"),
 )
+# History told as a pattern, not an event: "has long been", "Beijing repeatedly has
+# threatened to attack ...", "for decades", "in recent years".
 _BACKGROUND = Gated(
-    re.compile(r"\b(has long been|have long been|historically|(?:post|after the)[- ]cold war)\b"),
-    *("long been", "historically", "cold war"),
+    re.compile(
+        r"\b(has long been|have long been|historically|(?:post|after the)[- ]cold war|"
+        r"(?:has|have|had) repeatedly|repeatedly (?:has|have|had)|for (?:years|decades)|"
+        r"in recent (?:years|decades))\b"
+    ),
+    *("long been", "historically", "cold war", "repeatedly", "for years", "for decades"),
+    *("recent years", "recent decades"),
 )
 # A definition: "Malaria is a parasitic infection…", "ABA is an intensive form of therapy…",
 # "The Kuiper belt is one of the…": what a thing is, not what happened to it.

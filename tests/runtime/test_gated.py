@@ -17,6 +17,9 @@ from summarizer.text.splitting import split_sentences
 # One sentence or more for each thing the text and cleaning rules look for with a gated
 # pattern.
 _CASES = [
+    "Beijing repeatedly has threatened to attack.",
+    "They have repeatedly refused; it has run for years, for decades, in recent years.",
+    "At 04:31 local time, the third movement occurred.",
     "He was born in Lviv in 1952.",
     "She grew up in Kyiv.",
     "He graduated from law school.",

@@ -199,6 +199,9 @@ def test_a_photo_caption_that_opens_an_article_is_never_shown(opening: str, show
         "Many were frustrated with the side effects of other medicines and tried the remedy.",
         "Neither state had a hate-crimes statute when the two men were killed.",
         "Both candidates vow to stash the surplus in a lock box for Social Security.",
+        # the list it goes on with, the line it repeats (reading 26)
+        "At 04:31 local time (07:31 UTC), the third movement occurred near the coast.",
+        "Ditto for millions of people in Europe who have been using the two compounds.",
         # a news service's budget lines, not news
         "The Hearst News Service has filed or will file the following for Thursday and Sunday.",
         "CONGRESS (Washington_ New York Republican Gov. George E. Pataki is scheduled to brief.",

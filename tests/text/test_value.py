@@ -34,6 +34,10 @@ def test_an_event_with_its_day_and_figure_is_worth_most(text: str) -> None:
         ("Malaria is a parasitic infection of the blood.", PLAIN),
         ("ABA is an intensive, one-on-one form of therapy for children.", PLAIN),
         ("The Kuiper belt is one of the largest structures in the solar system.", PLAIN),
+        # history told as a pattern, not an event (reading 26)
+        ("Beijing repeatedly has threatened to attack if Taiwan declares independence.", PLAIN),
+        ("The two neighbours have argued over the border for decades.", PLAIN),
+        ("In recent years, the harbour has lost most of its fishing fleet.", PLAIN),
     ],
 )
 def test_filler_is_worth_less_than_a_plain_statement(text: str, below: float) -> None:
