@@ -59,6 +59,12 @@ _RHETORIC = Gated(
     re.compile(r"\b(?:i (?:think|believe|feel|hope|guess)|in my (?:view|opinion))\b"),
     *("i think", "i believe", "i feel", "i hope", "i guess", "in my "),
 )
+# What an event may mean, not the event: "Lexmark's loss in court may mean that consumer
+# electronics companies won't try ...", "could signal a shift": analysis, however topical.
+_SPECULATION = Gated(
+    re.compile(r"\b(?:may|might|could) (?:well )?(?:mean|signal|spell|herald)\b"),
+    *("mean", "signal", "spell", "herald"),
+)
 # What a report of an event has: a time it happened, a figure, an outcome verb.
 _WHEN = Gated(
     re.compile(
@@ -115,6 +121,7 @@ _FILLER: tuple[tuple[Callable[[str], object], float], ...] = (
     (_DEFINITION.match, 0.6),
     (_PROCEDURE.search, 0.4),
     (_rhetoric, 0.6),
+    (_SPECULATION.search, 0.6),
 )
 # A time it happened (``_WHEN``), a figure (``_FIGURE``), an outcome verb (``_outcome``).
 _EVENT = (0.1, 0.05, 0.1)

@@ -18,6 +18,7 @@ from summarizer.text.splitting import split_sentences
 # pattern.
 _CASES = [
     "Beijing repeatedly has threatened to attack.",
+    "The loss may mean a shift; it could well signal, might spell or may herald one.",
     "They have repeatedly refused; it has run for years, for decades, in recent years.",
     "At 04:31 local time, the third movement occurred.",
     "He was born in Lviv in 1952.",

@@ -38,6 +38,8 @@ def test_an_event_with_its_day_and_figure_is_worth_most(text: str) -> None:
         ("Beijing repeatedly has threatened to attack if Taiwan declares independence.", PLAIN),
         ("The two neighbours have argued over the border for decades.", PLAIN),
         ("In recent years, the harbour has lost most of its fishing fleet.", PLAIN),
+        # what an event may mean: analysis (reading 25)
+        ("The ruling may mean that printer makers stop using the law as a shield.", PLAIN),
     ],
 )
 def test_filler_is_worth_less_than_a_plain_statement(text: str, below: float) -> None:
