@@ -17,6 +17,7 @@ import numpy as np
 from summarizer.cleaning.cleaner import renumber
 from summarizer.errors import InputError
 from summarizer.models import Article, Story
+from summarizer.stories.apart import Apart
 from summarizer.stories.grouping import centrality, cohesion, group_articles, group_sums
 from summarizer.stories.headlines import story_title
 from summarizer.stories.vectors import (
@@ -50,7 +51,7 @@ def find_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
     counts, vocab = term_counts(articles)
     vectors = story_vectors(counts)
     short = short_items(articles, counts, vocab)
-    groups = group_articles(vectors, short)
+    groups = group_articles(vectors, short, Apart(articles))
     if len(groups) > 1 and _one_story(plain_vectors(counts), groups, short.names):
         groups = [list(range(len(articles)))]
     sums = group_sums(vectors, groups)

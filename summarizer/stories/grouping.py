@@ -9,7 +9,8 @@ items, a name among them, ``vectors.short_items``), and two articles are as alik
 neighbourhoods are. Groups are then joined by average link
 (the mean likeness of every two articles across them, a missing pair counting 0) while it
 reaches ``LINK``: unlike single link, one article that mentions two stories does not chain
-them into one.
+them into one. Nor are two stories of one kind (two earthquakes weeks apart in two
+countries) joined, however alike their neighbourhoods (``apart``).
 
 Last, each article settles in the story whose other articles it is closest to, or alone
 when it is close to none and its neighbours are not mostly that story's (``settling``).
@@ -23,6 +24,7 @@ stories.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -52,6 +54,9 @@ FAINT = 0.02
 # full-length articles, which share many terms, all of them at once took 2.5 GB, blocks of
 # 1,000 0.44 GB; in blocks the memory follows the day's size, not its square.
 BLOCK = 250
+
+# Whether two groups (their row numbers) are different stories however alike (``apart.Apart``).
+Separate = Callable[[Sequence[int], Sequence[int]], bool]
 
 
 def neighbours(vectors: sparse.csr_matrix, items: ShortItems | None = None) -> sparse.csr_matrix:
@@ -118,10 +123,13 @@ def likeness(near: sparse.csr_matrix) -> sparse.csr_matrix:
     return alike
 
 
-def average_link(alike: sparse.csr_matrix, threshold: float = LINK) -> list[list[int]]:
+def average_link(
+    alike: sparse.csr_matrix, threshold: float = LINK, apart: Separate | None = None
+) -> list[list[int]]:
     """Groups of row numbers, joined while the mean likeness across two groups reaches
-    ``threshold``; each group in row order, the groups in order of their first row."""
-    linkage = _Linkage(alike.shape[0], threshold)
+    ``threshold``, unless ``apart`` says the two are different stories; each group in row
+    order, the groups in order of their first row."""
+    linkage = _Linkage(alike.shape[0], threshold, apart)
     upper = sparse.triu(alike, k=1).tocoo()
     linkage.add(upper.row.tolist(), upper.col.tolist(), upper.data.tolist())
     linkage.join_while()
@@ -139,12 +147,14 @@ class _Linkage:
     as it is and, when popped, checked against the groups' versions and pushed back with its
     mean of now if that still reaches the threshold."""
 
-    def __init__(self, size: int, threshold: float) -> None:
+    def __init__(self, size: int, threshold: float, apart: Separate | None) -> None:
         self.members: dict[int, list[int]] = {i: [i] for i in range(size)}
         self.sums: dict[int, dict[int, float]] = {i: {} for i in range(size)}
         self.version = [0] * size
         self.heap: list[tuple[float, int, int, int, int]] = []
         self.threshold = threshold
+        self.apart = apart
+        self.asked: dict[tuple[int, int, int, int], bool] = {}
 
     def add(self, rows: list[int], cols: list[int], values: list[float]) -> None:
         """Pairs of single articles (``rows[i] < cols[i]``) and their likeness."""
@@ -160,9 +170,20 @@ class _Linkage:
             if a not in self.members or b not in self.members:
                 continue
             if (self.version[a], self.version[b]) == (seen_a, seen_b):
-                self._join(a, b)
+                if not self._kept_apart(a, b):
+                    self._join(a, b)
             else:
                 self._push(a, b, self.sums[a].get(b, 0.0))
+
+    def _kept_apart(self, a: int, b: int) -> bool:
+        """Whether ``apart`` says groups ``a`` and ``b`` (as they are now) are different
+        stories; asked once for the same two (stale entries push a pair again)."""
+        if self.apart is None:
+            return False
+        key = (a, b, self.version[a], self.version[b])
+        if key not in self.asked:
+            self.asked[key] = self.apart(self.members[a], self.members[b])
+        return self.asked[key]
 
     def _push(self, a: int, b: int, total: float) -> None:
         mean = total / (len(self.members[a]) * len(self.members[b]))
@@ -187,13 +208,16 @@ class _Linkage:
             self._push(other, big, total)
 
 
-def group_articles(vectors: sparse.csr_matrix, items: ShortItems | None = None) -> list[list[int]]:
+def group_articles(
+    vectors: sparse.csr_matrix, items: ShortItems | None = None, apart: Separate | None = None
+) -> list[list[int]]:
     """The day's stories as groups of row numbers (see the module's docstring); two short
-    items (``items``) are neighbours only when they share a name."""
+    items (``items``) are neighbours only when they share a name, and two groups ``apart``
+    says are different stories are not joined."""
     if vectors.shape[0] == 0:
         return []
     near = neighbours(vectors, items)
-    return settle(vectors, average_link(likeness(near)), near)
+    return settle(vectors, average_link(likeness(near), apart=apart), near)
 
 
 def group_sums(vectors: sparse.csr_matrix, groups: list[list[int]]) -> sparse.csr_matrix:

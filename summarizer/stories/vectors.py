@@ -13,7 +13,7 @@ that would pair every article with every other are the ones left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -90,10 +90,16 @@ def story_paragraphs(article: Article) -> list[str]:
 
 def article_names(article: Article) -> set[str]:
     """The terms of the names in the article's paragraphs (``NAME_WORD``)."""
+    return set(filter(None, map(first_term, name_words(story_paragraphs(article)))))
+
+
+def name_words(paragraphs: Iterable[str]) -> set[str]:
+    """The words of the names in ``paragraphs`` (``NAME_WORD``), as written: "Haiti",
+    "Haiti's"."""
     found: set[str] = set()
-    for paragraph in story_paragraphs(article):
+    for paragraph in paragraphs:
         words = NAME_WORD.findall(" ".join(BRACKETED.sub(" ", paragraph).split()))
-        found.update(filter(None, (first_term(w) for w in words if w not in BODY_WORDS)))
+        found.update(w for w in words if w not in BODY_WORDS)
     return found
 
 
