@@ -83,7 +83,8 @@ def main() -> int:
     out = args.out or Path(tempfile.mkdtemp(prefix="story-brief-"))
     results = {}
     for name in args.set:
-        paths, topics = labelled_day(args.dev_data, name)
+        # absolute: the sources file names them from its own folder
+        paths, topics = labelled_day(args.dev_data.resolve(), name)
         brief, seconds = build(paths, out / name)
         results[name] = {**score(brief, topics), "build seconds": round(seconds, 2)}
     print(json.dumps(results, indent=2, ensure_ascii=False))

@@ -8,7 +8,8 @@ one, an item being told by a headline when it comes from that headline's report 
 ``SHARED`` content words with it. When none fits, the title is a phrase the items print
 (``shared_phrase``): a noun phrase of two words or more whose content words the items hold
 (half of them or more) and that an editor would print (``themes.headings.printable``: no
-unit, bare place, surname or name's fragment). When no phrase fits either, the headline
+unit, bare place, surname or name's fragment, nor a name alone: "United Nations" over a
+quake's toll). When no phrase fits either, the headline
 sharing words with most items heads the section, and a story whose reports have no usable
 headline is named as ``brief stories`` names it. Notices (a news service's list, an
 advisory, a caption) never head a section (``stories.headlines``).
@@ -79,9 +80,15 @@ def shared_phrase(texts: Sequence[str], leads: Sequence[str] = ()) -> str | None
         if 2 * held[key] < len(texts):
             return None
         words = printed[key].most_common(1)[0][0]
-        if printable(words, day):
+        if printable(words, day) and not _a_name(words):
             return as_heading(words, day.cases)
     return None
+
+
+def _a_name(words: Sequence[str]) -> bool:
+    """A name alone ("United Nations", "White House"): who is in the story, not what
+    happened; TAC's Haiti quake under "United Nations" read as another story."""
+    return all(word[:1].isupper() for word in words)
 
 
 def _headlines(

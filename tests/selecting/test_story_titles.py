@@ -93,6 +93,15 @@ def test_a_shared_phrase_is_never_one_word_nor_a_bare_place() -> None:
     assert shared_phrase(more) == "Relief effort"
 
 
+def test_a_shared_phrase_is_never_a_name_alone() -> None:
+    texts = [
+        "The United Nations said the quake in Haiti killed 222,570 people.",
+        "The United Nations said rescuers in Haiti had stopped searching.",
+        "Police arrested ten Americans at the border.",
+    ]
+    assert shared_phrase(texts) is None  # "United Nations" tells who, not what happened
+
+
 def test_a_phrase_only_a_few_items_print_is_no_title() -> None:
     texts = [
         "The military government warned students.",
