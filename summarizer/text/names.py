@@ -155,7 +155,8 @@ def insert(text: str, surname: str, words: str) -> str:
         return romanised.insert_after(text, m.end(), given)
     head, tail = text[: m.start()], text[m.start() :]
     tokens = words.split()
-    while len(tokens) > 1 and head.rstrip().endswith(f" {tokens[-1]}"):
+    # (at the text's start too: "St. Clair told jurors" gives "[Michael] St. Clair told")
+    while len(tokens) > 1 and f" {head.rstrip()}".endswith(f" {tokens[-1]}"):
         cut = head.rstrip()[: -len(tokens[-1])]
         head, tail, tokens = cut, head[len(cut) :] + tail, tokens[:-1]
     before = head.split()

@@ -138,6 +138,9 @@ def test_an_insertion_after_a_title_in_the_text_gives_only_the_given_names() -> 
     assert insert("He said St. Clair saw them.", "Clair", "Michael St.") == (
         "He said [Michael] St. Clair saw them."
     )
+    assert insert("St. Clair told jurors.", "Clair", "Michael St.") == (
+        "[Michael] St. Clair told jurors."
+    )
 
 
 @pytest.mark.parametrize(
