@@ -30,6 +30,7 @@ from summarizer.models import Article, Item, Section, Story, ThemesUsed
 from summarizer.ranking.concepts import ConceptModel
 from summarizer.selecting import fresh, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
+from summarizer.selecting.budget import STORY
 from summarizer.selecting.story_titles import main_fact_headlines, section_title, told_by
 from summarizer.stories.detect import is_one_story, standing
 from summarizer.text.statements import repeats, statement
@@ -213,7 +214,9 @@ def _story_items(
 ) -> list[Item]:
     """A story's main fact (``first`` when already chosen) and its best few items, each fact
     once."""
-    chosen = lead_items(items, model, articles, STORY_WORDS, STORY_ITEMS, date, first, older=True)
+    chosen = lead_items(
+        items, model, articles, STORY_WORDS, STORY_ITEMS, date, first, older=True, worth=STORY
+    )
     picked, _ = once.one_each(chosen, [], items, articles)
     return list(order_lead(picked, articles)[:STORY_ITEMS])
 
