@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.runtime.resources import examples_dir
-from summarizer.text import statements
-from summarizer.text.splitting import split_sentences
 from summarizer.text.statements import (
     disagrees,
     repeats,
@@ -92,36 +89,6 @@ def test_years_dates_and_identifiers_are_not_figures() -> None:
 
 
 # Numbers in other scripts and forms, number words inside other words, and the sample days.
-_COUNTING = [
-    "Two men died.",
-    "TWENTY TRUCKS crossed; twenty-one turned back.",
-    "The one's left, the other’s gone, two_thirds voted.",
-    "Prices rose 5% in a day, five per cent in all.",
-    "Troops killed ٣ people.",  # an Arabic-Indic digit
-    "Troops killed ３ people.",  # a full-width digit
-    "A cell of ² and Ⅻ legions, in café Zoë.",
-    "The “eleven” who stayed.",
-]
-
-
-def test_the_quick_look_for_a_number_turns_away_no_sentence_with_a_figure(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """``_may_count`` spares most sentences the tokens: a sentence it turns away has no
-    figure when all its tokens are read."""
-    sample = [
-        s
-        for path in sorted(examples_dir().glob("*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        for s in split_sentences(line)
-    ]
-    texts = _COUNTING + sample
-    quick = [statements._figures(t) for t in texts]
-    monkeypatch.setattr(statements, "_may_count", lambda _: True)
-    assert quick == [statements._figures(t) for t in texts]
-    assert any(quick) and not all(quick)
-
-
 def test_an_outlet_that_leaves_out_the_items_figure_is_not_credited_for_it() -> None:
     item = statement("Eight states have no hate crimes laws.")
     other = statement("Neither state had a hate-crimes statute.")
