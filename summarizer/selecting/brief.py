@@ -8,10 +8,9 @@ brief is built in two parts from the ranked, merged items:
   (the concepts the day's outlets carry most, covered once each), of what the brief's own day
   reports (``fresh.py``), each line news an editor would keep, a mark of an event in it
   (``budget.LEAD``); the last week's reports complete it when the day says too little
-  (``RECENT_DAYS``). Read side by
-  side on 12 unseen stories, editors preferred this lead to one summarising every day's
-  reports in 11 of 11 that differed (docs/evaluation.md), though the latter scores higher
-  ROUGE against the DUC summaries, which summarise all the days;
+  (``RECENT_DAYS``). Read side by side on 12 unseen stories, editors preferred this lead to
+  one summarising every day's reports in 11 of 11 that differed (docs/evaluation.md), though
+  the latter scores higher ROUGE against the DUC summaries, which summarise all the days;
 - the **sections**: in themes learned from the day, the lines that add most of what the
   lead did not say, as many as the day holds (``day_size``), only while a line adds enough
   to be worth it and reports an event (``budget.SECTIONS``), and only from the brief's own

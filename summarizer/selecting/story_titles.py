@@ -9,9 +9,9 @@ one, an item being told by a headline when it comes from that headline's report 
 (``shared_phrase``): a noun phrase of two words or more whose content words the items hold
 (half of them or more) and that an editor would print (``themes.headings.printable``: no
 unit, bare place, surname or name's fragment, nor a name alone: "United Nations" over a
-quake's toll). When no phrase fits either, the headline
-sharing words with most items heads the section, and a story whose reports have no usable
-headline is named as ``brief stories`` names it. Notices (a news service's list, an
+quake's toll). When no phrase fits either, the headline sharing words with most items heads
+the section, and a story whose reports have no usable headline is named as ``brief
+stories`` names it. Notices (a news service's list, an
 advisory, a caption) never head a section (``stories.headlines``).
 
 A section's items are first made to agree with its title (``stories._told_items``): the

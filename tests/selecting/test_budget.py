@@ -170,6 +170,9 @@ def test_a_briefs_lead_counts_a_quotation_as_less_news_than_a_report() -> None:
     lead = found[budget.LEAD]
     assert lead is not None and quoted not in {s.text for s in lead.sentences}
     assert all(news_value(s.text) > PLAIN for s in lead.sentences)
+    # a story's section may: its items must agree with its headline, wherever the news is
+    story = budget._candidates(items, model, articles, worth=budget.STORY)
+    assert story is not None and quoted in {s.text for s in story.sentences}
 
 
 def test_a_briefs_line_the_ranking_puts_far_below_the_days_best_is_no_candidate() -> None:
