@@ -31,8 +31,11 @@ from nltk.stem.snowball import SnowballStemmer  # noqa: E402
 from nltk.tokenize.punkt import (  # noqa: E402
     _ORTHO_BEG_UC,
     _ORTHO_MID_LC,
+    PunktLanguageVars,
     PunktParameters,
     PunktSentenceTokenizer,
+    PunktToken,
+    _re_non_punct,
 )
 
 
@@ -45,8 +48,11 @@ def whole() -> None:
 __all__ = [
     "_ORTHO_BEG_UC",
     "_ORTHO_MID_LC",
+    "PunktLanguageVars",
     "PunktParameters",
     "PunktSentenceTokenizer",
+    "PunktToken",
     "SnowballStemmer",
+    "_re_non_punct",
     "whole",
 ]

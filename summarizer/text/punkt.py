@@ -11,15 +11,59 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from summarizer.text.nltk_lean import (
     _ORTHO_BEG_UC,
     _ORTHO_MID_LC,
+    PunktLanguageVars,
     PunktParameters,
     PunktSentenceTokenizer,
+    PunktToken,
+    _re_non_punct,
 )
 
 _DOTTED = re.compile(r"[^\W\d_](?:\.[^\W\d_])+")
+
+
+def _in_re(compiled: Any, flags: int = 0) -> re.Pattern[str]:
+    """One of Punkt's own patterns, as ``re`` runs it (``flags`` as nltk gives them). nltk 3.10
+    runs every pattern through the third-party ``regex`` engine under a timer (``nltk.redos``,
+    a guard against patterns a caller supplies): on Punkt's few fixed patterns a third of
+    Punkt's time here. nltk 3.9 compiled them with ``re``; the breaks are the same."""
+    return re.compile(compiled.pattern, flags)
+
+
+_NON_PUNCT = _in_re(_re_non_punct)
+
+
+class _LanguageVars(PunktLanguageVars):  # type: ignore[misc]
+    """Punkt's English word and candidate-period patterns, compiled by ``re``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._words = _in_re(super()._word_tokenizer_re(), re.VERBOSE)
+        self._periods = _in_re(super().period_context_re(), re.VERBOSE)
+
+    def _word_tokenizer_re(self) -> re.Pattern[str]:
+        return self._words
+
+    def period_context_re(self) -> re.Pattern[str]:
+        return self._periods
+
+
+class _Token(PunktToken):  # type: ignore[misc]
+    """Punkt's token, its tests of a token's form compiled by ``re``."""
+
+    __slots__ = ()
+    _RE_ELLIPSIS = _in_re(PunktToken._RE_ELLIPSIS)
+    _RE_NUMERIC = _in_re(PunktToken._RE_NUMERIC)
+    _RE_INITIAL = _in_re(PunktToken._RE_INITIAL)
+    _RE_ALPHA = _in_re(PunktToken._RE_ALPHA)
+
+    @property
+    def is_non_punct(self) -> re.Match[str] | None:
+        return _NON_PUNCT.search(self.type)
 
 
 class _AbbreviationSet(set[str]):
@@ -64,4 +108,4 @@ def build(abbreviations: Iterable[str], starters: Iterable[str], labels: Iterabl
     for word in params.sent_starters:
         if len(word) > 1:  # one letter would make initials ("J. A. Smith") look like ends
             params.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
-    return Punkt(params)
+    return Punkt(params, lang_vars=_LanguageVars(), token_cls=_Token)
