@@ -31,8 +31,8 @@ from summarizer.ranking.rankers import (
 from summarizer.reading import dates, fetch, readers
 from summarizer.reading.sources import gather, one_per_url
 from summarizer.runtime import workers
+from summarizer.runtime.background import in_background
 from summarizer.runtime.progress import NO_STEPS, Steps, steps
-from summarizer.runtime.workers import in_background
 from summarizer.selecting.brief import AS_THE_DAY_HOLDS, Chosen, Size, select_brief
 from summarizer.selecting.budget import select_budget
 from summarizer.selecting.sections import select_summary

@@ -11,8 +11,8 @@ worker imports the package afresh; the result is the same). Only for a day large
 repay starting them; otherwise (and with one core) it is the plain loop.
 
 A stage that needs only the articles (story detection) can run beside one that needs the
-sentences (ranking): ``in_background`` gives it a worker process of its own for a block of
-the caller's work, on the same rule.
+sentences (ranking): ``background.in_background`` gives it a worker process of its own for a
+block of the caller's work, on the same rule (``pays``). How both take a stop: ``stops.py``.
 
 Stopped (Ctrl-C, SIGTERM to the build or to its whole process group), the parent decides:
 workers ignore Ctrl-C and take SIGTERM as "stop at the next item", so none is killed while it
@@ -28,20 +28,17 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-import pickle
 import signal
-import tempfile
 import threading
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
-from multiprocessing import resource_tracker
-from multiprocessing.connection import Connection
 from types import FrameType
 from typing import Any, Generic, Protocol, TypeVar
 
 from summarizer.errors import WorkerError
+from summarizer.runtime.stops import STOPS, hold_stops, release_stops
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -56,7 +53,7 @@ class _Cached(Protocol):
 C = TypeVar("C", bound=_Cached)
 
 # What a build says when a worker process dies under it (the kernel's out-of-memory killer).
-_ENDED = (
+ENDED = (
     "a worker process ended unexpectedly (out of memory?); BRIEF_WORKERS=1 builds in one process"
 )
 
@@ -168,7 +165,7 @@ def map_in_order(
     ``func`` asks. ``meanwhile`` is work for this process while the workers start on
     ``items`` (none without workers: then this process is the one at work)."""
     count = available_workers() if workers is None else workers
-    if not _pays(len(items), count, min_items):
+    if not pays(len(items), count, min_items):
         yield from map(func, items)
         return
     context = multiprocessing.get_context()
@@ -188,15 +185,15 @@ def _in_workers(
     (Ctrl-C, SIGTERM, an error here, the caller gone), the workers are told to stop: each
     ends the item at hand, drops the rest and ends, before this returns; none is left behind
     and none is killed (``_stop_soon``)."""
-    before = _hold_stops(context)
+    before = hold_stops(context)
     try:
         pool, shares, started = _start(func, items, count, context)
     except BaseException:
-        _release_stops(before)
+        release_stops(before)
         raise
     done = False
     try:
-        _release_stops(before)  # a stop that came while they started is taken here
+        release_stops(before)  # a stop that came while they started is taken here
         if meanwhile is not None:  # the workers have all started: no fork happens meanwhile
             _held_until_done(meanwhile)
         with _collector_paused():
@@ -208,7 +205,7 @@ def _in_workers(
                     yield result
         done = True
     except BrokenProcessPool as broken:
-        raise WorkerError(_ENDED) from broken
+        raise WorkerError(ENDED) from broken
     finally:
         if not done:
             _tell_to_stop(started)
@@ -220,11 +217,11 @@ def _held_until_done(work: Callable[[], object]) -> None:
     """``work``, with a stop that comes meanwhile taking effect when it is done: it imports
     (nltk), and an import cut half-way leaves a module half made for the unwinding that
     follows."""
-    held = _hold_stops()
+    held = hold_stops()
     try:
         work()
     finally:
-        _release_stops(held)
+        release_stops(held)
 
 
 _Share = list[tuple[R, dict[str, dict[Any, Any]]]]
@@ -274,126 +271,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-class Background(Generic[R]):
-    """``func(items)`` worked out in a worker process while the caller goes on; ``result``
-    waits for it. Where a worker would not pay (``map_in_order``'s rule), it is worked out in
-    this process when first asked for: the result is the same. A ``multiprocessing`` process
-    of its own, not a pool's: a pool cannot stop a task at work, and a stopped build must not
-    wait for its story detection to finish."""
-
-    def __init__(self, func: Callable[[Sequence[T]], R], items: Sequence[T]) -> None:
-        self._func: Callable[[Sequence[Any]], R] = func
-        self._items: Sequence[Any] = items
-        self._found: R | object = _MISSING
-        self._process: Any = None
-        self._conn: Connection | None = None
-
-    def start(self, context: Any) -> None:
-        """Start the worker; ``result`` then reads what it sends back."""
-        receiving, sending = context.Pipe(duplex=False)
-        before = _hold_stops(context)  # born with Ctrl-C held back, as ``_in_workers``' are
-        try:
-            self._process = context.Process(
-                target=_in_background, args=(sending, self._func, self._items), daemon=True
-            )
-            self._process.start()
-        finally:
-            _release_stops(before)
-        sending.close()  # the worker's end: if it dies, reading ends instead of waiting
-        self._conn = receiving
-
-    def result(self) -> R:
-        if self._found is _MISSING:
-            self._found = self._func(self._items) if self._conn is None else self._receive()
-        return self._found  # type: ignore[return-value]
-
-    def _receive(self) -> R:
-        assert self._conn is not None
-        try:
-            done, value = _read_back(self._conn.recv())
-        except EOFError as ended:
-            raise WorkerError(_ENDED) from ended
-        finally:
-            self.close()
-        if not done:
-            raise value
-        return value  # type: ignore[no-any-return]
-
-    def close(self) -> None:
-        """End the worker if it is still at work (the caller stopped or failed first)."""
-        if self._process is None:
-            return
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join()
-        if self._conn is not None:
-            with suppress(Exception):  # cleaning up after a stop: nothing to report
-                if self._conn.poll():  # finished, never read: its file goes too
-                    _read_back(self._conn.recv())
-            self._conn.close()
-        self._process = self._conn = None
-
-
-@contextmanager
-def in_background(
-    func: Callable[[Sequence[T]], R],
-    items: Sequence[T],
-    min_items: int | None = None,
-    max_items: int | None = None,
-) -> Iterator[Background[R]]:
-    """``func(items)`` in a worker process while the caller goes on (a stage that needs only
-    the articles, beside one that needs the sentences); the worker ends with the block,
-    finished or not. Past ``max_items`` it is worked out in this process, after the
-    caller's work: a forked worker soon holds its own copy of every page it reads (each
-    object it touches is written to), so beside a large day's ranking the two peaks add up.
-    ``func`` must be a module-level function, and what it takes and returns must pickle."""
-    job = Background(func, items)
-    small = max_items is None or len(items) <= max_items
-    if small and _pays(len(items), available_workers(), min_items):
-        job.start(multiprocessing.get_context())
-    try:
-        yield job
-    finally:
-        job.close()
-
-
-def _pays(size: int, count: int, min_items: int | None) -> bool:
+def pays(size: int, count: int, min_items: int | None) -> bool:
     """Whether worker processes pay for ``size`` items: a second core, a day large enough,
     and (with fork) no other thread running, whose locks a forked worker would inherit held."""
     if multiprocessing.get_start_method() == "fork" and threading.active_count() > 1:
         return False
     return count >= 2 and size >= (MIN_ITEMS if min_items is None else min_items)
-
-
-def _in_background(sending: Connection, func: Callable[[Any], Any], items: Any) -> None:
-    """In the worker: ``func(items)``, as (True, result) or (False, the error), written to a
-    file whose name goes back through the pipe. Not the result itself: one larger than the
-    pipe's buffer would keep the worker, and all it holds, alive until the parent reads it
-    (on a day of 5,000 articles, 320 MB through the whole ranking)."""
-    _stops_to_parent()
-    try:
-        found: tuple[bool, Any] = (True, func(items))
-    except Exception as exc:  # raised again in the parent, where the CLI maps it
-        found = (False, exc)
-    with tempfile.NamedTemporaryFile("wb", prefix="brief-", suffix=".pickle", delete=False) as out:
-        try:
-            pickle.dump(found, out)
-        except Exception as exc:  # an error that does not pickle: its message does
-            out.seek(0)
-            out.truncate()
-            pickle.dump((False, WorkerError(f"{type(exc).__name__}: {exc}")), out)
-    sending.send(out.name)
-    sending.close()
-
-
-def _read_back(path: str) -> tuple[bool, Any]:
-    """What a background worker wrote (``_in_background``); the file goes."""
-    try:
-        with open(path, "rb") as found:
-            return pickle.load(found)  # type: ignore[no-any-return]
-    finally:
-        with suppress(OSError):
-            os.unlink(path)
 
 
 @contextmanager
@@ -416,33 +299,13 @@ def _quiet_cancelled_futures() -> Iterator[None]:
         threading.excepthook = previous
 
 
-_STOPS = {signal.SIGINT, signal.SIGTERM}
-
-
-def _hold_stops(context: Any = None) -> set[int | signal.Signals]:
-    """Block Ctrl-C and SIGTERM (where the platform can): what was blocked before. Before
-    workers that a ``context`` spawns, multiprocessing's resource tracker is started: the
-    first start unblocks both (``resource_tracker.ensure_running``), so workers spawned after
-    it were born taking a stop before they could answer it (a traceback, or killed at once)."""
-    if not hasattr(signal, "pthread_sigmask"):  # Windows
-        return set()
-    if context is not None and context.get_start_method() != "fork":
-        resource_tracker.ensure_running()
-    return signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-
-
-def _release_stops(before: set[int | signal.Signals]) -> None:
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
-
-
 def _started() -> None:
     """In a new worker: stops as ``_stop_soon`` says; hand back only what is made here, not
     what the parent knows."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_soon)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
     for cache in _SHARED.values():
         cache.track()
 
@@ -462,17 +325,6 @@ def _stop_soon(signum: int, frame: FrameType | None) -> None:
     _stopping = True
     if hasattr(signal, "alarm"):
         signal.alarm(GRACE)
-
-
-def _stops_to_parent() -> None:
-    """In a background worker: Ctrl-C reaches the whole process group, but only the parent
-    answers it (it ends the worker); the SIGTERM that ends it ends it at once, with no
-    traceback (what it sends back goes through a pipe of its own, whose end the parent reads
-    to: one killed half-way leaves nothing waiting)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
 
 def _share(func: Callable[[T], R], items: Sequence[T]) -> _Share[R]:
