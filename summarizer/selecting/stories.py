@@ -229,9 +229,9 @@ def _new_lines(ordered: Sequence[Item], shown: Sequence[Section]) -> tuple[Item,
     said = [statement(item.text) for section in shown for item in section.items]
     lines: list[Item] = []
     for line in ordered:
-        new = statement(line.text)
         if len(lines) == ALSO_TODAY:
             break
+        new = statement(line.text)
         if not any(repeats(new, old) for old in said):
             lines.append(line)
             said.append(new)

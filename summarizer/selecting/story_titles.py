@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from summarizer.models import Article, Item, Story
 from summarizer.stories.headlines import headline, story_title
 from summarizer.text.words import content_terms
-from summarizer.themes.headings import day_names, printable
+from summarizer.themes.headings import DayNames, day_names, printable
 from summarizer.themes.titles import as_heading, noun_phrases
 
 # Content words an item shares with a headline, at least, to be told by it.
@@ -80,15 +80,16 @@ def shared_phrase(texts: Sequence[str], leads: Sequence[str] = ()) -> str | None
         if 2 * held[key] < len(texts):
             return None
         words = printed[key].most_common(1)[0][0]
-        if printable(words, day) and not _a_name(words):
+        if printable(words, day) and not _a_name(words, day):
             return as_heading(words, day.cases)
     return None
 
 
-def _a_name(words: Sequence[str]) -> bool:
-    """A name alone ("United Nations", "White House"): who is in the story, not what
-    happened; TAC's Haiti quake under "United Nations" read as another story."""
-    return all(word[:1].isupper() for word in words)
+def _a_name(words: Sequence[str], day: DayNames) -> bool:
+    """A name alone, every word one the day prints capitalised (``DayNames.proper``, as
+    ``printable`` reads it): "United Nations" tells who is in the story, not what happened;
+    TAC's Haiti quake under it read as another story."""
+    return all(map(day.proper, words))
 
 
 def _headlines(

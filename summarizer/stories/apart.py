@@ -20,7 +20,6 @@ generic name ("United States", "I") that both groups write keeps them together.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -29,17 +28,13 @@ import numpy as np
 from summarizer.models import Article
 from summarizer.stories.vectors import IntArray, name_words
 from summarizer.text.name_lists import countries
-from summarizer.text.names import CALENDAR
+from summarizer.text.names import CALENDAR, POSSESSIVE
 
 LEAST = 3  # articles a group needs for its times and names to be a story's
 GAP_DAYS = 30  # the least time between the first reports of two stories held apart
 PLACE_SHARE = 0.5  # a name at least this share of a story's articles write is its place
 ELSEWHERE = 0.1  # a place at most this share of the other group's articles name is not theirs
 UNDATED = -1
-
-
-# A name's possessive ending: "Haiti's" names Haiti.
-POSSESSIVE = re.compile(r"['’]s?$")
 
 
 class Apart:

@@ -51,7 +51,8 @@ BODIES = frozenset(
      "Center", "Centre", "Museum", "Corporation", "Company", "Street", "Avenue", "Square",
      "River", "Island", "Islands", "Mountains", "County", "City", "Province", "Region"}
 )  # fmt: skip
-_POSSESSIVE = re.compile(r"['’]s?$")
+# A name's possessive ending: "Haiti's" names Haiti.
+POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True)
@@ -320,7 +321,7 @@ def _trim(run: list[str]) -> list[str]:
 
 @lru_cache(maxsize=100_000)
 def _bare(token: str) -> str:
-    return _POSSESSIVE.sub("", token.rstrip("."))
+    return POSSESSIVE.sub("", token.rstrip("."))
 
 
 def _given_at(run: Sequence[str], ordinary: frozenset[str]) -> int | None:
