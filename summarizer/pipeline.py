@@ -42,11 +42,9 @@ from summarizer.text.sentences import prepare_split, split_all
 from summarizer.themes.fit import learn_items as learn_themes
 
 if TYPE_CHECKING:
+    from summarizer.output.render import Renderer
+    from summarizer.runtime.background import Background
     from summarizer.themes.themefile import Theme
-
-# The largest day whose stories are found beside its ranking (``build``): on a day of 10,000
-# articles the forked detection held 1.2 GB of its own, the build's peak 2.97 GB against 1.97.
-BESIDE_RANKING = 3_000
 
 # What the day's opinion lines become (``merging.views``).
 Views = Callable[[Sequence[Item], Mapping[int, Article]], list[Item]]
@@ -120,6 +118,18 @@ def load(
     date window (and with ``story``, the articles of the story those words match), split;
     raise ``InputError`` when no article is usable. The briefs written in ``briefs_in`` are
     not read as articles."""
+    articles, skipped = read_day(sources, options, briefs_in, story)
+    return split_day(articles, skipped, options.quiet)
+
+
+def read_day(
+    sources: Sequence[str],
+    options: ReadOptions = DEFAULT_READ,
+    briefs_in: Path | None = None,
+    story: str | None = None,
+) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
+    """``load`` up to splitting: the day's articles (with ``story``, that story's) and what
+    was skipped."""
     workers.forget()  # a new day: the words and statements of the last one are no use
     # What splitting needs (word lists) is read while worker processes read the articles.
     articles, skipped = read_articles(sources, options, briefs_in, meanwhile=prepare_split)
@@ -127,8 +137,12 @@ def load(
         from summarizer.stories.detect import story_articles  # only --story needs detection
 
         articles = story_articles(articles, story)
-    sentences = split_all(articles, options.quiet)
-    return Corpus(articles, tuple(sentences), skipped)
+    return articles, skipped
+
+
+def split_day(articles: tuple[Article, ...], skipped: tuple[Skipped, ...], quiet: bool) -> Corpus:
+    """``load``'s last step: the articles' sentences."""
+    return Corpus(articles, tuple(split_all(articles, quiet)), skipped)
 
 
 def read_articles(
@@ -197,7 +211,6 @@ _BUILD_STEPS = ("ranking", "merging", "themes", "selecting", "writing")
 def build(request: BuildRequest) -> BuildResult:
     """Build the themed brief and write it as Markdown, HTML and JSON."""
     # Only a build composes, renders and finds stories: a summary need not import them.
-    from summarizer.output.compose import brief_date, compose
     from summarizer.output.render import Renderer
     from summarizer.stories.detect import find_stories
     from summarizer.themes.choice import file_themes
@@ -205,23 +218,39 @@ def build(request: BuildRequest) -> BuildResult:
     themes = file_themes(request.themes)  # a broken file fails before any reading
     ranker = get_ranker(request.algorithm)  # so does an unknown ranker
     renderer = Renderer(request.templates_dir)
-    corpus = load(request.sources, request.read, request.out_dir, request.story)
+    articles, skipped = read_day(request.sources, request.read, request.out_dir, request.story)
+    # Stories are found from the articles alone, in a worker process started now, before the
+    # splitting, at the lowest priority: it takes no time from the splitting's workers, which
+    # keep both cores busy, and works on the core this process leaves free while it ranks.
+    # Started from this process as it holds the articles alone, not every sentence too (a
+    # worker forked then soon held its own copy of each page it read: 1.2 GB at 10,000
+    # articles). With --story the day is that one story already: no second detection.
+    day = () if request.story else articles
+    with in_background(find_stories, day, behind=True) as detecting:
+        corpus = split_day(articles, skipped, request.read.quiet)
+        return _build(request, corpus, themes, ranker, renderer, detecting)
+
+
+def _build(
+    request: BuildRequest,
+    corpus: Corpus,
+    themes: tuple[Theme, ...],
+    ranker: Ranker,
+    renderer: Renderer,
+    detecting: Background[tuple[Story, ...]],
+) -> BuildResult:
+    """``build`` from the split day on, its stories coming from ``detecting``."""
+    from summarizer.output.compose import brief_date, compose
+
     date = brief_date(corpus.articles, request.date)
     earlier, warnings = read_history(
         request.out_dir, date, request.history_days, request.history_site
     )
-    # Stories are found from the articles alone, in a worker process while this one ranks
-    # the sentences (up to BESIDE_RANKING articles: past it, the two would need as much memory
-    # as both together); with --story the day is that one story already: no second detection.
-    day = () if request.story else corpus.articles
-    with (
-        in_background(find_stories, day, max_items=BESIDE_RANKING) as detecting,
-        steps(_BUILD_STEPS, request.read.quiet, len(corpus.articles)) as step,
-    ):
+    with steps(_BUILD_STEPS, request.read.quiet, len(corpus.articles)) as step:
         items = against(_rank(corpus, ranker, earlier, step), earlier)
         step("themes")
         concepts = _concepts(ranker, corpus, earlier)
-        stories = detecting.result() if day else ()
+        stories = detecting.result() if not request.story else ()
         articles = {a.id: a for a in corpus.articles}
         chosen, used, note = _select(
             request, _Day(items, themes, stories, articles, date), concepts, step

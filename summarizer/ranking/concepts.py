@@ -41,13 +41,15 @@ from summarizer.text.words import (
     content_terms,
     count_matrix,
     normalise,
-    numbered,
+    numbered_words,
     stem,
     words,
 )
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+# A word's form or sentence (numbers under 2**31): half the memory of the day's millions.
+SmallInts = npt.NDArray[np.int32]
 BoolArray = npt.NDArray[np.bool_]
 
 POSITION_DECAY = 0.5  # an article adds (1 + position) ** -POSITION_DECAY when its lead is news
@@ -102,18 +104,23 @@ class ConceptModel:
 def weigh(sentences: Sequence[Sentence]) -> tuple[ConceptModel, sparse.csr_matrix]:
     """The concept model of a day's sentences, and the sentences' concept matrix."""
     rows, col_array, index = _incidence([s.text for s in sentences])
-    # Articles as their ranks (the same order, small numbers): ``_carried`` sorts on them.
-    _, article_rank = np.unique([s.article for s in sentences], return_inverse=True)
-    article = article_rank.ravel().astype(np.int64)[rows]
-    position = np.asarray([s.position for s in sentences], dtype=np.int64)[rows]
     decay = POSITION_DECAY * min(1.0, lead_agreement(sentences) / LEAD_AGREEMENT)
-    carried = _carried(article, col_array, position, len(index), decay)
+    carried = _carried(sentences, rows, col_array, len(index), decay)
     data = np.ones(len(col_array), dtype=np.float64)
     matrix = sparse.csr_matrix((data, (rows, col_array)), shape=(len(sentences), len(index)))
     return ConceptModel(index, carried, carried**WEIGHT_POWER), matrix
 
 
-def _incidence(texts: Sequence[str]) -> tuple[IntArray, IntArray, dict[str, int]]:
+def _places(sentences: Sequence[Sentence], rows: SmallInts) -> tuple[IntArray, IntArray]:
+    """For each concept found (in sentence ``rows``), its article, as its rank among the
+    day's articles (the same order, small numbers: ``_carried`` sorts on them), and its
+    sentence's position."""
+    _, article_rank = np.unique([s.article for s in sentences], return_inverse=True)
+    article = article_rank.ravel().astype(np.int64)[rows]
+    return article, np.asarray([s.position for s in sentences], dtype=np.int64)[rows]
+
+
+def _incidence(texts: Sequence[str]) -> tuple[SmallInts, IntArray, dict[str, int]]:
     """``concepts`` of every text at once, as arrays: (row, column) of each text's concepts
     in first-seen order, columns numbered in the order concepts first appear in the day.
 
@@ -121,30 +128,41 @@ def _incidence(texts: Sequence[str]) -> tuple[IntArray, IntArray, dict[str, int]
     stemmed once, every adjacent pair in a text is one code, and duplicates are dropped with
     numpy rather than by building each sentence's strings.
     """
-    form, stop, row, names = _word_forms(texts)
-    keep = (row[1:] == row[:-1]) & ~(stop[1:] & stop[:-1])
-    first, second, pair_row = form[:-1][keep], form[1:][keep], row[:-1][keep]
+    codes, pair_row, names = _pair_codes(texts)
     width = max(len(names), 1)
-    distinct, col = _numbered_as_seen(first * width + second)
-    once = _first_of_each(pair_row * max(len(distinct), 1) + col)
+    distinct, col = _numbered_as_seen(codes)
+    del codes  # each array goes once used: on a large day, each is tens of megabytes
+    once = _first_of_each(pair_row.astype(np.int64) * max(len(distinct), 1) + col)
     left = [names[f] for f in (distinct // width).tolist()]
     right = [names[f] for f in (distinct % width).tolist()]
     index = dict(zip(map(" ".join, zip(left, right, strict=True)), count()))
     return pair_row[once], col[once], index
 
 
-def _word_forms(texts: Sequence[str]) -> tuple[IntArray, BoolArray, IntArray, list[str]]:
+def _pair_codes(texts: Sequence[str]) -> tuple[IntArray, SmallInts, list[str]]:
+    """Each pair of adjacent words in a text, not two stop words, as one code (first form's
+    number times the number of forms, plus the second's), the text it is in, and the forms
+    by number. The arrays of every word go when this returns."""
+    form, stop, row, names = _word_forms(texts)
+    keep = (row[1:] == row[:-1]) & ~(stop[1:] & stop[:-1])
+    codes = form[:-1][keep].astype(np.int64)
+    codes *= max(len(names), 1)
+    codes += form[1:][keep]
+    return codes, row[:-1][keep], names
+
+
+def _word_forms(texts: Sequence[str]) -> tuple[SmallInts, BoolArray, SmallInts, list[str]]:
     """Every word of every text as its form's number (lower-cased, normalised, stemmed), whether
     it is a stop word and the text it is in; and the forms, by number. Words are numbered
-    as they come (``words.numbered``), then each distinct word is stemmed once."""
-    token, lengths, distinct = numbered(list(map(words, texts)))
+    as they come (``words.numbered_words``), then each distinct word is stemmed once."""
+    token, lengths, distinct = numbered_words(texts)
     form_ids: dict[str, int] = {}
     form_of = np.asarray(
         [form_ids.setdefault(stem(normalise(w)), len(form_ids)) for w in distinct],
-        dtype=np.int64,
+        dtype=np.int32,
     )
     stop_of = np.asarray([w in STOP_WORDS for w in distinct], dtype=bool)
-    row = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    row = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
     return form_of[token], stop_of[token], row, list(form_ids)
 
 
@@ -236,14 +254,19 @@ def _overlaps(
 
 
 def _carried(
-    article: IntArray, concept: IntArray, position: IntArray, size: int, decay: float
+    sentences: Sequence[Sentence], rows: SmallInts, concept: IntArray, size: int, decay: float
 ) -> FloatArray:
     """Per concept: the sum over the articles with it of sqrt(sentences with it) times
-    (1 + first position) ** -decay, weighed down when fewer than ``MIN_ARTICLES`` carry it."""
-    article, concept, position = _by_article(article, concept, position, size)
+    (1 + first position) ** -decay, weighed down when fewer than ``MIN_ARTICLES`` carry it
+    (the concepts found: ``concept``, in the sentences ``rows``)."""
+    article, position = _places(sentences, rows)
+    columns = [article, concept, position]
+    del article, position
+    article, concept, position = _by_article(columns, size)
     first = np.ones(len(article), dtype=bool)
     first[1:] = (article[1:] != article[:-1]) | (concept[1:] != concept[:-1])
-    mentions = np.diff(np.append(np.flatnonzero(first), len(article)))
+    del article
+    mentions = np.diff(np.append(np.flatnonzero(first), len(concept)))
     concept, position = concept[first], position[first].astype(np.float64)
     per_article = np.sqrt(mentions) * (1.0 + position) ** -decay
     carried = np.bincount(concept, weights=per_article, minlength=size)
@@ -252,17 +275,29 @@ def _carried(
     return np.asarray(carried * factor, dtype=np.float64)
 
 
-def _by_article(
-    article: IntArray, concept: IntArray, position: IntArray, size: int
-) -> tuple[IntArray, IntArray, IntArray]:
-    """The three sorted by article, then concept, then position: as one number each, sorted
-    by value (a tenth of the time of ``np.lexsort``); where the three do not fit in 63 bits
-    (never on a day that fits in memory: articles are ranks), by ``np.lexsort``."""
+def _by_article(columns: list[IntArray], size: int) -> tuple[IntArray, IntArray, IntArray]:
+    """``columns`` (article, concept, position) sorted by article, then concept, then
+    position: as one number each, sorted by value (a tenth of the time of ``np.lexsort``);
+    where the three do not fit in 63 bits (never on a day that fits in memory: articles are
+    ranks), by ``np.lexsort``. The list is emptied, so that each array goes as soon as it is
+    used: on a large day, each holds tens of megabytes."""
+    article, concept, position = columns
+    columns.clear()
     low = int(position.min(initial=0))
     span = int(position.max(initial=0)) - low + 1
     if (int(article.max(initial=0)) + 1) * size * span >= 2**63:
         order = np.lexsort((position, concept, article))
         return article[order], concept[order], position[order]
-    pair, offset = np.divmod(np.sort((article * size + concept) * span + (position - low)), span)
+    key = article * size
+    del article
+    key += concept
+    key *= span
+    key += position
+    del position
+    key -= low
+    key.sort()
+    pair, offset = np.divmod(key, span)
+    del key
+    offset += low
     article, concept = np.divmod(pair, size)
-    return article, concept, offset + low
+    return article, concept, offset

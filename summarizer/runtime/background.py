@@ -25,6 +25,7 @@ from summarizer.runtime.workers import ENDED, available_workers, pays
 T = TypeVar("T")
 R = TypeVar("R")
 _MISSING = object()
+LOWEST_PRIORITY = 19  # the niceness a ``behind`` worker adds to its own
 
 
 class Background(Generic[R]):
@@ -34,9 +35,12 @@ class Background(Generic[R]):
     of its own, not a pool's: a pool cannot stop a task at work, and a stopped build must not
     wait for its story detection to finish."""
 
-    def __init__(self, func: Callable[[Sequence[T]], R], items: Sequence[T]) -> None:
+    def __init__(
+        self, func: Callable[[Sequence[T]], R], items: Sequence[T], behind: bool = False
+    ) -> None:
         self._func: Callable[[Sequence[Any]], R] = func
         self._items: Sequence[Any] = items
+        self._behind = behind
         self._found: R | object = _MISSING
         self._process: Any = None
         self._conn: Connection | None = None
@@ -47,7 +51,9 @@ class Background(Generic[R]):
         before = hold_stops(context)  # born with Ctrl-C held back, as ``_in_workers``' are
         try:
             self._process = context.Process(
-                target=_in_background, args=(sending, self._func, self._items), daemon=True
+                target=_in_background,
+                args=(sending, self._func, self._items, self._behind),
+                daemon=True,
             )
             self._process.start()
         finally:
@@ -92,17 +98,17 @@ def in_background(
     func: Callable[[Sequence[T]], R],
     items: Sequence[T],
     min_items: int | None = None,
-    max_items: int | None = None,
+    behind: bool = False,
 ) -> Iterator[Background[R]]:
     """``func(items)`` in a worker process while the caller goes on (a stage that needs only
     the articles, beside one that needs the sentences); the worker ends with the block,
-    finished or not. Past ``max_items`` it is worked out in this process, after the
-    caller's work: a forked worker soon holds its own copy of every page it reads (each
-    object it touches is written to), so beside a large day's ranking the two peaks add up.
-    ``func`` must be a module-level function, and what it takes and returns must pickle."""
-    job = Background(func, items)
-    small = max_items is None or len(items) <= max_items
-    if small and pays(len(items), available_workers(), min_items):
+    finished or not. ``behind``: the worker runs at the lowest priority, on what time the
+    machine's cores have spare, so that it can start before work that keeps every core busy
+    (splitting) and take none of their time; the caller's own process waiting for it frees a
+    core for it. ``func`` must be a module-level function, and what it takes and returns
+    must pickle."""
+    job = Background(func, items, behind)
+    if pays(len(items), available_workers(), min_items):
         job.start(multiprocessing.get_context())
     try:
         yield job
@@ -110,12 +116,16 @@ def in_background(
         job.close()
 
 
-def _in_background(sending: Connection, func: Callable[[Any], Any], items: Any) -> None:
+def _in_background(
+    sending: Connection, func: Callable[[Any], Any], items: Any, behind: bool = False
+) -> None:
     """In the worker: ``func(items)``, as (True, result) or (False, the error), written to a
     file whose name goes back through the pipe. Not the result itself: one larger than the
     pipe's buffer would keep the worker, and all it holds, alive until the parent reads it
     (on a day of 5,000 articles, 320 MB through the whole ranking)."""
     stops_to_parent()
+    if behind and hasattr(os, "nice"):  # not on Windows: there it runs as the others do
+        os.nice(LOWEST_PRIORITY)
     try:
         found: tuple[bool, Any] = (True, func(items))
     except Exception as exc:  # raised again in the parent, where the CLI maps it

@@ -78,13 +78,17 @@ class SharedCache(Generic[K, V]):
     back more than the limit, work every sentence's terms out again), and ``forget`` empties
     it between builds, so a long-running process does not grow without bound."""
 
-    def __init__(self, name: str, limit: int, per_item: bool = False) -> None:
+    def __init__(
+        self, name: str, limit: int, per_item: bool = False, hand_back: bool = True
+    ) -> None:
         self._found: dict[K, V] = {}
         self._fresh: dict[K, V] | None = None  # in a worker: what it made since it last said
         self.limit = limit
         # Keyed by what one item holds (a sentence's text): a worker empties it after each
         # item, whose entries have gone to the parent (``_forget_item``).
         self.per_item = per_item
+        # False: what a worker makes stays there (what the parent would hold for nothing).
+        self.hand_back = hand_back
         _SHARED[name] = self
 
     def get(self, key: K, make: Callable[[K], V]) -> V:
@@ -104,7 +108,8 @@ class SharedCache(Generic[K, V]):
 
     def track(self) -> None:
         """From now on, keep what is made for ``new`` to hand back (in a worker process)."""
-        self._fresh = {}
+        if self.hand_back:
+            self._fresh = {}
 
     def new(self) -> dict[K, V]:
         """What was made since ``track`` or the last ``new`` (nothing where nothing is kept)."""

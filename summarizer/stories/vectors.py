@@ -24,7 +24,7 @@ from summarizer.models import Article
 from summarizer.stories.headlines import WIRE_NOTE
 from summarizer.text.names import BODIES, CALENDAR
 from summarizer.text.scipy_lean import sparse
-from summarizer.text.words import content_terms, count_matrix, first_term
+from summarizer.text.words import content_terms, count_matrix, first_term, passing_terms
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -75,9 +75,9 @@ def article_terms(article: Article) -> list[str]:
     (without a wire's tag: "(AP)"); not a contact's paragraph (``CONTACT``), a lone digit
     ("five", the 5 of "4.5"), nor a calendar word, which any story may have."""
     calendar = calendar_terms()
-    terms = content_terms(WIRE_NOTE.sub("", article.title)) * TITLE_WEIGHT
+    terms = passing_terms(WIRE_NOTE.sub("", article.title)) * TITLE_WEIGHT
     for paragraph in story_paragraphs(article):
-        terms.extend(content_terms(paragraph))
+        terms.extend(passing_terms(paragraph))
     return [t for t in terms if not (len(t) == 1 and t.isdigit()) and t not in calendar]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pkgutil
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import chain, count, pairwise
 from typing import TYPE_CHECKING
@@ -80,7 +80,12 @@ _AMERICAN = {"our": "or", "ence": "ense", "is": "iz"}
 # Shared with worker processes (``workers.py``): the day's vocabulary is stemmed once, and
 # each sentence's words and terms are read once.
 _STEMS: SharedCache[str, str] = SharedCache("stems", limit=300_000)
-_WORDS: SharedCache[str, tuple[str, ...]] = SharedCache("words", 100_000, per_item=True)
+# A sentence's words are asked for again in the process that split it (for its terms, its
+# statement, its news value), not later: a worker keeps them to itself. Handed back, they were
+# 290 MB of a 10,000-article day's parent, whose ranking reads them once (``numbered_words``).
+_WORDS: SharedCache[str, tuple[str, ...]] = SharedCache(
+    "words", 100_000, per_item=True, hand_back=False
+)
 _TERMS: SharedCache[str, tuple[str, ...]] = SharedCache("terms", 100_000, per_item=True)
 
 
@@ -163,6 +168,12 @@ def _find_terms(text: str) -> tuple[str, ...]:
     return tuple(filter(None, map(_term, word_tuple(text))))  # _term gives None or a non-empty stem
 
 
+def passing_terms(text: str) -> list[str]:
+    """``content_terms`` of a text no other stage asks about (an article's paragraph), kept in
+    no cache: a day of 10,000 articles filled the sentences' caches with 300 MB of them."""
+    return list(filter(None, map(_term, _read_words(text))))
+
+
 def _first_term(word: str) -> str | None:
     if word.isascii() and word.isalnum():
         # One run of ASCII letters and digits reads as one word, itself lowercased (most
@@ -210,6 +221,24 @@ def numbered(
     found: defaultdict[str, int] = defaultdict(count().__next__)
     ids = np.fromiter(map(found.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64)
     sizes = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    return ids, sizes, list(found)
+
+
+def numbered_words(
+    texts: Sequence[str],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], list[str]]:
+    """``numbered`` of the texts' ``words``, each text's read as its turn comes and let go:
+    the words of a large day's every sentence, held at once, were 290 MB."""
+    sizes = np.zeros(len(texts), dtype=np.int64)
+
+    def each() -> Iterator[tuple[str, ...]]:
+        for n, text in enumerate(texts):
+            found = _read_words(text)
+            sizes[n] = len(found)
+            yield found
+
+    found: defaultdict[str, int] = defaultdict(count().__next__)
+    ids = np.fromiter(map(found.__getitem__, chain.from_iterable(each())), dtype=np.int64)
     return ids, sizes, list(found)
 
 

@@ -186,8 +186,8 @@ def test_articles_concepts_and_positions_sort_the_same_however_large() -> None:
     """One sort of packed values where the three fit in 63 bits, ``np.lexsort`` where not."""
     rng = np.random.default_rng(5)
     article, concept, position = (rng.integers(0, 6, 300) for _ in range(3))
-    small = concepts_module._by_article(article, concept, position, 6)
-    large = concepts_module._by_article(article + 2**40, concept, position, 2**30)
+    small = concepts_module._by_article([article, concept, position], 6)
+    large = concepts_module._by_article([article + 2**40, concept, position], 2**30)
     order = np.lexsort((position, concept, article))
     for found in (small, (large[0] - 2**40, large[1], large[2])):
         assert [list(a) for a in found] == [

@@ -71,11 +71,20 @@ def test_background_work_on_a_small_day_is_done_in_this_process_when_asked() -> 
         assert job.result() == (6, os.getpid())
 
 
-def test_background_work_past_its_largest_day_is_done_in_this_process() -> None:
-    with background.in_background(
-        _total_with_pid, list(range(100)), min_items=1, max_items=99
-    ) as job:
-        assert job.result() == (sum(range(100)), os.getpid())
+def _niceness(items: Sequence[int]) -> int:
+    return os.nice(0)
+
+
+@pytest.mark.process
+@linux_only
+def test_a_worker_started_behind_runs_at_the_lowest_priority_and_one_beside_as_this_one() -> None:
+    """Story detection starts before the splitting, whose workers keep every core busy: it
+    must take only the time they leave (the build's ranking, on one core)."""
+    here = os.nice(0)
+    with background.in_background(_niceness, [0] * 10, min_items=1, behind=True) as job:
+        assert job.result() == max(here, background.LOWEST_PRIORITY)
+    with background.in_background(_niceness, [0] * 10, min_items=1) as job:
+        assert job.result() == here
 
 
 @pytest.mark.process

@@ -22,6 +22,7 @@ from summarizer.runtime.workers import SharedCache, available_workers, map_in_or
 
 _SQUARES: SharedCache[int, int] = SharedCache("test-squares", limit=1_000)
 _NEXT: SharedCache[int, int] = SharedCache("test-next", limit=1_000, per_item=True)
+_KEPT: SharedCache[int, int] = SharedCache("test-kept", limit=1_000, hand_back=False)
 
 
 @workers.item_cache
@@ -122,6 +123,22 @@ def test_what_a_worker_made_reaches_the_parent_cache() -> None:
     assert all(n not in _SQUARES._found for n in items)
     list(map_in_order(_square_with_pid, items, workers=2, min_items=1))
     assert {n: _SQUARES._found.get(n) for n in items} == {n: n * n for n in items}
+
+
+def _cube_with_pid(n: int) -> tuple[int, int]:
+    return _KEPT.get(n, lambda k: k**3), os.getpid()
+
+
+@pytest.mark.process
+@linux_only
+def test_what_a_worker_keeps_to_itself_stays_there() -> None:
+    """A sentence's words: asked for again only in the worker that split it (240 MB of a
+    large day's parent, handed back)."""
+    items = list(range(20_001, 20_101))
+    found = list(map_in_order(_cube_with_pid, items, workers=2, min_items=1))
+    assert [value for value, _ in found] == [n**3 for n in items]
+    assert {pid for _, pid in found} - {os.getpid()}
+    assert not any(n in _KEPT._found for n in items)
 
 
 @pytest.mark.process

@@ -3,6 +3,8 @@ would tell a reader the same thing twice."""
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from summarizer.text.statements import (
@@ -78,6 +80,16 @@ def test_a_different_figure_for_the_same_count_is_a_disagreement_not_a_merge() -
     assert disagrees(seventeen, fifteen)
     also_17 = statement("On Tuesday, Russian missile strikes on Dnipro killed 17 people.")
     assert states(seventeen, also_17) and not disagrees(seventeen, also_17)
+
+
+def test_statements_share_their_empty_parts_and_keep_them_when_sent_between_processes() -> None:
+    """Most sentences have no figure, time or quotation: a large day held a million empty
+    sets of their own (250 MB) before they were one."""
+    a = statement("The committee approved the plan after a long debate.")
+    b = statement("Rescuers searched the collapsed building through the night.")
+    assert a.figures == frozenset() and a.figures is b.figures is b.claim is b.times
+    copy = pickle.loads(pickle.dumps(a))  # as a worker process hands it back
+    assert copy == a and copy.figures is a.figures
 
 
 def test_years_dates_and_identifiers_are_not_figures() -> None:

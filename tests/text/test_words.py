@@ -11,6 +11,8 @@ from summarizer.text.words import (
     content_terms,
     count_matrix,
     numbered,
+    numbered_words,
+    passing_terms,
     term_tuple,
     word_tokens,
     word_tuple,
@@ -30,6 +32,18 @@ def test_tokens_are_numbered_as_they_first_appear() -> None:
     assert ids.tolist() == [0, 1, 0, 1, 2]
     assert sizes.tolist() == [3, 0, 2]
     assert tokens == ["talks", "resume", "today"]
+
+
+def test_texts_read_in_passing_give_the_words_and_terms_the_caches_give() -> None:
+    """Ranking numbers every sentence's words, story detection every paragraph's terms,
+    each read once and kept in no cache: the same words and terms."""
+    texts = ["Prices rose 5% as the “defence” bill passed.", "", "Talks resume; talks end."]
+    ids, sizes, tokens = numbered_words(texts)
+    expected = numbered([words(t) for t in texts])
+    assert (ids.tolist(), sizes.tolist(), tokens) == (
+        expected[0].tolist(), expected[1].tolist(), expected[2],
+    )  # fmt: skip
+    assert [passing_terms(t) for t in texts] == [content_terms(t) for t in texts]
 
 
 def test_a_count_matrix_counts_each_token_of_each_list() -> None:
