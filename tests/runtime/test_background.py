@@ -71,19 +71,19 @@ def test_background_work_on_a_small_day_is_done_in_this_process_when_asked() -> 
         assert job.result() == (6, os.getpid())
 
 
-def _niceness(items: Sequence[int]) -> int:
-    return os.nice(0)
+def _priority(items: Sequence[int]) -> tuple[int, int]:
+    return os.sched_getscheduler(0), os.nice(0)
 
 
 @pytest.mark.process
 @linux_only
-def test_a_worker_started_behind_runs_at_the_lowest_priority_and_one_beside_as_this_one() -> None:
+def test_a_worker_started_behind_runs_only_on_spare_time_and_one_beside_as_this_one() -> None:
     """Story detection starts before the splitting, whose workers keep every core busy: it
     must take only the time they leave (the build's ranking, on one core)."""
-    here = os.nice(0)
-    with background.in_background(_niceness, [0] * 10, min_items=1, behind=True) as job:
-        assert job.result() == max(here, background.LOWEST_PRIORITY)
-    with background.in_background(_niceness, [0] * 10, min_items=1) as job:
+    here = _priority([])
+    with background.in_background(_priority, [0] * 10, min_items=1, behind=True) as job:
+        assert job.result()[0] == os.SCHED_IDLE
+    with background.in_background(_priority, [0] * 10, min_items=1) as job:
         assert job.result() == here
 
 
