@@ -1,7 +1,9 @@
 """A stage's work in a worker process of its own while the caller goes on.
 
 Why: a stage that needs only the articles (story detection) can run beside one that needs the
-sentences (ranking), on the second core. The worker is a ``multiprocessing`` process, not a
+sentences (ranking), on the second core; started ``behind`` (on spare time only), it can start
+before the splitting, from a process that holds the articles alone, and take nothing from the
+splitting's workers. The worker is a ``multiprocessing`` process, not a
 pool's (a pool cannot stop a task at work, and a stopped build must not wait for its story
 detection), and pays on the same rule as ``workers.map_in_order``: where it would not, the
 work is done in this process when first asked for, with the same result.
