@@ -218,10 +218,9 @@ def numbered(
     """Every token as a number (the distinct tokens numbered as they first appear), each
     list's length, and the distinct tokens by number: one pass at C speed, where a Python
     loop over the day's millions of words took seconds."""
-    found: defaultdict[str, int] = defaultdict(count().__next__)
-    ids = np.fromiter(map(found.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64)
+    ids, distinct = _numbered(chain.from_iterable(token_lists))
     sizes = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
-    return ids, sizes, list(found)
+    return ids, sizes, distinct
 
 
 def numbered_words(
@@ -237,9 +236,16 @@ def numbered_words(
             sizes[n] = len(found)
             yield found
 
+    ids, distinct = _numbered(chain.from_iterable(each()))
+    return ids, sizes, distinct
+
+
+def _numbered(tokens: Iterable[str]) -> tuple[npt.NDArray[np.int64], list[str]]:
+    """Each token as a number, the distinct ones numbered as they first appear, and the
+    distinct tokens by number."""
     found: defaultdict[str, int] = defaultdict(count().__next__)
-    ids = np.fromiter(map(found.__getitem__, chain.from_iterable(each())), dtype=np.int64)
-    return ids, sizes, list(found)
+    ids = np.fromiter(map(found.__getitem__, tokens), dtype=np.int64)
+    return ids, list(found)
 
 
 def count_matrix(token_lists: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
