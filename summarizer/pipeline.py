@@ -17,8 +17,9 @@ from summarizer.config import DEFAULT_RANKER, Config
 from summarizer.errors import InputError
 from summarizer.history.compare import against, discount, favour_new
 from summarizer.history.earlier import NO_HISTORY, History, read_history
+from summarizer.merging.candidates import IN_A_WORKER, neighbours_of
 from summarizer.merging.currency import current
-from summarizer.merging.redundancy import merge
+from summarizer.merging.redundancy import merge, units_of
 from summarizer.merging.views import labelled, news_first
 from summarizer.models import Article, Brief, Item, Sentence, Skipped, Story, ThemesUsed
 from summarizer.ranking.concepts import ConceptModel
@@ -198,11 +199,17 @@ def _rank(
     """Scored items; ``views`` decides what becomes of lines only opinion pieces carry (left
     out of a brief's news, labelled in a plain summary: ``merging.views``)."""
     step("ranking")
-    scores = rank_sentences(ranker, corpus.sentences)
-    scores = favour_new(ranker, corpus.sentences, scores, history)
-    step("merging")
-    articles = {a.id: a for a in corpus.articles}
-    return views(current(merge(corpus.sentences, scores, articles), articles), articles)
+    units = units_of(corpus.sentences)
+    # Merging's candidate pairs need no scores: on a large day a worker process finds them
+    # while this one ranks, on the core story detection leaves idle.
+    signatures = units.signatures()
+    with in_background(neighbours_of, signatures, min_items=IN_A_WORKER) as finding:
+        scores = rank_sentences(ranker, corpus.sentences)
+        scores = favour_new(ranker, corpus.sentences, scores, history)
+        step("merging")
+        articles = {a.id: a for a in corpus.articles}
+        merged = merge(corpus.sentences, scores, articles, units, finding.result())
+    return views(current(merged, articles), articles)
 
 
 _BUILD_STEPS = ("ranking", "merging", "themes", "selecting", "writing")

@@ -16,7 +16,7 @@ import datetime as dt
 import math
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -24,6 +24,7 @@ from summarizer.merging.candidates import neighbours_of
 from summarizer.models import Article, Disagreement, Item, Sentence, SourceRef
 from summarizer.text import names
 from summarizer.text.statements import (
+    Signature,
     Statement,
     counted_apart,
     differ,
@@ -37,20 +38,57 @@ from summarizer.text.statements import (
 SUPPORT = 0.5
 
 
-def merge(
-    sentences: Sequence[Sentence], scores: Sequence[float], articles: Mapping[int, Article]
-) -> list[Item]:
-    """Group sentences that state the same thing; one item per group, best first."""
+@dataclass(frozen=True)
+class Units:
+    """The day's sentences by what they state: each sentence's statement, and its unit (the
+    sentences with one statement, so that wire copies are compared once; -1 - its index for
+    a sentence that states nothing)."""
+
+    statements: list[Statement]
+    unit_of: list[int]
+    units: list[Statement]
+
+    def signatures(self) -> list[Signature]:
+        """Each unit's terms: what ``candidates.neighbours_of`` compares."""
+        return [u.terms for u in self.units]
+
+
+def units_of(sentences: Sequence[Sentence]) -> Units:
+    """The sentences' statements grouped into units, in the order they first appear."""
     stmts = [statement(s.text) for s in sentences]
-    groups, rivals = _group(sentences, scores, stmts)
-    groups, rivals = _settle(groups, rivals, sentences, stmts, articles)
+    unit_ids: dict[Statement, int] = {}
+    unit_of = [
+        unit_ids.setdefault(st, len(unit_ids)) if st.terms else -1 - i for i, st in enumerate(stmts)
+    ]
+    return Units(stmts, unit_of, list(unit_ids))
+
+
+def merge(
+    sentences: Sequence[Sentence],
+    scores: Sequence[float],
+    articles: Mapping[int, Article],
+    units: Units | None = None,
+    neighbours: Sequence[Sequence[int]] | None = None,
+) -> list[Item]:
+    """Group sentences that state the same thing; one item per group, best first.
+    ``units`` and their ``neighbours`` (``candidates.neighbours_of`` of their signatures) are
+    worked out here unless given: they need no scores, so a large day's build finds the
+    neighbours in a worker process while it ranks (``pipeline``)."""
+    units = units_of(sentences) if units is None else units
+    if neighbours is None:
+        neighbours = neighbours_of(units.signatures())
+    groups, rivals = _group(sentences, scores, units, neighbours)
+    groups, rivals = _settle(groups, rivals, sentences, units.statements, articles)
     items = _items(groups, rivals, sentences, scores, articles)
     items.sort(key=lambda it: (-it.score, it.sentences[0].article, it.sentences[0].position))
     return items
 
 
 def _group(
-    sentences: Sequence[Sentence], scores: Sequence[float], stmts: Sequence[Statement]
+    sentences: Sequence[Sentence],
+    scores: Sequence[float],
+    found: Units,
+    neighbours: Sequence[Sequence[int]],
 ) -> tuple[list[list[int]], dict[int, set[int]]]:
     """Leader clustering in score order: a sentence joins the first group whose leader it
     states the same as, else it leads a new group; a new leader that gives another figure for
@@ -59,12 +97,7 @@ def _group(
     Sentences with the same statement form one unit, so wire copies cost nothing extra; units
     are compared only with their candidate neighbours (``candidates.neighbours_of``).
     """
-    unit_ids: dict[Statement, int] = {}
-    unit_of = [
-        unit_ids.setdefault(st, len(unit_ids)) if st.terms else -1 - i for i, st in enumerate(stmts)
-    ]
-    units = list(unit_ids)
-    neighbours = neighbours_of([u.terms for u in units])
+    unit_of, units = found.unit_of, found.units
     order = _by_score(sentences, scores)
     led_by: dict[int, int] = {}  # unit -> first group led by a sentence of that unit
     groups: list[list[int]] = []
