@@ -13,7 +13,10 @@ sentence with its article's date) and before selection (which must never choose 
   newer item is among the day's items by construction, so the reader gets the later state.
 
 Figures that grew ("at least 50 dead", then "231 dead") are settled in ``redundancy``: of rival
-figures, the newest report's is shown. Everything else an older article says stays, dated by
+figures, the newest report's is shown. A running toll of lives told in other words than the
+newer one (``outcounted``: "the death toll has risen to 7,085" on Friday, "at least 10,059
+people have been killed" on Saturday) is left out once a newer item on the same subject counts
+more lives. Everything else an older article says stays, dated by
 ``compose``: a cluster that spans years keeps its history.
 """
 
@@ -30,11 +33,15 @@ from summarizer.merging.redundancy import showing
 from summarizer.models import Article, Item, Sentence
 from summarizer.text.statements import statement, supports
 from summarizer.text.timing import due, expects, time_terms
+from summarizer.text.tolls import toll
 from summarizer.text.words import content_terms
 
 # Terms two statements about one event share besides any name (key words, names included):
 # "IBM", "Microsoft" and "negotiated", "personal computer business".
 MIN_SHARED = 3
+# How far a running toll grows from one day's reports to the next ("at least 4" to "27"); a
+# count far larger is another count (a war's dead beside one attack's), not the same one gone on.
+GREW = 10
 # A capitalised word: a name (of a person, body, place or thing), or a sentence's first word,
 # which as a stop word ("The") has no term.
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]*")
@@ -43,9 +50,8 @@ _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]*")
 def current(items: Sequence[Item], articles: Mapping[int, Article]) -> list[Item]:
     """The items with settled wordings, without those a newer item overtook, and without
     those stating a figure a report withdrew (``corrections``)."""
-    return without_withdrawn(
-        overtaken([settled(item, articles) for item in items], articles), articles
-    )
+    fresh = overtaken([settled(item, articles) for item in items], articles)
+    return without_withdrawn(outcounted(fresh, articles), articles)
 
 
 def settled(item: Item, articles: Mapping[int, Article]) -> Item:
@@ -92,6 +98,30 @@ def overtaken(items: Sequence[Item], articles: Mapping[int, Article]) -> list[It
         later.discard(i)
         if any(_reports(items[j], items[i], names[i]) for j in sorted(later)):
             stale.add(i)
+    return [item for i, item in enumerate(items) if i not in stale]
+
+
+def outcounted(items: Sequence[Item], articles: Mapping[int, Article]) -> list[Item]:
+    """The items less each running toll of lives (``tolls.toll``) that an item from a later
+    day on the same subject (``_reports``) gives a larger count than: the count went on."""
+    counts = {
+        i: (count, day)
+        for i, item in enumerate(items)
+        if item.sentences[0].eligible
+        and (count := toll(item.text)) is not None
+        and (day := _newest(item.sentences, articles)) is not None
+    }
+    stale = {
+        i
+        for i, (count, day) in counts.items()
+        if count.running
+        and any(
+            count.lives < more.lives <= GREW * count.lives
+            and later > day
+            and _reports(items[j], items[i], _names(items[i].text))
+            for j, (more, later) in counts.items()
+        )
+    }
     return [item for i, item in enumerate(items) if i not in stale]
 
 

@@ -22,7 +22,9 @@ from summarizer.text import places
 WRAP_UP = re.compile(r"^(?:in (?:summary|conclusion|short)|overall|to sum up)\b", re.I)
 # Openers that point back to an earlier sentence; out of context the reader cannot resolve them
 # ("Ditto for ...", and a list's later entry after an opening time: "At 04:31 local time,
-# the third movement occurred.").
+# the third movement occurred."; "Saturday another team of about 90 people will arrive",
+# "Another doctor said": another besides which? Not "Another large aftershock of the
+# February 27 earthquake struck", which says which).
 _DANGLING = re.compile(
     r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|such|there|here|which|whose|whom|"
     r"however|but|meanwhile|additionally|furthermore|moreover|also|and|or|so|conversely|"
@@ -39,7 +41,9 @@ _DANGLING = re.compile(
     r"(?=\s*,|\s+(?:were|are|have|had|will|would|did)\b)|"
     r"the \d[\d,]*(?=\s+(?:were|are|have|had|will|would|did)\b)|"
     r"other|some(?=\s*,|\s+(?:say|said|says|believe|argue|argued|contend|fear|worry)\b)|"
-    r"in the same (?:time )?(?:period|year|month|week|day))\b",
+    r"in the same (?:time )?(?:period|year|month|week|day)|"
+    r"(?:(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|later),?\s+another(?!\s+\d)|"
+    r"another [a-z]+ (?:said|says|added|told|noted|argued))\b",
     re.I,
 )
 # A subject that counts people or things the sentence before named: "Many were frustrated

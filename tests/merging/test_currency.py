@@ -58,3 +58,26 @@ def test_a_merged_item_shows_the_newer_wording_that_settled_the_older_expectatio
     [settled] = current(items, articles)
     assert settled.text == passed
     assert [ref.name for ref in settled.sources] == ["Outlet 1"]  # Monday's did not say it
+
+
+RISEN = "The death toll from the earthquake in Marmara has risen to 7,085, with 33,559 injured."
+LATEST = "At least 10,059 people have been killed and 45,000 injured in the Marmara earthquake."
+REGION = "In the Izmit region, 3,261 people were killed in the earthquake and 11,759 injured."
+WAR = "The Marmara war has killed 80,000 people and left 90,000 injured since the earthquake."
+
+
+def test_a_running_toll_is_left_out_once_a_later_day_counts_more_lives() -> None:
+    items, articles = _items((RISEN, WEDNESDAY), (LATEST, SATURDAY))
+    assert len(items) == 2  # other words: not merged as rival figures
+    assert [it.text for it in current(items, articles)] == [LATEST]
+
+
+def test_a_toll_stays_beside_a_larger_count_of_the_same_day_another_place_or_another_kind() -> None:
+    same_day = _items((RISEN, SATURDAY), (LATEST, SATURDAY))
+    assert {it.text for it in current(*same_day)} == {RISEN, LATEST}
+    settled = _items((REGION, WEDNESDAY), (LATEST, SATURDAY))  # no running count: a place's
+    assert {it.text for it in current(*settled)} == {REGION, LATEST}
+    war = _items((RISEN, WEDNESDAY), (WAR, SATURDAY))  # ten times more: another count
+    assert {it.text for it in current(*war)} == {RISEN, WAR}
+    fewer = _items((LATEST, WEDNESDAY), (RISEN, SATURDAY))
+    assert {it.text for it in current(*fewer)} == {RISEN, LATEST}

@@ -67,6 +67,8 @@ _CASES = [
     "The poverty rate held at 13 percent during the period.",
     "Republicans quickly accused the administration of bias.",
     "The order has since been rescinded.",
+    "The death toll from the quake has risen to 7,085, officials said.",
+    "At least 10,059 people have been killed; 3,261 people were killed in Izmit.",
 ]
 
 

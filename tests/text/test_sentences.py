@@ -91,6 +91,8 @@ def test_leading_connectives_are_dropped(text: str, fixed: str) -> None:
         "Ocean City Mayor Henry Knight said the proposed measure there will likely be dropped.",
         "The regime has such a poor human rights record that donors cut off its aid in 1988.",
         "The court struck down such a Louisiana law in 1987, calling it an attempt to teach religion.",
+        "Another 12 people were pulled alive from the rubble of the harbour on Monday.",
+        "Another large aftershock of the February 27 earthquake struck central Chile on Monday.",
     ],
 )
 def test_standalone_sentences(text: str) -> None:
@@ -202,6 +204,9 @@ def test_a_photo_caption_that_opens_an_article_is_never_shown(opening: str, show
         # the list it goes on with, the line it repeats (reading 26)
         "At 04:31 local time (07:31 UTC), the third movement occurred near the coast.",
         "Ditto for millions of people in Europe who have been using the two compounds.",
+        # another besides which? (reading 28's quake brief, after its toll changed)
+        "Saturday another team of about 90 rescuers will arrive from Germany.",
+        "Another doctor said the treatment had worked for most of his patients.",
         # a news service's budget lines, not news
         "The Hearst News Service has filed or will file the following for Thursday and Sunday.",
         "CONGRESS (Washington_ New York Republican Gov. George E. Pataki is scheduled to brief.",
