@@ -28,6 +28,13 @@ _LEAD_DATELINE = re.compile(
     rf"^{_NAME}{{0,3}}(?:,\s*{_NAME}{{0,2}})?(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?"
     r"\s+(?:--|_|—|–|-)\s+(?=[A-Z])"
 )
+# ... and a feed's dated dateline in small letters, whose date says the name before it is a
+# place ("Baghdad, Sept. 8 (NNN): ", "Paris, Oct 2 (AFP) - ").
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATED_LEAD = re.compile(
+    rf"^(?P<city>{_NAME}{{0,3}})(?:,\s*{_NAME}{{0,2}})?,\s*{_MONTH}\s+\d{{1,2}}\s*"
+    r"\((?P<agency>[^()\n]{1,40})\)\s*(?:--|_|—|–|-|:)\s*(?=[A-Z0-9\"“‘])"
+)
 # A feed's field name left before its summary ("Description: NPR's Steve Inskeep talks
 # with ..."): the field's name, not the outlet's words.
 _FIELD = re.compile(
@@ -43,7 +50,9 @@ _AGENCY = re.compile(r"[A-Z][A-Za-z.&'’\- ]{0,30}[A-Za-z.]")
 def agency(lead: list[str]) -> str | None:
     """The wire agency the lead's dateline names ("WASHINGTON (AP) -- "), if any: the outlet
     of an article that names none otherwise."""
-    m = lead and (_DATELINE.match(lead[0]) or _LEAD_DATELINE.match(lead[0]))
+    m = lead and (
+        _DATELINE.match(lead[0]) or _LEAD_DATELINE.match(lead[0]) or _DATED_LEAD.match(lead[0])
+    )
     if not m or not m["agency"] or not _AGENCY.fullmatch(m["agency"].strip()):
         return None
     return m["agency"].strip()
@@ -54,6 +63,8 @@ def place(lead: str, paragraphs: tuple[str, ...]) -> str | None:
     SALAAM, Tanzania (AP) _" gives "Dar es Salaam"), else in capitals and small letters; None
     without one, or for a label ("DR. BRAZELTON: ") or "UNDATED"."""
     m = _DATELINE.match(lead)
+    if not m and (dated := _DATED_LEAD.match(lead)):
+        return dated["city"]
     if not m or m.group(0).rstrip().endswith(":"):
         return None
     city = _CITY_CAPITALS.match(lead)
@@ -69,4 +80,6 @@ def place(lead: str, paragraphs: tuple[str, ...]) -> str | None:
 def strip_labels(paragraph: str, lead: bool) -> str:
     """Remove datelines and speaker labels at the start of a paragraph."""
     paragraph = _DATELINE.sub("", paragraph)
-    return _LEAD_DATELINE.sub("", _FIELD.sub("", paragraph)) if lead else paragraph
+    if not lead:
+        return paragraph
+    return _LEAD_DATELINE.sub("", _DATED_LEAD.sub("", _FIELD.sub("", paragraph)))

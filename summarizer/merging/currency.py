@@ -33,7 +33,7 @@ from summarizer.merging.redundancy import showing
 from summarizer.models import Article, Item, Sentence
 from summarizer.text.statements import statement, supports
 from summarizer.text.timing import due, expects, time_terms
-from summarizer.text.tolls import toll
+from summarizer.text.tolls import Toll, toll
 from summarizer.text.words import content_terms
 
 # Terms two statements about one event share besides any name (key words, names included):
@@ -103,26 +103,35 @@ def overtaken(items: Sequence[Item], articles: Mapping[int, Article]) -> list[It
 
 def outcounted(items: Sequence[Item], articles: Mapping[int, Article]) -> list[Item]:
     """The items less each running toll of lives (``tolls.toll``) that an item from a later
-    day on the same subject (``_reports``) gives a larger count than: the count went on."""
-    counts = {
-        i: (count, day)
-        for i, item in enumerate(items)
-        if item.sentences[0].eligible
-        and (count := toll(item.text)) is not None
-        and (day := _newest(item.sentences, articles)) is not None
-    }
-    stale = {
-        i
-        for i, (count, day) in counts.items()
-        if count.running
-        and any(
-            count.lives < more.lives <= GREW * count.lives
-            and later > day
-            and _reports(items[j], items[i], _names(items[i].text))
-            for j, (more, later) in counts.items()
-        )
-    }
+    day on the same subject (``_reports``) gives a larger count than: the count went on. Each
+    running toll is compared only with the tolls that share one of its names."""
+    counts: dict[int, tuple[Toll, dt.date, frozenset[str]]] = {}
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        if not item.sentences[0].eligible or (count := toll(item.text)) is None:
+            continue
+        if (day := _newest(item.sentences, articles)) is None:
+            continue
+        counts[i] = (count, day, names := _names(item.text))
+        for name in names:
+            by_name[name].append(i)
+    stale = set()
+    for i, (count, day, names) in counts.items():
+        if not count.running:
+            continue
+        near = sorted({j for name in names for j in by_name[name]})
+        if any(
+            _outcounts(counts[j], count, day) and _reports(items[j], items[i], names) for j in near
+        ):
+            stale.add(i)
     return [item for i, item in enumerate(items) if i not in stale]
+
+
+def _outcounts(later: tuple[Toll, dt.date, frozenset[str]], count: Toll, day: dt.date) -> bool:
+    """Whether a toll from a later day counts more lives than ``count``, though not so many
+    more that it counts something else (``GREW``)."""
+    more, when, _ = later
+    return when > day and count.lives < more.lives <= GREW * count.lives
 
 
 def _newest_first(

@@ -51,6 +51,8 @@ MIN_ARTICLES = 2
 MIN_ITEMS = 2
 # A day of this many stories is a day of many though none has two articles (a feed's items).
 FEED_STORIES = 5
+# The share of a day of stories' articles its stories told twice hold at least (``_told_twice``).
+TOLD_SHARE = 0.25
 ALSO_KEY = "also-today"
 ALSO_TITLE = "Also today"
 IN_BRIEF = "In brief"
@@ -83,9 +85,14 @@ def by_stories(
 
 
 def _told_twice(stories: Sequence[Story]) -> bool:
-    """Whether two or more of the day's stories are told by more than one article each: a
-    day of stories, not a feed's items, each a story of its own."""
-    return sum(1 for story in stories if len(story.articles) >= MIN_ARTICLES) >= 2
+    """Whether two or more of the day's stories are told by more than one article each, and
+    those stories hold ``TOLD_SHARE`` of the day's articles: a day of stories, not a feed's
+    items, each a story of its own. Among a feed's 40 short items, two pairs that share a word
+    or two (a golf round and a hockey game: "Cup") are no day of stories, and their headings
+    would stand over unrelated lines."""
+    told = [len(story.articles) for story in stories if len(story.articles) >= MIN_ARTICLES]
+    day = sum(len(story.articles) for story in stories)
+    return len(told) >= 2 and sum(told) >= TOLD_SHARE * day
 
 
 def _feed(stories: Sequence[Story]) -> bool:

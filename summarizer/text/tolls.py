@@ -42,6 +42,7 @@ _KILLING = Gated(
     "kill",
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
 
 
 class Toll(NamedTuple):
@@ -53,6 +54,8 @@ class Toll(NamedTuple):
 
 def toll(text: str) -> Toll | None:
     """The sentence's count of lives lost, or None where it gives none."""
+    if _DIGIT.search(text) is None:
+        return None  # every count here is in digits: most sentences have none
     lower = text.lower()
     found: list[Toll] = []
     for gated, running in ((_TOLL_PHRASE, True), (_HEDGED, True), (_PLAIN, False)):

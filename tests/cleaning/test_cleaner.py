@@ -275,6 +275,8 @@ def test_parse_date(text: str, date: dt.date | None) -> None:
         "NEW DELHI: ",
         "MR. SMITH: ",
         "Description: ",  # a feed's field name before its summary
+        "Baghdad, Sept. 8 (NNN): ",  # a feed's dated dateline in small letters
+        "Paris, Oct 2 (AFP) - ",
     ],
 )
 def test_wire_datelines_are_removed_from_the_lead(dateline: str) -> None:
@@ -289,6 +291,7 @@ def test_wire_datelines_are_removed_from_the_lead(dateline: str) -> None:
         ("BRUSSELS, January 22 (Xinhua) _ ", "Xinhua"),
         ("ISTANBUL (Turkey), August 21 (Xinhua) -- ", "Xinhua"),
         ("Athens, Greece (Sports Network) - ", "Sports Network"),
+        ("Baghdad, Sept. 8 (NNN): ", "NNN"),
         ("MOSCOW (Updated 5pm) -- ", "“The river rose by two metres…”"),  # not a name
         ("KYIV — ", "“The river rose by two metres…”"),  # no agency: credited by title
     ],
@@ -374,6 +377,8 @@ def test_a_number_broken_after_its_thousands_separator_is_joined() -> None:
         ("DAR ES SALAAM, Tanzania (AP) _ Police in Dar es Salaam said Saturday", "Dar es Salaam"),
         ("BEIJING, June 1 (Xinhua) -- A Chinese official said here today", "Beijing"),
         ("WASHINGTON -- The Senate voted on the harbour bill on Monday", "Washington"),
+        ("Baghdad, Sept. 8 (NNN): Clashes left 46 dead, officials said here", "Baghdad"),
+        ("Washington, Sept. 8 is the day the harbour bill comes to a vote", None),
         ("DR. BRAZELTON: Children need a routine at home, he told the panel", None),
         ("UNDATED _ Rents rose faster than wages in every state last year", None),
         ("The Senate voted on the harbour bill on Monday in Washington", None),

@@ -143,6 +143,22 @@ def test_a_feeds_day_with_one_story_told_twice_is_still_its_lines(tmp_path: Path
     assert (section["kind"], section["title"], len(section["items"])) == ("also", "In brief", 6)
 
 
+def test_a_feeds_day_of_many_lines_with_two_pairs_on_shared_words_is_still_its_lines(
+    tmp_path: Path,
+) -> None:
+    """Among 18 short items, a golf round and a hockey game ("cup") and two court cases
+    ("Supreme Court") pair up: four of 18 articles are no day of stories, and no heading
+    stands over two unrelated lines; with fewer other lines the pairs are the day's stories."""
+    more = (Path(__file__).parent / "fixtures" / "feed_more.jsonl").read_text(encoding="utf-8")
+    day = tmp_path / "feed.jsonl"
+    day.write_text(FEED.read_text(encoding="utf-8") + more, encoding="utf-8")
+    brief = _build(tmp_path / "many", day=day)
+    assert [(s["kind"], s["title"]) for s in brief["sections"]] == [("also", "In brief")]
+    few = tmp_path / "few.jsonl"
+    few.write_text("".join(more.splitlines(keepends=True)[-4:]), encoding="utf-8")
+    assert _build(tmp_path / "few", day=few)["themes"]["from"] == "stories"
+
+
 def test_the_story_brief_has_no_defect_a_reader_sees(tmp_path: Path) -> None:
     _, defects = brieflint.lint(_build(tmp_path))
     assert defects == []
