@@ -21,6 +21,9 @@ older reports as background, dated. So:
   item when a newer one reports its subject after the day it named; this leaves out the rest.)
   A state that lasts until news ends it counts so too ("has frozen all deals with Iran until
   the 15 sailors are released", ``_UNTIL``): the newer reports may have the release.
+- and so is an item that opens on a year two or more before the brief's ("In 1954, Holt, a
+  nurse, and her husband ...", "In 1966, President Johnson named Holt ..."; ``_HISTORY``):
+  an obituary's or a feature's history, whatever day's report tells it.
 """
 
 from __future__ import annotations
@@ -52,6 +55,16 @@ _UNTIL = Gated(
 )
 
 
+# An opening that places the sentence in a past year or decade: "In 1954, ...", "Back in March
+# 1998, ...", "In the 1950s, ...".
+_HISTORY = re.compile(
+    r"^(?:In|Back in|As early as)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},\s+)?)?"
+    r"(?:(?P<year>(?:19|20)\d\d)\b(?!\s*(?:percent|%))|the\s+(?P<decade>(?:19|20)\d0)s\b)"
+)
+HISTORY_YEARS = 2  # a year this many before the brief's, or more, is history
+
+
 def is_fresh(
     item: Item, articles: Mapping[int, Article], date: dt.date | None, days: int = FRESH_DAYS
 ) -> bool:
@@ -81,9 +94,24 @@ def showable(
     items: Sequence[Item], articles: Mapping[int, Article], date: dt.date | None
 ) -> list[Item]:
     """Every item but an older report's that names its own day or tells of what was still to
-    come (module docstring)."""
-    ids = None if date is None else _fresh_articles(articles, date, FRESH_DAYS)
-    return [item for item in items if ids is None or _told_by(item, ids) or not _of_its_day(item)]
+    come, and any that opens on a past year (module docstring)."""
+    if date is None:
+        return list(items)
+    ids = _fresh_articles(articles, date, FRESH_DAYS)
+    return [
+        item
+        for item in items
+        if (_told_by(item, ids) or not _of_its_day(item)) and not _history(item.text, date)
+    ]
+
+
+def _history(text: str, date: dt.date) -> bool:
+    """Whether the wording opens on a year ``HISTORY_YEARS`` or more before ``date``."""
+    m = _HISTORY.match(text)
+    if m is None:
+        return False
+    last = int(m["year"]) if m["year"] else int(m["decade"]) + 9  # a decade's last year
+    return last <= date.year - HISTORY_YEARS
 
 
 def _fresh_articles(articles: Mapping[int, Article], date: dt.date, days: int) -> set[int]:

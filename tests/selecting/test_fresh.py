@@ -106,3 +106,19 @@ def test_till_counts_as_until_and_a_quoted_until_is_the_speaker_s() -> None:
     is one of them, and an "until" only inside a quotation is no state the writer reports."""
     items = [_item(2, OLD_TILL), _item(2, OLD_QUOTED), _item(0, TOLL)]
     assert [it.text for it in showable(items, ARTICLES, DAY)] == [OLD_QUOTED, TOLL]
+
+
+def test_an_item_that_opens_on_a_past_year_is_history_whatever_day_tells_it() -> None:
+    """An obituary of the brief's own day tells a life: "In 1954, ..." is no news of it; last
+    year and this year are, and so is a year inside the sentence."""
+    history = [
+        "In 1954, Holt, a nurse, and her husband went to watch a film about Korean orphans.",
+        "In March 1996, the town council voted to close the harbour to tankers.",
+        "In the 1980s, the company built three plants in the north.",
+    ]
+    news = [
+        "In 1998, the crossing handled 40,000 lorries, the customs office said.",
+        "The treaty Turkey signed in 1954 was amended on Saturday.",
+    ]
+    items = [_item(0, text) for text in history + news]
+    assert [it.text for it in showable(items, ARTICLES, DAY)] == news
