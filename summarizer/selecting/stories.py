@@ -34,7 +34,7 @@ from summarizer.selecting.budget import STORY
 from summarizer.selecting.story_titles import main_fact_headlines, section_title, told_by
 from summarizer.stories.detect import is_one_story, standing
 from summarizer.text.statements import repeats, statement
-from summarizer.text.value import grave, news_value, public
+from summarizer.text.value import grave, lives, news_value, public
 from summarizer.themes.choice import AUTO, FIT, measure_fit
 from summarizer.themes.fit import learn_items
 from summarizer.themes.themefile import Theme
@@ -254,15 +254,15 @@ def _rank_key(story: Story, feed: bool = False) -> tuple[int, int, int]:
 
 def _also_order(
     entry: tuple[tuple[int, int, int], Item],
-) -> tuple[tuple[int, int, int], bool, bool, float]:
+) -> tuple[tuple[int, int, int], bool, int, bool, float]:
     """Smaller stories' lines by their story's place, and among stories alike (a feed's
-    items, one article each) a toll of lives first (``value.grave``), then public affairs
-    (``value.public``), each the line that reads most as news and says most of the day
-    first: a bank's review of its policy below a plane crash that killed 54, a football
-    score below a parliament's vote."""
+    items, one article each) a toll of lives first (``value.grave``; the larger count first,
+    ``value.lives``), then public affairs (``value.public``), each the line that reads most
+    as news and says most of the day first: a bank's review of its policy below a plane
+    crash that killed 54, a football score below a parliament's vote."""
     rank, line = entry
     worth = news.importance(line) * news_value(line.text)
-    return rank, not grave(line.text), not public(line.text), -worth
+    return rank, not grave(line.text), -lives(line.text), not public(line.text), -worth
 
 
 def _newest(story: Story, articles: Mapping[int, Article]) -> dt.date | None:

@@ -38,7 +38,7 @@ _PLAIN = Gated(
     *_LIVES_WORDS,
 )
 _KILLING = Gated(
-    re.compile(rf"\b(?:killed|killing|kills) (?:({_HEDGE}) )?{_NUMBER}\b"),
+    re.compile(rf"\b(?:killed|killing|kills) (?:({_HEDGE}) |all )?{_NUMBER}\b"),
     "kill",
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")

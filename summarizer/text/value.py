@@ -20,6 +20,7 @@ from collections.abc import Callable
 from summarizer.runtime.gated import Gated
 from summarizer.runtime.workers import SharedCache
 from summarizer.text.quotes import QUOTATION, may_quote, outside_quotations
+from summarizer.text.tolls import toll
 from summarizer.text.words import word_tuple
 
 # Filler a reader can skip, by what gives it away; each match lowers the value. Every pattern
@@ -192,14 +193,22 @@ def grave(text: str) -> bool:
     editor puts first among a day's unrelated items, above a bank's policy review or a
     football score."""
     lower = text.lower()
-    return bool(_TOLL.search(lower) or _NAMED_DEATH.search(text, lower))
+    return bool(_TOLL.search(lower) or _NAMED_DEATH.search(text, lower)) or lives(text) > 0
+
+
+def lives(text: str) -> int:
+    """How many lives the sentence counts lost, where it gives the count in figures
+    (``tolls.toll``: "the number of deaths ... has risen to 1,970"); else 0. Of a feed's
+    grave lines, the larger toll first: a flood's 1,970 dead before a scientist's death."""
+    found = toll(text)
+    return 0 if found is None else found.lives
 
 
 # Public affairs: the institutions and acts a policy reader's day turns on (government,
 # lawmaking, courts, security, diplomacy, the economy's public figures), where a feed's other
 # items are results, launches and profiles.
 _PUBLIC_WORDS = """government governments minister ministers ministry president presidential
-    premier parliament parliamentary congress congressional senate senators lawmakers legislature
+    parliament parliamentary congress congressional senate senators lawmakers legislature
     legislation law laws court courts judge judges ruling police troops army military soldiers
     militants rebels insurgents election elections referendum voters treaty sanctions talks
     summit diplomats diplomatic embassy ambassador war ceasefire refugees nuclear terror
@@ -213,8 +222,13 @@ def public(text: str) -> bool:
     """Whether the sentence tells of public affairs (``_PUBLIC``): what a policy reader's
     brief puts before a football score or a product's launch."""
     words = word_tuple(text)
-    return not _PUBLIC.isdisjoint(words) or any(
-        w.strip(".").lower() in _PUBLIC_NAMES for w in text.split() if w[:1].isupper()
+    return (
+        not _PUBLIC.isdisjoint(words)
+        or any(
+            w.strip(".").lower() in _PUBLIC_NAMES or w == "Premier"  # not "the world's premier …"
+            for w in text.split()
+            if w[:1].isupper()
+        )
     )
 
 

@@ -75,6 +75,25 @@ def test_a_feeds_day_of_one_article_stories_is_a_line_each_the_hard_news_first(
     assert brieflint.lint(brief)[1] == []
 
 
+def test_of_a_feeds_grave_lines_the_larger_toll_comes_first(tmp_path: Path) -> None:
+    """A flood's 1,970 dead, then a crash's 54, then a physicist's death: of the grave lines,
+    the larger count of lives first (the flood's came last in the feed)."""
+    more = [
+        {"source": "Science Desk", "title": "Physicist Ivo Rand dies", "date": "2025-03-09",
+         "text": "Physicist Ivo Rand, who built Norland's first reactor, died on Sunday at 79."},
+        {"source": "Island Wire", "title": "Marsa flood deaths rise", "date": "2025-03-09",
+         "text": "The number of deaths from the floods on Marsa has risen to 1,970, officials said."},
+    ]  # fmt: skip
+    day = tmp_path / "feed.jsonl"
+    day.write_text(
+        FEED.read_text(encoding="utf-8") + "".join(json.dumps(m) + "\n" for m in more),
+        encoding="utf-8",
+    )
+    [section] = _build(tmp_path, day=day)["sections"]
+    lines = [item["text"][:20] for item in section["items"]]
+    assert lines[:3] == ["The number of deaths", "A passenger plane cr", "Physicist Ivo Rand, "]
+
+
 def test_a_story_with_one_line_to_say_is_a_line_not_a_section(tmp_path: Path) -> None:
     """A vote told twice in other words, beside the day's three stories: a story of two
     articles with one item to say is a line under "Also today", credited to both, not a

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from summarizer.text import value
-from summarizer.text.value import FLOOR, PLAIN, grave, news_value, public, spoken
+from summarizer.text.value import FLOOR, PLAIN, grave, lives, news_value, public, spoken
 
 
 @pytest.mark.parametrize(
@@ -102,6 +102,7 @@ def test_a_line_that_is_mostly_a_quotation_without_a_figure_is_voice(
         ("The central bank raised its rate by 0.25 points on Tuesday.", False),
         ("The Dead Sea scrolls go on show in 2 cities this month.", False),  # no toll
         ("Shares in Vessa Air died down after Monday's rally.", False),  # no person's death
+        ("The number of deaths from floods in Haiti has risen to 1,970, officials say.", True),
     ],
 )
 def test_a_toll_of_lives_is_grave(text: str, lives: bool) -> None:
@@ -116,7 +117,22 @@ def test_a_toll_of_lives_is_grave(text: str, lives: bool) -> None:
         ("Britain charged eight terror suspects on Tuesday with conspiracy to murder.", True),
         ("Brett Favre threw three touchdown passes as the Packers won 38-10.", False),
         ("Sun Microsystems posted a preview version of Java on Monday night.", False),
+        ("Premier Wen Jiabao met the envoy in Beijing on Monday.", True),
+        ("Crowds filled the stadium for the world's premier event for disabled athletes.", False),
     ],
 )
 def test_public_affairs_are_told_from_results_and_launches(text: str, affairs: bool) -> None:
     assert public(text) is affairs
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The number of deaths from floods in Haiti has risen to 1,970, officials say.", 1970),
+        ("A passenger plane crashed on Sunday, killing all 54 people on board.", 54),
+        ("Yasser Arafat, the Palestinian leader, died this morning in a Paris hospital.", 0),
+        ("The central bank raised its rate by 0.25 points on Tuesday.", 0),
+    ],
+)
+def test_the_lives_a_grave_line_counts_in_figures(text: str, count: int) -> None:
+    assert lives(text) == count
