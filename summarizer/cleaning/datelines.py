@@ -35,6 +35,17 @@ _DATED_LEAD = re.compile(
     rf"^(?P<city>{_NAME}{{0,3}})(?:,\s*{_NAME}{{0,2}})?,\s*{_MONTH}\s+\d{{1,2}}\s*"
     r"\((?P<agency>[^()\n]{1,40})\)\s*(?:--|_|—|–|-|:)\s*(?=[A-Z0-9\"“‘])"
 )
+# ... and a wire's dateline left glued to the lead when a feed dropped its dash: a city in
+# capitals with its region ("KATMANDU, Nepal The Nepali capital was ...", "SPRINGFIELD,
+# Ill. Philip Morris ..."), or with a date ("NEW YORK Sept. 11, 2004 - Pounding ..."). Not a
+# list of names: "HSBC, Standard Chartered, Hang Seng ...", "IBM, Sony Corp. and ...".
+_CAPS = r"[A-Z][A-Z'’.\-]+"
+_DATE = rf"{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"
+_GLUED = re.compile(
+    rf"^(?P<city>{_CAPS}(?:\s+{_CAPS})*),\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?"
+    rf"\s+(?:{_DATE}\s*(?:--|-|—|–)\s*)?(?=[A-Z][a-z]+\b(?![,.]))"
+    rf"|^(?P<dated>{_CAPS}(?:\s+{_CAPS})*)\s+{_DATE}\s*(?:--|-|—|–)\s*(?=[A-Z0-9])"
+)
 # A feed's field name left before its summary ("Description: NPR's Steve Inskeep talks
 # with ..."): the field's name, not the outlet's words.
 _FIELD = re.compile(
@@ -65,6 +76,9 @@ def place(lead: str, paragraphs: tuple[str, ...]) -> str | None:
     m = _DATELINE.match(lead)
     if not m and (dated := _DATED_LEAD.match(lead)):
         return dated["city"]
+    if not m and (glued := _GLUED.match(lead)):
+        city = glued["city"] or glued["dated"]
+        return " ".join(word.capitalize() for word in city.split())
     if not m or m.group(0).rstrip().endswith(":"):
         return None
     city = _CITY_CAPITALS.match(lead)
@@ -82,4 +96,5 @@ def strip_labels(paragraph: str, lead: bool) -> str:
     paragraph = _DATELINE.sub("", paragraph)
     if not lead:
         return paragraph
+    paragraph = _GLUED.sub("", paragraph)
     return _LEAD_DATELINE.sub("", _DATED_LEAD.sub("", _FIELD.sub("", paragraph)))

@@ -277,6 +277,10 @@ def test_parse_date(text: str, date: dt.date | None) -> None:
         "Description: ",  # a feed's field name before its summary
         "Baghdad, Sept. 8 (NNN): ",  # a feed's dated dateline in small letters
         "Paris, Oct 2 (AFP) - ",
+        "KATMANDU, Nepal ",  # a dateline a feed left glued to the lead, its dash dropped
+        "SPRINGFIELD, Ill. ",
+        "GAZA CITY, Gaza Strip Sept. 7, 2004 - ",
+        "NEW YORK Sept. 11, 2004 - ",
     ],
 )
 def test_wire_datelines_are_removed_from_the_lead(dateline: str) -> None:
@@ -315,6 +319,18 @@ def test_a_spaced_hyphen_later_in_the_article_is_not_a_dateline() -> None:
     lead = "The river rose by two metres overnight and flooded the main square."
     later = "Kyiv - Lviv trains ran again on Monday after the line was repaired at dawn."
     assert _clean(f"{lead}\n\n{later}") == (lead, later)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "HSBC, Standard Chartered, Hang Seng and other banks cut their lending rates on Monday.",
+        "IBM, Sony Corp. and Toshiba Corp. said they would build the chip together in Texas.",
+        "NATO, Russia and Ukraine signed the harbour pact on Monday after two years of talks.",
+    ],
+)
+def test_a_lead_that_opens_on_a_list_of_names_keeps_them(lead: str) -> None:
+    assert _clean(lead) == (lead,)
 
 
 def test_html_tags_left_in_plain_text_are_removed() -> None:
@@ -379,6 +395,8 @@ def test_a_number_broken_after_its_thousands_separator_is_joined() -> None:
         ("WASHINGTON -- The Senate voted on the harbour bill on Monday", "Washington"),
         ("Baghdad, Sept. 8 (NNN): Clashes left 46 dead, officials said here", "Baghdad"),
         ("Washington, Sept. 8 is the day the harbour bill comes to a vote", None),
+        ("KATMANDU, Nepal The capital was largely cut off, officials said here", "Katmandu"),
+        ("NATO, Russia and Ukraine signed the harbour pact on Monday", None),
         ("DR. BRAZELTON: Children need a routine at home, he told the panel", None),
         ("UNDATED _ Rents rose faster than wages in every state last year", None),
         ("The Senate voted on the harbour bill on Monday in Washington", None),
