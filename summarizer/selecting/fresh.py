@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from operator import attrgetter
 
 from summarizer.models import Article, Item
@@ -101,12 +101,21 @@ def showable(
     return [
         item
         for item in items
-        if (_told_by(item, ids) or not _of_its_day(item)) and not _history(item.text, date)
+        if (_told_by(item, ids) or not _of_its_day(item)) and not _history(item, date)
     ]
 
 
-def _history(text: str, date: dt.date) -> bool:
-    """Whether the wording opens on a year ``HISTORY_YEARS`` or more before ``date``."""
+def _history(item: Item, date: dt.date) -> bool:
+    """Whether a wording of the item (any may be shown: ``redundancy.wordings``) opens on a
+    year ``HISTORY_YEARS`` or more before ``date``: the fact is that year's."""
+    return any(_opens_on_past_year(text, date) for text in (item.text, *_texts(item)))
+
+
+def _texts(item: Item) -> Iterator[str]:
+    return (s.text for s in item.sentences)
+
+
+def _opens_on_past_year(text: str, date: dt.date) -> bool:
     m = _HISTORY.match(text)
     if m is None:
         return False

@@ -122,3 +122,14 @@ def test_an_item_that_opens_on_a_past_year_is_history_whatever_day_tells_it() ->
     ]
     items = [_item(0, text) for text in history + news]
     assert [it.text for it in showable(items, ARTICLES, DAY)] == news
+
+
+def test_an_item_is_history_when_any_wording_it_may_show_opens_on_a_past_year() -> None:
+    """Merged wordings state one fact, and the brief may show any of them."""
+    plain = "The Supreme Court barred states from requiring the teaching of creationism."
+    dated = "In 1987, the Supreme Court barred states from requiring the teaching of creationism."
+    item = Item(
+        text=plain, score=1.0, sources=(), sentences=(Sentence(0, 0, plain), Sentence(1, 3, dated))
+    )
+    assert showable([item], ARTICLES, DAY) == []
+    assert showable([_item(0, plain)], ARTICLES, DAY) != []
