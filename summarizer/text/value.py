@@ -216,20 +216,18 @@ _PUBLIC_WORDS = """government governments minister ministers ministry president 
     deficit taxes tariffs trade medicare"""
 _PUBLIC = frozenset(_PUBLIC_WORDS.split())
 _PUBLIC_NAMES = frozenset({"u.n", "un", "nato", "eu", "wto", "imf", "g7", "g8"})
+# A premier as a title before a name ("Premier Wen Jiabao"), not "the world's premier event"
+# nor the "Premier League".
+_PREMIER = re.compile(r"\bPremier (?!League\b)[A-Z]")
 
 
 def public(text: str) -> bool:
     """Whether the sentence tells of public affairs (``_PUBLIC``): what a policy reader's
     brief puts before a football score or a product's launch."""
     words = word_tuple(text)
-    return (
-        not _PUBLIC.isdisjoint(words)
-        or any(
-            w.strip(".").lower() in _PUBLIC_NAMES or w == "Premier"  # not "the world's premier …"
-            for w in text.split()
-            if w[:1].isupper()
-        )
-    )
+    if not _PUBLIC.isdisjoint(words) or _PREMIER.search(text):
+        return True
+    return any(w.strip(".").lower() in _PUBLIC_NAMES for w in text.split() if w[:1].isupper())
 
 
 def spoken(text: str) -> bool:

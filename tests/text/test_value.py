@@ -119,6 +119,7 @@ def test_a_toll_of_lives_is_grave(text: str, lives: bool) -> None:
         ("Sun Microsystems posted a preview version of Java on Monday night.", False),
         ("Premier Wen Jiabao met the envoy in Beijing on Monday.", True),
         ("Crowds filled the stadium for the world's premier event for disabled athletes.", False),
+        ("Lokomotiv Moscow won the Russian Premier League title with a 2-0 win.", False),
     ],
 )
 def test_public_affairs_are_told_from_results_and_launches(text: str, affairs: bool) -> None:
