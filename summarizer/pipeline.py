@@ -200,8 +200,8 @@ def _rank(
     out of a brief's news, labelled in a plain summary: ``merging.views``)."""
     step("ranking")
     units = units_of(corpus.sentences)
-    # Merging's candidate pairs need no scores: on a large day a worker process finds them
-    # while this one ranks, on the core story detection leaves idle.
+    # Merging's candidate pairs need no scores: on a large day a worker process finds them on
+    # the second core while this one ranks (beside story detection, which runs behind it).
     signatures = units.signatures()
     with in_background(neighbours_of, signatures, min_items=IN_A_WORKER) as finding:
         scores = rank_sentences(ranker, corpus.sentences)

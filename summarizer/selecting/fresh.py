@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from operator import attrgetter
 
 from summarizer.models import Article, Item
@@ -108,11 +108,8 @@ def showable(
 def _history(item: Item, date: dt.date) -> bool:
     """Whether a wording of the item (any may be shown: ``redundancy.wordings``) opens on a
     year ``HISTORY_YEARS`` or more before ``date``: the fact is that year's."""
-    return any(_opens_on_past_year(text, date) for text in (item.text, *_texts(item)))
-
-
-def _texts(item: Item) -> Iterator[str]:
-    return (s.text for s in item.sentences)
+    texts = (item.text, *(s.text for s in item.sentences))
+    return any(_opens_on_past_year(text, date) for text in texts)
 
 
 def _opens_on_past_year(text: str, date: dt.date) -> bool:

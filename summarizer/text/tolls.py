@@ -16,7 +16,7 @@ from summarizer.runtime.gated import Gated
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)(?![\d,.]*\d)"
 _HEDGE = r"(?:at least|more than|nearly|almost|over|about|around|some|up to|roughly)"
-_DEAD = r"(?:killed|dead|died|deaths|perished|lives)"
+_DEAD = r"(?:killed|dead|died|deaths|perished)"
 _WORDS = r"(?:[a-z-]+ ){0,3}?"
 _TOLL_PHRASE = Gated(
     re.compile(
@@ -28,7 +28,7 @@ _TOLL_PHRASE = Gated(
     "number of",
 )
 # What a count of lives needs: one of these words, lower-cased (``gated.py``).
-_LIVES_WORDS = ("kill", "dead", "died", "deaths", "perished", "lives")
+_LIVES_WORDS = ("kill", "dead", "died", "deaths", "perished")
 _HEDGED = Gated(
     re.compile(rf"\b{_HEDGE} {_NUMBER} {_WORDS}(?:(?:were|have been|had been|are|was) )?{_DEAD}\b"),
     *_LIVES_WORDS,
@@ -37,9 +37,15 @@ _PLAIN = Gated(
     re.compile(rf"\b{_NUMBER} {_WORDS}(?:(?:were|have been|had been|are|was) )?{_DEAD}\b"),
     *_LIVES_WORDS,
 )
+# A count before its verb's object: "killing at least 12", "claimed 1,970 lives" (not "saved 20
+# lives": lives counted lost only).
 _KILLING = Gated(
-    re.compile(rf"\b(?:killed|killing|kills) (?:({_HEDGE}) |all )?{_NUMBER}\b"),
+    re.compile(
+        rf"\b(?:killed|killing|kills) (?:({_HEDGE}) |all )?{_NUMBER}\b"
+        rf"|\b(?:claimed|claiming|cost|costing) (?:({_HEDGE}) )?{_NUMBER} (?:[a-z-]+ )?lives\b"
+    ),
     "kill",
+    "lives",
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGIT = re.compile(r"\d")
@@ -63,8 +69,9 @@ def toll(text: str) -> Toll | None:
             found.extend(Toll(n, running) for n in _counts(gated.pattern, lower, group=1))
     if _KILLING.holds(lower):
         for m in _KILLING.pattern.finditer(lower):
-            if (n := _count(m.group(2))) is not None:
-                found.append(Toll(n, m.group(1) is not None))
+            hedge, number = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+            if (n := _count(number)) is not None:
+                found.append(Toll(n, hedge is not None))
     if not found:
         return None
     lives = max(t.lives for t in found)

@@ -69,6 +69,7 @@ _CASES = [
     "The order has since been rescinded.",
     "The death toll from the quake has risen to 7,085, officials said.",
     "At least 10,059 people have been killed; 3,261 people were killed in Izmit.",
+    "The floods have claimed at least 1,970 lives.",
 ]
 
 

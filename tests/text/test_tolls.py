@@ -24,6 +24,8 @@ from summarizer.text.tolls import Toll, toll
         ("He was killed in 1999 near the border.", None),
         ("Over 10,000 people are still trapped in the ruins.", None),
         ("The council approved 12 new schools.", None),
+        ("The floods have claimed at least 1,970 lives, officials said.", Toll(1970, True)),
+        ("Doctors said the new drug saved 20 lives last year.", None),
     ],
 )
 def test_a_sentences_toll_of_lives(text: str, found: Toll | None) -> None:
