@@ -27,15 +27,14 @@ _TOLL_PHRASE = Gated(
     "toll",
     "number of",
 )
-# What a count of lives needs: one of these words, lower-cased (``gated.py``).
-_LIVES_WORDS = ("kill", "dead", "died", "deaths", "perished")
-_HEDGED = Gated(
-    re.compile(rf"\b{_HEDGE} {_NUMBER} {_WORDS}(?:(?:were|have been|had been|are|was) )?{_DEAD}\b"),
-    *_LIVES_WORDS,
-)
-_PLAIN = Gated(
-    re.compile(rf"\b{_NUMBER} {_WORDS}(?:(?:were|have been|had been|are|was) )?{_DEAD}\b"),
-    *_LIVES_WORDS,
+# A count of lives told before its death word, hedged ("at least 50 people were killed": a
+# running count) or not ("3,261 people were killed"); asked only of a text that holds one of
+# the death words, lower-cased (``gated.py``).
+_COUNTED = Gated(
+    re.compile(
+        rf"\b(?:({_HEDGE}) )?{_NUMBER} {_WORDS}(?:(?:were|have been|had been|are|was) )?{_DEAD}\b"
+    ),
+    *("kill", "dead", "died", "deaths", "perished"),
 )
 # A count before its verb's object: "killing at least 12", "claimed 1,970 lives" (not "saved 20
 # lives": lives counted lost only).
@@ -64,22 +63,26 @@ def toll(text: str) -> Toll | None:
         return None  # every count here is in digits: most sentences have none
     lower = text.lower()
     found: list[Toll] = []
-    for gated, running in ((_TOLL_PHRASE, True), (_HEDGED, True), (_PLAIN, False)):
+    if _TOLL_PHRASE.holds(lower):  # a death toll is a running count
+        numbers = (m.group(1) for m in _TOLL_PHRASE.pattern.finditer(lower))
+        found.extend(Toll(n, True) for n in map(_count, numbers) if n is not None)
+    for gated in (_COUNTED, _KILLING):
         if gated.holds(lower):
-            found.extend(Toll(n, running) for n in _counts(gated.pattern, lower, group=1))
-    if _KILLING.holds(lower):
-        for m in _KILLING.pattern.finditer(lower):
-            hedge, number = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
-            if (n := _count(number)) is not None:
-                found.append(Toll(n, hedge is not None))
+            for m in gated.pattern.finditer(lower):
+                hedge, number = _hedged(m)
+                if (n := _count(number)) is not None:
+                    found.append(Toll(n, hedge is not None))
     if not found:
         return None
     lives = max(t.lives for t in found)
     return Toll(lives, any(t.running for t in found if t.lives == lives))
 
 
-def _counts(pattern: re.Pattern[str], lower: str, group: int) -> list[int]:
-    return [n for m in pattern.finditer(lower) if (n := _count(m.group(group))) is not None]
+def _hedged(m: re.Match[str]) -> tuple[str | None, str]:
+    """A count's hedge ("at least"; None without one) and number: its match's first pair of
+    groups that holds a number (``_KILLING`` has two alternatives, a pair each)."""
+    groups = m.groups()
+    return (groups[0], groups[1]) if groups[1] else (groups[2], groups[3])
 
 
 def _count(number: str) -> int | None:
