@@ -77,18 +77,23 @@ def place(lead: str, paragraphs: tuple[str, ...]) -> str | None:
     if not m and (dated := _DATED_LEAD.match(lead)):
         return dated["city"]
     if not m and (glued := _GLUED.match(lead)):
-        city = glued["city"] or glued["dated"]
-        return " ".join(word.capitalize() for word in city.split())
+        return _as_spelled(glued["city"] or glued["dated"], paragraphs)
     if not m or m.group(0).rstrip().endswith(":"):
         return None
     city = _CITY_CAPITALS.match(lead)
     if city is None or city.group(0) == "UNDATED":
         return None
-    spelled = re.compile(rf"\b{re.escape(city.group(0))}\b", re.I)
+    return _as_spelled(city.group(0), paragraphs)
+
+
+def _as_spelled(capitals: str, paragraphs: tuple[str, ...]) -> str:
+    """A city a dateline prints in capitals, as the article spells it where it does, else in
+    capitals and small letters."""
+    spelled = re.compile(rf"\b{re.escape(capitals)}\b", re.I)
     for found in filter(None, map(spelled.search, paragraphs)):
         if not found.group(0).isupper():
             return found.group(0)
-    return " ".join(word.capitalize() for word in city.group(0).split())
+    return " ".join(word.capitalize() for word in capitals.split())
 
 
 def strip_labels(paragraph: str, lead: bool) -> str:
