@@ -4,7 +4,8 @@ Merging (``merging.redundancy``) and selection (``statements.repeats``) compare 
 chosen items can still state one fact in other words ("The crash killed all 217 people aboard"
 / "All 217 passengers and crew died when the jet went down"). Here the brief's chosen items
 are compared as facts (``facts.one_fact``, weighed against the day's words); of two that state
-one fact the stronger stays, in the better of their two places (the lead before the sections),
+one fact, or when the weaker says only a part of the stronger's with a name or a day besides
+(``facts.told_within``: "Rogge declared the Games closed on Sunday"), the stronger stays, in the better of their two places (the lead before the sections),
 and takes the weaker's credits, each only where that outlet's own sentence states the
 stronger's fact. Trust first: an outlet whose sentence does not is not credited, and the
 weaker item goes all the same.
@@ -16,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from summarizer.models import Article, Item, SourceRef
-from summarizer.text.facts import Weights, day_weights, one_fact
+from summarizer.text.facts import Weights, day_weights, one_fact, told_within
 from summarizer.text.statements import MIN_SHARED, Statement, is_key, statement, supports
 
 
@@ -49,8 +50,12 @@ def one_each(
     return [kept[s] for s in slots if s < len(lead)], [kept[s] for s in slots if s >= len(lead)]
 
 
-def _one(a: Item, b: Item, weights: Weights) -> bool:
-    return one_fact(statement(a.text), statement(b.text), weights)
+def _one(kept: Item, weaker: Item, weights: Weights) -> bool:
+    """Whether ``weaker`` states ``kept``'s fact, or only a part of it (``told_within``:
+    the lead's "The Games were declared closed during a ceremony ..." then "Rogge declared
+    the Games closed on Sunday")."""
+    whole, part = statement(kept.text), statement(weaker.text)
+    return one_fact(whole, part, weights) or told_within(whole, part, weights)
 
 
 def absorb(

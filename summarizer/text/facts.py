@@ -46,6 +46,9 @@ _CLASS = {word: min(group) for group in KINDRED for word in group}
 ACTS = 3
 ANCHORED_ACTS = 2
 SHARE = 0.4
+# A wording that says part of another's fact and nothing more but who or when (a title, a
+# speaker, a day): at least WITHIN what-is-said terms, every one of them in the other wording.
+WITHIN = 2
 _WEEKDAYS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
 
 Weights = Mapping[str, float]
@@ -85,6 +88,30 @@ def one_fact(a: Statement, b: Statement, weights: Weights | None = None) -> bool
         return False
     lighter = min(_weight(said_a, weights), _weight(said_b, weights))
     return _weight(shared, weights) >= SHARE * lighter > 0
+
+
+def told_within(whole: Statement, part: Statement, weights: Weights | None = None) -> bool:
+    """Whether ``part`` says nothing ``whole`` does not, but names and dates: "IOC President
+    Jacques Rogge declared the Games closed on Sunday" (``part``) beside "The Olympics were
+    formally declared closed during a colourful ceremony ..." (``whole``). Not a credit's test
+    (a part of a fact is not the fact): only whether a reader of ``whole`` learns ``part``."""
+    if whole.negated != part.negated or differ(whole, part) or _apart_in_time(whole, part):
+        return False
+    names = whole.names | part.names | _leading_name(whole) | _leading_name(part)
+    said = acts(part, names)
+    return (
+        len(said) >= WITHIN
+        and said <= acts(whole, names)
+        and part.values <= whole.values
+        and _weight(said, weights) > 0
+    )
+
+
+def _leading_name(found: Statement) -> Signature:
+    """A wording's first term when the next is a name ("International" in "International
+    Olympic Committee President ..."): the first word is written capitalised in any case."""
+    first = found.ordered[:2]
+    return frozenset(first[:1]) if len(first) == 2 and first[1] in found.names else frozenset()
 
 
 def _weight(terms: Signature, weights: Weights | None) -> float:

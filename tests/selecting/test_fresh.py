@@ -97,6 +97,20 @@ def test_when_no_item_is_the_brief_s_day_the_news_is_the_newest_day_an_item_is()
     assert news_day([], ARTICLES, column_day) == column_day
 
 
+def test_a_day_whose_only_lines_cannot_stand_alone_is_not_the_news_day() -> None:
+    """D0736H-A: the newest report was a list of Emmy nominees, whose lines no brief shows;
+    the brief led with every report's best lines instead of the news of 1 March."""
+    nominees = Item(
+        text="Talk show: Leeza, NBC; The View, ABC.",
+        score=1.0,
+        sources=(),
+        sentences=(Sentence(0, 4, "Talk show: Leeza, NBC; The View, ABC.", eligible=False),),
+    )
+    older = [nominees, _item(2, OLD_PLAIN), _item(1, EVE)]
+    assert news_day(older, ARTICLES, DAY) == DAY - dt.timedelta(days=1)
+    assert news_day([*older, _item(0, TOLL)], ARTICLES, DAY) == DAY
+
+
 OLD_TILL = "The council froze all hiring till the new budget is approved by the state."
 OLD_QUOTED = 'Officials said "we stay here until the climbers are found" and went on searching.'
 

@@ -122,3 +122,45 @@ def test_another_figure_or_a_denial_is_not_the_same_fact() -> None:
     dead = statement("The crash killed all 217 people aboard.")
     assert not one_fact(dead, statement("The crash killed all 180 people aboard."))
     assert not one_fact(dead, statement("The airline denied that all 217 people aboard died."))
+
+
+def test_a_line_that_says_part_of_the_lead_and_only_who_said_it_goes() -> None:
+    """Reading 32 (TAC M009): "Rogge declared the Games closed" under the lead's "The Games
+    were formally declared closed during a ceremony ..." told the reader only a name."""
+    lead = _item(
+        0.9,
+        (
+            0,
+            "The Harbour Games were formally declared closed during a ceremony at the"
+            " National Stadium, with the flag handed to the mayor of Northport.",
+        ),
+    )
+    title = _item(
+        0.8,
+        (1, "Games Federation President Anna Berg declared the Harbour Games closed on Sunday."),
+    )
+    [kept], body = one_each([lead, title], [], _day(lead, title), ARTICLES)
+    assert kept.text == lead.text and body == []
+    # Part of a fact is not the fact: Bay Wire's sentence does not earn the lead's credit.
+    assert _names(kept) == ["Coast Post"]
+
+
+def test_a_line_with_a_figure_or_a_fact_of_its_own_stays() -> None:
+    lead = _item(0.9, (0, "The new rule overhauls the standards for air bags in new cars."))
+    figure = _item(0.6, (1, "The new air bag standards are credited with saving 5,000 lives."))
+    said = _item(0.5, (2, "Regulators said the standards for air bags would be reviewed."))
+    kept, body = one_each([lead], [figure, said], _day(lead, figure, said), ARTICLES)
+    assert [it.text for it in (*kept, *body)] == [lead.text, figure.text, said.text]
+
+
+def test_a_weaker_line_that_says_more_than_the_lead_stays() -> None:
+    """Reading the change on the dev briefs (D0726F-B): the lead's "is moving his campaign"
+    is all inside "The move is expected to cut his campaign staff ...", which says more."""
+    lead = _item(
+        0.9, (0, "Governor Ann Berg said on Monday that she is moving her campaign to Northport.")
+    )
+    more = _item(
+        0.5, (1, "Berg's move is expected to cut her campaign staff, which she considered too big.")
+    )
+    kept, body = one_each([lead], [more], _day(lead, more), ARTICLES)
+    assert [it.text for it in (*kept, *body)] == [lead.text, more.text]
