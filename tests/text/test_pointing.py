@@ -143,6 +143,9 @@ def test_a_name_of_the_kind_anywhere_in_the_sentence_says_which() -> None:
         ),
         ("The vote was 417 to 0 in the House of Representatives on Tuesday.", "vote"),
         ("The latest move angered opposition leaders in the capital on Tuesday.", "move"),
+        # Reading 32 (D0637A): the heaters were named before only as what the plants make.
+        ("The products are well sold in the north and in neighbouring countries.", "products"),
+        ("The new device connects to a laptop computer at the scene of a crash.", "device"),
     ],
 )
 def test_what_the_sentences_before_told_taken_up_by_its_kind_points_back(
@@ -160,6 +163,7 @@ def test_what_the_sentences_before_told_taken_up_by_its_kind_points_back(
         "The result of the vote was announced on Monday by the electoral commission.",
         "The announcement that the bank will buy the wholesaler surprised the markets.",
         "The research led by the Johns Hopkins School of Public Health suggests a link.",
+        "The products of the Eastport plant are sold across the north of the country.",
     ],
 )
 def test_a_taken_up_kind_that_says_what_it_was_stands(text: str) -> None:
