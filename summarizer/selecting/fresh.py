@@ -147,11 +147,14 @@ def _of_its_day(item: Item) -> bool:
 def news_day(
     items: Sequence[Item], articles: Mapping[int, Article], date: dt.date | None
 ) -> dt.date | None:
-    """The day the brief's news is of: ``date``, unless no item is fresh on it; then the
-    newest day (up to ``date``) an item is reported. A brief of 22 May whose one 22 May
-    report is a motoring column leads with 5 May's news, not with every year's reports."""
+    """The day the brief's news is of: ``date``, unless no item that can be shown is fresh
+    on it; then the newest day (up to ``date``) such an item is reported. A brief of 22 May
+    whose one 22 May report is a motoring column leads with 5 May's news, and one of 11 March
+    whose 11 March report is a list of nominees (lines that cannot stand alone) with 1 March's
+    news, not with every year's reports."""
     if date is None:
         return date
+    items = [item for item in items if item.sentences and item.sentences[0].eligible]
     ids = _fresh_articles(articles, date, FRESH_DAYS)
     if any(_told_by(item, ids) for item in items):
         return date
