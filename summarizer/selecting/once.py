@@ -5,10 +5,11 @@ chosen items can still state one fact in other words ("The crash killed all 217 
 / "All 217 passengers and crew died when the jet went down"). Here the brief's chosen items
 are compared as facts (``facts.one_fact``, weighed against the day's words); of two that state
 one fact, or when the weaker says only a part of the stronger's with a name or a day besides
-(``facts.told_within``: "Rogge declared the Games closed on Sunday"), the stronger stays, in the better of their two places (the lead before the sections),
-and takes the weaker's credits, each only where that outlet's own sentence states the
-stronger's fact. Trust first: an outlet whose sentence does not is not credited, and the
-weaker item goes all the same.
+(``facts.told_within``: "Rogge declared the Games closed on Sunday"), the stronger stays,
+in the better of their two places (the lead before the sections), and takes the weaker's
+credits, each only where that outlet's own sentence states the stronger's fact. Trust
+first: an outlet whose sentence does not is not credited, and the weaker item goes all the
+same.
 """
 
 from __future__ import annotations
