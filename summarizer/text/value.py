@@ -213,7 +213,8 @@ _PUBLIC_WORDS = """government governments minister ministers ministry president 
     militants rebels insurgents election elections referendum voters treaty sanctions talks
     summit diplomats diplomatic embassy ambassador war ceasefire refugees nuclear terror
     terrorist terrorism hostage hostages officials regulators inflation unemployment budget
-    deficit taxes tariffs trade medicare"""
+    deficit taxes tariffs trade medicare genocide peacekeeping peacekeepers humanitarian
+    atrocities"""
 _PUBLIC = frozenset(_PUBLIC_WORDS.split())
 _PUBLIC_NAMES = frozenset({"u.n", "un", "nato", "eu", "wto", "imf", "g7", "g8"})
 # A premier as a title before a name ("Premier Wen Jiabao"), not "the world's premier event"

@@ -120,6 +120,9 @@ def test_a_toll_of_lives_is_grave(text: str, lives: bool) -> None:
         ("Premier Wen Jiabao met the envoy in Beijing on Monday.", True),
         ("Crowds filled the stadium for the world's premier event for disabled athletes.", False),
         ("Lokomotiv Moscow won the Russian Premier League title with a 2-0 win.", False),
+        # Reading 33 (AG News day 28): the day's gravest news, below a donation to a university.
+        ("Norland declared that the violence in the east amounted to genocide.", True),
+        ("The council urged the world to back an expanded peacekeeping force.", True),
     ],
 )
 def test_public_affairs_are_told_from_results_and_launches(text: str, affairs: bool) -> None:
