@@ -25,7 +25,10 @@ A description points back when all of these hold:
 
 A sentence's subject is judged so whatever its noun ("The torch was extinguished…", "The
 law is intended…", "The burners are needed…"), when one of the ``WINDOW`` sentences just
-before it has the noun: read alone, the reader asks which torch, which law.
+before it has the noun: read alone, the reader asks which torch, which law. A subject that
+takes up what came before by its kind ("The result", "The announcement": ``TAKEN_UP``) or
+its class ("The products", "The device": ``CLASS_NOUNS``) points back wherever the article
+named it.
 """
 
 from __future__ import annotations
