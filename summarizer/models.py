@@ -193,6 +193,12 @@ class Item:
     # "Editorial"; None for news.
     label: str | None = None
 
+    @property
+    def stands_alone(self) -> bool:
+        """Whether the wording it shows (its first sentence) can be read without the
+        sentences before it (``Sentence.eligible``): only such an item is ever shown."""
+        return bool(self.sentences) and self.sentences[0].eligible
+
 
 @dataclass(frozen=True)
 class Update:

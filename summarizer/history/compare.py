@@ -76,7 +76,7 @@ def against(items: Sequence[Item], history: History) -> list[Item]:
                 postings.setdefault(term, set()).add(k)
     kept = []
     for item in items:
-        if not (item.sentences and item.sentences[0].eligible):
+        if not item.stands_alone:
             kept.append(item)  # never shown: not worth comparing (it keeps no status)
             continue
         new = statement(item.text)

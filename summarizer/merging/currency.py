@@ -108,7 +108,7 @@ def outcounted(items: Sequence[Item], articles: Mapping[int, Article]) -> list[I
     counts: dict[int, tuple[Toll, dt.date, frozenset[str]]] = {}
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
-        if not item.sentences[0].eligible or (count := toll(item.text)) is None:
+        if not item.stands_alone or (count := toll(item.text)) is None:
             continue
         if (day := _newest(item.sentences, articles)) is None:
             continue
@@ -143,7 +143,7 @@ def _newest_first(
     with the newer items only, not with every item naming one of its names."""
     by_name: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for j, item in enumerate(items):
-        if not item.sentences[0].eligible:
+        if not item.stands_alone:
             continue
         shared = statement(item.text).terms & wanted
         day = _newest(item.sentences, articles) if shared else None

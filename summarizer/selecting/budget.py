@@ -188,7 +188,7 @@ def _wordings(
     for index, item in enumerate(items):
         if count >= MAX_ITEMS:
             break
-        if not (item.sentences and item.sentences[0].eligible) or item.score < worth.lowest:
+        if not item.stands_alone or item.score < worth.lowest:
             continue
         if shown.intersection(s.key for s in item.sentences):
             continue

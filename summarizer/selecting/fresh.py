@@ -154,7 +154,7 @@ def news_day(
     news, not with every year's reports."""
     if date is None:
         return date
-    items = [item for item in items if item.sentences and item.sentences[0].eligible]
+    items = [item for item in items if item.stands_alone]
     ids = _fresh_articles(articles, date, FRESH_DAYS)
     if any(_told_by(item, ids) for item in items):
         return date

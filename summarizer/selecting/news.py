@@ -64,9 +64,7 @@ def openings(
     return [
         item
         for item in items
-        if item.sentences
-        and item.sentences[0].eligible  # it can stand alone
-        and any(s.position == position and of(s) for s in item.sentences)
+        if item.stands_alone and any(s.position == position and of(s) for s in item.sentences)
     ]
 
 

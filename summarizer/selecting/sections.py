@@ -34,7 +34,7 @@ class _Said:
 
 def _showable(items: Iterable[Item]) -> Iterator[Item]:
     """Items whose chosen wording can stand alone, in the order given."""
-    return (it for it in items if it.sentences and it.sentences[0].eligible)
+    return (it for it in items if it.stands_alone)
 
 
 def select_summary(

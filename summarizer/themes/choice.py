@@ -58,7 +58,7 @@ def measure_fit(items: Sequence[Item], themes: Sequence[Theme]) -> Fit:
     """The share of the showable statements with a listed word or phrase of some theme, and
     how evenly the themes share them."""
     seeded = [t for t in themes if t.seeded]
-    statements = [it for it in items if it.sentences and it.sentences[0].eligible]
+    statements = [it for it in items if it.stands_alone]
     if not seeded or not statements:
         return Fit(0.0, 0.0)
     per_theme = [0] * len(seeded)

@@ -143,7 +143,7 @@ def choose_groups(texts: Sequence[str], terms: Sequence[Sequence[str]]) -> list[
 def _statements(items: Sequence[Item]) -> list[Item]:
     """The statements to learn from: those a brief may show, the best-ranked first, at most
     ``MAX_STATEMENTS`` (a large day's themes are those of its leading statements)."""
-    shown = [item for item in items if item.sentences and item.sentences[0].eligible]
+    shown = [item for item in items if item.stands_alone]
     return sorted(shown, key=lambda item: -item.score)[:MAX_STATEMENTS]
 
 
