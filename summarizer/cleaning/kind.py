@@ -74,7 +74,8 @@ VOICE_SHARE = 0.2  # … and at least this share of them
 # the ``A'' category", "(Already filed.)".
 _SCHEDULE = re.compile(
     r"\b(?:has filed or will file|(?:will|plans to) (?:file|move) the following|attention "
-    r"editors|story will move|already filed|described below, have been)\b",
+    r"editors|story will move|already filed|described below, have been|unless otherwise "
+    r"embargoed|(?:stories|features) are moving today to clients)\b",
     re.I,
 )
 # A slug that names the piece a schedule: "BC-HEARST-NEWS-BUDGET-HNS", "BC-PHOTO-BUDGET-NYT",

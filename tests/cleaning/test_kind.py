@@ -108,6 +108,12 @@ def test_quoted_i_in_wire_style_and_a_transcripts_speakers_are_not_the_writers_v
             (),
         ),
         ("Senators met on Tuesday.\n\nThe vote was put off until Friday.", ("BC-NEWS-BUDGET-HNS",)),
+        (
+            "These feature stories are moving today to clients of the Courier News Service. "
+            "Stories are for release Wednesday, March 7, 2001, unless otherwise embargoed.\n\n"
+            "GARDEN _ Ten bulbs that flower in the shade. By ANN REED.",
+            (),
+        ),
     ],
 )
 def test_a_news_services_schedule_of_stories_is_not_an_article(
