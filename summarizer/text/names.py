@@ -347,8 +347,21 @@ def _family_first(run: list[str], ordinary: frozenset[str]) -> Mention | None:
     return Mention(_bare(run[-1]), family, _role(run[:-2]), given_after=True)
 
 
+# Words that open a sentence, capitalised there, before a name: "When Judd Levy retired ...",
+# "But Gov. George Ryan said ...". (Not "Former", which opens an office.)
+_OPENERS = frozenset(
+    {"when", "as", "after", "before", "but", "and", "or", "for", "if", "though", "although",
+     "while", "since", "until", "so", "yet", "once", "because", "with", "without", "at", "in",
+     "on", "by", "from", "to", "like", "unlike", "despite", "meanwhile", "also", "even", "now",
+     "then", "still", "unless", "whether", "where"}
+)  # fmt: skip
+
+
 def _mention(run: list[str], ordinary: frozenset[str]) -> Mention | None:
-    """The full mention in one run of capitalised words, if it names a person."""
+    """The full mention in one run of capitalised words, if it names a person. A sentence's
+    capitalised first word is no part of the name ("When Judd Levy retired ...")."""
+    if len(run) > 2 and run[0].lower() in _OPENERS:
+        run = run[1:]
     if len(run) < 2:
         return None
     surname = _bare(run[-1])

@@ -54,6 +54,19 @@ def test_a_country_or_a_body_is_no_surname() -> None:
     ]
 
 
+def test_a_sentence_s_capitalised_first_word_is_no_part_of_a_name() -> None:
+    """ "When Judd Levy retired ...": the article goes on "Last week, Levy ...", which the
+    brief restores only if the opening named him."""
+    text = "When Judd Levy retired in 1988, he ran an inn; but Gov. Ann Rees said no."
+    assert [m.full for m in full_mentions(text, ORDINARY)] == ["Judd Levy", "Gov. Ann Rees"]
+    people, _ = article_people([text, "Last week, Levy opened a trust."], ORDINARY)
+    assert people["Levy"].words == "Judd"
+    # "Former" opens an office, and "After" no name of a paper.
+    after = "After New York Times editor Max Frankel and Former President George Bush met."
+    found = [(m.role, m.full) for m in full_mentions(after, ORDINARY)]
+    assert found == [("", "Max Frankel"), ("Former President", "George Bush")]
+
+
 def test_surname_only_uses_need_no_other_name_before_them() -> None:
     people = ["Putin", "Rutte", "Hagel", "Laden", "Venezuela", "Riggs"]
     text = "On Putin, Rutte said Mr. Hagel met bin Laden in Venezuela, and Rep. Frank Riggs agreed."
