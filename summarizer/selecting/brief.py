@@ -3,7 +3,8 @@
 An editor keeps five to eight items of a ten-article story and puts the news first. So the
 brief is built in two parts from the ranked, merged items:
 
-- the **lead**: the day's main fact (``news.main_fact``: the newest report's opening), then
+- the **lead**: the day's main fact (``news.main_fact``: the newest report's opening, or
+  past a feature's hook its news: ``hooks``), then
   the best summary in ``LEAD_WORDS`` words, chosen as ``brief summarize --words`` chooses it
   (the concepts the day's outlets carry most, covered once each), of what the brief's own day
   reports (``fresh.py``), each line news an editor would keep, a mark of an event in it
@@ -35,7 +36,7 @@ from typing import NamedTuple
 
 from summarizer.models import Article, Item, Section
 from summarizer.ranking.concepts import ConceptModel
-from summarizer.selecting import fresh, news, once
+from summarizer.selecting import fresh, hooks, news, once
 from summarizer.selecting.budget import (
     LEAD,
     SECTIONS,
@@ -109,7 +110,7 @@ def select_brief(
     section where the day has them, beyond the day's size if need be."""
     most, words = day_size(len(articles), size)
     date = fresh.news_day(items, articles, date)  # the day whose news leads the brief
-    items = fresh.showable(items, articles, date)
+    items = hooks.without_hooks(fresh.showable(items, articles, date), articles)
     # A themes file's brief keeps the lead it had, lines of every score: the user's themes
     # stand on the day's lesser lines as well, and a lead that took their better ones would
     # leave them too few (``_stand``).

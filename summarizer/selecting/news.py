@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from summarizer.models import Article, Item, Sentence
+from summarizer.selecting import hooks
 
 # Sentences at these positions of their article are its lead: what a reporter put first.
 LEAD_POSITIONS = 2
@@ -40,20 +41,25 @@ def main_fact(items: Sequence[Item], articles: Mapping[int, Article]) -> Item | 
     carried of them when several outlets reported that day; when no newest report's opening
     stands alone (a feature's hook, "This isn't the way medical science is supposed to
     work.", a photo's caption), the first sentence after it that does, within
-    ``MAIN_FACT_POSITIONS``. None when none is among ``items``."""
+    ``MAIN_FACT_POSITIONS``. A report that opens on a feature's hook has its news further
+    in (``hooks.nuts``): that line, where no other report of the day opens on its news. None
+    when none is among ``items``."""
     written = (
         articles[s.article].date for it in items for s in it.sentences if s.article in articles
     )
     newest = max((d for d in written if d is not None), default=None)
 
+    led = hooks.opens_on_news(articles)
+
     def of_newest(s: Sentence) -> bool:
-        return s.article in articles and articles[s.article].date == newest
+        return s.article in articles and articles[s.article].date == newest and led(s.article)
 
     for position in range(MAIN_FACT_POSITIONS):
         found = openings(items, of_newest, position)
         if found:
             return by_importance(found)[0]
-    return None
+    features = [it for a, it in hooks.nuts(items, articles).items() if articles[a].date == newest]
+    return by_importance(features)[0] if features else None
 
 
 def openings(
@@ -70,17 +76,21 @@ def openings(
 
 def lead_order(items: Sequence[Item], articles: Mapping[int, Article]) -> list[Item]:
     """The lead block's items, the main fact first: importance, raised for an item some
-    article opens with, and more for one the newest articles open with."""
+    article opens with (on its news, not on a feature's hook: ``hooks``), and more for one
+    the newest articles open with."""
     if not items:
         return []
     dates = sorted({a.date for a in articles.values() if a.date is not None})
     newest = dates[-1] if dates else None
     top = max(importance(it) for it in items) or 1.0
+    led = hooks.opens_on_news(articles)
 
     def weight(item: Item) -> float:
         value = importance(item) / top
         openings = [
-            s for s in item.sentences if s.position < LEAD_POSITIONS and s.article in articles
+            s
+            for s in item.sentences
+            if s.position < LEAD_POSITIONS and s.article in articles and led(s.article)
         ]
         if openings:
             value += OPENING

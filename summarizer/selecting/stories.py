@@ -28,7 +28,7 @@ from pathlib import Path
 
 from summarizer.models import Article, Item, Section, Story, ThemesUsed
 from summarizer.ranking.concepts import ConceptModel
-from summarizer.selecting import fresh, news, once
+from summarizer.selecting import fresh, hooks, news, once
 from summarizer.selecting.brief import Chosen, lead_items, order_lead, select_brief
 from summarizer.selecting.budget import STORY
 from summarizer.selecting.story_titles import main_fact_headlines, section_title, told_by
@@ -126,7 +126,8 @@ def select_stories(
     """The sections of a day of many stories (module docstring); no lead block, as each
     story opens with its own main fact. A top story the ``themes`` fit (as a themes file must
     fit a day: ``FIT``) is briefed in them: its main news, then its themes' sections."""
-    own = _items_by_story(fresh.showable(items, articles, date), stories)
+    kept = hooks.without_hooks(fresh.showable(items, articles, date), articles)
+    own = _items_by_story(kept, stories)
     # A feed's day is its items' lines: the one story two of them tell may be two items
     # that share a team's name, and its section would head the lines with their sport
     # (reading 21: "Garcia a key player in Europeans' success" over Moya's Davis Cup).

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from summarizer.runtime.gated import Gated
 from summarizer.runtime.workers import SharedCache
+from summarizer.text.names import full_mentions
 from summarizer.text.quotes import QUOTATION, may_quote, outside_quotations
 from summarizer.text.tolls import toll
 from summarizer.text.words import word_tuple
@@ -135,6 +136,60 @@ FLOOR = 0.25
 # Worked out where the sentence is split (in a worker process on a large day) and handed
 # back with it (``workers.SharedCache``): ranking asks it of every sentence.
 _VALUES: SharedCache[str, float] = SharedCache("news values", 100_000, per_item=True)
+
+
+# A feature's hook: the scene or the people a feature opens on before its news. It sets a
+# frame ("When American Indians began embracing gambling ...", "For the first 15 years of
+# their farming lives, Gail and Mike Thorpe ...", "As a very young child, Alex Fenyn ...") or
+# is a short general statement ("The weather on Jupiter seems always stormy.", "Lawrence Middle
+# School has a bullying policy."), with no day of the news and nobody saying it. Not "For the
+# first time, ..." (a news lede), a frame with a day in it ("When the Senate votes
+# Tuesday, ..."), or one that tells what may now be done ("When a critical farm chemical is
+# banned ..., vegetable farmers ... may have a simple way to rid the soil of ..."); nor a short
+# statement of a person named in full ("Newt Gingrich is a bachelor again.": the news, told
+# short; read blind, editors kept it, and a profile's "Thomas Penfield Jackson seems a natural
+# as a judge." named the judge the brief's other lines call "the judge").
+_HOOK_FRAME = re.compile(
+    r"^(?:When|As an?|In a time when|For (?:the (?:first|last) (?!time\b)|roughly|many|most|"
+    r"much of|years|decades|generations)|Years ago|Long before|Not long ago)\b"
+)
+_SAYS = re.compile(r"\b(?:said|says|announced|reported|according to|told)\b")
+_GENERAL = re.compile(r"\b(?:is|are|has|have|seems?)\b")
+_MAY = re.compile(r"\b(?:may|might|could|can)\b")
+HOOK_WORDS = 9  # a general statement this short, or shorter, is a hook
+
+
+def hook(text: str) -> bool:
+    """Whether a report's opening sentence is a feature's hook (``_HOOK_FRAME``): colour an
+    editor cuts, never the day's main fact."""
+    lower = text.lower()
+    if _WHEN.search(lower) or _SAYS.search(outside_quotations(text)):
+        return False
+    if _HOOK_FRAME.match(text):
+        return _MAY.search(lower) is None
+    if len(text.split()) > HOOK_WORDS or _GENERAL.search(text) is None or _FIGURE.search(lower):
+        return False
+    return not full_mentions(text, frozenset())
+
+
+def may_open_on_hook(paragraph: str) -> bool:
+    """Whether a paragraph may open on a hook (``hook``): it opens on a frame, or its first
+    ``HOOK_WORDS`` words hold a full stop, so a short sentence may end in them. Most
+    paragraphs are spared splitting into sentences."""
+    if _HOOK_FRAME.match(paragraph):
+        return True
+    return any(
+        end in word for word in paragraph.split(maxsplit=HOOK_WORDS)[:HOOK_WORDS] for end in ".?!"
+    )
+
+
+def told_as_news(text: str) -> bool:
+    """Whether a sentence, quoting nobody, tells the day's news as a report does: a day of
+    the news or someone saying it ("... at a second annual conference Wednesday unveiled
+    elaborate safety plans and said ..."). What ends a feature's hook (``hook``)."""
+    if any(mark in text for mark in '"“”'):
+        return False
+    return _WHEN.search(text.lower()) or _SAYS.search(text) is not None
 
 
 def news_value(text: str) -> float:
