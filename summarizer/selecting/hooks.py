@@ -49,8 +49,8 @@ def nuts(items: Sequence[Item], articles: Mapping[int, Article]) -> dict[int, It
 
 def without_hooks(items: Sequence[Item], articles: Mapping[int, Article]) -> list[Item]:
     """``items`` without a feature's hook: the opening of an article that opens on one."""
-    hook = {id(item) for _, position, item in _lines(items, articles) if position == 0}
-    return [item for item in items if id(item) not in hook]
+    opening = {id(item) for _, position, item in _lines(items, articles) if position == 0}
+    return [item for item in items if id(item) not in opening]
 
 
 def opens_on_news(articles: Mapping[int, Article]) -> Callable[[int], bool]:
