@@ -19,6 +19,7 @@ for a report that opens on a hook (``value.hook``):
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 from summarizer.models import Article, Item
 from summarizer.text.splitting import split_sentences
@@ -30,9 +31,15 @@ NUT_POSITIONS = 12
 
 def hooked(article: Article) -> bool:
     """Whether the article opens on a feature's hook (``value.hook``)."""
-    if not article.paragraphs or not may_open_on_hook(article.paragraphs[0]):
+    return bool(article.paragraphs) and _opens_on_hook(article.paragraphs[0])
+
+
+@lru_cache(maxsize=20_000)
+def _opens_on_hook(paragraph: str) -> bool:
+    """Cached: a day of many stories asks of each article's opening once per story."""
+    if not may_open_on_hook(paragraph):
         return False  # most articles: no need to split the paragraph
-    first = split_sentences(article.paragraphs[0])
+    first = split_sentences(paragraph)
     return bool(first) and hook(first[0])
 
 
