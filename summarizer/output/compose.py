@@ -72,17 +72,20 @@ def edit(
 
 def restore_names(item: Item, named: dict[str, str]) -> Item:
     """``item`` with the full mention of each person it calls by surname only restored in
-    brackets, unless ``named`` (surname: given names, of the people named in full above) has
-    them, under this spelling or another ("Zelenskyy" above, "Zelensky" here: an insertion
-    would print the person's name a second way); ``named`` grows by the people this item
-    names. A description's name ("The [Environmental Protection] agency") always goes in."""
+    brackets, unless ``named`` (surname: given names, of the people named in full above, the
+    last one of each surname) has them, under this spelling or another ("Zelenskyy" above,
+    "Zelensky" here: an insertion would print the person's name a second way); ``named``
+    grows by the people this item names. With two people of one surname above, the bare
+    surname is the last one named's: "Smith" after Richard Smith, then David L. Smith, is
+    restored "[Richard] Smith" where it is he. A description's name ("The [Environmental
+    Protection] agency") always goes in."""
     if not item.sentences:
         return item
     text = item.text
     inserted = []
     for anchor, words in item.sentences[0].names:
         person = anchor[:1].isupper()
-        if person and (anchor in named or names.spelled_otherwise(anchor, words, named)):
+        if person and _named(anchor, words, named):
             continue
         edited = names.insert(text, anchor, words)
         if edited != text:
@@ -92,10 +95,18 @@ def restore_names(item: Item, named: dict[str, str]) -> Item:
             if person:
                 named[anchor] = words
     for mention in names.full_mentions(item.text, frozenset()):
-        named.setdefault(mention.surname, mention.words)
+        named[mention.surname] = mention.words
     if not inserted:
         return item
     return replace(item, text=text, insertions=tuple(inserted))
+
+
+def _named(surname: str, words: str, named: dict[str, str]) -> bool:
+    """Whether an item above named this person in full, last of the people of that surname,
+    or under another spelling."""
+    if surname in named:
+        return names.same_given(named[surname], words)
+    return names.spelled_otherwise(surname, words, named)
 
 
 def _dated(item: Item, date: dt.date, articles: dict[int, Article]) -> Item:

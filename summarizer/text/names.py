@@ -13,8 +13,9 @@ nobody either. An abbreviated title just before the given name ("Sen.", "Gen.", 
 of what is restored.
 
 A later use counts as the surname alone when it ends its run of capitalised words with only
-titles or small words before it ("Mr. Hagel", "On Putin"), and does not follow a particle or a
-preposition of place ("bin Laden", "born in Venezuela"): those name something else.
+titles or small words before it ("Mr. Hagel", "On Putin"), and does not follow a particle, a
+preposition of place or "the" ("bin Laden", "born in Venezuela", "the Shepard family"): those
+name something else.
 When unsure, nothing is inserted.
 """
 
@@ -120,6 +121,8 @@ def surname_only(text: str, surnames: Iterable[str]) -> list[str]:
         before = tokens[start - 1].lower() if start else ""
         if name not in wanted or name in out or before in _PARTICLES | _PLACE_WORDS:
             continue
+        if (run[-2] if len(run) > 1 else before).lower() == "the":
+            continue  # "the Shepard family", "The Gingrich divorce": a family, not a person
         if all(_is_title(t) or t.lower() in STOP_WORDS for t in run[:-1]):
             out.append(name)
     return out
@@ -261,7 +264,13 @@ def after_title(word: str, texts: Sequence[str]) -> bool:
 
 
 def _same_person(a: Mention, b: Mention) -> bool:
-    ga, gb = _given(a.words), _given(b.words)
+    return same_given(a.words, b.words)
+
+
+def same_given(words: str, other: str) -> bool:
+    """Whether two full mentions' words before a surname ("Sen. Chuck", "Chuck") give one
+    person's given name."""
+    ga, gb = _given(words), _given(other)
     return ga == gb or ga.startswith(gb) or gb.startswith(ga)
 
 

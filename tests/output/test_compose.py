@@ -48,6 +48,24 @@ def test_a_surname_gets_the_full_mention_unless_an_item_above_named_them() -> No
     assert items[1].sources[0].text == first.text  # the outlet's own words are unchanged
 
 
+def test_after_two_people_of_one_surname_a_bare_surname_says_which() -> None:
+    """ "Smith" after Richard Smith, then David L. Smith, is not read as the last one named."""
+    richard = _item("Richard Smith, president of a software firm, called the FBI on Monday.", 0)
+    david = _item("David L. Smith, 30, was charged on Friday with spreading the virus.", 1)
+    bare = _item("Last month, Smith found a secret serial number.", 0, (("Smith", "Richard"),))
+    again = _item("Smith is a programmer in New Jersey.", 1, (("Smith", "David L."),))
+    brief = compose(
+        "T",
+        DAY,
+        _sections(Section("a", "A", (richard, david, bare, again))),
+        _articles(DAY, DAY),
+        [],
+    )
+    items = list(brief.items)
+    assert items[2].text == "Last month, [Richard] Smith found a secret serial number."
+    assert items[3].text == "[David L.] Smith is a programmer in New Jersey."
+
+
 def test_a_family_name_first_gets_its_given_name_after_it() -> None:
     lin = _item("War, Lin said, was unlikely this year.", 0, (("Lin", "Lin Chong-pin"),))
     again = _item("Lin said Beijing was bluffing.", 0, (("Lin", "Lin Chong-pin"),))

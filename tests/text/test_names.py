@@ -67,6 +67,13 @@ def test_a_sentence_s_capitalised_first_word_is_no_part_of_a_name() -> None:
     assert found == [("", "Max Frankel"), ("Former President", "George Bush")]
 
 
+def test_a_surname_after_the_is_a_family_not_a_person() -> None:
+    people = ["Shepard", "Gingrich"]
+    text = "The stress on the Shepard family grew. The Gingrich divorce was settled by Gingrich."
+    assert surname_only(text, people) == ["Gingrich"]
+    assert surname_only("The Gingrich divorce was settled.", people) == []
+
+
 def test_surname_only_uses_need_no_other_name_before_them() -> None:
     people = ["Putin", "Rutte", "Hagel", "Laden", "Venezuela", "Riggs"]
     text = "On Putin, Rutte said Mr. Hagel met bin Laden in Venezuela, and Rep. Frank Riggs agreed."
