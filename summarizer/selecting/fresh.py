@@ -22,7 +22,8 @@ older reports as background, dated. So:
   A state that lasts until news ends it counts so too ("has frozen all deals with Iran until
   the 15 sailors are released", ``_UNTIL``): the newer reports may have the release.
 - and so is an item that opens on a year two or more before the brief's ("In 1954, Holt, a
-  nurse, and her husband ...", "In 1966, President Johnson named Holt ..."; ``_HISTORY``):
+  nurse, and her husband ...", "In 1966, President Johnson named Holt ...", a chronology's
+  "1939: In April, ..."; ``_HISTORY``):
   an obituary's or a feature's history, whatever day's report tells it.
 """
 
@@ -56,11 +57,13 @@ _UNTIL = Gated(
 
 
 # An opening that places the sentence in a past year or decade: "In 1954, ...", "Back in March
-# 1998, ...", "In the 1950s, ...".
+# 1998, ...", "In the 1950s, ...", or a chronology's entry, "1939: In April, regularly
+# scheduled network TV is born when NBC airs ..." (a critic's list of the century's moments).
 _HISTORY = re.compile(
-    r"^(?:In|Back in|As early as)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"^(?:(?:In|Back in|As early as)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},\s+)?)?"
     r"(?:(?P<year>(?:19|20)\d\d)\b(?!\s*(?:percent|%))|the\s+(?P<decade>(?:19|20)\d0)s\b)"
+    r"|(?P<entry>(?:19|20)\d\d)\s*:\s)"
 )
 HISTORY_YEARS = 2  # a year this many before the brief's, or more, is history
 
@@ -116,7 +119,8 @@ def _opens_on_past_year(text: str, date: dt.date) -> bool:
     m = _HISTORY.match(text)
     if m is None:
         return False
-    last = int(m["year"]) if m["year"] else int(m["decade"]) + 9  # a decade's last year
+    year = m["year"] or m["entry"]
+    last = int(year) if year else int(m["decade"]) + 9  # a decade's last year
     return last <= date.year - HISTORY_YEARS
 
 

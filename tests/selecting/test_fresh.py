@@ -129,10 +129,12 @@ def test_an_item_that_opens_on_a_past_year_is_history_whatever_day_tells_it() ->
         "In 1954, Holt, a nurse, and her husband went to watch a film about Korean orphans.",
         "In March 1996, the town council voted to close the harbour to tankers.",
         "In the 1980s, the company built three plants in the north.",
+        "1956: In May, the first ferry service opens between the two ports.",
     ]
     news = [
         "In 1998, the crossing handled 40,000 lorries, the customs office said.",
         "The treaty Turkey signed in 1954 was amended on Saturday.",
+        "1998: The crossing handled 40,000 lorries, the customs office said.",
     ]
     items = [_item(0, text) for text in history + news]
     assert [it.text for it in showable(items, ARTICLES, DAY)] == news
