@@ -123,6 +123,9 @@ def surname_only(text: str, surnames: Iterable[str]) -> list[str]:
             continue
         if (run[-2] if len(run) > 1 else before).lower() == "the":
             continue  # "the Shepard family", "The Gingrich divorce": a family, not a person
+        after = tokens[start + len(run)] if start + len(run) < len(tokens) else ""
+        if before in _OPEN_QUOTES and after in _CLOSE_QUOTES:
+            continue  # "The success of “Donahue”": a show's title, not the man
         if all(_is_title(t) or t.lower() in STOP_WORDS for t in run[:-1]):
             out.append(name)
     return out
@@ -356,6 +359,8 @@ def _family_first(run: list[str], ordinary: frozenset[str]) -> Mention | None:
     return Mention(_bare(run[-1]), family, _role(run[:-2]), given_after=True)
 
 
+_OPEN_QUOTES = frozenset({"“", '"', "‘"})
+_CLOSE_QUOTES = frozenset({"”", '"', "’"})
 # Words that open a sentence, capitalised there, before a name: "When Judd Levy retired ...",
 # "But Gov. George Ryan said ...". (Not "Former", which opens an office.)
 _OPENERS = frozenset(

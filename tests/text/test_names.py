@@ -74,6 +74,11 @@ def test_a_surname_after_the_is_a_family_not_a_person() -> None:
     assert surname_only("The Gingrich divorce was settled.", people) == []
 
 
+def test_a_surname_that_is_a_whole_quotation_is_a_title() -> None:
+    assert surname_only("The success of “Donahue” made room for Winfrey.", ["Donahue"]) == []
+    assert surname_only("“Donahue is leaving,” she said.", ["Donahue"]) == ["Donahue"]
+
+
 def test_surname_only_uses_need_no_other_name_before_them() -> None:
     people = ["Putin", "Rutte", "Hagel", "Laden", "Venezuela", "Riggs"]
     text = "On Putin, Rutte said Mr. Hagel met bin Laden in Venezuela, and Rep. Frank Riggs agreed."
