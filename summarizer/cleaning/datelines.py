@@ -21,6 +21,9 @@ _CITY = (
 _DATELINE = re.compile(
     rf"^{_CITY}(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?\s*(?:--|—|–|_|-|:)\s*(?=[A-Z0-9\"“‘])"
 )
+# ... and the dash a dateline leaves when a feed drops its city ("_ At least three bombs
+# exploded near a US convoy in western Baghdad on Thursday, ...").
+_BARE_DASH = re.compile(r"^(?:--|_|—|–)\s+(?=[A-Z0-9\"“‘])")
 # ... and a feed's credit glued to its summary ("Reuters - ", "USATODAY.com - ",
 # "Athens, Greece (Sports Network) - ").
 _NAME = r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+)"
@@ -101,5 +104,5 @@ def strip_labels(paragraph: str, lead: bool) -> str:
     paragraph = _DATELINE.sub("", paragraph)
     if not lead:
         return paragraph
-    paragraph = _GLUED.sub("", paragraph)
+    paragraph = _GLUED.sub("", _BARE_DASH.sub("", paragraph))
     return _LEAD_DATELINE.sub("", _DATED_LEAD.sub("", _FIELD.sub("", paragraph)))

@@ -281,6 +281,8 @@ def test_parse_date(text: str, date: dt.date | None) -> None:
         "SPRINGFIELD, Ill. ",
         "GAZA CITY, Gaza Strip Sept. 7, 2004 - ",
         "NEW YORK Sept. 11, 2004 - ",
+        "_ ",  # the dash a dateline leaves when a feed drops its city
+        "-- ",
     ],
 )
 def test_wire_datelines_are_removed_from_the_lead(dateline: str) -> None:
