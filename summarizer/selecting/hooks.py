@@ -61,16 +61,9 @@ def without_hooks(items: Sequence[Item], articles: Mapping[int, Article]) -> lis
 
 
 def opens_on_news(articles: Mapping[int, Article]) -> Callable[[int], bool]:
-    """Whether an article (by id) opens on its news, not on a feature's hook (``hooked``);
-    each article read once."""
-    seen: dict[int, bool] = {}
-
-    def led(article: int) -> bool:
-        if article not in seen:
-            seen[article] = article in articles and not hooked(articles[article])
-        return seen[article]
-
-    return led
+    """Whether an article (by id) opens on its news, not on a feature's hook (``hooked``,
+    which reads each opening paragraph once)."""
+    return lambda article: article in articles and not hooked(articles[article])
 
 
 def _lines(items: Sequence[Item], articles: Mapping[int, Article]) -> list[tuple[int, int, Item]]:
